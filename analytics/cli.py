@@ -1,0 +1,214 @@
+"""`python -m analytics ...`: the dashboard's figures and data operations without a browser.
+
+Commands are contracts (scheduled jobs call them): exit 0 on success, 1 when the work was refused as a
+whole, 2 for bad arguments, always with a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from analytics import metrics
+from analytics.filters import Filters
+from analytics.i18n import Lang, as_lang, fmt_date, fmt_int, fmt_money, fmt_pct, t
+from analytics.store import Store, StoreError, default_db_path, open_store
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments: exit status 2 with this message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print English only and exit 2
+        self.print_usage(sys.stderr)
+        print(f"Lỗi tham số / bad arguments: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def parse_date(value: str, lang: Lang = "vi") -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(t("cli.bad_date", lang, value=value)) from None
+
+
+def _json_number(value: float | int | None) -> float | int | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def summary_payload(store: Store, filters: Filters) -> dict:
+    """The Overview's figures as the `summary --json` contract."""
+    prog = metrics.progress(store, filters)
+    p = prog.program
+    phases = [
+        {
+            "phase": int(r["phase"]),
+            "name": r["name"],
+            "start": r["start_on"].isoformat(),
+            "end": r["end_on"].isoformat(),
+            "target": _json_number(r["target"]),
+            "registered": int(r["registered"]),
+            "pct": _json_number(r["pct"]),
+        }
+        for _, r in prog.phases.iterrows()
+    ]
+    units = []
+    for scope in [*(str(x) for x in prog.phases["phase"]), "all"]:
+        for _, r in prog.unit_rows(scope).iterrows():
+            units.append(
+                {
+                    "unit": r["unit"],
+                    "name": r["name"],
+                    "phase": int(scope) if scope != "all" else "all",
+                    "registered": int(r["registered"]),
+                    "target": _json_number(r["target"]),
+                    "pct": _json_number(r["pct"]),
+                    "tier": r["tier"],
+                }
+            )
+    return {
+        "as_of": prog.as_of.isoformat() if prog.as_of else None,
+        "records": int(p["registered"]),
+        "authors": int(p["authors"]),
+        "benefit_vnd": _json_number(p["benefit_vnd"]),
+        "target": _json_number(p["target"]),
+        "pct": _json_number(p["pct"]),
+        "units_met": int(p["units_met"]),
+        "units_total": int(p["units_total"]),
+        "phases": phases,
+        "units": units,
+    }
+
+
+def summary_text(payload: dict, lang: Lang) -> str:
+    """A readable table of the same figures for the terminal."""
+    as_of = dt.date.fromisoformat(payload["as_of"]) if payload["as_of"] else None
+    lines = [t("cli.summary.title", lang, date=fmt_date(as_of, lang)), ""]
+    head = (
+        f"{'':<26}{t('metric.registered', lang):>14}{t('metric.target', lang):>12}{t('metric.pct', lang):>14}"
+    )
+    lines.append(head)
+    for ph in payload["phases"]:
+        label = t("overview.phase_name", lang, n=ph["phase"])
+        lines.append(
+            f"{label:<26}{fmt_int(ph['registered'], lang):>14}{fmt_int(ph['target'], lang):>12}"
+            f"{fmt_pct(ph['pct'], lang):>14}"
+        )
+    lines.append(
+        f"{t('cli.summary.program', lang):<26}{fmt_int(payload['records'], lang):>14}"
+        f"{fmt_int(payload['target'], lang):>12}{fmt_pct(payload['pct'], lang):>14}"
+    )
+    lines += [
+        "",
+        f"{t('metric.authors', lang)}: {fmt_int(payload['authors'], lang)}",
+        f"{t('metric.benefit_vnd', lang)}: {fmt_money(payload['benefit_vnd'], lang)}",
+        f"{t('metric.units_met', lang)}: {payload['units_met']}/{payload['units_total']}",
+        "",
+        t("cli.summary.units_header", lang) + f" ({t('word.program', lang).lower()})",
+    ]
+    lines.append(
+        f"{t('word.unit', lang):<16}{t('metric.registered', lang):>12}{t('metric.target', lang):>10}"
+        f"{t('metric.pct', lang):>12}  {t('metric.tier', lang)}"
+    )
+    for row in (u for u in payload["units"] if u["phase"] == "all"):
+        lines.append(
+            f"{row['unit']:<16}{fmt_int(row['registered'], lang):>12}{fmt_int(row['target'], lang):>10}"
+            f"{fmt_pct(row['pct'], lang):>12}  {t('tier.' + row['tier'], lang)}"
+        )
+    return "\n".join(lines)
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    lang = as_lang(args.lang)
+    filters = Filters(as_of=parse_date(args.as_of, lang) if args.as_of else None)
+    store = _open(args.db, read_only=True)
+    payload = summary_payload(store, filters)
+    if args.json:
+        print(json.dumps(payload, ensure_ascii=False))
+    else:
+        print(summary_text(payload, lang))
+    return EXIT_OK
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    from analytics.sample import load_sample
+
+    lang = as_lang(args.lang)
+    store = _open(args.db)
+    foreign = store.one(
+        "SELECT count(*) FROM initiatives i JOIN imports m ON m.id = i.import_id WHERE m.mode <> 'sample'"
+    ) or store.one("SELECT count(*) FROM initiatives WHERE import_id IS NULL")
+    if foreign and not args.replace:
+        print(t("cli.sample.refused", lang, path=store.path, n=fmt_int(foreign, lang)), file=sys.stderr)
+        return EXIT_REFUSED
+    load_sample(store)
+    print(t("cli.sample.done", lang, n=fmt_int(store.record_count(), lang), path=store.path))
+    return EXIT_OK
+
+
+def _open(db: str | None, read_only: bool = False) -> Store:
+    path = Path(db) if db else default_db_path()
+    if read_only and not path.exists():
+        # Reading a store that does not exist yet: create it (schema and reference rows) first.
+        open_store(path).close()
+    return open_store(path, read_only=read_only)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m analytics", description='Bảng điều hành "1 triệu sáng kiến": dòng lệnh.')
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", help=f"tệp DuckDB (mặc định $SANGKIEN_DB hoặc {default_db_path()})")
+        p.add_argument("--lang", default="vi", choices=("vi", "en"), help="ngôn ngữ thông báo")
+
+    p = sub.add_parser("sample", help="nạp dữ liệu minh họa (tái hiện số liệu đã công bố)")
+    common(p)
+    p.add_argument("--replace", action="store_true", help="thay cả các hồ sơ không phải dữ liệu minh họa")
+    p.set_defaults(run=cmd_sample)
+
+    p = sub.add_parser("summary", help="số liệu trang Tổng quan")
+    common(p)
+    p.add_argument("--as-of", help="tính đến ngày YYYY-MM-DD (mặc định: hồ sơ mới nhất)")
+    p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+    p.set_defaults(run=cmd_summary)
+
+    for register in EXTRA_COMMANDS:
+        register(sub, common)
+    return parser
+
+
+# Later modules (import, bench, report) add their sub-commands here without touching this file's core.
+EXTRA_COMMANDS: list[
+    Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]
+] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or EXIT_OK)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as exc:
+        lang = as_lang(getattr(args, "lang", "vi"))
+        key = f"store.{exc.code.removeprefix('store_')}"
+        print(
+            t(key, lang, path=args.db or default_db_path(), detail=exc.detail, reason=exc.detail),
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED

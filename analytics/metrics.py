@@ -1,0 +1,798 @@
+"""Every number on screen, defined once.
+
+Each metric has one definition here (the SQL or pandas that computes it) and one label and definition text
+in the catalogue (`metric.<key>`, `metric.<key>.help`), shown on hover wherever it appears. Queries run in
+DuckDB on the filtered set and return small frames; pages, the CLI and reports all call these functions,
+so two screens can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analytics.filters import Filters
+from analytics.store import Store
+from analytics.textnorm import strip_accents
+
+# ---------------------------------------------------------------------------------------------------------
+# Metric registry: key -> how its value is written. Labels and definitions live in the catalogue.
+
+METRIC_KINDS: dict[str, str] = {
+    "registered": "int",
+    "target": "int",
+    "pct": "pct",
+    "gap": "int",
+    "surplus": "int",
+    "benefit_vnd": "money",
+    "authors": "int",
+    "units_met": "int",
+    "per_100_members": "num",
+    "authors_per_100": "num",
+    "benefit_per_member": "money",
+    "rank": "int",
+    "rank_change": "int",
+    "tier": "text",
+    "weekly_needed": "num",
+    "weekly_recent": "num",
+    "projected": "int",
+    "projected_pct": "pct",
+    "recognition_days": "num",
+    "min_remuneration": "money",
+    "reward_vnd": "money",
+    "applied_rate": "pct",
+    "recognized_rate": "pct",
+}
+TIERS: tuple[str, ...] = ("met", "over_half", "under_half", "none")
+PACE_STATES: tuple[str, ...] = ("done", "on_track", "at_risk", "behind", "ended")
+RECENT_WEEKS = 8  # the run rate used for projections: registrations in the last 8 weeks
+AT_RISK_SHARE = 0.85  # projected below this share of target is "behind"; between it and 100% "at risk"
+REMUNERATION_RATE = 0.07  # Nghị định 13/2012/NĐ-CP, Điều 10: at least 7% of each year's benefit
+REMUNERATION_YEARS = 3
+
+# ---------------------------------------------------------------------------------------------------------
+# The filtered set. One SQL text for every query: values only as $parameters.
+# Membership is written `x IN (SELECT unnest($list))`: DuckDB 2.0.0 returns wrong rows for
+# `... OR list_contains(<empty list>, x)` on the units table (tests/test_metrics.py guards it). The
+# `len($list) = 0 OR list_contains($list, x)` guards below are safe: the guard is true when the list is empty.
+
+_SCOPE = """
+scope_units AS (
+    SELECT u.* FROM units u
+    WHERE (len($units) = 0 AND len($groups) = 0)
+       OR u.code IN (SELECT unnest($units)) OR u.group_name IN (SELECT unnest($groups))
+),
+f AS (
+    SELECT i.* FROM initiatives i
+    WHERE ($phase IS NULL OR i.phase = $phase)
+      AND ((len($units) = 0 AND len($groups) = 0) OR i.unit_code IN (SELECT code FROM scope_units))
+      AND (len($fields) = 0 OR list_contains($fields, i.field))
+      AND (len($statuses) = 0 OR list_contains($statuses, i.status))
+      AND ($date_from IS NULL OR i.registered_on >= $date_from)
+      AND ($date_to IS NULL OR i.registered_on <= $date_to)
+      AND ($as_of IS NULL OR i.registered_on <= $as_of)
+)"""
+
+# One row per author of a record. An author is a name within a unit: the same name in two units is
+# two people (Vietnamese names repeat), the same name twice in one unit is one person.
+_AUTHORS = """
+fa AS (
+    SELECT unit_code, phase, unit_code || '|' || lower(trim(name)) AS author
+    FROM (SELECT unit_code, phase, unnest(string_split(authors, ';')) AS name FROM f)
+    WHERE trim(name) <> ''
+)"""
+
+_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+def as_dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """DuckDB DATE columns arrive as timestamps in pandas; turn them back into `datetime.date`."""
+    for column in columns:
+        frame[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in frame[column]]
+    return frame
+
+
+def _run(store: Store, sql: str, filters: Filters, **extra: object) -> pd.DataFrame:
+    """Run `sql` with the filter parameters it mentions (DuckDB refuses unused ones)."""
+    available = {**filters.sql_params(), **extra}
+    names = set(_PARAM.findall(sql))
+    return store.df(sql, {name: available[name] for name in names})
+
+
+def with_scope(body: str, authors: bool = False, searched: bool = False) -> str:
+    """A query over the filtered records `f`, the units in scope, and on request `fa` (their authors)
+    or `fs` (those matching $search). Only constant SQL is joined here; values stay parameters."""
+    ctes = _SCOPE + ("," + _AUTHORS if authors else "") + ("," + _SEARCHED if searched else "")
+    return f"WITH {ctes}\n{body}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Progress against targets: the heart of Overview, Units and the summary command.
+
+
+def pct_of_target(registered: pd.Series | float, target: pd.Series | float) -> pd.Series | float:
+    """metric.pct: registered / target x 100, rounded down to 0.1 (so 100% always means met).
+
+    No target (missing or 0) gives no percentage.
+    """
+    if isinstance(registered, pd.Series) or isinstance(target, pd.Series):
+        reg = pd.Series(registered, dtype="float64")
+        tgt = pd.Series(target, dtype="float64")
+        ratio = np.floor(reg * 1000 / tgt.where(tgt > 0)) / 10
+        return ratio.astype("float64")
+    if target is None or (isinstance(target, float) and math.isnan(target)) or target <= 0:
+        return float("nan")
+    return math.floor(registered * 1000 / target) / 10
+
+
+def tier_of(registered: int, target: float | None) -> str:
+    """metric.tier: met (>= 100%), over_half (>= 50%), under_half (> 0), none (nothing registered).
+
+    A unit without a target (0 or missing) that registered something counts as met.
+    """
+    if not registered:
+        return "none"
+    if target is None or (isinstance(target, float) and math.isnan(target)) or target <= 0:
+        return "met"
+    if registered >= target:
+        return "met"
+    if registered * 2 >= target:
+        return "over_half"
+    return "under_half"
+
+
+def gap_to_target(registered: float, target: float | None) -> float:
+    """metric.gap: what is still missing to reach the target (0 once met; none without a target)."""
+    if target is None or (isinstance(target, float) and math.isnan(target)):
+        return float("nan")
+    return max(target - registered, 0)
+
+
+def _add_progress(frame: pd.DataFrame) -> pd.DataFrame:
+    """Adds pct, gap, surplus and tier to rows that have `registered` and `target`."""
+    frame = frame.copy()
+    frame["pct"] = pct_of_target(frame["registered"], frame["target"])
+    frame["gap"] = [gap_to_target(r, t) for r, t in zip(frame["registered"], frame["target"], strict=True)]
+    frame["surplus"] = (frame["registered"] - frame["target"]).clip(lower=0)
+    frame["tier"] = [tier_of(r, t) for r, t in zip(frame["registered"], frame["target"], strict=True)]
+    return frame
+
+
+_PROGRESS_SQL = with_scope(
+    """,
+rec AS (
+    SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp,
+           count(*) AS registered, sum(benefit_vnd) AS benefit_vnd,
+           count(*) FILTER (WHERE status = 'applied') AS applied,
+           count(*) FILTER (WHERE status IN ('recognized', 'applied')) AS recognized
+    FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())
+),
+aut AS (
+    SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp, count(DISTINCT author) AS authors
+    FROM fa GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())
+)
+SELECT rec.unit_code, rec.phase, rec.gu, rec.gp, rec.registered, rec.benefit_vnd, rec.applied, rec.recognized,
+       coalesce(aut.authors, 0) AS authors
+FROM rec LEFT JOIN aut
+  ON rec.gu = aut.gu AND rec.gp = aut.gp
+ AND rec.unit_code IS NOT DISTINCT FROM aut.unit_code AND rec.phase IS NOT DISTINCT FROM aut.phase""",
+    authors=True,
+)
+
+_UNITS_SQL = with_scope(
+    "SELECT code AS unit, name, short_name, group_name, parent_code, members FROM scope_units ORDER BY code"
+)
+_TARGETS_SQL = with_scope(
+    """SELECT t.unit_code AS unit, t.phase, t.target FROM targets t
+       WHERE t.unit_code IN (SELECT code FROM scope_units) AND ($phase IS NULL OR t.phase = $phase)"""
+)
+_PHASES_SQL = """SELECT phase, name, start_on, end_on, target FROM phases
+                 WHERE $phase IS NULL OR phase = $phase ORDER BY phase"""
+_LAST_DAY_SQL = "SELECT max(registered_on) FROM initiatives"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Registered against target for the program, each phase and each unit, under one set of filters.
+
+    `program` holds the totals; `phases` one row per phase; `units` one row per unit and scope, where
+    scope is "all" (every phase in the filter) or a phase number.
+    """
+
+    program: dict
+    phases: pd.DataFrame
+    units: pd.DataFrame
+    as_of: dt.date | None
+    units_filtered: bool
+
+    def unit_rows(self, scope: str | int = "all") -> pd.DataFrame:
+        """The units for one scope, ranked by % of target then registered (rank 1 is best)."""
+        rows = self.units[self.units["scope"] == str(scope)].copy()
+        rows = rows.sort_values(
+            ["pct", "registered", "unit"], ascending=[False, False, True], na_position="last"
+        )
+        rows["rank"] = range(1, len(rows) + 1)
+        return rows.reset_index(drop=True)
+
+    def tier_lists(self, scope: str | int = "all") -> dict[str, list[str]]:
+        """Unit codes per tier, best first: the lists the union publishes."""
+        rows = self.unit_rows(scope)
+        return {tier: rows.loc[rows["tier"] == tier, "unit"].tolist() for tier in TIERS}
+
+
+def effective_as_of(store: Store, filters: Filters) -> dt.date | None:
+    """The date the figures stand at: the as-of filter, else the newest registration in the store."""
+    if filters.as_of is not None:
+        return filters.as_of
+    return store.one(_LAST_DAY_SQL)
+
+
+def progress(store: Store, filters: Filters) -> Progress:
+    """Registered, target, %, gap, tier, benefit and authors for program, phases and units (one query)."""
+    agg = _run(store, _PROGRESS_SQL, filters)
+    units = _run(store, _UNITS_SQL, filters)
+    targets = _run(store, _TARGETS_SQL, filters)
+    phases = as_dates(_run(store, _PHASES_SQL, filters), "start_on", "end_on")
+    units_filtered = bool(filters.units or filters.groups)
+
+    unit_rows = []
+    scopes: list[tuple[str, pd.DataFrame, pd.Series]] = []
+    all_targets = targets.groupby("unit")["target"].sum()
+    scopes.append(("all", agg[(agg.gu == 0) & (agg.gp == 1)], all_targets))
+    for phase in phases["phase"]:
+        scopes.append(
+            (
+                str(phase),
+                agg[(agg.gu == 0) & (agg.gp == 0) & (agg.phase == phase)],
+                targets[targets["phase"] == phase].set_index("unit")["target"],
+            )
+        )
+    for scope, figures, scope_targets in scopes:
+        frame = units.merge(figures.rename(columns={"unit_code": "unit"}), on="unit", how="left")
+        frame["scope"] = scope
+        frame["target"] = frame["unit"].map(scope_targets).astype("float64")
+        unit_rows.append(frame)
+    unit_frame = pd.concat(unit_rows, ignore_index=True)
+    for column in ("registered", "applied", "recognized", "authors"):
+        unit_frame[column] = unit_frame[column].fillna(0).astype("int64")
+    unit_frame["benefit_vnd"] = unit_frame["benefit_vnd"].fillna(0).astype("float64")
+    unit_frame = _add_progress(unit_frame)
+    unit_frame = _add_rates(unit_frame)
+    unit_frame = unit_frame.drop(columns=["phase", "gu", "gp"])
+
+    phase_rows = []
+    for _, phase in phases.iterrows():
+        figures = agg[(agg.gu == 1) & (agg.gp == 0) & (agg.phase == phase["phase"])]
+        in_phase = unit_frame[unit_frame["scope"] == str(phase["phase"])]
+        phase_rows.append(
+            {
+                "phase": int(phase["phase"]),
+                "name": phase["name"],
+                "start_on": phase["start_on"],
+                "end_on": phase["end_on"],
+                "target": _scope_target(phase["target"], in_phase, units_filtered),
+                **_figures(figures),
+                "units_met": int((in_phase["tier"] == "met").sum()),
+                "units_total": len(in_phase),
+            }
+        )
+    phase_frame = _add_progress(pd.DataFrame(phase_rows, columns=_PHASE_COLUMNS))
+
+    everything = agg[(agg.gu == 1) & (agg.gp == 1)]
+    in_all = unit_frame[unit_frame["scope"] == "all"]
+    program_target = _scope_target(
+        phases["target"].sum() if len(phases) else float("nan"), in_all, units_filtered
+    )
+    program = {
+        "target": program_target,
+        **_figures(everything),
+        "units_met": int((in_all["tier"] == "met").sum()),
+        "units_total": len(in_all),
+        "units_registered": int((in_all["registered"] > 0).sum()),
+        "members": float(in_all["members"].sum()),
+    }
+    program = _add_progress(pd.DataFrame([program])).iloc[0].to_dict()
+    program.update(_rates(program))
+    return Progress(
+        program=program,
+        phases=phase_frame,
+        units=unit_frame,
+        as_of=effective_as_of(store, filters),
+        units_filtered=units_filtered,
+    )
+
+
+_PHASE_COLUMNS = [
+    "phase",
+    "name",
+    "start_on",
+    "end_on",
+    "target",
+    "registered",
+    "benefit_vnd",
+    "authors",
+    "applied",
+    "recognized",
+    "units_met",
+    "units_total",
+]
+
+
+def _scope_target(official: float, unit_rows: pd.DataFrame, units_filtered: bool) -> float:
+    """metric.target: the official phase/program target; for chosen units, the sum of their targets."""
+    if units_filtered or pd.isna(official):
+        known = unit_rows["target"].dropna()
+        return float(known.sum()) if len(known) else float("nan")
+    return float(official)
+
+
+def _figures(rows: pd.DataFrame) -> dict:
+    if rows.empty:
+        return {"registered": 0, "benefit_vnd": 0.0, "authors": 0, "applied": 0, "recognized": 0}
+    row = rows.iloc[0]
+    return {
+        "registered": int(row["registered"]),
+        "benefit_vnd": float(row["benefit_vnd"]) if pd.notna(row["benefit_vnd"]) else 0.0,
+        "authors": int(row["authors"]),
+        "applied": int(row["applied"]),
+        "recognized": int(row["recognized"]),
+    }
+
+
+def _rates(row: dict) -> dict:
+    """metric.per_100_members, authors_per_100, benefit_per_member, applied_rate, recognized_rate."""
+    members = row.get("members") or 0
+    registered = row.get("registered") or 0
+    return {
+        "per_100_members": row["registered"] * 100 / members if members else float("nan"),
+        "authors_per_100": row["authors"] * 100 / members if members else float("nan"),
+        "benefit_per_member": row["benefit_vnd"] / members if members else float("nan"),
+        "applied_rate": row["applied"] * 100 / registered if registered else float("nan"),
+        "recognized_rate": row["recognized"] * 100 / registered if registered else float("nan"),
+    }
+
+
+def _add_rates(frame: pd.DataFrame) -> pd.DataFrame:
+    rates = pd.DataFrame([_rates(row) for row in frame.to_dict("records")], index=frame.index)
+    return pd.concat([frame, rates], axis=1)
+
+
+def rank_change(store: Store, filters: Filters) -> pd.DataFrame:
+    """metric.rank_change: rank in phase 1 minus rank in phase 2 (positive = moved up)."""
+    ranks = []
+    for phase in (1, 2):
+        rows = progress(store, filters.with_(phase=phase)).unit_rows(phase)[["unit", "rank"]]
+        ranks.append(rows.rename(columns={"rank": f"rank_{phase}"}))
+    merged = ranks[0].merge(ranks[1], on="unit", how="outer")
+    merged["rank_change"] = merged["rank_1"] - merged["rank_2"]
+    return merged
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Time series: trends, pace and projection.
+
+_DAILY_SQL = with_scope(
+    "SELECT registered_on AS day, count(*) AS registered FROM f GROUP BY registered_on ORDER BY registered_on"
+)
+
+
+def daily_registrations(store: Store, filters: Filters) -> pd.DataFrame:
+    """Registrations per day and their running total (metric.registered over time)."""
+    daily = _run(store, _DAILY_SQL, filters)
+    daily["day"] = pd.to_datetime(daily["day"])
+    daily["registered"] = daily["registered"].astype("int64")
+    daily["cumulative"] = daily["registered"].cumsum()
+    return daily
+
+
+def per_period(daily: pd.DataFrame, period: str) -> pd.DataFrame:
+    """Weekly ("W", weeks start on Monday) or monthly ("M") registrations from the daily series."""
+    if daily.empty:
+        return pd.DataFrame(
+            {"period": pd.Series(dtype="datetime64[ns]"), "registered": pd.Series(dtype="int64")}
+        )
+    freq = "W-SUN" if period == "W" else "MS"
+    series = daily.set_index("day")["registered"].resample(freq).sum()
+    frame = series.reset_index().rename(columns={"day": "period"})
+    if period == "W":
+        frame["period"] = frame["period"] - pd.Timedelta(days=6)
+    return frame
+
+
+_UNIT_MONTH_SQL = with_scope(
+    """SELECT unit_code AS unit, date_trunc('month', registered_on) AS month, count(*) AS registered
+       FROM f GROUP BY ALL ORDER BY ALL"""
+)
+_FIELD_MONTH_SQL = with_scope(
+    """SELECT coalesce(field, '') AS field, date_trunc('month', registered_on) AS month, count(*) AS registered
+       FROM f GROUP BY ALL ORDER BY ALL"""
+)
+
+
+def unit_month_counts(store: Store, filters: Filters) -> pd.DataFrame:
+    """Registrations per unit and month (for the heatmap)."""
+    return _run(store, _UNIT_MONTH_SQL, filters)
+
+
+def field_month_counts(store: Store, filters: Filters) -> pd.DataFrame:
+    """Registrations per field and month (the mix of fields over time)."""
+    return _run(store, _FIELD_MONTH_SQL, filters)
+
+
+_RECOGNITION_SQL = with_scope(
+    """SELECT date_trunc('month', registered_on) AS month,
+              count(*) AS recognized,
+              median(recognized_on - registered_on) AS median_days,
+              quantile_cont(recognized_on - registered_on, 0.9) AS p90_days
+       FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on
+       GROUP BY ALL ORDER BY ALL"""
+)
+_RECOGNITION_HIST_SQL = with_scope(
+    """SELECT least((recognized_on - registered_on) // 7, 26) AS week, count(*) AS recognized
+       FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on
+       GROUP BY ALL ORDER BY ALL"""
+)
+
+
+def recognition_time(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """metric.recognition_days: days from registration to recognition, by month and as a histogram.
+
+    The histogram's last bin (26 weeks) holds everything slower than half a year.
+    """
+    return _run(store, _RECOGNITION_SQL, filters), _run(store, _RECOGNITION_HIST_SQL, filters)
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Where a phase stands against its target on a day, and where the recent rate would take it."""
+
+    phase: int
+    target: float
+    registered: int
+    as_of: dt.date
+    end_on: dt.date
+    weeks_left: float
+    weekly_recent: float
+    weekly_needed: float
+    projected: float
+    projected_pct: float
+    state: str
+
+
+def pace(
+    registered: int,
+    target: float,
+    recent: int,
+    as_of: dt.date,
+    start_on: dt.date,
+    end_on: dt.date,
+    phase: int = 0,
+) -> Pace:
+    """metric.projected / weekly_needed / pace state for one phase or unit.
+
+    The recent rate is the average weekly registrations over the last RECENT_WEEKS weeks (or since the
+    phase began, if sooner). Projected = registered + recent rate x weeks left. State: "done" once the
+    target is met, "ended" when the phase is over and it was not, "on_track" when the projection reaches
+    the target, "at_risk" when it reaches AT_RISK_SHARE of it, else "behind".
+    """
+    as_of = min(max(as_of, start_on - dt.timedelta(days=1)), end_on)
+    weeks_left = max((end_on - as_of).days, 0) / 7
+    window_days = max(min(RECENT_WEEKS * 7, (as_of - start_on).days + 1), 1)
+    weekly_recent = recent * 7 / window_days
+    missing = max((target or 0) - registered, 0)
+    weekly_needed = missing / weeks_left if weeks_left > 0 else float("nan")
+    projected = registered + weekly_recent * weeks_left
+    projected_pct = pct_of_target(projected, target) if target else float("nan")
+    if target and registered >= target:
+        state = "done"
+    elif weeks_left <= 0:
+        state = "ended"
+    elif not target or projected >= target:
+        state = "on_track"
+    elif projected >= AT_RISK_SHARE * target:
+        state = "at_risk"
+    else:
+        state = "behind"
+    return Pace(
+        phase,
+        float(target or 0),
+        int(registered),
+        as_of,
+        end_on,
+        weeks_left,
+        weekly_recent,
+        weekly_needed,
+        projected,
+        projected_pct,
+        state,
+    )
+
+
+_RECENT_SQL = with_scope(
+    """SELECT unit_code AS unit, phase, count(*) AS recent FROM f
+       WHERE registered_on > $window_start GROUP BY ALL"""
+)
+
+
+def running_phase(phases: pd.DataFrame, as_of: dt.date | None) -> pd.Series | None:
+    """The phase the as-of day falls in; after the last phase, the last one; before the first, the first."""
+    if phases.empty:
+        return None
+    if as_of is None:
+        return phases.iloc[-1]
+    for _, row in phases.iterrows():
+        if row["start_on"] <= as_of <= row["end_on"]:
+            return row
+    return phases.iloc[-1] if as_of > phases["end_on"].max() else phases.iloc[0]
+
+
+def phase_pace(
+    store: Store, filters: Filters, prog: Progress | None = None
+) -> tuple[Pace | None, pd.DataFrame]:
+    """The running phase's pace for the whole scope and for each unit (with the reason for its state)."""
+    prog = prog or progress(store, filters)
+    phase = running_phase(prog.phases, prog.as_of)
+    if phase is None or prog.as_of is None:
+        return None, pd.DataFrame()
+    window_start = prog.as_of - dt.timedelta(days=RECENT_WEEKS * 7)
+    recent = _run(store, _RECENT_SQL, filters, window_start=window_start)
+    recent = recent[recent["phase"] == phase["phase"]].set_index("unit")["recent"]
+    row = prog.phases[prog.phases["phase"] == phase["phase"]].iloc[0]
+    overall = pace(
+        int(row["registered"]),
+        row["target"],
+        int(recent.sum()),
+        prog.as_of,
+        phase["start_on"],
+        phase["end_on"],
+        int(phase["phase"]),
+    )
+    units = prog.unit_rows(int(phase["phase"]))
+    rows = []
+    for _, unit in units.iterrows():
+        p = pace(
+            int(unit["registered"]),
+            unit["target"],
+            int(recent.get(unit["unit"], 0)),
+            prog.as_of,
+            phase["start_on"],
+            phase["end_on"],
+            int(phase["phase"]),
+        )
+        rows.append(
+            {
+                "unit": unit["unit"],
+                "short_name": unit["short_name"],
+                "target": unit["target"],
+                "registered": p.registered,
+                "pct": unit["pct"],
+                "weekly_recent": p.weekly_recent,
+                "weekly_needed": p.weekly_needed,
+                "projected": p.projected,
+                "projected_pct": p.projected_pct,
+                "state": p.state,
+            }
+        )
+    return overall, pd.DataFrame(rows)
+
+
+_MILESTONES_SQL = "SELECT on_date, cumulative_target, label FROM milestones ORDER BY on_date"
+_CAMPAIGNS_SQL = "SELECT name, start_on, end_on FROM campaigns ORDER BY start_on"
+
+
+def milestones(store: Store) -> pd.DataFrame:
+    """The union's intermediate goals (mốc phấn đấu): cumulative targets by date."""
+    return as_dates(store.df(_MILESTONES_SQL), "on_date")
+
+
+def campaigns(store: Store) -> pd.DataFrame:
+    """Emulation campaigns (e.g. the 40-day peak campaign ending 31/05/2022), shaded on trend charts."""
+    return as_dates(store.df(_CAMPAIGNS_SQL), "start_on", "end_on")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Benefit (giá trị làm lợi).
+
+_BENEFIT_BY_SQL = with_scope(
+    """SELECT CASE WHEN GROUPING(unit_code) = 0 THEN 'unit' WHEN GROUPING(field) = 0 THEN 'field'
+                   ELSE 'phase' END AS dimension,
+              coalesce(unit_code, field, CAST(phase AS VARCHAR)) AS key,
+              sum(benefit_vnd) AS benefit_vnd, count(benefit_vnd) AS with_benefit, count(*) AS registered,
+              sum(benefit_vnd) FILTER (WHERE status = 'applied') AS applied_benefit_vnd
+       FROM f GROUP BY GROUPING SETS ((unit_code), (field), (phase))"""
+)
+
+
+def benefit_by(store: Store, filters: Filters) -> dict[str, pd.DataFrame]:
+    """metric.benefit_vnd by unit, by field and by phase, largest first."""
+    frame = _run(store, _BENEFIT_BY_SQL, filters)
+    frame["benefit_vnd"] = frame["benefit_vnd"].astype("float64").fillna(0)
+    frame["applied_benefit_vnd"] = frame["applied_benefit_vnd"].astype("float64").fillna(0)
+    frame["min_remuneration"] = frame["applied_benefit_vnd"] * REMUNERATION_RATE
+    out = {}
+    for dimension in ("unit", "field", "phase"):
+        part = frame[(frame["dimension"] == dimension) & frame["key"].notna()].drop(columns="dimension")
+        out[dimension] = part.sort_values("benefit_vnd", ascending=False).reset_index(drop=True)
+    return out
+
+
+# Bins of a quarter decade (x1.78) from 1 triệu: the benefit has a long tail, so its histogram is in log scale.
+_BENEFIT_HIST_SQL = with_scope(
+    """SELECT floor(log10(greatest(benefit_vnd, 1e6)) * 4) / 4 AS log_low, count(*) AS initiatives,
+              sum(benefit_vnd) AS benefit_vnd
+       FROM f WHERE benefit_vnd > 0 GROUP BY ALL ORDER BY ALL"""
+)
+_BENEFIT_STATS_SQL = with_scope(
+    """SELECT count(benefit_vnd) AS n, sum(benefit_vnd) AS total, median(benefit_vnd) AS median,
+              avg(benefit_vnd) AS mean, quantile_cont(benefit_vnd, 0.9) AS p90, max(benefit_vnd) AS max
+       FROM f WHERE benefit_vnd > 0"""
+)
+_TOP_SHARE_SQL = with_scope(
+    """SELECT sum(benefit_vnd) FROM (SELECT benefit_vnd FROM f WHERE benefit_vnd > 0
+       ORDER BY benefit_vnd DESC LIMIT greatest(CAST(ceil(0.1 * (SELECT count(*) FROM f WHERE benefit_vnd > 0)) AS BIGINT), 1))"""
+)
+
+
+def benefit_distribution(store: Store, filters: Filters) -> tuple[pd.DataFrame, dict]:
+    """How benefit is spread: a log-binned histogram and its summary (median, mean, top-10% share)."""
+    hist = _run(store, _BENEFIT_HIST_SQL, filters)
+    hist["low_vnd"] = 10 ** hist["log_low"]
+    hist["high_vnd"] = 10 ** (hist["log_low"] + 0.25)
+    stats = _run(store, _BENEFIT_STATS_SQL, filters).iloc[0].to_dict()
+    top = _run(store, _TOP_SHARE_SQL, filters).iloc[0, 0]
+    total = stats.get("total") or 0
+    stats["top10_share"] = (float(top) * 100 / float(total)) if total and pd.notna(top) else float("nan")
+    return hist, stats
+
+
+_TOP_SQL = with_scope(
+    """SELECT f.code, f.title, f.unit_code AS unit, u.name AS unit_name, f.field, f.status, f.authors,
+              f.registered_on, f.applied_on, f.benefit_vnd, f.benefit_vnd * $rate AS min_remuneration
+       FROM f LEFT JOIN units u ON u.code = f.unit_code
+       WHERE f.benefit_vnd IS NOT NULL
+       ORDER BY f.benefit_vnd DESC, f.code LIMIT $limit"""
+)
+
+
+def top_initiatives(store: Store, filters: Filters, limit: int = 10) -> pd.DataFrame:
+    """The initiatives with the largest value benefited."""
+    return _run(store, _TOP_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
+
+
+def min_remuneration(benefit_vnd: float) -> dict[str, float]:
+    """metric.min_remuneration: Nghị định 13/2012 — at least 7% of each year's benefit, for 3 years.
+
+    An estimate: it assumes the recorded benefit is one year's and repeats for the first 3 years.
+    """
+    per_year = benefit_vnd * REMUNERATION_RATE
+    return {"per_year": per_year, "three_years": per_year * REMUNERATION_YEARS}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Composition: fields and statuses.
+
+_MIX_SQL = with_scope(
+    """SELECT CASE WHEN GROUPING(field) = 0 THEN 'field' ELSE 'status' END AS dimension,
+              coalesce(field, status) AS key, count(*) AS registered, sum(benefit_vnd) AS benefit_vnd
+       FROM f GROUP BY GROUPING SETS ((field), (status))"""
+)
+
+
+def composition(store: Store, filters: Filters) -> dict[str, pd.DataFrame]:
+    """Registrations by field and by status, largest first."""
+    frame = _run(store, _MIX_SQL, filters)
+    return {
+        dimension: frame[(frame["dimension"] == dimension) & frame["key"].notna()]
+        .drop(columns="dimension")
+        .sort_values("registered", ascending=False)
+        .reset_index(drop=True)
+        for dimension in ("field", "status")
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The records behind a number (data explorer, exports, unit detail).
+
+RECORD_COLUMNS = (
+    "code",
+    "title",
+    "unit",
+    "unit_name",
+    "field",
+    "status",
+    "level",
+    "authors",
+    "author_count",
+    "registered_on",
+    "recognized_on",
+    "applied_on",
+    "benefit_vnd",
+    "reward_vnd",
+    "phase",
+)
+# Sort orders a person may pick. The order is a parameter compared in ORDER BY, never spliced into SQL.
+RECORD_ORDERS: tuple[str, ...] = ("registered_desc", "registered_asc", "benefit_desc", "code_asc", "unit_asc")
+# Title, code and authors folded like search_key(): no accents, lower case, đ -> d.
+_SEARCHED = """
+fs AS (
+    SELECT * FROM f
+    WHERE $search = ''
+       OR contains(strip_accents(lower(replace(replace(f.title || ' ' || f.code || ' ' || coalesce(f.authors, ''),
+                                                       'đ', 'd'), 'Đ', 'D'))), $search)
+)"""
+_RECORDS_SQL = with_scope(
+    """SELECT fs.code, fs.title, fs.unit_code AS unit, u.name AS unit_name, fs.field, fs.status, fs.level,
+              fs.authors, fs.author_count, fs.registered_on, fs.recognized_on, fs.applied_on, fs.benefit_vnd,
+              fs.reward_vnd, fs.phase
+       FROM fs LEFT JOIN units u ON u.code = fs.unit_code
+       ORDER BY CASE WHEN $order = 'registered_desc' THEN fs.registered_on END DESC,
+                CASE WHEN $order = 'registered_asc' THEN fs.registered_on END ASC,
+                CASE WHEN $order = 'benefit_desc' THEN fs.benefit_vnd END DESC NULLS LAST,
+                CASE WHEN $order = 'unit_asc' THEN fs.unit_code END ASC,
+                CASE WHEN $order = 'unit_asc' THEN fs.registered_on END DESC,
+                fs.code
+       LIMIT $limit OFFSET $offset""",
+    searched=True,
+)
+_RECORDS_COUNT_SQL = with_scope("SELECT count(*) FROM fs", searched=True)
+
+
+def search_key(text: str | None) -> str:
+    """The accent- and case-free form a search is matched in ("Bơm" finds "bom" and "BƠM")."""
+    return strip_accents((text or "").strip().lower())
+
+
+def records(
+    store: Store,
+    filters: Filters,
+    search: str = "",
+    order: str = "registered_desc",
+    limit: int | None = 1000,
+    offset: int = 0,
+) -> pd.DataFrame:
+    """The filtered records (a page of them, or all with limit=None), searched in title, code and authors."""
+    order = order if order in RECORD_ORDERS else "registered_desc"
+    return _run(
+        store,
+        _RECORDS_SQL,
+        filters,
+        search=search_key(search),
+        order=order,
+        limit=limit if limit is not None else 2**62,
+        offset=offset,
+    )
+
+
+def record_count(store: Store, filters: Filters, search: str = "") -> int:
+    return int(_run(store, _RECORDS_COUNT_SQL, filters, search=search_key(search)).iloc[0, 0])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reference lists for the filter widgets.
+
+
+def filter_options(store: Store) -> dict[str, list]:
+    """Units, groups, fields and phases that exist, for the sidebar widgets."""
+    units = store.df("SELECT code, name, short_name, group_name, parent_code FROM units ORDER BY code")
+    fields = store.df(
+        "SELECT field, count(*) AS n FROM initiatives WHERE field IS NOT NULL GROUP BY field ORDER BY n DESC, field"
+    )
+    phases = as_dates(
+        store.df("SELECT phase, name, start_on, end_on, target FROM phases ORDER BY phase"),
+        "start_on",
+        "end_on",
+    )
+    bounds = store.rows("SELECT min(registered_on), max(registered_on) FROM initiatives")[0]
+    return {
+        "units": units.to_dict("records"),
+        "groups": sorted(g for g in units["group_name"].dropna().unique()),
+        "fields": fields["field"].tolist(),
+        "phases": phases.to_dict("records"),
+        "first_day": bounds[0],
+        "last_day": bounds[1],
+    }

@@ -1,0 +1,139 @@
+"""Sentences written from the metrics, in the style of the union's own reports.
+
+"Giai đoạn 1 ghi nhận 1.458 sáng kiến, đạt 104,1% chỉ tiêu; các đơn vị hoàn thành vượt mức chỉ tiêu gồm
+BSR, VPI, PVCFC, PVU; ..." Every number comes from `metrics.Progress`, the object the screens draw, so a
+summary can never disagree with the dashboard. Facts only: no adjectives the data do not support.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from analytics.i18n import Lang, fmt_date, fmt_int, fmt_money, fmt_pct, t
+from analytics.metrics import Progress
+
+
+def join_names(names: list[str], lang: Lang) -> str:
+    """ "A, B, C và D" (vi) / "A, B, C and D" (en)."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {t('word.and', lang)} " + names[-1]
+
+
+def unit_label(row: pd.Series | dict) -> str:
+    """How reports name a unit: its short name (BSR, PV GAS, Ban QLDA NMNĐ Thái Bình 2), else its code."""
+    short = row.get("short_name")
+    return short if isinstance(short, str) and short else str(row["unit"])
+
+
+def phase_label(phase: int, lang: Lang) -> str:
+    return t("overview.phase_name", lang, n=phase)
+
+
+def tier_clauses(prog: Progress, scope: str | int, lang: Lang) -> list[str]:
+    """The clauses that list who met the target, who passed half, and how many are behind."""
+    rows = prog.unit_rows(scope)
+    named = {
+        tier: [unit_label(r) for _, r in rows[rows["tier"] == tier].iterrows()]
+        for tier in ("met", "over_half", "under_half", "none")
+    }
+    clauses = []
+    if named["met"]:
+        key = "narr.met_one" if len(named["met"]) == 1 else "narr.met_list"
+        clauses.append(t(key, lang, units=join_names(named["met"], lang)))
+    else:
+        clauses.append(t("narr.met_none", lang))
+    if named["over_half"]:
+        key = "narr.over_half_one" if len(named["over_half"]) == 1 else "narr.over_half_list"
+        clauses.append(t(key, lang, units=join_names(named["over_half"], lang)))
+    for tier, key in (("under_half", "narr.rest_under_half"), ("none", "narr.rest_none")):
+        if len(named[tier]) == 1:
+            clauses.append(t(key + "_one", lang))
+        elif named[tier]:
+            clauses.append(t(key, lang, n=fmt_int(len(named[tier]), lang)))
+    return clauses
+
+
+def phase_sentence(prog: Progress, phase: pd.Series, lang: Lang) -> str | None:
+    """One phase's result and its tier lists; None for a phase that had not started by the as-of day."""
+    as_of = prog.as_of
+    if as_of is not None and as_of < phase["start_on"]:
+        return None
+    values = {
+        "phase": phase_label(int(phase["phase"]), lang),
+        "registered": fmt_int(phase["registered"], lang),
+        "pct": fmt_pct(phase["pct"], lang),
+        "target": fmt_int(phase["target"], lang),
+        "date": fmt_date(as_of, lang),
+    }
+    if pd.isna(phase["target"]):
+        head = t("narr.phase_result_no_target", lang, **values)
+    elif as_of is not None and as_of < phase["end_on"]:
+        head = t("narr.phase_running", lang, **values)
+    else:
+        head = t("narr.phase_result", lang, **values)
+    return "; ".join([head, *tier_clauses(prog, int(phase["phase"]), lang)]) + "."
+
+
+def remaining_sentence(prog: Progress, lang: Lang) -> str | None:
+    """What is left to do: the running or next phase's gap, or the program's, while any remains."""
+    as_of = prog.as_of or dt.date.max
+    for _, phase in prog.phases.iterrows():
+        if as_of > phase["end_on"] or pd.isna(phase["gap"]) or phase["gap"] <= 0:
+            continue
+        label = phase_label(int(phase["phase"]), lang)
+        if as_of < phase["start_on"]:
+            return t(
+                "narr.next_phase",
+                lang,
+                phase=label,
+                start=fmt_date(phase["start_on"], lang),
+                end=fmt_date(phase["end_on"], lang),
+                target=fmt_int(phase["target"], lang),
+            )
+        return t(
+            "narr.remaining",
+            lang,
+            gap=fmt_int(phase["gap"], lang),
+            phase=label.lower() if lang == "vi" else label,
+            target=fmt_int(phase["target"], lang),
+            end=fmt_date(phase["end_on"], lang),
+        )
+    gap = prog.program.get("gap")
+    if gap and not pd.isna(gap) and gap > 0:
+        return t(
+            "narr.remaining_program",
+            lang,
+            gap=fmt_int(gap, lang),
+            target=fmt_int(prog.program["target"], lang),
+        )
+    return None
+
+
+def program_sentence(prog: Progress, lang: Lang) -> str:
+    p = prog.program
+    return t(
+        "narr.program",
+        lang,
+        date=fmt_date(prog.as_of, lang),
+        registered=fmt_int(p["registered"], lang),
+        pct=fmt_pct(p["pct"], lang),
+        target=fmt_int(p["target"], lang),
+        authors=fmt_int(p["authors"], lang),
+        benefit=fmt_money(p["benefit_vnd"], lang),
+        met=fmt_int(p["units_met"], lang),
+        total=fmt_int(p["units_total"], lang),
+    )
+
+
+def summary_paragraphs(prog: Progress, lang: Lang) -> list[str]:
+    """The Overview's summary: each phase's result, the program's, and what remains."""
+    paragraphs = [s for _, phase in prog.phases.iterrows() if (s := phase_sentence(prog, phase, lang))]
+    if len(prog.phases) > 1:
+        paragraphs.append(program_sentence(prog, lang))
+    remaining = remaining_sentence(prog, lang)
+    if remaining:
+        paragraphs.append(remaining)
+    return paragraphs

@@ -1,0 +1,313 @@
+"""The DuckDB store: one file, its schema and migrations, reference rows, cursors and transactions.
+
+The file is a public contract (analysts open it with the DuckDB CLI or DBeaver), so table and column
+names are stable and every change to them is a numbered forward migration. A process holds one root
+connection; every query runs on its own cursor, closed after, so Streamlit's threads never share one.
+Every write goes through `transaction()`, which bumps `data_version` so that caches keyed by it expire.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+DEFAULT_DB = DATA_DIR / "sangkien.duckdb"
+DB_ENV = "SANGKIEN_DB"
+
+STATUSES: tuple[str, ...] = ("registered", "recognized", "applied", "not_recognized")
+LEVELS: tuple[str, ...] = ("unit", "sector", "national")
+INITIATIVE_COLUMNS: tuple[str, ...] = (
+    "code",
+    "title",
+    "authors",
+    "author_count",
+    "unit_code",
+    "field",
+    "status",
+    "level",
+    "registered_on",
+    "recognized_on",
+    "applied_on",
+    "benefit_vnd",
+    "reward_vnd",
+    "phase",
+    "import_id",
+)
+
+_INITIATIVE_BODY = """
+    code          VARCHAR PRIMARY KEY,
+    title         VARCHAR NOT NULL,
+    authors       VARCHAR,
+    author_count  INTEGER,
+    unit_code     VARCHAR NOT NULL,
+    field         VARCHAR,
+    status        VARCHAR NOT NULL CHECK (status IN ('registered', 'recognized', 'applied', 'not_recognized')),
+    level         VARCHAR CHECK (level IS NULL OR level IN ('unit', 'sector', 'national')),
+    registered_on DATE NOT NULL,
+    recognized_on DATE,
+    applied_on    DATE,
+    benefit_vnd   BIGINT CHECK (benefit_vnd IS NULL OR benefit_vnd >= 0),
+    reward_vnd    BIGINT CHECK (reward_vnd IS NULL OR reward_vnd >= 0),
+    phase         INTEGER,
+    import_id     INTEGER
+"""
+
+# Each entry moves the schema from version n-1 to n. Never edit a released entry: add the next one.
+MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        "CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)",
+        """CREATE TABLE units (
+            code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, short_name VARCHAR, parent_code VARCHAR,
+            group_name VARCHAR, members INTEGER CHECK (members IS NULL OR members >= 0), aliases VARCHAR[])""",
+        """CREATE TABLE phases (
+            phase INTEGER PRIMARY KEY, name VARCHAR NOT NULL, start_on DATE NOT NULL, end_on DATE NOT NULL,
+            target INTEGER CHECK (target IS NULL OR target >= 0))""",
+        """CREATE TABLE targets (
+            unit_code VARCHAR NOT NULL, phase INTEGER NOT NULL, target INTEGER NOT NULL CHECK (target >= 0),
+            PRIMARY KEY (unit_code, phase))""",
+        f"CREATE TABLE initiatives ({_INITIATIVE_BODY})",
+        "CREATE TABLE campaigns (name VARCHAR NOT NULL, start_on DATE NOT NULL, end_on DATE NOT NULL)",
+        "CREATE TABLE milestones (on_date DATE NOT NULL, cumulative_target INTEGER NOT NULL, label VARCHAR)",
+        "CREATE SEQUENCE import_id_seq START 1",
+        """CREATE TABLE imports (
+            id INTEGER PRIMARY KEY, file_name VARCHAR, sha256 VARCHAR, imported_at TIMESTAMP NOT NULL,
+            imported_by VARCHAR, mode VARCHAR NOT NULL, rows_read INTEGER, inserted INTEGER, updated INTEGER,
+            unchanged INTEGER, rejected INTEGER, skipped INTEGER, undone_at TIMESTAMP)""",
+        # The previous state of every record an import touched: what "undo" restores.
+        """CREATE TABLE initiative_history (
+            import_id INTEGER NOT NULL, action VARCHAR NOT NULL, code VARCHAR NOT NULL,
+            title VARCHAR, authors VARCHAR, author_count INTEGER, unit_code VARCHAR, field VARCHAR,
+            status VARCHAR, level VARCHAR, registered_on DATE, recognized_on DATE, applied_on DATE,
+            benefit_vnd BIGINT, reward_vnd BIGINT, phase INTEGER, prev_import_id INTEGER)""",
+        """CREATE TABLE reference_history (
+            changed_at TIMESTAMP NOT NULL, changed_by VARCHAR, table_name VARCHAR NOT NULL,
+            row_key VARCHAR NOT NULL, column_name VARCHAR NOT NULL, old_value VARCHAR, new_value VARCHAR)""",
+    ),
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def default_db_path() -> Path:
+    """`SANGKIEN_DB` when set, else data/sangkien.duckdb in the project."""
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+class StoreError(RuntimeError):
+    """A store problem a person can act on; `code` names the catalogue message."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+        self.detail = detail
+
+
+@dataclass
+class Store:
+    """One DuckDB file opened by this process: the root connection and the ways to use it."""
+
+    path: Path
+    con: duckdb.DuckDBPyConnection
+    read_only: bool = False
+    read_only_reason: str | None = None
+    _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one query (thread-safe), closed after use."""
+        cur = self.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    def df(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
+        """Run a read query and return its (small) result as a DataFrame."""
+        with self.cursor() as cur:
+            return cur.execute(sql, params or []).df()
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[tuple]:
+        with self.cursor() as cur:
+            return cur.execute(sql, params or []).fetchall()
+
+    def one(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> Any:
+        """The first column of the first row, or None."""
+        with self.cursor() as cur:
+            row = cur.execute(sql, params or []).fetchone()
+        return None if row is None else row[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One atomic write: all of it commits with a new data version, or none of it does.
+
+        Writes are serialised inside the process (one writer); DuckDB's file lock keeps other
+        processes out.
+        """
+        if self.read_only:
+            raise StoreError("store_read_only", self.read_only_reason or "")
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+                cur.execute(
+                    "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
+                )
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+    def data_version(self) -> int:
+        """A counter bumped by every commit: the key that expires cached results."""
+        return int(self.one("SELECT value FROM meta WHERE key = 'data_version'") or 0)
+
+    def record_count(self) -> int:
+        return int(self.one("SELECT count(*) FROM initiatives") or 0)
+
+    def has_sample(self) -> bool:
+        """True while illustrative sample records are in the store (so every page must say so)."""
+        return bool(self.one("SELECT count(*) FROM imports WHERE mode = 'sample' AND undone_at IS NULL") or 0)
+
+    def never_imported(self) -> bool:
+        """A store that never held data (a new file): the app fills it with the sample."""
+        return not self.one("SELECT count(*) FROM imports") and not self.record_count()
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def open_store(path: Path | str | None = None, read_only: bool = False) -> Store:
+    """Open (and create or migrate) the store at `path`.
+
+    A read-only open never migrates; a file that cannot be written (read-only disk, permissions) is
+    opened read-only with the reason kept, so the app can still show it.
+    """
+    db = Path(path) if path else default_db_path()
+    if read_only:
+        return _open_read_only(db, reason="requested")
+    db.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        con = duckdb.connect(str(db))
+    except duckdb.IOException as exc:
+        message = str(exc)
+        if "lock" in message.lower():
+            raise StoreError("store_locked", message) from exc
+        if db.exists():
+            return _open_read_only(db, reason=message)
+        raise StoreError("store_unwritable", message) from exc
+    store = Store(path=db, con=con)
+    migrate(store)
+    return store
+
+
+def _open_read_only(db: Path, reason: str) -> Store:
+    if not db.exists():
+        raise StoreError("store_missing", str(db))
+    try:
+        con = duckdb.connect(str(db), read_only=True)
+    except duckdb.IOException as exc:
+        code = "store_locked" if "lock" in str(exc).lower() else "store_unreadable"
+        raise StoreError(code, str(exc)) from exc
+    store = Store(path=db, con=con, read_only=True, read_only_reason=reason)
+    if schema_version(store) < SCHEMA_VERSION:
+        raise StoreError("store_outdated", f"schema {schema_version(store)} < {SCHEMA_VERSION}")
+    return store
+
+
+def schema_version(store: Store) -> int:
+    exists = store.one(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'"
+    )
+    if not exists:
+        return 0
+    return int(store.one("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
+
+
+def migrate(store: Store) -> None:
+    """Apply every migration above the file's version, each in its own transaction."""
+    current = schema_version(store)
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        with store.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                for statement in MIGRATIONS[version - 1]:
+                    cur.execute(statement)
+                if version == 1:
+                    cur.execute("INSERT INTO meta VALUES ('schema_version', '0'), ('data_version', '0')")
+                    load_reference_rows(cur)
+                cur.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(version)])
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+
+def _read_csv_rows(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    return value if value not in (None, "") else None
+
+
+def load_reference_rows(cur: duckdb.DuckDBPyConnection) -> None:
+    """Units, phases, targets, campaigns and milestones from the CSV files in data/ (new store only)."""
+    for row in _read_csv_rows("units.csv"):
+        aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
+        cur.execute(
+            "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                row["code"],
+                row["name"],
+                _blank_to_none(row["short_name"]),
+                _blank_to_none(row["parent_code"]),
+                _blank_to_none(row["group_name"]),
+                int(row["members"]) if row["members"] else None,
+                aliases,
+            ],
+        )
+    for row in _read_csv_rows("phases.csv"):
+        cur.execute(
+            "INSERT INTO phases VALUES (?, ?, ?, ?, ?)",
+            [int(row["phase"]), row["name"], row["start_on"], row["end_on"], int(row["target"])],
+        )
+    for row in _read_csv_rows("targets.csv"):
+        cur.execute(
+            "INSERT INTO targets VALUES (?, ?, ?)", [row["unit_code"], int(row["phase"]), int(row["target"])]
+        )
+    for row in _read_csv_rows("campaigns.csv"):
+        cur.execute("INSERT INTO campaigns VALUES (?, ?, ?)", [row["name"], row["start_on"], row["end_on"]])
+    for row in _read_csv_rows("milestones.csv"):
+        cur.execute(
+            "INSERT INTO milestones VALUES (?, ?, ?)",
+            [row["on_date"], int(row["cumulative_target"]), _blank_to_none(row["label"])],
+        )
+
+
+# The phase of a registration date, derived in SQL wherever records are written.
+PHASE_OF_DATE_SQL = "(SELECT p.phase FROM phases p WHERE {date} BETWEEN p.start_on AND p.end_on LIMIT 1)"
+
+
+def rederive_phases(cur: duckdb.DuckDBPyConnection) -> None:
+    """Recompute `initiatives.phase` from `registered_on` (after phase dates change)."""
+    cur.execute(
+        """UPDATE initiatives SET phase = p.phase FROM phases p
+           WHERE initiatives.registered_on BETWEEN p.start_on AND p.end_on
+             AND initiatives.phase IS DISTINCT FROM p.phase"""
+    )
+    cur.execute(
+        """UPDATE initiatives SET phase = NULL
+           WHERE phase IS NOT NULL AND NOT EXISTS (
+             SELECT 1 FROM phases p WHERE initiatives.registered_on BETWEEN p.start_on AND p.end_on)"""
+    )

@@ -1,0 +1,152 @@
+"""Tổng quan: the program's progress as the union reports it — cards, target vs actual, the summary
+paragraph, and the tier table (units that met their target / over 50% / under 50% / none)."""
+
+from html import escape
+
+import streamlit as st
+
+from analytics import charts, narrative
+from analytics.i18n import fmt_date, fmt_int, fmt_pct
+from ui.context import current
+from ui.data import query
+from ui.widgets import chart, metric, page_header
+
+ctx = current()
+prog = query("progress")
+page_header(ctx, ctx.t("overview.title"), prog.as_of)
+
+if ctx.store.record_count() == 0:
+    st.info(ctx.t("empty.store"), icon=":material/upload_file:")
+    st.stop()
+if prog.program["registered"] == 0:
+    st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")
+
+
+def delta_text(row: dict) -> str | None:
+    """ "vượt 58" above target, "-còn thiếu 120" below (the minus turns the delta red)."""
+    surplus, gap = row.get("surplus") or 0, row.get("gap")
+    if surplus > 0:
+        return ctx.t("overview.surplus_delta", n=fmt_int(surplus, ctx.lang))
+    if gap is not None and gap == gap and gap > 0:
+        return "-" + ctx.t("overview.gap_delta", n=fmt_int(gap, ctx.lang))
+    return None
+
+
+def progress_cards(row: dict, heading: str, per_row: int) -> None:
+    """One bordered block: registered (with surplus or gap), target, %, benefit, authors, units met."""
+    cards = [
+        ("registered", fmt_int(row["registered"], ctx.lang), delta_text(row), None),
+        ("target", fmt_int(row["target"], ctx.lang), None, None),
+        ("pct", fmt_pct(row["pct"], ctx.lang), None, None),
+        ("benefit_vnd", fmt_billions_value(row["benefit_vnd"]), None, ctx.t("overview.benefit_billions")),
+        ("authors", fmt_int(row["authors"], ctx.lang), None, None),
+        (
+            "units_met",
+            ctx.t(
+                "overview.units_met_value",
+                met=fmt_int(row["units_met"], ctx.lang),
+                total=fmt_int(row["units_total"], ctx.lang),
+            ),
+            None,
+            None,
+        ),
+    ]
+    with st.container(border=True):
+        st.subheader(heading)
+        for start in range(0, len(cards), per_row):
+            for column, (key, value, delta, label) in zip(
+                st.columns(per_row), cards[start : start + per_row], strict=False
+            ):
+                with column:
+                    metric(ctx, key, value, delta=delta, label=label)
+
+
+def tier_table_html(rows, lang) -> str:
+    """The union's own tier table: one row per tier, its count and its units with their % (escaped)."""
+    lines = []
+    for tier, color, _ in charts.tier_legend_items(lang):
+        members = rows[rows["tier"] == tier]
+        names = (
+            ", ".join(
+                f"<b>{escape(narrative.unit_label(r))}</b> ({fmt_pct(r['pct'], lang)})"
+                for _, r in members.iterrows()
+            )
+            or "–"
+        )
+        lines.append(
+            f"<tr><td style='border-left:8px solid {color};padding:8px 12px;white-space:nowrap;font-weight:600'>"
+            f"{escape(ctx.t(f'tier.{tier}.long'))}</td><td style='padding:8px 12px;text-align:right;font-size:1.3rem'>"
+            f"{fmt_int(len(members), lang)}</td><td style='padding:8px 12px;line-height:1.6'>{names}</td></tr>"
+        )
+    head = (
+        f"<tr><th style='text-align:left;padding:6px 12px'>{escape(ctx.t('metric.tier'))}</th>"
+        f"<th style='padding:6px 12px'>{escape(ctx.t('word.units').capitalize())}</th>"
+        f"<th style='text-align:left;padding:6px 12px'>{escape(ctx.t('word.unit'))} ({escape(ctx.t('metric.pct'))})</th></tr>"
+    )
+    return (
+        f"<table style='width:100%;border-collapse:collapse;font-size:0.95rem' class='tier-table'>"
+        f"<thead style='border-bottom:2px solid #e5e7eb'>{head}</thead><tbody>{''.join(lines)}</tbody></table>"
+    )
+
+
+def fmt_billions_value(vnd: float) -> str:
+    """Benefit in tỷ đồng without the unit (the label carries it), so the card stays readable."""
+    return fmt_int(vnd / 1e9, ctx.lang)
+
+
+phases = prog.phases
+program_start = phases["start_on"].min() if len(phases) else None
+program_end = phases["end_on"].max() if len(phases) else None
+if len(phases) > 1:
+    progress_cards(
+        prog.program,
+        ctx.t(
+            "overview.program_card",
+            start=fmt_date(program_start, ctx.lang),
+            end=fmt_date(program_end, ctx.lang),
+        ),
+        per_row=6,
+    )
+for _, phase in phases.iterrows():
+    progress_cards(
+        phase.to_dict(),
+        ctx.t(
+            "overview.phase_card",
+            name=ctx.t("overview.phase_name", n=int(phase["phase"])),
+            start=fmt_date(phase["start_on"], ctx.lang),
+            end=fmt_date(phase["end_on"], ctx.lang),
+        ),
+        per_row=6,
+    )
+
+met = int((phases["tier"] == "met").sum())
+verdict = (
+    ctx.t("overview.verdict.all_met")
+    if met == len(phases) and met
+    else ctx.t("overview.verdict.some", met=met, total=len(phases))
+)
+figure = charts.phase_bullets(phases, prog.program, ctx.lang, ctx.t("overview.chart_title", verdict=verdict))
+chart(figure, key="overview_phases", filename="chi-tieu-theo-giai-doan")
+
+st.subheader(ctx.t("overview.summary"))
+for paragraph in narrative.summary_paragraphs(prog, ctx.lang):
+    st.text(paragraph)
+
+st.subheader(ctx.t("overview.tiers"))
+scopes = [str(p) for p in phases["phase"]] + (["all"] if len(phases) > 1 else [])
+scope = st.segmented_control(
+    ctx.t("overview.tier_scope"),
+    scopes,
+    default=scopes[0],
+    key="overview_tier_scope",
+    required=True,
+    format_func=lambda s: ctx.t("word.program") if s == "all" else ctx.t("overview.phase_name", n=int(s)),
+    label_visibility="collapsed",
+)
+st.caption(
+    ctx.t(
+        "overview.tiers.caption",
+        scope=ctx.t("word.program") if scope == "all" else ctx.t("overview.phase_name", n=int(scope)),
+    )
+)
+st.html(tier_table_html(prog.unit_rows(scope), ctx.lang))

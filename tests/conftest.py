@@ -1,0 +1,95 @@
+"""Shared fixtures: real DuckDB files in temporary folders (never mocks).
+
+`sample_db` is built once per session (the sample takes about a second) and copied for tests that write.
+`make_store` builds a store from hand-made records whose answers are known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from analytics.sample import load_sample  # noqa: E402
+from analytics.store import Store, open_store  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store file holding the illustrative sample (read it; copy it to write)."""
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    store = open_store(path)
+    load_sample(store)
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_store(sample_db: Path) -> Store:
+    """The sample store opened read-only: shared by every read-only test of the session."""
+    return open_store(sample_db, read_only=True)
+
+
+@pytest.fixture
+def sample_copy(sample_db: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of the sample store file."""
+    target = tmp_path / "sample-copy.duckdb"
+    shutil.copy(sample_db, target)
+    return target
+
+
+def record(code: str, unit: str, registered: str, **extra: object) -> dict:
+    """One initiative row with sensible defaults for the columns a test does not care about."""
+    row = {
+        "code": code,
+        "title": f"Sáng kiến {code}",
+        "authors": extra.pop("authors", "Nguyễn Văn A"),
+        "author_count": 1,
+        "unit_code": unit,
+        "field": "Kỹ thuật – Công nghệ",
+        "status": "recognized",
+        "level": "unit",
+        "registered_on": dt.date.fromisoformat(registered),
+        "recognized_on": None,
+        "applied_on": None,
+        "benefit_vnd": None,
+        "reward_vnd": None,
+    }
+    row.update(extra)
+    return row
+
+
+def insert_records(store: Store, rows: Iterable[dict]) -> None:
+    """Insert hand-made rows, deriving `phase` from the phases table like every import does."""
+    with store.transaction() as cur:
+        for row in rows:
+            cur.execute(
+                """INSERT INTO initiatives VALUES ($code, $title, $authors, $author_count, $unit_code, $field,
+                   $status, $level, $registered_on, $recognized_on, $applied_on, $benefit_vnd, $reward_vnd,
+                   (SELECT phase FROM phases WHERE $registered_on BETWEEN start_on AND end_on), NULL)""",
+                row,
+            )
+
+
+@pytest.fixture
+def make_store(tmp_path: Path) -> Callable[..., Store]:
+    """A new store (schema + reference rows from data/) holding exactly the given records."""
+    opened: list[Store] = []
+
+    def build(rows: Iterable[dict] = (), name: str = "hand.duckdb") -> Store:
+        store = open_store(tmp_path / name)
+        insert_records(store, rows)
+        opened.append(store)
+        return store
+
+    yield build
+    for store in opened:
+        store.close()

@@ -1,0 +1,153 @@
+"""The store file contract and the command line's exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from analytics.store import SCHEMA_VERSION, StoreError, open_store
+from tests.conftest import ROOT, insert_records, record
+
+CONTRACT = {
+    "units": ["code", "name", "short_name", "parent_code", "group_name", "members", "aliases"],
+    "phases": ["phase", "name", "start_on", "end_on", "target"],
+    "targets": ["unit_code", "phase", "target"],
+    "initiatives": [
+        "code",
+        "title",
+        "authors",
+        "author_count",
+        "unit_code",
+        "field",
+        "status",
+        "level",
+        "registered_on",
+        "recognized_on",
+        "applied_on",
+        "benefit_vnd",
+        "reward_vnd",
+        "phase",
+        "import_id",
+    ],
+    "campaigns": ["name", "start_on", "end_on"],
+    "milestones": ["on_date", "cumulative_target", "label"],
+    "imports": [
+        "id",
+        "file_name",
+        "sha256",
+        "imported_at",
+        "imported_by",
+        "mode",
+        "rows_read",
+        "inserted",
+        "updated",
+        "unchanged",
+        "rejected",
+    ],
+}
+
+
+def test_new_store_has_the_contract_tables_and_reference_rows(tmp_path):
+    store = open_store(tmp_path / "s.duckdb")
+    for table, columns in CONTRACT.items():
+        have = [
+            r[0]
+            for r in store.rows(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
+            )
+        ]
+        assert have[: len(columns)] == columns or set(columns) <= set(have), table
+    assert store.one("SELECT value FROM meta WHERE key = 'schema_version'") == str(SCHEMA_VERSION)
+    assert store.one("SELECT count(*) FROM units") == 33
+    assert store.rows("SELECT phase, target FROM phases ORDER BY phase") == [(1, 1400), (2, 4000)]
+    assert store.one("SELECT sum(target) FROM targets") == 5400
+    assert store.one("SELECT aliases FROM units WHERE code = 'PV GAS'")[0] == "PVGAS"
+    assert store.record_count() == 0 and store.never_imported()
+    store.close()
+
+
+def test_reopening_does_not_duplicate_reference_rows(tmp_path):
+    open_store(tmp_path / "s.duckdb").close()
+    store = open_store(tmp_path / "s.duckdb")
+    assert store.one("SELECT count(*) FROM units") == 33
+    store.close()
+
+
+def test_failed_transaction_changes_nothing(tmp_path):
+    store = open_store(tmp_path / "s.duckdb")
+    insert_records(store, [record("K1", "BSR", "2022-01-01")])
+    version = store.data_version()
+    with pytest.raises(duckdb.ConstraintException), store.transaction() as cur:
+        cur.execute(
+            "INSERT INTO initiatives (code, title, unit_code, status, registered_on) "
+            "VALUES ('K2', 't', 'BSR', 'recognized', DATE '2022-01-02')"
+        )
+        cur.execute(
+            "INSERT INTO initiatives (code, title, unit_code, status, registered_on) "
+            "VALUES ('K1', 'duplicate', 'BSR', 'recognized', DATE '2022-01-02')"
+        )
+    assert store.record_count() == 1 and store.data_version() == version
+    store.close()
+
+
+def test_data_version_bumps_on_commit(tmp_path):
+    store = open_store(tmp_path / "s.duckdb")
+    before = store.data_version()
+    insert_records(store, [record("V1", "BSR", "2022-01-01")])
+    assert store.data_version() == before + 1
+    store.close()
+
+
+def test_environment_variable_chooses_the_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("SANGKIEN_DB", str(tmp_path / "env.duckdb"))
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics", "summary", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "env.duckdb").exists()
+    assert '"records": 0' in done.stdout
+
+
+def test_read_only_open_of_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError) as caught:
+        open_store(tmp_path / "nope.duckdb", read_only=True)
+    assert caught.value.code == "store_missing"
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_bad_arguments_exit_2_with_a_message(tmp_path):
+    bad_date = run_cli("summary", "--db", str(tmp_path / "x.duckdb"), "--as-of", "31/05/2022")
+    assert bad_date.returncode == 2 and "Ngày không hợp lệ: 31/05/2022" in bad_date.stderr
+    unknown = run_cli("summary", "--nope")
+    assert unknown.returncode == 2 and "bad arguments" in unknown.stderr
+    assert run_cli().returncode == 2
+
+
+def test_cli_summary_text_is_vietnamese(sample_db):
+    out = run_cli("summary", "--db", str(sample_db), "--as-of", "2022-05-31")
+    assert out.returncode == 0, out.stderr
+    assert "Tổng hợp chương trình, tính đến ngày 31/05/2022" in out.stdout
+    assert "1.458" in out.stdout and "104,1%" in out.stdout
+
+
+def test_sample_refuses_to_overwrite_real_records(tmp_path):
+    db = tmp_path / "real.duckdb"
+    store = open_store(db)
+    insert_records(store, [record("REAL-1", "BSR", "2022-01-01")])
+    store.close()
+    refused = run_cli("sample", "--db", str(db))
+    assert refused.returncode == 1 and "--replace" in refused.stderr
+    assert open_store(db, read_only=True).record_count() == 1

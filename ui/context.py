@@ -1,0 +1,220 @@
+"""What every page needs for one script run: the store, the language, the filters and the data version.
+
+`setup()` runs once per run in app.py: it opens the process's store (loading the sample into a new one),
+seeds the filter widgets from the URL on a session's first run, draws the shared sidebar, and keeps the
+URL in step with the widgets so that a copied link reproduces the view. Pages call `current()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+
+import streamlit as st
+
+from analytics import metrics
+from analytics.filters import Filters, from_query, to_query
+from analytics.i18n import DEFAULT_LANG, Lang, as_lang, fmt_date, t
+from analytics.store import Store, StoreError, default_db_path, open_store
+
+_CTX_KEY = "_ctx"
+_URL_LOADED = "_url_loaded"
+# Widget keys; the URL names (phase, unit, ...) are in analytics.filters.
+K_LANG, K_PHASE, K_UNITS, K_GROUPS = "w_lang", "w_phase", "w_units", "w_groups"
+K_FIELDS, K_STATUSES, K_FROM, K_TO, K_AS_OF = "w_fields", "w_statuses", "w_from", "w_to", "w_as_of"
+PAGE_PARAMS: tuple[str, ...] = ("detail",)  # page-level view state kept in the URL besides the filters
+
+
+@dataclass(frozen=True)
+class Context:
+    store: Store
+    lang: Lang
+    filters: Filters
+    version: int
+    options: dict
+    sample: bool
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(path: str) -> Store:
+    """The process's one root connection. A new (never used) store gets the illustrative sample."""
+    store = open_store(path)
+    if not store.read_only and store.never_imported():
+        from analytics.sample import load_sample
+
+        load_sample(store)
+    return store
+
+
+def store_path() -> str:
+    return str(os.environ.get("SANGKIEN_DB") or default_db_path())
+
+
+def get_store() -> Store:
+    return _open_store(store_path())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _options(path: str, version: int) -> dict:
+    return metrics.filter_options(_open_store(path))
+
+
+def current() -> Context:
+    """The context set up by app.py for this run."""
+    return st.session_state[_CTX_KEY]
+
+
+def _stop_with_store_error(exc: StoreError, lang: Lang) -> None:
+    key = {
+        "store_locked": "store.locked",
+        "store_missing": "store.missing",
+        "store_outdated": "store.outdated",
+        "store_unwritable": "store.unwritable",
+    }.get(exc.code, "store.unreadable")
+    st.error(t(key, lang, path=store_path(), detail=exc.detail))
+    st.stop()
+
+
+def _query_lists() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _seed_from_url(options: dict) -> None:
+    """On a session's first run, put the URL's filters into the widgets' state."""
+    if st.session_state.get(_URL_LOADED):
+        return
+    params = _query_lists()
+    filters, lang, dropped = from_query(
+        params,
+        known_units=[u["code"] for u in options["units"]],
+        known_groups=options["groups"],
+        known_phases=[int(p["phase"]) for p in options["phases"]],
+    )
+    st.session_state[K_LANG] = lang
+    _put_filters(filters)
+    for key in PAGE_PARAMS:
+        values = params.get(key)
+        st.session_state[f"url_{key}"] = values[-1] if values else None
+    st.session_state["_url_dropped"] = dropped
+    st.session_state[_URL_LOADED] = True
+
+
+def _put_filters(filters: Filters) -> None:
+    st.session_state[K_PHASE] = filters.phase or 0
+    st.session_state[K_UNITS] = list(filters.units)
+    st.session_state[K_GROUPS] = list(filters.groups)
+    st.session_state[K_FIELDS] = list(filters.fields)
+    st.session_state[K_STATUSES] = list(filters.statuses)
+    st.session_state[K_FROM] = filters.date_from
+    st.session_state[K_TO] = filters.date_to
+    st.session_state[K_AS_OF] = filters.as_of
+
+
+def reset_filters() -> None:
+    """Widget callback: back to the whole program, latest figures."""
+    _put_filters(Filters())
+
+
+def filters_from_state() -> Filters:
+    phase = st.session_state.get(K_PHASE) or None
+    return Filters(
+        phase=int(phase) if phase else None,
+        units=tuple(st.session_state.get(K_UNITS) or ()),
+        groups=tuple(st.session_state.get(K_GROUPS) or ()),
+        fields=tuple(st.session_state.get(K_FIELDS) or ()),
+        statuses=tuple(st.session_state.get(K_STATUSES) or ()),
+        date_from=st.session_state.get(K_FROM),
+        date_to=st.session_state.get(K_TO),
+        as_of=st.session_state.get(K_AS_OF),
+    )
+
+
+def set_filters(filters: Filters) -> None:
+    """Change the filters from a page (e.g. after a chart selection); the sidebar follows on rerun."""
+    _put_filters(filters)
+
+
+def page_param(key: str) -> str | None:
+    return st.session_state.get(f"url_{key}")
+
+
+def set_page_param(key: str, value: str | None) -> None:
+    st.session_state[f"url_{key}"] = value
+
+
+def write_url(ctx: Context) -> None:
+    """Keep the address bar equal to the view, so that a copied link reproduces it."""
+    query = to_query(ctx.filters, ctx.lang)
+    for key in PAGE_PARAMS:
+        value = page_param(key)
+        if value:
+            query[key] = [value]
+    if _query_lists() != query:
+        st.query_params.from_dict(query)
+
+
+def setup() -> Context:
+    """Open the store, seed from the URL, draw the sidebar; returns the run's context."""
+    lang = as_lang(st.session_state.get(K_LANG) or (st.query_params.get("lang") or DEFAULT_LANG))
+    try:
+        with st.spinner(t("store.loading_sample", lang)):
+            store = get_store()
+    except StoreError as exc:
+        _stop_with_store_error(exc, lang)
+    version = store.data_version()
+    options = _options(str(store.path), version)
+    _seed_from_url(options)
+
+    from ui.sidebar import draw_sidebar  # the sidebar needs the options; it imports this module
+
+    lang = draw_sidebar(options)
+    filters = filters_from_state()
+    ctx = Context(
+        store=store, lang=lang, filters=filters, version=version, options=options, sample=store.has_sample()
+    )
+    st.session_state[_CTX_KEY] = ctx
+    return ctx
+
+
+def latest_day(ctx: Context) -> dt.date | None:
+    return ctx.options.get("last_day")
+
+
+def as_of_caption(ctx: Context, as_of: dt.date | None) -> str:
+    """ "Số liệu tính đến ngày 31/08/2023" (plus what is filtered), under every page title."""
+    parts = active_filter_labels(ctx)
+    date = fmt_date(as_of, ctx.lang)
+    if parts:
+        return ctx.t("as_of.caption_filtered", date=date, filters=", ".join(parts))
+    return ctx.t("as_of.caption", date=date)
+
+
+def active_filter_labels(ctx: Context) -> list[str]:
+    f, lang = ctx.filters, ctx.lang
+    parts = []
+    if f.phase:
+        parts.append(t("filter.summary.phase", lang, n=f.phase))
+    if f.units or f.groups:
+        chosen = list(f.units) + [t(f"group.{g}", lang) if _has(f"group.{g}") else g for g in f.groups]
+        parts.append(
+            ", ".join(chosen) if len(chosen) <= 3 else t("filter.summary.units", lang, n=len(chosen))
+        )
+    if f.fields:
+        parts.append(t("filter.summary.fields", lang, n=len(f.fields)))
+    if f.statuses:
+        parts.append(t("filter.summary.statuses", lang, n=len(f.statuses)))
+    if f.date_from or f.date_to:
+        parts.append(
+            t("filter.summary.dates", lang, start=fmt_date(f.date_from, lang), end=fmt_date(f.date_to, lang))
+        )
+    return parts
+
+
+def _has(key: str) -> bool:
+    from analytics.i18n import has_key
+
+    return has_key(key)

@@ -1,0 +1,152 @@
+"""The sidebar shared by every page: language switch and the filters (phase, units, groups, field, status,
+registration dates, as-of day) with a reset. Widget values live in session state, seeded from the URL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from analytics.i18n import Lang, as_lang, fmt_date, has_key, t
+from analytics.store import STATUSES
+from ui.context import (
+    K_AS_OF,
+    K_FIELDS,
+    K_FROM,
+    K_GROUPS,
+    K_LANG,
+    K_PHASE,
+    K_STATUSES,
+    K_TO,
+    K_UNITS,
+    reset_filters,
+)
+
+_EARLIEST = dt.date(2000, 1, 1)
+
+
+def translated(prefix: str, value: str, lang: Lang) -> str:
+    """A data value (field, group) in the page language when the catalogue knows it, else as stored."""
+    key = f"{prefix}.{value}"
+    return t(key, lang) if has_key(key) else value
+
+
+def draw_sidebar(options: dict) -> Lang:
+    """Draw the language switch and the filters; returns the chosen language."""
+    with st.sidebar:
+        st.segmented_control(
+            t("lang.label", as_lang(st.session_state.get(K_LANG))),
+            ["vi", "en"],
+            key=K_LANG,
+            required=True,
+            format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+            label_visibility="collapsed",
+        )
+        lang = as_lang(st.session_state.get(K_LANG))
+        st.header(t("filter.header", lang), divider="gray")
+        _phase(options, lang)
+        _units(options, lang)
+        _as_of(options, lang)
+        with st.expander(t("filter.more", lang), expanded=_more_in_use()):
+            _fields_statuses(options, lang)
+            _dates(options, lang)
+        st.button(
+            t("filter.reset", lang),
+            on_click=reset_filters,
+            icon=":material/restart_alt:",
+            width="stretch",
+            key="w_reset",
+        )
+        st.caption(t("filter.share", lang))
+    return lang
+
+
+def _more_in_use() -> bool:
+    return any(st.session_state.get(k) for k in (K_FIELDS, K_STATUSES, K_FROM, K_TO))
+
+
+def _phase(options: dict, lang: Lang) -> None:
+    choices = [0] + [int(p["phase"]) for p in options["phases"]]
+    if st.session_state.get(K_PHASE) not in choices:
+        st.session_state[K_PHASE] = 0
+    st.segmented_control(
+        t("filter.phase", lang),
+        choices,
+        key=K_PHASE,
+        required=True,
+        help=t("filter.phase.help", lang),
+        format_func=lambda n: t("filter.phase.all", lang) if n == 0 else t("filter.phase.n", lang, n=n),
+        width="stretch",
+    )
+
+
+def _units(options: dict, lang: Lang) -> None:
+    names = {u["code"]: u["name"] for u in options["units"]}
+    st.multiselect(
+        t("filter.units", lang),
+        list(names),
+        key=K_UNITS,
+        placeholder=t("filter.units.placeholder", lang),
+        format_func=lambda code: f"{code} – {names.get(code, '')}",
+        help=t("filter.units.help", lang),
+    )
+    st.multiselect(
+        t("filter.groups", lang),
+        options["groups"],
+        key=K_GROUPS,
+        placeholder=t("filter.groups.placeholder", lang),
+        format_func=lambda g: translated("group", g, lang),
+        help=t("filter.groups.help", lang),
+    )
+
+
+def _fields_statuses(options: dict, lang: Lang) -> None:
+    fields = list(dict.fromkeys(options["fields"] + list(st.session_state.get(K_FIELDS) or [])))
+    st.multiselect(
+        t("filter.fields", lang),
+        fields,
+        key=K_FIELDS,
+        placeholder=t("filter.fields.placeholder", lang),
+        format_func=lambda f: translated("field", f, lang),
+    )
+    st.multiselect(
+        t("filter.statuses", lang),
+        list(STATUSES),
+        key=K_STATUSES,
+        placeholder=t("filter.statuses.placeholder", lang),
+        format_func=lambda s: t(f"status.{s}", lang),
+    )
+
+
+def _bounds(options: dict) -> tuple[dt.date, dt.date]:
+    starts = [p["start_on"] for p in options["phases"]] + [options.get("first_day")]
+    ends = [p["end_on"] for p in options["phases"]] + [options.get("last_day"), dt.date.today()]
+    low = min((d for d in starts if d), default=_EARLIEST)
+    high = max((d for d in ends if d), default=dt.date.today())
+    return min(low, _EARLIEST), high
+
+
+def _dates(options: dict, lang: Lang) -> None:
+    low, high = _bounds(options)
+    st.caption(t("filter.dates", lang))
+    left, right = st.columns(2)
+    with left:
+        st.date_input(
+            t("filter.date_from", lang), key=K_FROM, min_value=low, max_value=high, format="DD/MM/YYYY"
+        )
+    with right:
+        st.date_input(t("filter.date_to", lang), key=K_TO, min_value=low, max_value=high, format="DD/MM/YYYY")
+
+
+def _as_of(options: dict, lang: Lang) -> None:
+    low, high = _bounds(options)
+    st.date_input(
+        t("filter.as_of", lang),
+        key=K_AS_OF,
+        min_value=low,
+        max_value=high,
+        format="DD/MM/YYYY",
+        help=t("filter.as_of.help", lang),
+    )
+    if st.session_state.get(K_AS_OF) is None and options.get("last_day"):
+        st.caption(t("filter.as_of.latest", lang, date=fmt_date(options["last_day"], lang)))

@@ -1,0 +1,96 @@
+"""Page building blocks: the page header (title, as-of line, illustrative-data banner), metric cards with
+their definition on hover, and charts with the app's toolbar. Pages stay short scripts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from analytics import charts
+from analytics.i18n import fmt_int, fmt_money, fmt_num, fmt_pct
+from ui.context import Context, as_of_caption
+
+
+def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = True) -> None:
+    """Title, the as-of line, and every notice the viewer must not miss (sample data, read-only, bad link)."""
+    st.title(title)
+    if show_as_of:
+        st.caption(ctx.t("app.org") + " · " + as_of_caption(ctx, as_of))
+    if ctx.sample:
+        st.info(ctx.t("sample.banner"), icon=":material/science:")
+    if ctx.store.read_only:
+        st.warning(ctx.t("store.read_only", reason=ctx.store.read_only_reason or ""), icon=":material/lock:")
+    dropped = st.session_state.get("_url_dropped")
+    if dropped:
+        st.warning(ctx.t("url.dropped", items=", ".join(dropped)), icon=":material/link_off:")
+
+
+def fmt_metric(kind: str, value: Any, ctx: Context) -> str:
+    """A value written the way its metric's kind is written in the page language."""
+    if kind == "int":
+        return fmt_int(value, ctx.lang)
+    if kind == "pct":
+        return fmt_pct(value, ctx.lang)
+    if kind == "money":
+        return fmt_money(value, ctx.lang)
+    if kind == "num":
+        return fmt_num(value, ctx.lang)
+    return str(value)
+
+
+def metric(
+    ctx: Context,
+    key: str,
+    value: str,
+    delta: str | None = None,
+    delta_color: str = "normal",
+    delta_arrow: str = "auto",
+    label: str | None = None,
+) -> None:
+    """A metric card: catalogue label (or a variant naming the unit), value, the definition on hover."""
+    st.metric(
+        label or ctx.t(f"metric.{key}"),
+        value,
+        delta=delta,
+        delta_color=delta_color,
+        delta_arrow=delta_arrow,
+        help=ctx.t(f"metric.{key}.help"),
+        border=True,
+    )
+
+
+def inject_css() -> None:
+    """A few rules Streamlit's theme has no option for: denser metric cards, a calmer page title."""
+    st.html(
+        """<style>
+        [data-testid="stMetricValue"] { font-size: 1.75rem; }
+        [data-testid="stMetricLabel"] p { font-size: 0.9rem; white-space: normal; }
+        [data-testid="stMetricLabel"] div { overflow: visible; white-space: normal; text-overflow: clip; }
+        [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div { overflow: visible; max-width: none; }
+        h1 { font-size: 2.1rem !important; padding-top: 0.5rem !important; }
+        </style>"""
+    )
+
+
+def chart(
+    fig: go.Figure, key: str, filename: str, on_select: Any = "ignore", selection_mode: Any = ("points",)
+) -> Any:
+    """Draw a figure with the app's theme (not Streamlit's) and a PNG download in its toolbar."""
+    kwargs: dict[str, Any] = {}
+    if on_select != "ignore":
+        kwargs = {"on_select": on_select, "selection_mode": selection_mode}
+    return st.plotly_chart(
+        fig, theme=None, key=key, config=charts.plotly_config(filename), width="stretch", **kwargs
+    )
+
+
+def tier_badge_html(tier: str, label: str) -> str:
+    """A coloured dot and label for a tier heading (text is escaped by the caller's source: the catalogue)."""
+    color = charts.TIER_COLORS[tier]
+    return f":{_streamlit_color(tier)}-badge[{label}]" if color else label
+
+
+def _streamlit_color(tier: str) -> str:
+    return {"met": "green", "over_half": "orange", "under_half": "red", "none": "gray"}[tier]
