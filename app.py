@@ -4,11 +4,15 @@ Run with `streamlit run app.py`. Each page in pages/ is a short script that read
 `ui.context.current()`, asks `ui.data` for figures and draws them.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from analytics.i18n import as_lang, t
 from ui.context import K_LANG, setup, write_url
 from ui.widgets import inject_css
+
+HERE = Path(__file__).parent
 
 st.set_page_config(
     page_title=t("app.short_title", as_lang(st.session_state.get(K_LANG) or st.query_params.get("lang"))),
@@ -16,14 +20,31 @@ st.set_page_config(
     layout="wide",
     initial_sidebar_state="expanded",
 )
-
 inject_css()
 ctx = setup()
-PAGES = {
-    ctx.t("nav.section.analysis"): [
-        st.Page("pages/overview.py", title=ctx.t("nav.overview"), icon=":material/dashboard:", default=True),
+
+# (file, title key, icon, URL path). URL paths are part of shareable links: keep them stable.
+SECTIONS = {
+    "nav.section.analysis": [
+        ("overview.py", "nav.overview", ":material/dashboard:", ""),
+        ("units.py", "nav.units", ":material/leaderboard:", "units"),
+        ("trends.py", "nav.trends", ":material/trending_up:", "trends"),
+        ("benefit.py", "nav.benefit", ":material/savings:", "benefit"),
+        ("explorer.py", "nav.explorer", ":material/table_view:", "records"),
+    ],
+    "nav.section.manage": [
+        ("report.py", "nav.report", ":material/description:", "report"),
+        ("data.py", "nav.data", ":material/upload_file:", "data"),
     ],
 }
-page = st.navigation(PAGES, position="top")
+pages = {
+    ctx.t(section): [
+        st.Page(str(HERE / "pages" / file), title=ctx.t(title), icon=icon, url_path=path or None, default=not path)
+        for file, title, icon, path in entries
+        if (HERE / "pages" / file).exists()
+    ]
+    for section, entries in SECTIONS.items()
+}
+page = st.navigation({name: items for name, items in pages.items() if items}, position="top")
 page.run()
 write_url(ctx)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import math
 import sys
@@ -185,15 +186,53 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
     p.set_defaults(run=cmd_summary)
 
-    for register in EXTRA_COMMANDS:
-        register(sub, common)
+    p = sub.add_parser("import", help="nhập tệp xuất CSV/TSV/TXT/XLSX/XLS vào kho")
+    common(p)
+    p.add_argument("files", nargs="+", metavar="FILE", help="một hay nhiều tệp")
+    p.add_argument("--mode", default="upsert", choices=("upsert", "insert", "replace"),
+                   help="upsert: thêm mới và cập nhật (mặc định); insert: chỉ thêm mã mới; "
+                        "replace: thay toàn bộ hồ sơ của các đơn vị có trong tệp (hoặc --unit)")
+    p.add_argument("--unit", action="append", default=[], metavar="CODE",
+                   help="với --mode replace: đơn vị được thay (lặp lại được)")
+    p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    p.add_argument("--json", action="store_true", help="mỗi tệp một dòng JSON")
+    p.add_argument("--by", default=None, help="người nhập (ghi vào lịch sử nhập)")
+    p.set_defaults(run=_lazy("analytics.ingest", "cmd_import"))
+
+    p = sub.add_parser("undo", help="hoàn tác một lần nhập (khôi phục đúng trạng thái trước đó)")
+    common(p)
+    p.add_argument("import_id", type=int, help="số hiệu lần nhập (xem bảng imports)")
+    p.set_defaults(run=_lazy("analytics.ingest", "cmd_undo"))
+
+    p = sub.add_parser("report", help="xuất báo cáo DOCX/PDF/XLSX")
+    common(p)
+    p.add_argument("--as-of", help="tính đến ngày YYYY-MM-DD")
+    p.add_argument("--phase", type=int, help="chỉ một giai đoạn")
+    p.add_argument("--unit", action="append", default=[], metavar="CODE", help="chỉ các đơn vị này (lặp lại được)")
+    p.add_argument("--format", required=True, choices=("docx", "pdf", "xlsx"))
+    p.add_argument("--out", required=True, help="tệp kết quả")
+    p.set_defaults(run=_lazy("analytics.report", "cmd_report"))
+
+    p = sub.add_parser("bench", help="đo tốc độ ở quy mô chương trình (mặc định 1.000.000 hồ sơ)")
+    p.add_argument("--rows", type=int, default=1_000_000)
+    p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+    p.add_argument("--repeat", type=int, default=3, help="số lần lặp mỗi phép đo (lấy trung vị)")
+    p.add_argument("--workdir", help="thư mục tạm (mặc định một thư mục mới trong /tmp)")
+    p.set_defaults(run=_lazy("analytics.bench", "cmd_bench"))
+
+    p = sub.add_parser("hash-password", help="tạo mã băm mật khẩu vai trò phân tích cho .streamlit/secrets.toml")
+    p.add_argument("--password", help="mật khẩu (mặc định: hỏi trên terminal, không hiện chữ)")
+    p.set_defaults(run=_lazy("analytics.auth", "cmd_hash_password"))
     return parser
 
 
-# Later modules (import, bench, report) add their sub-commands here without touching this file's core.
-EXTRA_COMMANDS: list[
-    Callable[[argparse._SubParsersAction, Callable[[argparse.ArgumentParser], None]], None]
-] = []
+def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
+    """A command handler imported only when used, so `summary` never loads the report or bench code."""
+
+    def run(args: argparse.Namespace) -> int:
+        return getattr(importlib.import_module(module), function)(args)
+
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
