@@ -24,6 +24,7 @@ inject_css()
 ctx = setup()
 
 # (file, title key, icon, URL path). URL paths are part of shareable links: keep them stable.
+# A flat list: the top bar shows every screen (sections would fold them into drop-downs).
 SECTIONS = {
     "nav.section.analysis": [
         ("overview.py", "nav.overview", ":material/dashboard:", ""),
@@ -37,14 +38,14 @@ SECTIONS = {
         ("data.py", "nav.data", ":material/upload_file:", "data"),
     ],
 }
-pages = {
-    ctx.t(section): [
-        st.Page(str(HERE / "pages" / file), title=ctx.t(title), icon=icon, url_path=path or None, default=not path)
-        for file, title, icon, path in entries
-        if (HERE / "pages" / file).exists()
-    ]
-    for section, entries in SECTIONS.items()
-}
-page = st.navigation({name: items for name, items in pages.items() if items}, position="top")
+pages = [
+    st.Page(
+        str(HERE / "pages" / file), title=ctx.t(title), icon=icon, url_path=path or None, default=not path
+    )
+    for entries in SECTIONS.values()
+    for file, title, icon, path in entries
+    if (HERE / "pages" / file).exists()
+]
+page = st.navigation(pages, position="top")
 page.run()
 write_url(ctx)

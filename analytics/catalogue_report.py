@@ -2,5 +2,4 @@
 
 from __future__ import annotations
 
-TEXT: dict[str, tuple[str, str]] = {
-}
+TEXT: dict[str, tuple[str, str]] = {}

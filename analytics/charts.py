@@ -18,10 +18,13 @@ from analytics.i18n import (
     fmt_date,
     fmt_int,
     fmt_money,
+    fmt_num,
     fmt_pct,
+    has_key,
     plotly_separators,
     t,
 )
+from analytics.i18n import fmt_month as _fmt_month
 
 FONT = '"Source Sans", "Source Sans 3", "Noto Sans", "Segoe UI", Arial, sans-serif'
 INK = "#1f2937"
@@ -72,7 +75,21 @@ def plotly_config(filename: str) -> dict:
     }
 
 
-def themed(fig: go.Figure, lang: Lang, title: str, height: int = 420, legend: bool = True) -> go.Figure:
+def wrap_label(text: str, width: int) -> str:
+    """Break a long label into lines of about `width` characters (Plotly wraps only at <br>)."""
+    lines, line = [], ""
+    for word in str(text).split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])
+
+
+def themed(
+    fig: go.Figure, lang: Lang, title: str, height: int = 420, legend: bool = True, legend_below: bool = False
+) -> go.Figure:
     """Apply the app's look: title that states the finding, language number format, quiet grid."""
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18, "color": INK}},
@@ -94,6 +111,8 @@ def themed(fig: go.Figure, lang: Lang, title: str, height: int = 420, legend: bo
             "title": {"text": ""},
         },
     )
+    if legend_below:  # long legends (many series) go under the plot so they never cover the title
+        fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"t": 64, "b": 10})
     fig.update_xaxes(
         showgrid=False,
         linecolor=GRID,
@@ -208,3 +227,454 @@ def tier_legend_items(lang: Lang) -> list[tuple[str, str, str]]:
 
 def fmt_range(start: dt.date, end: dt.date, lang: Lang) -> str:
     return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Units
+
+
+def unique_labels(rows: pd.DataFrame) -> list[str]:
+    """Axis labels: the unit's short name, with its code added where two short names collide."""
+    labels = [
+        str(s) if isinstance(s, str) and s else str(c)
+        for s, c in zip(rows["short_name"], rows["unit"], strict=True)
+    ]
+    seen = pd.Series(labels).duplicated(keep=False).tolist()
+    return [
+        f"{label} ({code})" if dup else label
+        for label, code, dup in zip(labels, rows["unit"], seen, strict=True)
+    ]
+
+
+def unit_hover(row: pd.Series, lang: Lang) -> str:
+    """The same few facts about a unit wherever it is hovered."""
+    return (
+        f"<b>{row['unit']}</b> – {row['name']}<br>"
+        f"{t('metric.registered', lang)}: {fmt_int(row['registered'], lang)} / {t('metric.target', lang).lower()} "
+        f"{fmt_int(row['target'], lang)} ({fmt_pct(row['pct'], lang)})<br>"
+        f"{t('metric.tier', lang)}: {t('tier.' + row['tier'], lang)}<br>"
+        f"{t('metric.benefit_vnd', lang)}: {fmt_money(row['benefit_vnd'], lang)}"
+    )
+
+
+RANKING_METRICS: tuple[str, ...] = ("pct", "registered", "benefit_vnd", "per_100_members", "authors_per_100")
+
+
+def _metric_text(metric: str, value: float, lang: Lang) -> str:
+    if metric == "pct":
+        return fmt_pct(value, lang)
+    if metric == "benefit_vnd":
+        return fmt_money(value, lang)
+    if metric in ("per_100_members", "authors_per_100"):
+        return fmt_num(value, lang)
+    return fmt_int(value, lang)
+
+
+def unit_ranking(rows: pd.DataFrame, metric: str, lang: Lang, title: str) -> go.Figure:
+    """Every unit as a bar, best first, coloured by tier; the target marked (registered) or the 100% line (%).
+
+    Each bar carries its unit code as customdata, so a click can open that unit's detail.
+    """
+    if rows.empty:
+        return empty_figure(lang, title)
+    ordered = rows.sort_values([metric, "registered"], ascending=[False, False], na_position="last")
+    ordered = ordered.iloc[::-1]  # Plotly draws the first category at the bottom
+    labels = unique_labels(ordered)
+    values = ordered[metric].fillna(0)
+    fig = go.Figure()
+    fig.add_bar(
+        y=labels,
+        x=values,
+        orientation="h",
+        marker={"color": [TIER_COLORS[x] for x in ordered["tier"]]},
+        customdata=ordered["unit"],
+        text=[_metric_text(metric, v, lang) for v in ordered[metric]],
+        textposition="outside",
+        cliponaxis=False,
+        textfont={"size": 13, "color": INK},
+        hovertext=[unit_hover(r, lang) for _, r in ordered.iterrows()],
+        hoverinfo="text",
+        showlegend=False,
+    )
+    for _tier, color, label in tier_legend_items(lang):  # legend entries for the tier colours
+        fig.add_bar(
+            y=[None], x=[None], marker={"color": color}, name=label, orientation="h", hoverinfo="skip"
+        )
+    top = float(values.max() or 1)
+    if metric == "registered" and ordered["target"].notna().any():
+        fig.add_scatter(
+            y=labels,
+            x=ordered["target"],
+            mode="markers",
+            name=t("overview.target_mark", lang),
+            marker={"symbol": "line-ns", "size": 18, "line": {"width": 3, "color": TARGET}},
+            hovertext=[f"{t('metric.target', lang)}: {fmt_int(v, lang)}" for v in ordered["target"]],
+            hoverinfo="text",
+        )
+        top = max(top, float(ordered["target"].max()))
+    if metric == "pct":
+        fig.add_vline(x=100, line={"color": TARGET, "width": 2, "dash": "dash"})
+        fig.update_xaxes(ticksuffix="%")
+        top = max(top, 100)
+    tick = ",.0f" if metric != "benefit_vnd" else "~s"
+    fig.update_xaxes(range=[0, top * 1.25], showgrid=True, gridcolor=GRID, tickformat=tick, fixedrange=True)
+    fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
+    fig.update_layout(barmode="overlay", bargap=0.25, clickmode="event+select", dragmode=False)
+    return themed(fig, lang, title, height=120 + 24 * len(ordered))
+
+
+def unit_hierarchy(rows: pd.DataFrame, lang: Lang, title: str, root: str) -> go.Figure:
+    """Groups and units (units under their parent unit where one is set) sized by registrations, tier colours."""
+    if rows.empty or rows["registered"].sum() == 0:
+        return empty_figure(lang, title)
+    in_scope = set(rows["unit"])
+    ids, labels, parents, values, colors, hovers = [root], [root], [""], [0], ["#ffffff"], [root]
+    groups = rows["group_name"].fillna(t("group.none", lang))
+    for group in sorted(groups.unique()):
+        ids.append(f"g:{group}")
+        labels.append(t(f"group.{group}", lang) if has_key(f"group.{group}") else group)
+        parents.append(root)
+        values.append(0)
+        colors.append("#eef2f7")
+        hovers.append(labels[-1])
+    for (_, row), group in zip(rows.iterrows(), groups, strict=True):
+        parent = row.get("parent_code")
+        ids.append(f"u:{row['unit']}")
+        labels.append(f"{row['unit']}<br>{fmt_int(row['registered'], lang)} · {fmt_pct(row['pct'], lang)}")
+        parents.append(f"u:{parent}" if isinstance(parent, str) and parent in in_scope else f"g:{group}")
+        values.append(int(row["registered"]))
+        colors.append(TIER_COLORS[row["tier"]])
+        hovers.append(unit_hover(row, lang))
+    fig = go.Figure(
+        go.Treemap(
+            ids=ids,
+            labels=labels,
+            parents=parents,
+            values=values,
+            branchvalues="remainder",
+            marker={"colors": colors, "line": {"color": "white", "width": 1}},
+            hovertext=hovers,
+            hoverinfo="text",
+            textfont={"size": 13},
+            pathbar={"visible": True},
+            tiling={"pad": 2},
+        )
+    )
+    return themed(fig, lang, title, height=520, legend=False)
+
+
+def share_bars(
+    frame: pd.DataFrame,
+    label_col: str,
+    value_col: str,
+    lang: Lang,
+    title: str,
+    colors: list[str] | str = PRIMARY,
+    money: bool = False,
+    height: int | None = None,
+) -> go.Figure:
+    """Horizontal bars of a value by category, largest on top, value and share written at the bar end."""
+    if frame.empty or frame[value_col].fillna(0).sum() == 0:
+        return empty_figure(lang, title)
+    ordered = frame.sort_values(value_col, ascending=True)
+    total = float(ordered[value_col].sum())
+    fmt = (lambda v: fmt_money(v, lang)) if money else (lambda v: fmt_int(v, lang))
+    texts = [f"{fmt(v)} · {fmt_pct(v * 100 / total, lang)}" for v in ordered[value_col]]
+    fig = go.Figure(
+        go.Bar(
+            y=ordered[label_col],
+            x=ordered[value_col],
+            orientation="h",
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            marker={"color": colors},
+            hovertext=[f"<b>{lab}</b><br>{tx}" for lab, tx in zip(ordered[label_col], texts, strict=True)],
+            hoverinfo="text",
+            textfont={"size": 13, "color": INK},
+        )
+    )
+    fig.update_xaxes(
+        range=[0, float(ordered[value_col].max()) * 1.45],
+        showgrid=True,
+        gridcolor=GRID,
+        tickformat="~s" if money else ",d",
+        fixedrange=True,
+    )
+    fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
+    return themed(fig, lang, title, height=height or (110 + 30 * len(ordered)), legend=False)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Trends
+
+
+def _ts(day: dt.date) -> pd.Timestamp:
+    return pd.Timestamp(day)
+
+
+def target_path(phases: pd.DataFrame, cumulative: bool) -> pd.DataFrame:
+    """The straight line from 0 at each phase start to its target at the phase end (stacked when cumulative)."""
+    points = []
+    base = 0.0
+    for _, phase in phases.iterrows():
+        target = float(phase["target"]) if pd.notna(phase["target"]) else 0.0
+        points.append({"day": _ts(phase["start_on"]), "value": base if cumulative else 0.0})
+        points.append({"day": _ts(phase["end_on"]), "value": base + target if cumulative else target})
+        if cumulative:
+            base += target
+    return pd.DataFrame(points)
+
+
+def cumulative_vs_target(
+    daily: pd.DataFrame,
+    phases: pd.DataFrame,
+    milestones: pd.DataFrame | None,
+    campaigns: pd.DataFrame | None,
+    projection: dict | None,
+    lang: Lang,
+    title: str,
+) -> go.Figure:
+    """Cumulative registrations against the straight-line pace to the target, phase by phase.
+
+    Phase boundaries are marked, campaign windows shaded, milestones (mốc phấn đấu) drawn as diamonds, and
+    the projection from the recent run rate drawn dotted to the end of the running phase.
+    """
+    if phases.empty:
+        return empty_figure(lang, title)
+    fig = go.Figure()
+    start, end = _ts(phases["start_on"].min()), _ts(phases["end_on"].max())
+    for _, campaign in (campaigns if campaigns is not None else pd.DataFrame()).iterrows():
+        if _ts(campaign["end_on"]) < start or _ts(campaign["start_on"]) > end:
+            continue
+        fig.add_vrect(
+            x0=_ts(campaign["start_on"]),
+            x1=_ts(campaign["end_on"]) + pd.Timedelta(days=1),
+            fillcolor=ACCENT,
+            opacity=0.12,
+            line_width=0,
+            layer="below",
+        )
+        fig.add_annotation(
+            x=_ts(campaign["start_on"]),
+            y=0.62,
+            yref="paper",
+            xanchor="right",
+            showarrow=False,
+            align="right",
+            text=wrap_label(campaign["name"], 22),
+            font={"size": 12, "color": ACCENT},
+        )
+    for _, phase in phases.iloc[1:].iterrows():
+        fig.add_vline(x=_ts(phase["start_on"]), line={"color": MUTED, "width": 1, "dash": "dot"})
+        fig.add_annotation(
+            x=_ts(phase["start_on"]),
+            y=1,
+            yref="paper",
+            showarrow=False,
+            xanchor="left",
+            text=" " + t("overview.phase_name", lang, n=int(phase["phase"])),
+            font={"size": 12, "color": MUTED},
+        )
+    path = target_path(phases, cumulative=True)
+    fig.add_scatter(
+        x=path["day"],
+        y=path["value"],
+        mode="lines",
+        name=t("trends.target_path", lang),
+        line={"color": TARGET, "width": 2, "dash": "dash"},
+        hovertemplate="%{x}<br>" + t("trends.target_path", lang) + ": %{y:,.0f}<extra></extra>",
+    )
+    if not daily.empty:
+        series = daily[(daily["day"] >= start) & (daily["day"] <= end)]
+        fig.add_scatter(
+            x=series["day"],
+            y=series["cumulative"],
+            mode="lines",
+            line={"color": PRIMARY, "width": 3, "shape": "hv"},
+            name=t("trends.cumulative", lang),
+            hovertemplate="%{x}<br>" + t("trends.cumulative", lang) + ": %{y:,.0f}<extra></extra>",
+        )
+    if projection:
+        fig.add_scatter(
+            x=[_ts(projection["from_day"]), _ts(projection["to_day"])],
+            y=[projection["from_value"], projection["to_value"]],
+            mode="lines+markers",
+            line={"color": PRIMARY, "width": 2, "dash": "dot"},
+            marker={"size": 7},
+            name=t("trends.projection", lang),
+            hovertemplate="%{x}<br>" + t("trends.projection", lang) + ": %{y:,.0f}<extra></extra>",
+        )
+    if milestones is not None and not milestones.empty:
+        fig.add_scatter(
+            x=[_ts(d) for d in milestones["on_date"]],
+            y=milestones["cumulative_target"],
+            mode="markers",
+            marker={"symbol": "diamond", "size": 12, "color": ACCENT, "line": {"color": "white", "width": 1}},
+            name=t("trends.milestones", lang),
+            text=milestones["label"],
+            hovertemplate="%{x}<br>%{text}: %{y:,.0f}<extra></extra>",
+        )
+    date_axis(fig, lang)
+    fig.update_xaxes(range=[start - pd.Timedelta(days=7), end + pd.Timedelta(days=7)], showgrid=False)
+    fig.update_yaxes(rangemode="tozero", tickformat=",d", title={"text": t("trends.axis_cumulative", lang)})
+    fig.update_layout(hovermode="x unified")
+    return themed(fig, lang, title, height=470)
+
+
+def period_bars(
+    frame: pd.DataFrame, campaigns: pd.DataFrame, lang: Lang, title: str, weekly: bool
+) -> go.Figure:
+    """Registrations per week or month, campaign windows shaded."""
+    if frame.empty or frame["registered"].sum() == 0:
+        return empty_figure(lang, title)
+    hover_date = d3_date_format(lang) if weekly else ("%m/%Y" if lang == "vi" else "%b %Y")
+    label = t("trends.week_of", lang) if weekly else t("trends.month", lang)
+    fig = go.Figure(
+        go.Bar(
+            x=frame["period"],
+            y=frame["registered"],
+            marker={"color": PRIMARY},
+            hovertemplate=label + " %{x|" + hover_date + "}: %{y:,d}<extra></extra>",
+        )
+    )
+    for _, campaign in campaigns.iterrows():
+        fig.add_vrect(
+            x0=_ts(campaign["start_on"]),
+            x1=_ts(campaign["end_on"]) + pd.Timedelta(days=1),
+            fillcolor=ACCENT,
+            opacity=0.12,
+            line_width=0,
+            layer="below",
+        )
+    date_axis(fig, lang)
+    fig.update_yaxes(
+        tickformat=",d",
+        title={"text": t("trends.axis_per_week" if weekly else "trends.axis_per_month", lang)},
+    )
+    return themed(fig, lang, title, height=340, legend=False)
+
+
+def unit_month_heatmap(counts: pd.DataFrame, labels: dict[str, str], lang: Lang, title: str) -> go.Figure:
+    """Units (most active on top) by month: where and when registrations happened."""
+    if counts.empty:
+        return empty_figure(lang, title)
+    counts = counts.assign(month=pd.to_datetime(counts["month"]))
+    table = counts.pivot_table(
+        index="unit", columns="month", values="registered", aggfunc="sum", fill_value=0
+    )
+    table = table.loc[table.sum(axis=1).sort_values(ascending=True).index]
+    months = [fmt_month(m, lang) for m in table.columns]
+    names = [labels.get(u, u) for u in table.index]
+    fig = go.Figure(
+        go.Heatmap(
+            z=table.values,
+            x=months,
+            y=names,
+            colorscale=[[0, "#f3f6fb"], [0.15, "#9ec5f0"], [1, PRIMARY]],
+            hovertemplate="%{y} · %{x}: %{z:,d}<extra></extra>",
+            xgap=1,
+            ygap=1,
+            colorbar={"title": {"text": t("word.initiatives", lang)}, "thickness": 12},
+        )
+    )
+    fig.update_xaxes(tickangle=-45, tickfont={"size": 11}, showgrid=False)
+    fig.update_yaxes(tickfont={"size": 12}, showgrid=False)
+    return themed(fig, lang, title, height=120 + 22 * len(table), legend=False)
+
+
+def fmt_month(value: object, lang: Lang) -> str:
+    return _fmt_month(pd.Timestamp(value).date(), lang)
+
+
+def field_mix(counts: pd.DataFrame, field_label, lang: Lang, title: str) -> go.Figure:
+    """Share of each field among the month's registrations (100% stacked areas)."""
+    if counts.empty:
+        return empty_figure(lang, title)
+    counts = counts.assign(month=pd.to_datetime(counts["month"]))
+    order = counts.groupby("field")["registered"].sum().sort_values(ascending=False).index.tolist()
+    fig = go.Figure()
+    for index, field in enumerate(order):
+        part = counts[counts["field"] == field].sort_values("month")
+        fig.add_scatter(
+            x=part["month"],
+            y=part["registered"],
+            name=field_label(field),
+            stackgroup="one",
+            groupnorm="percent",
+            mode="lines",
+            line={"width": 0.5, "color": QUALITATIVE[index % len(QUALITATIVE)]},
+            hovertemplate=field_label(field) + ": %{y:.1f}%<extra></extra>",
+        )
+    date_axis(fig, lang)
+    fig.update_xaxes(hoverformat="%m/%Y" if lang == "vi" else "%b %Y")
+    fig.update_yaxes(ticksuffix="%", range=[0, 100])
+    fig.update_layout(hovermode="x unified")
+    return themed(fig, lang, title, height=520, legend_below=True)
+
+
+def recognition_chart(by_month: pd.DataFrame, lang: Lang, title: str) -> go.Figure:
+    """Median (and 90th percentile) days from registration to recognition, by month of registration."""
+    if by_month.empty:
+        return empty_figure(lang, title)
+    months = pd.to_datetime(by_month["month"])
+    fig = go.Figure()
+    fig.add_scatter(
+        x=months,
+        y=by_month["p90_days"],
+        name=t("trends.p90", lang),
+        mode="lines",
+        line={"color": "#9ec5f0", "width": 2, "dash": "dot"},
+        hovertemplate=t("trends.p90", lang) + ": %{y:.0f}<extra></extra>",
+    )
+    fig.add_scatter(
+        x=months,
+        y=by_month["median_days"],
+        name=t("trends.median", lang),
+        mode="lines+markers",
+        line={"color": PRIMARY, "width": 3},
+        hovertemplate=t("trends.median", lang) + ": %{y:.0f}<extra></extra>",
+    )
+    date_axis(fig, lang)
+    fig.update_xaxes(hoverformat="%m/%Y" if lang == "vi" else "%b %Y")
+    fig.update_yaxes(rangemode="tozero", title={"text": t("trends.axis_days", lang)})
+    fig.update_layout(hovermode="x unified")
+    return themed(fig, lang, title, height=360)
+
+
+def unit_cumulative(daily: pd.DataFrame, phases: pd.DataFrame, lang: Lang, title: str) -> go.Figure:
+    """One unit's cumulative registrations against its own straight-line target path."""
+    return cumulative_vs_target(daily, phases, None, None, None, lang, title)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Benefit
+
+
+def _money_bin_label(low: float, high: float, lang: Lang) -> str:
+    return f"{fmt_money(low, lang)} – {fmt_money(high, lang)}"
+
+
+def benefit_histogram(hist: pd.DataFrame, lang: Lang, title: str) -> go.Figure:
+    """How many initiatives fall in each benefit band; bands grow x1.78 (a quarter decade): a long tail."""
+    if hist.empty:
+        return empty_figure(lang, title)
+    labels = [
+        _money_bin_label(lo, hi, lang) for lo, hi in zip(hist["low_vnd"], hist["high_vnd"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=labels,
+            y=hist["initiatives"],
+            marker={"color": PRIMARY},
+            customdata=[fmt_money(v, lang) for v in hist["benefit_vnd"]],
+            hovertemplate="%{x}<br>"
+            + t("word.initiatives", lang)
+            + ": %{y:,d}<br>"
+            + t("metric.benefit_vnd", lang)
+            + ": %{customdata}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(tickangle=-40, tickfont={"size": 11}, title={"text": t("benefit.axis_band", lang)})
+    fig.update_yaxes(tickformat=",d", title={"text": t("benefit.axis_count", lang)})
+    return themed(fig, lang, title, height=420, legend=False)

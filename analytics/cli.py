@@ -189,11 +189,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="nhập tệp xuất CSV/TSV/TXT/XLSX/XLS vào kho")
     common(p)
     p.add_argument("files", nargs="+", metavar="FILE", help="một hay nhiều tệp")
-    p.add_argument("--mode", default="upsert", choices=("upsert", "insert", "replace"),
-                   help="upsert: thêm mới và cập nhật (mặc định); insert: chỉ thêm mã mới; "
-                        "replace: thay toàn bộ hồ sơ của các đơn vị có trong tệp (hoặc --unit)")
-    p.add_argument("--unit", action="append", default=[], metavar="CODE",
-                   help="với --mode replace: đơn vị được thay (lặp lại được)")
+    p.add_argument(
+        "--mode",
+        default="upsert",
+        choices=("upsert", "insert", "replace"),
+        help="upsert: thêm mới và cập nhật (mặc định); insert: chỉ thêm mã mới; "
+        "replace: thay toàn bộ hồ sơ của các đơn vị có trong tệp (hoặc --unit)",
+    )
+    p.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="với --mode replace: đơn vị được thay (lặp lại được)",
+    )
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument("--json", action="store_true", help="mỗi tệp một dòng JSON")
     p.add_argument("--by", default=None, help="người nhập (ghi vào lịch sử nhập)")
@@ -208,7 +217,9 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--as-of", help="tính đến ngày YYYY-MM-DD")
     p.add_argument("--phase", type=int, help="chỉ một giai đoạn")
-    p.add_argument("--unit", action="append", default=[], metavar="CODE", help="chỉ các đơn vị này (lặp lại được)")
+    p.add_argument(
+        "--unit", action="append", default=[], metavar="CODE", help="chỉ các đơn vị này (lặp lại được)"
+    )
     p.add_argument("--format", required=True, choices=("docx", "pdf", "xlsx"))
     p.add_argument("--out", required=True, help="tệp kết quả")
     p.set_defaults(run=_lazy("analytics.report", "cmd_report"))
@@ -220,7 +231,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workdir", help="thư mục tạm (mặc định một thư mục mới trong /tmp)")
     p.set_defaults(run=_lazy("analytics.bench", "cmd_bench"))
 
-    p = sub.add_parser("hash-password", help="tạo mã băm mật khẩu vai trò phân tích cho .streamlit/secrets.toml")
+    p = sub.add_parser(
+        "hash-password", help="tạo mã băm mật khẩu vai trò phân tích cho .streamlit/secrets.toml"
+    )
     p.add_argument("--password", help="mật khẩu (mặc định: hỏi trên terminal, không hiện chữ)")
     p.set_defaults(run=_lazy("analytics.auth", "cmd_hash_password"))
     return parser

@@ -37,8 +37,11 @@ def to_csv_bytes(frame: pd.DataFrame, headers: Mapping[str, str] | None = None) 
     return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
-def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], headers: Mapping[str, str] | None = None,
-                  number_formats: Mapping[str, str] | None = None) -> bytes:
+def to_xlsx_bytes(
+    sheets: Mapping[str, pd.DataFrame],
+    headers: Mapping[str, str] | None = None,
+    number_formats: Mapping[str, str] | None = None,
+) -> bytes:
     """One workbook, a sheet per frame; header row bold and frozen, columns sized, formulas neutralised.
 
     `number_formats` maps a (renamed) column to an Excel format such as '#,##0' or 'dd/mm/yyyy'.

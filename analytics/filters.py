@@ -156,3 +156,27 @@ def filters_for_selection(filters: Filters, selected_units: Iterable[str]) -> Fi
     if not picked:
         return filters
     return filters.with_(units=picked, groups=())
+
+
+def units_from_points(points: Iterable[Mapping[str, Any]] | None) -> list[str]:
+    """Unit codes picked on a chart: each selected bar/point carries its unit code as `customdata`.
+
+    Plotly reports customdata either as the value itself or as a one-element list; points without a
+    code (legend entries, target marks) are ignored.
+    """
+    codes: list[str] = []
+    for point in points or ():
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)):
+            data = data[0] if data else None
+        if isinstance(data, str) and data and data not in codes:
+            codes.append(data)
+    return codes
+
+
+def unit_from_table_selection(selected_rows: Iterable[int], codes: list[str]) -> str | None:
+    """The unit of the row picked in a ranking table (row positions index `codes`), if any."""
+    for row in selected_rows:
+        if 0 <= row < len(codes):
+            return codes[row]
+    return None

@@ -439,12 +439,18 @@ _RECOGNITION_HIST_SQL = with_scope(
 )
 
 
-def recognition_time(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """metric.recognition_days: days from registration to recognition, by month and as a histogram.
+_RECOGNITION_ALL_SQL = with_scope(
+    """SELECT count(*) AS recognized, median(recognized_on - registered_on) AS median_days,
+              quantile_cont(recognized_on - registered_on, 0.9) AS p90_days
+       FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on"""
+)
 
-    The histogram's last bin (26 weeks) holds everything slower than half a year.
-    """
-    return _run(store, _RECOGNITION_SQL, filters), _run(store, _RECOGNITION_HIST_SQL, filters)
+
+def recognition_time(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    """metric.recognition_days: days from registration to recognition, by month, as a histogram (in
+    weeks; the last bin, 26, holds everything slower than half a year) and overall (median, p90)."""
+    overall = _run(store, _RECOGNITION_ALL_SQL, filters).iloc[0].to_dict()
+    return _run(store, _RECOGNITION_SQL, filters), _run(store, _RECOGNITION_HIST_SQL, filters), overall
 
 
 @dataclass(frozen=True)
@@ -579,6 +585,36 @@ def phase_pace(
             }
         )
     return overall, pd.DataFrame(rows)
+
+
+def target_path_on(phases: pd.DataFrame, day: dt.date) -> float:
+    """Where the straight-line path to the targets stands on `day`, cumulated over phases.
+
+    Each phase's path runs from 0 at its start to its target at its end (so on the last day of phase 1
+    it equals phase 1's target, and phase 2's path is added on top).
+    """
+    value = 0.0
+    for _, phase in phases.iterrows():
+        target = float(phase["target"]) if pd.notna(phase["target"]) else 0.0
+        start, end = phase["start_on"], phase["end_on"]
+        if day >= end:
+            value += target
+        elif day >= start:
+            value += target * ((day - start).days + 1) / ((end - start).days + 1)
+    return value
+
+
+def projection_line(prog: Progress, overall: Pace | None, daily: pd.DataFrame) -> dict | None:
+    """The dotted projection for the cumulative chart: from the as-of day to the running phase's end."""
+    if overall is None or overall.weeks_left <= 0 or prog.as_of is None:
+        return None
+    so_far = int(daily["registered"].sum()) if not daily.empty else 0
+    return {
+        "from_day": overall.as_of,
+        "from_value": so_far,
+        "to_day": overall.end_on,
+        "to_value": so_far + overall.weekly_recent * overall.weeks_left,
+    }
 
 
 _MILESTONES_SQL = "SELECT on_date, cumulative_target, label FROM milestones ORDER BY on_date"
