@@ -48,6 +48,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không có hồ sơ nào khớp bộ lọc hiện tại. Hãy nới bộ lọc hoặc bấm **Đặt lại bộ lọc**.",
         "No record matches the current filters. Widen them or press **Reset filters**.",
     ),
+    "chart.axis_billions": ("Tỷ đồng", "VND billion"),
+    "chart.axis_millions": ("Triệu đồng", "VND million"),
     "chart.no_data": (
         "Không có dữ liệu cho biểu đồ này với bộ lọc hiện tại.",
         "No data for this chart under the current filters.",

@@ -363,6 +363,13 @@ def unit_hierarchy(rows: pd.DataFrame, lang: Lang, title: str, root: str) -> go.
     return themed(fig, lang, title, height=520, legend=False)
 
 
+def money_scale(max_vnd: float, lang: Lang) -> tuple[float, str]:
+    """Divisor and axis title for money axes: tỷ đồng (billions) or triệu đồng (millions), never SI "G"/"T"."""
+    if max_vnd >= 1e9:
+        return 1e9, t("chart.axis_billions", lang)
+    return 1e6, t("chart.axis_millions", lang)
+
+
 def share_bars(
     frame: pd.DataFrame,
     label_col: str,
@@ -372,18 +379,24 @@ def share_bars(
     colors: list[str] | str = PRIMARY,
     money: bool = False,
     height: int | None = None,
+    room: float = 1.45,
 ) -> go.Figure:
-    """Horizontal bars of a value by category, largest on top, value and share written at the bar end."""
+    """Horizontal bars of a value by category, largest on top, value and share written at the bar end.
+
+    Money is drawn in tỷ or triệu đồng (axis titled so); `room` widens the axis for long labels in
+    narrow columns.
+    """
     if frame.empty or frame[value_col].fillna(0).sum() == 0:
         return empty_figure(lang, title)
     ordered = frame.sort_values(value_col, ascending=True)
     total = float(ordered[value_col].sum())
     fmt = (lambda v: fmt_money(v, lang)) if money else (lambda v: fmt_int(v, lang))
     texts = [f"{fmt(v)} · {fmt_pct(v * 100 / total, lang)}" for v in ordered[value_col]]
+    divisor, axis_title = money_scale(float(ordered[value_col].max()), lang) if money else (1.0, "")
     fig = go.Figure(
         go.Bar(
             y=ordered[label_col],
-            x=ordered[value_col],
+            x=ordered[value_col] / divisor,
             orientation="h",
             text=texts,
             textposition="outside",
@@ -395,10 +408,11 @@ def share_bars(
         )
     )
     fig.update_xaxes(
-        range=[0, float(ordered[value_col].max()) * 1.45],
+        range=[0, float(ordered[value_col].max()) / divisor * room],
         showgrid=True,
         gridcolor=GRID,
-        tickformat="~s" if money else ",d",
+        tickformat=",~r" if money else ",d",
+        title={"text": axis_title},
         fixedrange=True,
     )
     fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
@@ -651,30 +665,38 @@ def unit_cumulative(daily: pd.DataFrame, phases: pd.DataFrame, lang: Lang, title
 # Benefit
 
 
-def _money_bin_label(low: float, high: float, lang: Lang) -> str:
-    return f"{fmt_money(low, lang)} – {fmt_money(high, lang)}"
+def fmt_money_short(vnd: float, lang: Lang) -> str:
+    """A compact amount for crowded axes: "1,8 tr", "56 tr", "1,8 tỷ" / "1.8M", "1.8bn"."""
+    if vnd >= 1e9:
+        number, unit = vnd / 1e9, ("bn" if lang == "en" else " tỷ")
+    else:
+        number, unit = vnd / 1e6, ("M" if lang == "en" else " tr")
+    text = fmt_num(number, lang, 1) if number < 10 else fmt_int(number, lang)
+    return text.removesuffix(",0").removesuffix(".0") + unit
 
 
 def benefit_histogram(hist: pd.DataFrame, lang: Lang, title: str) -> go.Figure:
     """How many initiatives fall in each benefit band; bands grow x1.78 (a quarter decade): a long tail."""
     if hist.empty:
         return empty_figure(lang, title)
-    labels = [
-        _money_bin_label(lo, hi, lang) for lo, hi in zip(hist["low_vnd"], hist["high_vnd"], strict=True)
+    labels = [fmt_money_short(lo, lang) for lo in hist["low_vnd"]]
+    ranges = [
+        f"{fmt_money(lo, lang)} – {fmt_money(hi, lang)}"
+        for lo, hi in zip(hist["low_vnd"], hist["high_vnd"], strict=True)
     ]
     fig = go.Figure(
         go.Bar(
             x=labels,
             y=hist["initiatives"],
             marker={"color": PRIMARY},
-            customdata=[fmt_money(v, lang) for v in hist["benefit_vnd"]],
-            hovertemplate="%{x}<br>"
+            customdata=list(zip(ranges, [fmt_money(v, lang) for v in hist["benefit_vnd"]], strict=True)),
+            hovertemplate="%{customdata[0]}<br>"
             + t("word.initiatives", lang)
             + ": %{y:,d}<br>"
             + t("metric.benefit_vnd", lang)
-            + ": %{customdata}<extra></extra>",
+            + ": %{customdata[1]}<extra></extra>",
         )
     )
-    fig.update_xaxes(tickangle=-40, tickfont={"size": 11}, title={"text": t("benefit.axis_band", lang)})
+    fig.update_xaxes(tickangle=-40, tickfont={"size": 12}, title={"text": t("benefit.axis_band", lang)})
     fig.update_yaxes(tickformat=",d", title={"text": t("benefit.axis_count", lang)})
     return themed(fig, lang, title, height=420, legend=False)

@@ -1,0 +1,149 @@
+"""Hiệu quả: what the initiatives brought. Value benefited by unit, field and phase; its long-tailed
+distribution; the largest initiatives; benefit per member; the authors' minimum remuneration (estimate)."""
+
+import streamlit as st
+
+from analytics import charts, metrics
+from analytics.i18n import fmt_int, fmt_money, fmt_pct
+from analytics.narrative import unit_label
+from ui.context import current
+from ui.data import query
+from ui.records import records_table
+from ui.sidebar import translated
+from ui.tables import styled
+from ui.widgets import chart, metric, page_header
+
+ctx = current()
+lang = ctx.lang
+prog = query("progress")
+page_header(ctx, ctx.t("benefit.title"), prog.as_of)
+by = query("benefit_by")
+hist, stats = query("benefit_distribution")
+if not stats.get("n"):
+    st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")
+    st.stop()
+
+applied_benefit = float(by["unit"]["applied_benefit_vnd"].sum())
+remuneration = metrics.min_remuneration(applied_benefit)
+cards = [
+    ("benefit_vnd", fmt_money(prog.program["benefit_vnd"], lang), None, None),
+    ("benefit_per_member", fmt_money(prog.program["benefit_per_member"], lang), None, None),
+    (None, fmt_money(stats["median"], lang), ctx.t("benefit.median"), ctx.t("benefit.median.help")),
+    (None, fmt_pct(stats["top10_share"], lang), ctx.t("benefit.top_share"), ctx.t("benefit.top_share.help")),
+    ("min_remuneration", fmt_money(remuneration["per_year"], lang), ctx.t("benefit.per_year"), None),
+    ("min_remuneration", fmt_money(remuneration["three_years"], lang), ctx.t("benefit.three_years"), None),
+]
+for column, (key, value, label, help_text) in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
+    with column:
+        if key:
+            metric(ctx, key, value, label=label)
+        else:
+            st.metric(label, value, help=help_text, border=True)
+
+units = by["unit"].merge(
+    prog.unit_rows("all")[["unit", "short_name", "benefit_per_member", "tier"]],
+    left_on="key",
+    right_on="unit",
+    how="left",
+)
+units["label"] = [
+    unit_label(r) if isinstance(r["short_name"], str) else r["key"] for _, r in units.iterrows()
+]
+leader = units.iloc[0]
+chart(
+    charts.share_bars(
+        units,
+        "label",
+        "benefit_vnd",
+        lang,
+        ctx.t("benefit.by_unit", leader=leader["label"], value=fmt_money(leader["benefit_vnd"], lang)),
+        money=True,
+    ),
+    key="benefit_units",
+    filename=ctx.t("benefit.file") + "-don-vi",
+)
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    fields = by["field"].assign(label=lambda f: [translated("field", x, lang) for x in f["key"]])
+    chart(
+        charts.share_bars(
+            fields,
+            "label",
+            "benefit_vnd",
+            lang,
+            ctx.t("benefit.by_field", leader=fields.iloc[0]["label"] if len(fields) else "–"),
+            money=True,
+            room=1.7,
+        ),
+        key="benefit_fields",
+        filename=ctx.t("benefit.file") + "-linh-vuc",
+    )
+with right:
+    phases = by["phase"].assign(label=lambda f: [ctx.t("overview.phase_name", n=int(x)) for x in f["key"]])
+    chart(
+        charts.share_bars(
+            phases, "label", "benefit_vnd", lang, ctx.t("benefit.by_phase"), money=True, height=260, room=2.4
+        ),
+        key="benefit_phases",
+        filename=ctx.t("benefit.file") + "-giai-doan",
+    )
+
+chart(
+    charts.benefit_histogram(
+        hist, lang, ctx.t("benefit.distribution", share=fmt_pct(stats["top10_share"], lang))
+    ),
+    key="benefit_hist",
+    filename=ctx.t("benefit.file") + "-phan-bo",
+)
+
+per_member = units.dropna(subset=["benefit_per_member"]).sort_values("benefit_per_member", ascending=False)
+if len(per_member):
+    top = per_member.iloc[0]
+    chart(
+        charts.share_bars(
+            per_member,
+            "label",
+            "benefit_per_member",
+            lang,
+            ctx.t(
+                "benefit.per_member", leader=top["label"], value=fmt_money(top["benefit_per_member"], lang)
+            ),
+            money=True,
+        ),
+        key="benefit_per_member",
+        filename=ctx.t("benefit.file") + "-tren-doan-vien",
+    )
+
+st.subheader(ctx.t("benefit.top"))
+records_table(
+    ctx,
+    query("top_initiatives", limit=20),
+    ["code", "title", "unit", "field", "status", "registered_on", "benefit_vnd", "min_remuneration"],
+)
+
+st.subheader(ctx.t("benefit.remuneration"))
+st.caption(ctx.t("benefit.remuneration.note"))
+table = (
+    units[["label", "applied_benefit_vnd", "min_remuneration"]]
+    .assign(three=lambda f: f["min_remuneration"] * metrics.REMUNERATION_YEARS)
+    .sort_values("min_remuneration", ascending=False)
+)
+names = {
+    "label": ctx.t("units.table.unit"),
+    "applied_benefit_vnd": ctx.t("benefit.applied_benefit"),
+    "min_remuneration": ctx.t("benefit.per_year"),
+    "three": ctx.t("benefit.three_years"),
+}
+shown = table.rename(columns=names)
+st.dataframe(
+    styled(
+        shown,
+        {names["applied_benefit_vnd"]: "money", names["min_remuneration"]: "money", names["three"]: "money"},
+        lang,
+    ),
+    hide_index=True,
+    width="stretch",
+    height=min(38 + 35 * len(shown), 460),
+)
+st.caption(ctx.t("records.count", n=fmt_int(int(stats["n"]), lang)))

@@ -1,0 +1,97 @@
+"""Tra cứu hồ sơ: which records are behind a number. The filtered records, searchable and sortable, page
+by page, with downloads (CSV for Excel, XLSX) of exactly the records in view."""
+
+import math
+
+import streamlit as st
+
+from analytics import metrics
+from analytics.i18n import fmt_int
+from ui.context import current
+from ui.data import query
+from ui.records import csv_download, records_table, xlsx_download
+from ui.widgets import page_header
+
+PAGE_SIZE = 100
+DOWNLOAD_LIMIT = 300_000  # beyond this a download would take minutes and hundreds of MB: ask to filter
+
+ctx = current()
+lang = ctx.lang
+page_header(ctx, ctx.t("records.title"), query("progress").as_of)
+
+left, right = st.columns([3, 1])
+search = left.text_input(
+    ctx.t("records.search"),
+    key="records_q",
+    placeholder=ctx.t("records.search.placeholder"),
+    icon=":material/search:",
+)
+order = right.selectbox(
+    ctx.t("records.order"),
+    metrics.RECORD_ORDERS,
+    key="records_order",
+    format_func=lambda o: ctx.t(f"records.order.{o}"),
+)
+total = query("record_count", search=search)
+st.caption(ctx.t("records.count", n=fmt_int(total, lang)))
+if total == 0:
+    st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")
+    st.stop()
+
+pages = max(math.ceil(total / PAGE_SIZE), 1)
+page = st.pagination(pages, key="records_page") if pages > 1 else 1
+rows = query(
+    "records", search=search, order=order, limit=PAGE_SIZE, offset=(min(page, pages) - 1) * PAGE_SIZE
+)
+records_table(
+    ctx,
+    rows,
+    [
+        "code",
+        "title",
+        "unit",
+        "unit_name",
+        "field",
+        "status",
+        "level",
+        "authors",
+        "registered_on",
+        "recognized_on",
+        "applied_on",
+        "benefit_vnd",
+        "reward_vnd",
+    ],
+    height=600,
+)
+
+
+def everything():
+    """All records in view (filters, search, order), fetched only when a download is clicked."""
+    return query("records", search=search, order=order, limit=DOWNLOAD_LIMIT)
+
+
+if total > DOWNLOAD_LIMIT:
+    st.warning(ctx.t("records.too_many", n=fmt_int(total, lang), limit=fmt_int(DOWNLOAD_LIMIT, lang)))
+shown = fmt_int(min(total, DOWNLOAD_LIMIT), lang)
+file_name = ctx.t("records.file")
+left, right, _ = st.columns([1, 1, 2])
+left.download_button(
+    ctx.t("records.download_csv", n=shown),
+    lambda: csv_download(everything(), lang),
+    file_name=f"{file_name}.csv",
+    mime="text/csv",
+    icon=":material/download:",
+    help=ctx.t("records.download.help"),
+    on_click="ignore",
+    key="records_csv",
+)
+right.download_button(
+    ctx.t("records.download_xlsx", n=shown),
+    lambda: xlsx_download(everything(), lang, ctx.t("records.sheet")),
+    file_name=f"{file_name}.xlsx",
+    help=ctx.t("records.download.help"),
+    on_click="ignore",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    icon=":material/table:",
+    key="records_xlsx",
+)

@@ -1,0 +1,110 @@
+"""Initiative records as people read and download them: translated values, formatted dates and money on
+screen; canonical Vietnamese headers (which the importer reads back) in CSV and Excel downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from analytics.export import to_csv_bytes, to_xlsx_bytes
+from analytics.i18n import Lang, t
+from ui.context import Context
+from ui.sidebar import translated
+from ui.tables import styled
+
+COLUMN_KINDS = {
+    "registered_on": "date",
+    "recognized_on": "date",
+    "applied_on": "date",
+    "benefit_vnd": "vnd",
+    "reward_vnd": "vnd",
+    "min_remuneration": "vnd",
+    "author_count": "int",
+}
+
+
+def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Status, level and field in the page language (the stored codes stay in the store)."""
+    out = frame.copy()
+    if "status" in out:
+        out["status"] = [t(f"status.{s}", lang) if isinstance(s, str) else s for s in out["status"]]
+    if "level" in out:
+        out["level"] = [t(f"level.{s}", lang) if isinstance(s, str) else None for s in out["level"]]
+    if "field" in out:
+        out["field"] = [
+            translated("field", f, lang) if isinstance(f, str) and f else None for f in out["field"]
+        ]
+    return out
+
+
+def headers(columns: Sequence[str], lang: Lang) -> dict[str, str]:
+    return {c: t(f"col.{c}", lang) for c in columns}
+
+
+def records_table(
+    ctx: Context, frame: pd.DataFrame, columns: Sequence[str], height: int | None = None
+) -> None:
+    """A read-only table of records: dates dd/mm/yyyy, amounts in đồng, the unit's full name beside its code."""
+    columns = [c for c in columns if c in frame]
+    names = headers(columns, ctx.lang)
+    shown = readable(frame[columns], ctx.lang).rename(columns=names)
+    kinds = {names[c]: kind for c, kind in COLUMN_KINDS.items() if c in names}
+    st.dataframe(
+        styled(shown, kinds, ctx.lang),
+        hide_index=True,
+        width="stretch",
+        height=height or min(38 + 35 * len(shown), 460),
+        column_config={names["title"]: st.column_config.TextColumn(width="large")}
+        if "title" in names
+        else None,
+    )
+
+
+EXPORT_COLUMNS = (
+    "code",
+    "title",
+    "authors",
+    "author_count",
+    "unit",
+    "unit_name",
+    "field",
+    "status",
+    "level",
+    "registered_on",
+    "recognized_on",
+    "applied_on",
+    "benefit_vnd",
+    "reward_vnd",
+    "phase",
+)
+
+
+def export_frame(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The records for a download: catalogue headers, values people read, dates as dates, money as numbers."""
+    columns = [c for c in EXPORT_COLUMNS if c in frame]
+    out = readable(frame[columns], lang)
+    for column in ("registered_on", "recognized_on", "applied_on"):
+        if column in out:
+            out[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in out[column]]
+    return out.rename(columns=headers(columns, lang))
+
+
+def csv_download(frame: pd.DataFrame, lang: Lang) -> bytes:
+    """CSV for Excel: UTF-8 with BOM, dates dd/mm/yyyy, formulas neutralised."""
+    out = export_frame(frame, lang)
+    for column in out.columns:
+        if len(out) and isinstance(next((v for v in out[column] if v is not None), None), dt.date):
+            out[column] = [v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else "" for v in out[column]]
+    return to_csv_bytes(out)
+
+
+def xlsx_download(frame: pd.DataFrame, lang: Lang, sheet: str) -> bytes:
+    """Excel workbook: real dates (dd/mm/yyyy) and numbers (#,##0), formulas neutralised."""
+    out = export_frame(frame, lang)
+    names = headers(EXPORT_COLUMNS, lang)
+    formats = {names[c]: "dd/mm/yyyy" for c in ("registered_on", "recognized_on", "applied_on")}
+    formats |= {names[c]: "#,##0" for c in ("benefit_vnd", "reward_vnd")}
+    return to_xlsx_bytes({sheet: out}, number_formats=formats)
