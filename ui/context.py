@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics import metrics
 from analytics.filters import Filters, from_query, to_query
@@ -64,7 +65,7 @@ def _options(path: str, version: int) -> dict:
 
 
 def current() -> Context:
-    """The context set up by app.py for this run."""
+    """The context app.py's `setup()` made for this run."""
     return st.session_state[_CTX_KEY]
 
 
@@ -114,6 +115,34 @@ def _put_filters(filters: Filters) -> None:
     st.session_state[K_AS_OF] = filters.as_of
 
 
+_WIDGET_KEYS = (K_LANG, K_PHASE, K_UNITS, K_GROUPS, K_FIELDS, K_STATUSES, K_FROM, K_TO, K_AS_OF)
+_VIEW = "_view"
+_LAST_PAGE = "_last_page"
+
+
+def _current_page() -> str:
+    run = get_script_run_ctx()
+    return run.page_script_hash if run else ""
+
+
+def _keep_view_across_pages() -> None:
+    """Re-apply the sidebar's values when the person moves to another page.
+
+    Streamlit 1.67 starts a page transition with the entry script's widgets at their defaults although
+    their keys still hold the values, so the view (filters, language) is remembered after every run and
+    put back into the widget keys on the first run of a new page.
+    """
+    page = _current_page()
+    if st.session_state.get(_LAST_PAGE) not in (None, page):
+        for key, value in st.session_state.get(_VIEW, {}).items():
+            st.session_state[key] = value
+    st.session_state[_LAST_PAGE] = page
+
+
+def _remember_view() -> None:
+    st.session_state[_VIEW] = {key: st.session_state.get(key) for key in _WIDGET_KEYS}
+
+
 def reset_filters() -> None:
     """Widget callback: back to the whole program, latest figures."""
     _put_filters(Filters())
@@ -157,9 +186,23 @@ def write_url(ctx: Context) -> None:
         st.query_params.from_dict(query)
 
 
+def page_language() -> Lang:
+    """The language before any widget is drawn (for the page title and the navigation)."""
+    return as_lang(st.session_state.get(K_LANG) or (st.query_params.get("lang") or DEFAULT_LANG))
+
+
 def setup() -> Context:
-    """Open the store, seed from the URL, draw the sidebar; returns the run's context."""
-    lang = as_lang(st.session_state.get(K_LANG) or (st.query_params.get("lang") or DEFAULT_LANG))
+    """Called by app.py on every run, before the page: open the store, seed the filters from the URL on a
+    session's first run, draw the shared sidebar and keep the URL equal to the view.
+
+    The sidebar lives in app.py because Streamlit keeps the entry script's widget state across pages
+    (widgets drawn by a page are dropped when another page runs). The URL is written here, before the
+    page, so a page that stops early (st.stop) still leaves a correct link.
+    """
+    from ui.widgets import inject_css
+
+    inject_css()
+    lang = page_language()
     try:
         with st.spinner(t("store.loading_sample", lang)):
             store = get_store()
@@ -168,6 +211,7 @@ def setup() -> Context:
     version = store.data_version()
     options = _options(str(store.path), version)
     _seed_from_url(options)
+    _keep_view_across_pages()
 
     from ui.sidebar import draw_sidebar  # the sidebar needs the options; it imports this module
 
@@ -177,6 +221,8 @@ def setup() -> Context:
         store=store, lang=lang, filters=filters, version=version, options=options, sample=store.has_sample()
     )
     st.session_state[_CTX_KEY] = ctx
+    _remember_view()
+    write_url(ctx)
     return ctx
 
 
