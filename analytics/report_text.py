@@ -1,0 +1,1049 @@
+"""The meeting report's content: what it says and in which order, built from the metrics.
+
+A `Report` is the administrative letterhead, a title, and sections of blocks (paragraphs, tables, charts).
+Every number comes from `analytics.metrics` (the functions the screens call) and every sentence from the
+catalogue (`report.*`, and narrative.py's sentences where the union's wording already exists). The DOCX,
+PDF and XLSX writers and the Report page only lay these blocks out, so none of them can disagree with
+another or with the dashboard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analytics import charts, metrics, narrative
+from analytics.filters import Filters
+from analytics.i18n import (
+    Lang,
+    fmt_billions,
+    fmt_date,
+    fmt_int,
+    fmt_money,
+    fmt_num,
+    fmt_pct,
+    has_key,
+    long_date_vi,
+    t,
+)
+from analytics.store import Store
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+_MONTHS_EN_LONG = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+MAX_NAMED_UNITS = 6  # a scope of more chosen units is written "12 chosen units"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The blocks a report is made of.
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph. `style`: body (justified, indented), bullet (a "- " list item), note (italic, small),
+    placeholder (to be written by the author: highlighted in Word)."""
+
+    text: str
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: `kind` says how its raw values are written (text, int, pct, bn = tỷ đồng, vnd, date,
+    ratio). `document=False` columns appear only in the workbook, where width costs nothing."""
+
+    key: str
+    label: str
+    kind: str = "text"
+    document: bool = True
+
+
+@dataclass(frozen=True)
+class Table:
+    """A real table: raw values per row (numbers stay numbers for Excel), a caption, an optional total row."""
+
+    key: str
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict, ...]
+    total: dict | None = None
+    scope: str = ""  # what the rows cover ("giai đoạn 1"), for titles that name it
+
+    def document_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.document)
+
+    def widths(self, lang: Lang, total: float) -> list[float]:
+        """Document column widths summing to `total`, in proportion to each column's longest text (capped,
+        so a long unit name wraps), never narrower than its longest header word."""
+        rows = list(self.rows) + ([self.total] if self.total else [])
+        weights = []
+        for column in self.document_columns():
+            longest = max([len(cell_text(r.get(column.key), column.kind, lang)) for r in rows] or [1])
+            header = max((len(word) for word in column.label.split()), default=1)
+            weights.append(max(min(longest, 26), header, 4) + 3)  # + 3: the cell's padding
+        return [w * total / sum(weights) for w in weights]
+
+
+@dataclass(frozen=True, eq=False)
+class Chart:
+    """One of the dashboard's own Plotly figures, placed in the report (rendered to PNG for documents)."""
+
+    key: str
+    figure: go.Figure
+
+
+Block = Paragraph | Table | Chart
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A key figure for the workbook's summary sheet: label, raw value and how to write it."""
+
+    key: str
+    label: str
+    value: object
+    kind: str
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """The header block of a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP layout)."""
+
+    parent: str
+    issuer: str
+    number: str
+    nation: str
+    motto: str
+    place_date: str
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the author sets on the document itself rather than on the data: date, place, number."""
+
+    issued_on: dt.date | None = None  # None: today
+    place: str | None = None  # None: the catalogue's default (Hà Nội)
+    number: str | None = None  # None: ".../BC-CĐDK", filled in by hand when the report is registered
+
+
+@dataclass(frozen=True)
+class Report:
+    lang: Lang
+    filters: Filters
+    as_of: dt.date | None
+    empty: bool
+    sample: bool
+    letterhead: Letterhead
+    scope: str
+    title: str
+    subtitle: str
+    scope_line: str
+    notes: tuple[Paragraph, ...]
+    intro: Paragraph
+    sections: tuple[Section, ...]
+    closing: Paragraph
+    recipients_title: str
+    recipients: tuple[str, ...]
+    signature: tuple[str, ...]
+    facts: tuple[Fact, ...] = field(default=())
+
+    def charts(self) -> list[Chart]:
+        """Every chart in reading order (what the document writers need as images)."""
+        return [b for s in self.sections for b in s.blocks if isinstance(b, Chart)]
+
+    def tables(self) -> dict[str, Table]:
+        return {b.key: b for s in self.sections for b in s.blocks if isinstance(b, Table)}
+
+    def text(self) -> str:
+        """The report's words in reading order (paragraphs only): for previews, logs and tests."""
+        parts = [self.title, self.subtitle, self.scope_line, *(n.text for n in self.notes), self.intro.text]
+        for section in self.sections:
+            parts.append(section.heading)
+            parts += [b.text for b in section.blocks if isinstance(b, Paragraph)]
+        return "\n".join([*parts, self.closing.text])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Writing values.
+
+
+def cell_text(value: object, kind: str, lang: Lang) -> str:
+    """A raw table value written the way the language writes it (1.458; 104,1%; 31/05/2022)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if kind == "int":
+        return fmt_int(value, lang)
+    if kind == "pct":
+        return fmt_pct(value, lang)
+    if kind == "bn":
+        return fmt_num(float(value) / 1e9, lang, 1)
+    if kind == "vnd":
+        return fmt_int(value, lang)
+    if kind == "num":
+        return fmt_num(value, lang)
+    if kind == "date":
+        return fmt_date(value, lang)
+    return str(value)
+
+
+def long_date(day: dt.date, lang: Lang) -> str:
+    """ "ngày 14 tháng 4 năm 2023" / "14 April 2023": the date line of an administrative document."""
+    if lang == "vi":
+        return long_date_vi(day)
+    return f"{day.day} {_MONTHS_EN_LONG[day.month - 1]} {day.year}"
+
+
+def over_amount(vnd: float, lang: Lang) -> str:
+    """ "trên 9.000 tỷ đồng (9.126 tỷ đồng)": the round figure the union quotes, then the exact one."""
+    exact = fmt_billions(vnd, lang) if vnd >= 1e9 else fmt_money(vnd, lang)
+    billions = vnd / 1e9
+    if billions < 10:
+        return exact
+    step = 10 ** math.floor(math.log10(billions))
+    if (
+        billions / step < 5
+    ):  # 2.428 -> "trên 2.400", 9.126 -> "trên 9.000": two figures when the first is small
+        step //= 10
+    rounded = math.floor(billions / step) * step
+    if rounded >= math.floor(billions):
+        return exact
+    return t("report.over_amount", lang, rounded=fmt_billions(rounded * 1e9, lang), exact=exact)
+
+
+def _field_label(value: object, lang: Lang) -> str:
+    if not isinstance(value, str) or not value:
+        return t("field.none", lang)
+    return t(f"field.{value}", lang) if has_key(f"field.{value}") else value
+
+
+def _phase_name(phase: int, lang: Lang) -> str:
+    return narrative.phase_label(phase, lang)
+
+
+def _phase_lower(phase: int, lang: Lang) -> str:
+    """ "giai đoạn 1" inside a Vietnamese sentence, "Phase 1" in English."""
+    name = _phase_name(phase, lang)
+    return name.lower() if lang == "vi" else name
+
+
+# ---------------------------------------------------------------------------------------------------------
+# What the report is about.
+
+
+@dataclass
+class _Inputs:
+    """The metric results one report is written from (each fetched once)."""
+
+    store: Store
+    filters: Filters
+    lang: Lang
+    prog: metrics.Progress
+    daily: pd.DataFrame
+    pace: metrics.Pace | None
+    unit_pace: pd.DataFrame
+    benefit: dict[str, pd.DataFrame]
+    distribution: tuple[pd.DataFrame, dict]
+    milestones: pd.DataFrame | None
+    campaigns: pd.DataFrame
+    as_of: dt.date  # the day the report speaks of (the issue day when the store holds no record at all)
+
+    @property
+    def empty(self) -> bool:
+        return int(self.prog.program["registered"]) == 0
+
+
+def _inputs(store: Store, filters: Filters, lang: Lang, issued_on: dt.date) -> _Inputs:
+    prog = metrics.progress(store, filters)
+    overall, unit_pace = metrics.phase_pace(store, filters)
+    program_wide = not prog.units_filtered and filters.phase is None
+    return _Inputs(
+        store=store,
+        filters=filters,
+        lang=lang,
+        prog=prog,
+        daily=metrics.daily_registrations(store, filters),
+        pace=overall,
+        unit_pace=unit_pace,
+        benefit=metrics.benefit_by(store, filters),
+        distribution=metrics.benefit_distribution(store, filters),
+        milestones=metrics.milestones(store) if program_wide else None,  # as the Trends page
+        campaigns=metrics.campaigns(store),
+        as_of=prog.as_of or issued_on,
+    )
+
+
+def unit_scope(prog: metrics.Progress, filters: Filters) -> str:
+    """Which results the unit section ranks: the filtered phase; else the only phase begun by the as-of
+    day (at the end of phase 1 the union reports phase 1's tiers); else the whole program."""
+    if filters.phase is not None:
+        return str(filters.phase)
+    if prog.as_of is not None and len(prog.phases) > 1:
+        begun = prog.phases[prog.phases["start_on"] <= prog.as_of]
+        if len(begun) == 1:
+            return str(int(begun.iloc[0]["phase"]))
+    return "all"
+
+
+def _scope_name(scope: str, lang: Lang) -> str:
+    return t("word.program", lang).lower() if scope == "all" else _phase_lower(int(scope), lang)
+
+
+def scope_text(prog: metrics.Progress, filters: Filters, lang: Lang) -> str:
+    """What the report covers, in words: units, phase, and any further filter from the view."""
+    if prog.units_filtered:
+        names = [narrative.unit_label(r) for _, r in prog.unit_rows("all").iterrows()]
+        if len(names) <= MAX_NAMED_UNITS:
+            parts = [t("report.scope.units", lang, units=narrative.join_names(names, lang))]
+        else:
+            parts = [t("report.scope.units_n", lang, n=fmt_int(len(names), lang))]
+    else:
+        parts = [t("report.scope.all_units", lang, n=fmt_int(prog.program["units_total"], lang))]
+    if filters.phase is not None and len(prog.phases):
+        phase = prog.phases.iloc[0]
+        parts.append(
+            t(
+                "report.scope.phase",
+                lang,
+                phase=_phase_lower(int(phase["phase"]), lang),
+                start=fmt_date(phase["start_on"], lang),
+                end=fmt_date(phase["end_on"], lang),
+            )
+        )
+    else:
+        parts.append(t("report.scope.program", lang))
+    text = ", ".join(parts)
+    extra = extra_filter_text(filters, lang)
+    return text + "; " + t("report.scope.filtered", lang, items=extra) if extra else text
+
+
+def extra_filter_text(filters: Filters, lang: Lang) -> str:
+    """The view's filters beyond the report's scope (fields, statuses, registration dates), in words;
+    empty when there are none."""
+    extra = []
+    if filters.fields:
+        extra.append(
+            t("report.scope.fields", lang, items=", ".join(_field_label(f, lang) for f in filters.fields))
+        )
+    if filters.statuses:
+        extra.append(
+            t(
+                "report.scope.statuses",
+                lang,
+                items=", ".join(t(f"status.{s}", lang) for s in filters.statuses),
+            )
+        )
+    if filters.date_from or filters.date_to:
+        extra.append(
+            t(
+                "report.scope.dates",
+                lang,
+                start=fmt_date(filters.date_from, lang),
+                end=fmt_date(filters.date_to, lang),
+            )
+        )
+    return "; ".join(extra)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Sections.
+
+
+def _no_data(lang: Lang) -> Paragraph:
+    return Paragraph(t("report.no_data_section", lang), "note")
+
+
+def _general_section(inp: _Inputs) -> Section:
+    """I. The program's frame (targets by phase) and where it stands: registered, authors, benefit."""
+    prog, lang = inp.prog, inp.lang
+    p = prog.program
+    blocks: list[Block] = [_targets_paragraph(prog, lang)] if len(prog.phases) else []
+    if inp.empty:
+        blocks.append(Paragraph(t("report.general.no_data", lang, date=fmt_date(inp.as_of, lang))))
+        return Section("general", _heading(0, "report.s.general", lang), tuple(blocks))
+    if len(prog.phases) > 1 and unit_scope(prog, inp.filters) == "all":
+        blocks.append(Paragraph(narrative.program_sentence(prog, lang)))
+    elif len(prog.phases) > 1:  # only the first phase has begun: no unit can have met a two-phase target yet
+        blocks.append(
+            Paragraph(
+                t(
+                    "report.general.program_early",
+                    lang,
+                    date=fmt_date(prog.as_of, lang),
+                    registered=fmt_int(p["registered"], lang),
+                    pct=fmt_pct(p["pct"], lang),
+                    target=fmt_int(p["target"], lang),
+                    authors=fmt_int(p["authors"], lang),
+                    benefit=fmt_money(p["benefit_vnd"], lang),
+                )
+            )
+        )
+    else:
+        blocks.append(
+            Paragraph(
+                t(
+                    "report.general.one_phase",
+                    lang,
+                    date=fmt_date(prog.as_of, lang),
+                    phase=_phase_lower(int(prog.phases.iloc[0]["phase"]), lang) if len(prog.phases) else "",
+                    registered=fmt_int(p["registered"], lang),
+                    pct=fmt_pct(p["pct"], lang),
+                    target=fmt_int(p["target"], lang),
+                    authors=fmt_int(p["authors"], lang),
+                    benefit=fmt_money(p["benefit_vnd"], lang),
+                    met=fmt_int(p["units_met"], lang),
+                    total=fmt_int(p["units_total"], lang),
+                )
+            )
+        )
+    blocks.append(
+        Paragraph(
+            t(
+                "report.general.participation",
+                lang,
+                units=fmt_int(p["units_registered"], lang),
+                total=fmt_int(p["units_total"], lang),
+                per100=fmt_num(p["per_100_members"], lang),
+                recognized=fmt_pct(p["recognized_rate"], lang),
+                applied=fmt_pct(p["applied_rate"], lang),
+            )
+        )
+    )
+    return Section("general", _heading(0, "report.s.general", lang), tuple(blocks))
+
+
+def _targets_paragraph(prog: metrics.Progress, lang: Lang) -> Paragraph:
+    """The targets the report measures against: each phase's, and their sum."""
+    parts = [
+        t(
+            "report.general.phase_target",
+            lang,
+            phase=_phase_lower(int(r["phase"]), lang),
+            start=fmt_date(r["start_on"], lang),
+            end=fmt_date(r["end_on"], lang),
+            target=fmt_int(r["target"], lang),
+        )
+        for _, r in prog.phases.iterrows()
+    ]
+    if len(parts) == 1:
+        key = "report.general.target_one"
+    else:
+        key = "report.general.targets_units" if prog.units_filtered else "report.general.targets"
+    values = {"n": fmt_int(len(parts), lang), "target": fmt_int(prog.program["target"], lang)}
+    return Paragraph(t(key, lang, phases="; ".join(parts), **values))
+
+
+def _heading(index: int, key: str, lang: Lang) -> str:
+    return f"{ROMAN[index]}. {t(key, lang)}"
+
+
+def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
+    """Target, registered, %, gap and units met per phase, and the program on a total row."""
+    columns = (
+        Column("name", t("word.phase", lang)),
+        Column("period", t("report.col.period", lang)),
+        Column("target", t("metric.target", lang), "int"),
+        Column("registered", t("metric.registered", lang), "int"),
+        Column("pct", t("metric.pct", lang), "pct"),
+        Column("gap", t("metric.gap", lang), "int"),
+        Column("surplus", t("metric.surplus", lang), "int"),
+        Column("units_met", t("report.col.units_met", lang)),
+        Column("authors", t("metric.authors", lang), "int", document=False),
+        Column("benefit_vnd", t("report.col.benefit_bn", lang), "bn", document=False),
+        Column("start_on", t("report.col.start", lang), "date", document=False),
+        Column("end_on", t("report.col.end", lang), "date", document=False),
+    )
+    rows = []
+    for _, r in prog.phases.iterrows():
+        rows.append(
+            {
+                "name": _phase_name(int(r["phase"]), lang),
+                "period": f"{fmt_date(r['start_on'], lang)} – {fmt_date(r['end_on'], lang)}",
+                "target": r["target"],
+                "registered": int(r["registered"]),
+                "pct": r["pct"],
+                "gap": r["gap"],
+                "surplus": r["surplus"],
+                "units_met": f"{int(r['units_met'])}/{int(r['units_total'])}",
+                "authors": int(r["authors"]),
+                "benefit_vnd": float(r["benefit_vnd"]),
+                "start_on": r["start_on"],
+                "end_on": r["end_on"],
+            }
+        )
+    total = None
+    if len(prog.phases) > 1:
+        p = prog.program
+        total = {
+            "name": t("word.program", lang),
+            "period": f"{fmt_date(prog.phases['start_on'].min(), lang)} – "
+            f"{fmt_date(prog.phases['end_on'].max(), lang)}",
+            "target": p["target"],
+            "registered": int(p["registered"]),
+            "pct": p["pct"],
+            "gap": p["gap"],
+            "surplus": p["surplus"],
+            "units_met": f"{int(p['units_met'])}/{int(p['units_total'])}",
+            "authors": int(p["authors"]),
+            "benefit_vnd": float(p["benefit_vnd"]),
+            "start_on": prog.phases["start_on"].min(),
+            "end_on": prog.phases["end_on"].max(),
+        }
+    return Table("phases", t("report.table.phases", lang), columns, tuple(rows), total)
+
+
+def phases_figure(prog: metrics.Progress, lang: Lang) -> go.Figure:
+    """The Overview's target-vs-registered chart, with the Overview's title."""
+    phases = prog.phases
+    met = int((phases["tier"] == "met").sum())
+    verdict = (
+        t("overview.verdict.all_met", lang)
+        if met == len(phases) and met
+        else t("overview.verdict.some", lang, met=met, total=len(phases))
+    )
+    return charts.phase_bullets(phases, prog.program, lang, t("overview.chart_title", lang, verdict=verdict))
+
+
+def _phases_section(inp: _Inputs) -> Section:
+    """II. Each phase in the union's own sentence (result, who met, who passed half), a table, the chart."""
+    prog, lang = inp.prog, inp.lang
+    blocks: list[Block] = []
+    if inp.empty:
+        blocks.append(_no_data(lang))
+    else:
+        blocks += [
+            Paragraph(s)
+            for _, ph in prog.phases.iterrows()
+            if (s := narrative.phase_sentence(prog, ph, lang))
+        ]
+    blocks.append(phases_table(prog, lang))
+    if not inp.empty:
+        blocks.append(Chart("phases", phases_figure(prog, lang)))
+    return Section("phases", _heading(1, "report.s.phases", lang), tuple(blocks))
+
+
+def units_table(prog: metrics.Progress, scope: str, lang: Lang) -> Table:
+    """Every unit in scope, ranked as the Units page ranks them (by % of target, then registered)."""
+    rows = prog.unit_rows(scope)
+    scope_label = _scope_name(scope, lang)
+    columns = (
+        Column("rank", t("metric.rank", lang), "int"),
+        Column("label", t("word.unit", lang)),
+        Column("name", t("units.table.name", lang), document=False),
+        Column("group", t("units.table.group", lang), document=False),
+        Column("target", t("metric.target", lang), "int"),
+        Column("registered", t("metric.registered", lang), "int"),
+        Column("pct", t("metric.pct", lang), "pct"),
+        Column("gap", t("metric.gap", lang), "int", document=False),
+        Column("tier", t("metric.tier", lang)),
+        Column("benefit_vnd", t("report.col.benefit_bn", lang), "bn"),
+        Column("authors", t("metric.authors", lang), "int", document=False),
+        Column("per_100_members", t("metric.per_100_members", lang), "num", document=False),
+    )
+    out = []
+    for _, r in rows.iterrows():
+        group = r.get("group_name")
+        out.append(
+            {
+                "rank": int(r["rank"]),
+                "unit": r["unit"],
+                "label": narrative.unit_label(r),
+                "name": r["name"],
+                "group": t(f"group.{group}", lang)
+                if isinstance(group, str) and has_key(f"group.{group}")
+                else group,
+                "target": r["target"],
+                "registered": int(r["registered"]),
+                "pct": r["pct"],
+                "gap": r["gap"],
+                "tier": t(f"tier.{r['tier']}", lang),
+                "tier_key": r["tier"],
+                "benefit_vnd": float(r["benefit_vnd"]),
+                "authors": int(r["authors"]),
+                "per_100_members": r["per_100_members"],
+            }
+        )
+    caption = t("report.table.units", lang, scope=scope_label)
+    return Table("units", caption, columns, tuple(out), scope=scope_label)
+
+
+def units_figure(prog: metrics.Progress, scope: str, lang: Lang) -> go.Figure:
+    """The Units page's ranking by % of target, with the Units page's title."""
+    rows = prog.unit_rows(scope)
+    scope_label = t("units.scope_all", lang) if scope == "all" else t("units.scope_phase", lang, n=scope)
+    if rows.empty:
+        return charts.empty_figure(lang, t("units.title", lang))
+    leader = rows.sort_values("pct", ascending=False, na_position="last").iloc[0]
+    title = t(
+        "units.title.pct",
+        lang,
+        met=fmt_int(int((rows["tier"] == "met").sum()), lang),
+        total=fmt_int(len(rows), lang),
+        scope=scope_label,
+        leader=narrative.unit_label(leader),
+        value=fmt_pct(leader["pct"], lang),
+    )
+    return charts.unit_ranking(rows, "pct", lang, title)
+
+
+def _units_section(inp: _Inputs) -> Section:
+    """III. The tier lists as the union words them, each tier with its units' %, the ranking table."""
+    prog, lang = inp.prog, inp.lang
+    scope = unit_scope(prog, inp.filters)
+    blocks: list[Block] = []
+    if inp.empty:  # no results to rank; the table still gives each unit's target
+        blocks += [_no_data(lang), units_table(prog, scope, lang)]
+        return Section("units", _heading(2, "report.s.units", lang), tuple(blocks))
+    rows = prog.unit_rows(scope)
+    lead = t("report.units.lead", lang, scope=_scope_name(scope, lang), n=fmt_int(len(rows), lang))
+    if scope == "all":  # a phase's tier sentence is already in section II
+        lead += " " + _sentence("; ".join(narrative.tier_clauses(prog, scope, lang)), lang)
+    blocks.append(Paragraph(lead))
+    for tier in metrics.TIERS:
+        members = rows[rows["tier"] == tier]
+        if members.empty:
+            continue
+        names = ", ".join(
+            f"{narrative.unit_label(r)} ({fmt_pct(r['pct'], lang)})"
+            if tier != "none"
+            else narrative.unit_label(r)
+            for _, r in members.iterrows()
+        )
+        blocks.append(
+            Paragraph(
+                t(
+                    "report.units.tier_line",
+                    lang,
+                    tier=t(f"tier.{tier}.long", lang),
+                    n=fmt_int(len(members), lang),
+                    units=names,
+                ),
+                "bullet",
+            )
+        )
+    blocks.append(units_table(prog, scope, lang))
+    blocks.append(Chart("units", units_figure(prog, scope, lang)))
+    return Section("units", _heading(2, "report.s.units", lang), tuple(blocks))
+
+
+def _sentence(clause: str, lang: Lang) -> str:
+    """A clause from narrative.py as a sentence of its own: capital first letter, full stop."""
+    clause = clause.strip()
+    return (clause[:1].upper() + clause[1:]).rstrip(".") + "." if clause else ""
+
+
+def trend_figure(inp: _Inputs) -> go.Figure:
+    """The Trends page's cumulative-vs-target chart (campaigns, milestones, projection), its title too."""
+    prog, lang, daily = inp.prog, inp.lang, inp.daily
+    registered = int(daily["registered"].sum()) if not daily.empty else 0
+    gap = registered - metrics.target_path_on(prog.phases, prog.as_of) if prog.as_of else 0
+    title = t(
+        "trends.chart.ahead" if gap >= 0 else "trends.chart.behind",
+        lang,
+        registered=fmt_int(registered, lang),
+        ahead=fmt_int(gap, lang),
+        behind=fmt_int(-gap, lang),
+        date=fmt_date(prog.as_of, lang),
+    )
+    return charts.cumulative_vs_target(
+        daily,
+        prog.phases,
+        inp.milestones,
+        inp.campaigns,
+        metrics.projection_line(prog, inp.pace, daily),
+        lang,
+        title,
+    )
+
+
+def _pace_paragraphs(inp: _Inputs) -> list[Paragraph]:
+    """The running phase: recent weekly rate, the rate still needed, where the rate leads, units at risk."""
+    pace, lang = inp.pace, inp.lang
+    if pace is None or pace.weeks_left <= 0:
+        return []
+    phase = _phase_lower(pace.phase, lang)
+    parts = [
+        t(
+            "report.trend.recent",
+            lang,
+            phase=_phase_name(pace.phase, lang),
+            end=fmt_date(pace.end_on, lang),
+            recent=fmt_num(pace.weekly_recent, lang),
+        )
+    ]
+    if pace.target and pace.registered < pace.target:
+        parts.append(
+            t(
+                "report.trend.needed",
+                lang,
+                target=fmt_int(pace.target, lang),
+                needed=fmt_num(pace.weekly_needed, lang),
+            )
+        )
+    text = "; ".join(parts) + ". "
+    if pace.target:
+        text += t(
+            "report.trend.projection",
+            lang,
+            end=fmt_date(pace.end_on, lang),
+            projected=fmt_int(pace.projected, lang),
+            pct=fmt_pct(pace.projected_pct, lang),
+            phase=phase,
+            state=t(f"pace.{pace.state}", lang).lower(),
+        )
+    out = [Paragraph(text.strip())]
+    units = inp.unit_pace
+    if not units.empty:
+        counts = units["state"].value_counts()
+        out.append(
+            Paragraph(
+                t(
+                    "report.trend.units",
+                    lang,
+                    phase=phase,
+                    done=fmt_int(int(counts.get("done", 0)), lang),
+                    on_track=fmt_int(int(counts.get("on_track", 0)), lang),
+                    at_risk=fmt_int(int(counts.get("at_risk", 0)), lang),
+                    behind=fmt_int(int(counts.get("behind", 0)), lang),
+                )
+            )
+        )
+        for state in ("at_risk", "behind"):
+            late = units[units["state"] == state].sort_values("projected_pct")
+            if len(late):
+                names = ", ".join(
+                    f"{narrative.unit_label(r)} ({fmt_pct(r['projected_pct'], lang)})"
+                    for _, r in late.iterrows()
+                )
+                out.append(Paragraph(t(f"report.trend.units_{state}", lang, units=names), "bullet"))
+    return out
+
+
+def _path_paragraph(inp: _Inputs) -> Paragraph | None:
+    """Registered so far against the straight-line path to the targets (what the Trends chart shows)."""
+    prog, lang, daily = inp.prog, inp.lang, inp.daily
+    if prog.as_of is None or daily.empty:
+        return None
+    registered = int(daily["registered"].sum())
+    path = metrics.target_path_on(prog.phases, prog.as_of)
+    gap = registered - path
+    return Paragraph(
+        t(
+            "report.trend.ahead" if gap >= 0 else "report.trend.behind",
+            lang,
+            date=fmt_date(prog.as_of, lang),
+            registered=fmt_int(registered, lang),
+            path=fmt_int(path, lang),
+            n=fmt_int(abs(gap), lang),
+        )
+    )
+
+
+def _campaign_paragraphs(inp: _Inputs) -> list[Paragraph]:
+    """Registrations inside each emulation campaign that had begun by the as-of day (from the daily series
+    the Trends chart draws)."""
+    prog, lang, daily = inp.prog, inp.lang, inp.daily
+    out = []
+    if prog.as_of is None or daily.empty:
+        return out
+    for _, c in inp.campaigns.iterrows():
+        if c["start_on"] > prog.as_of:
+            continue
+        end = min(c["end_on"], prog.as_of)
+        days = daily["day"].dt.date
+        inside = int(daily.loc[(days >= c["start_on"]) & (days <= end), "registered"].sum())
+        upto = int(daily.loc[days <= end, "registered"].sum())
+        if not inside:
+            continue
+        out.append(
+            Paragraph(
+                t(
+                    "report.trend.campaign",
+                    lang,
+                    name=c["name"],
+                    start=fmt_date(c["start_on"], lang),
+                    end=fmt_date(c["end_on"], lang),
+                    n=fmt_int(inside, lang),
+                    share=fmt_pct(inside * 100 / upto if upto else float("nan"), lang),
+                    date=fmt_date(end, lang),
+                )
+            )
+        )
+    return out
+
+
+def _milestone_paragraph(inp: _Inputs) -> Paragraph | None:
+    """The next intermediate goal (mốc phấn đấu) after the as-of day and what it still needs."""
+    prog, lang = inp.prog, inp.lang
+    if inp.milestones is None or inp.milestones.empty or prog.as_of is None:
+        return None
+    ahead = inp.milestones[inp.milestones["on_date"] > prog.as_of]
+    if ahead.empty:
+        return None
+    m = ahead.iloc[0]
+    gap = float(m["cumulative_target"]) - float(prog.program["registered"])
+    key = "report.trend.milestone" if gap > 0 else "report.trend.milestone_passed"
+    return Paragraph(
+        t(
+            key,
+            lang,
+            label=m["label"],
+            target=fmt_int(m["cumulative_target"], lang),
+            date=fmt_date(m["on_date"], lang),
+            gap=fmt_int(max(gap, 0), lang),
+        )
+    )
+
+
+def _trend_section(inp: _Inputs) -> Section:
+    """IV. Pace against the target path, the campaign, the projection, the next milestone, what remains."""
+    lang = inp.lang
+    blocks: list[Block] = []
+    if inp.empty:
+        blocks.append(_no_data(lang))
+        remaining = narrative.remaining_sentence(inp.prog, lang)
+        if remaining:
+            blocks.append(Paragraph(remaining))
+        return Section("trend", _heading(3, "report.s.trend", lang), tuple(blocks))
+    for paragraph in (
+        _path_paragraph(inp),
+        *_campaign_paragraphs(inp),
+        *_pace_paragraphs(inp),
+        _milestone_paragraph(inp),
+    ):
+        if paragraph is not None:
+            blocks.append(paragraph)
+    remaining = narrative.remaining_sentence(inp.prog, lang)
+    if remaining:
+        blocks.append(Paragraph(remaining))
+    blocks.append(Chart("trend", trend_figure(inp)))
+    return Section("trend", _heading(3, "report.s.trend", lang), tuple(blocks))
+
+
+def benefit_units(inp: _Inputs) -> pd.DataFrame:
+    """Benefit by unit with the label reports use, largest first (as the Benefit page shows it)."""
+    units = inp.benefit["unit"].merge(
+        inp.prog.unit_rows("all")[["unit", "short_name"]], left_on="key", right_on="unit", how="left"
+    )
+    units["label"] = [
+        narrative.unit_label(r) if isinstance(r["short_name"], str) else r["key"] for _, r in units.iterrows()
+    ]
+    return units
+
+
+def benefit_figure(inp: _Inputs) -> go.Figure:
+    """The Benefit page's by-unit bars, with its title."""
+    units, lang = benefit_units(inp), inp.lang
+    if units.empty:
+        return charts.empty_figure(lang, t("report.s.benefit", lang))
+    leader = units.iloc[0]
+    title = t("benefit.by_unit", lang, leader=leader["label"], value=fmt_money(leader["benefit_vnd"], lang))
+    return charts.share_bars(units, "label", "benefit_vnd", lang, title, money=True)
+
+
+def fields_table(inp: _Inputs) -> Table:
+    """Registrations and benefit by field, largest benefit first, with each field's share."""
+    lang = inp.lang
+    fields = inp.benefit["field"]
+    total = float(fields["benefit_vnd"].sum())
+    columns = (
+        Column("field", t("col.field", lang)),
+        Column("registered", t("metric.registered", lang), "int"),
+        Column("benefit_vnd", t("report.col.benefit_bn", lang), "bn"),
+        Column("share", t("report.col.share", lang), "pct"),
+    )
+    rows = tuple(
+        {
+            "field": _field_label(r["key"], lang),
+            "registered": int(r["registered"]),
+            "benefit_vnd": float(r["benefit_vnd"]),
+            "share": float(r["benefit_vnd"]) * 100 / total if total else float("nan"),
+        }
+        for _, r in fields.iterrows()
+    )
+    return Table("fields", t("report.table.fields", lang), columns, rows)
+
+
+def _benefit_section(inp: _Inputs) -> Section:
+    """V. Value benefited: the total as the union quotes it, who and which fields bring it, its spread,
+    and the authors' minimum remuneration estimate (Nghị định 13/2012)."""
+    prog, lang = inp.prog, inp.lang
+    p = prog.program
+    hist, stats = inp.distribution
+    blocks: list[Block] = []
+    if inp.empty or not p["benefit_vnd"]:
+        blocks.append(_no_data(lang))
+        return Section("benefit", _heading(4, "report.s.benefit", lang), tuple(blocks))
+    blocks.append(
+        Paragraph(
+            t(
+                "report.benefit.total",
+                lang,
+                amount=over_amount(float(p["benefit_vnd"]), lang),
+                per_member=fmt_money(p["benefit_per_member"], lang),
+            )
+        )
+    )
+    units = benefit_units(inp)
+    total = float(units["benefit_vnd"].sum())
+    if len(units) > 1 and total:
+        top = units.head(3)
+        items = ", ".join(
+            f"{r['label']} ({fmt_money(r['benefit_vnd'], lang)}, {fmt_pct(r['benefit_vnd'] * 100 / total, lang)})"
+            for _, r in top.iterrows()
+        )
+        blocks.append(Paragraph(t("report.benefit.top_units", lang, items=items)))
+    fields = inp.benefit["field"]
+    field_total = float(fields["benefit_vnd"].sum())
+    if len(fields) and field_total:
+        lead = fields.iloc[0]
+        blocks.append(
+            Paragraph(
+                t(
+                    "report.benefit.top_field",
+                    lang,
+                    field=_field_label(lead["key"], lang),
+                    value=fmt_money(lead["benefit_vnd"], lang),
+                    share=fmt_pct(float(lead["benefit_vnd"]) * 100 / field_total, lang),
+                )
+            )
+        )
+    if stats.get("n"):
+        blocks.append(
+            Paragraph(
+                t(
+                    "report.benefit.spread",
+                    lang,
+                    top10=fmt_pct(stats["top10_share"], lang),
+                    median=fmt_money(stats["median"], lang),
+                )
+            )
+        )
+    applied = float(inp.benefit["unit"]["applied_benefit_vnd"].sum())
+    if applied:
+        pay = metrics.min_remuneration(applied)
+        blocks.append(
+            Paragraph(
+                t(
+                    "report.benefit.remuneration",
+                    lang,
+                    per_year=fmt_money(pay["per_year"], lang),
+                    three=fmt_money(pay["three_years"], lang),
+                )
+            )
+        )
+    blocks.append(fields_table(inp))
+    blocks.append(Chart("benefit", benefit_figure(inp)))
+    return Section("benefit", _heading(4, "report.s.benefit", lang), tuple(blocks))
+
+
+def _proposals_section(lang: Lang) -> Section:
+    """VI. Left to the author: a marked place for proposals, never written by the machine."""
+    blocks = [Paragraph(t("report.proposals.hint", lang), "placeholder")]
+    blocks += [Paragraph(f"{i}. {t('report.proposals.blank', lang)}", "placeholder") for i in (1, 2, 3)]
+    return Section("proposals", _heading(5, "report.s.proposals", lang), tuple(blocks))
+
+
+def _facts(inp: _Inputs) -> tuple[Fact, ...]:
+    """The key figures for the workbook's summary sheet, raw (numbers stay numbers)."""
+    p, lang = inp.prog.program, inp.lang
+
+    def fact(key: str, value: object, kind: str, label_key: str | None = None) -> Fact:
+        return Fact(key, t(label_key or f"metric.{key}", lang), value, kind)
+
+    return (
+        fact("as_of", inp.as_of, "date", "report.fact.as_of"),
+        fact("registered", int(p["registered"]), "int"),
+        fact("target", p["target"], "int"),
+        fact("pct", p["pct"], "pct"),
+        fact("gap", p["gap"], "int"),
+        fact("surplus", p["surplus"], "int"),
+        fact("authors", int(p["authors"]), "int"),
+        fact("units_met", int(p["units_met"]), "int"),
+        fact("units_registered", int(p["units_registered"]), "int", "report.fact.units_registered"),
+        fact("units_total", int(p["units_total"]), "int", "report.fact.units_total"),
+        fact("benefit_vnd", float(p["benefit_vnd"]), "vnd", "col.benefit_vnd"),
+        fact("recognized_rate", p["recognized_rate"], "pct"),
+        fact("applied_rate", p["applied_rate"], "pct"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The whole report.
+
+
+def letterhead(meta: ReportMeta, lang: Lang) -> Letterhead:
+    issued = meta.issued_on or dt.date.today()
+    place = meta.place or t("report.place.default", lang)
+    return Letterhead(
+        parent=t("report.header.parent", lang),
+        issuer=t("report.header.issuer", lang),
+        number=t("report.header.number", lang, number=meta.number or t("report.number.default", lang)),
+        nation=t("report.header.nation", lang),
+        motto=t("report.header.motto", lang),
+        place_date=t("report.header.place_date", lang, place=place, date=long_date(issued, lang)),
+    )
+
+
+def build_report(store: Store, filters: Filters, lang: Lang = "vi", meta: ReportMeta | None = None) -> Report:
+    """The report for a view (filters) in a language: every section written from the metrics."""
+    meta = meta or ReportMeta()
+    inp = _inputs(store, filters, lang, meta.issued_on or dt.date.today())
+    prog = inp.prog
+    sample = store.has_sample()
+    notes = []
+    if sample:
+        notes.append(Paragraph(t("report.note.sample", lang), "note"))
+    if inp.empty:
+        notes.append(Paragraph(t("report.note.empty", lang), "note"))
+    date = fmt_date(inp.as_of, lang)
+    scope = scope_text(prog, filters, lang)
+    return Report(
+        lang=lang,
+        filters=filters,
+        as_of=inp.as_of,
+        empty=inp.empty,
+        sample=sample,
+        letterhead=letterhead(meta, lang),
+        scope=scope,
+        title=t("report.title", lang),
+        subtitle=t("report.subtitle", lang),
+        scope_line=t("report.scope_line", lang, date=date, scope=scope),
+        notes=tuple(notes),
+        intro=Paragraph(t("report.intro", lang, date=date)),
+        sections=(
+            _general_section(inp),
+            _phases_section(inp),
+            _units_section(inp),
+            _trend_section(inp),
+            _benefit_section(inp),
+            _proposals_section(lang),
+        ),
+        closing=Paragraph(t("report.closing", lang, date=date)),
+        recipients_title=t("report.recipients.title", lang),
+        recipients=tuple(t("report.recipients", lang).split("\n")),
+        signature=tuple(t("report.signature", lang).split("\n")),
+        facts=_facts(inp),
+    )
