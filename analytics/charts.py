@@ -8,6 +8,7 @@ say what the chart shows. A chart with no data says so instead of drawing empty 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -87,46 +88,48 @@ def wrap_label(text: str, width: int) -> str:
     return "<br>".join([*lines, line])
 
 
+@functools.cache
+def _template(lang: Lang) -> go.layout.Template:
+    """The app's look, validated once per language (Plotly validation is costly at every update)."""
+    axis = {"tickfont": {"color": MUTED}, "automargin": True, "title": {"font": {"color": MUTED, "size": 13}}}
+    return go.layout.Template(
+        layout={
+            "font": {"family": FONT, "size": 14, "color": INK},
+            "separators": plotly_separators(lang),
+            "paper_bgcolor": "white",
+            "plot_bgcolor": "white",
+            "hoverlabel": {"font": {"family": FONT, "size": 14}, "bgcolor": "white"},
+            "legend": {
+                "orientation": "h",
+                "yanchor": "bottom",
+                "y": 1.02,
+                "xanchor": "left",
+                "x": 0,
+                "font": {"size": 13},
+                "title": {"text": ""},
+            },
+            "xaxis": {**axis, "showgrid": False, "linecolor": GRID},
+            "yaxis": {**axis, "gridcolor": GRID, "zerolinecolor": GRID},
+            "colorway": QUALITATIVE,
+        }
+    )
+
+
 def themed(
     fig: go.Figure, lang: Lang, title: str, height: int = 420, legend: bool = True, legend_below: bool = False
 ) -> go.Figure:
     """Apply the app's look: title that states the finding, language number format, quiet grid."""
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 18, "color": INK}},
-        font={"family": FONT, "size": 14, "color": INK},
-        separators=plotly_separators(lang),
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        height=height,
-        margin={"l": 10, "r": 20, "t": 96 if legend else 64, "b": 10},
-        hoverlabel={"font": {"family": FONT, "size": 14}, "bgcolor": "white"},
-        showlegend=legend,
-        legend={
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.02,
-            "xanchor": "left",
-            "x": 0,
-            "font": {"size": 13},
-            "title": {"text": ""},
-        },
-    )
+    layout: dict = {
+        "template": _template(lang),
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 18, "color": INK}},
+        "height": height,
+        "margin": {"l": 10, "r": 20, "t": 96 if legend else 64, "b": 10},
+        "showlegend": legend,
+    }
     if legend_below:  # long legends (many series) go under the plot so they never cover the title
-        fig.update_layout(legend={"y": -0.12, "yanchor": "top"}, margin={"t": 64, "b": 10})
-    fig.update_xaxes(
-        showgrid=False,
-        linecolor=GRID,
-        tickfont={"color": MUTED},
-        automargin=True,
-        title={"font": {"color": MUTED, "size": 13}},
-    )
-    fig.update_yaxes(
-        gridcolor=GRID,
-        zerolinecolor=GRID,
-        tickfont={"color": MUTED},
-        automargin=True,
-        title={"font": {"color": MUTED, "size": 13}},
-    )
+        layout["legend"] = {"y": -0.12, "yanchor": "top"}
+        layout["margin"] = {"l": 10, "r": 20, "t": 64, "b": 10}
+    fig.update_layout(layout)
     return fig
 
 

@@ -164,25 +164,65 @@ def _add_progress(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 _PROGRESS_SQL = with_scope(
-    """,
-rec AS (
-    SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp,
-           count(*) AS registered, sum(benefit_vnd) AS benefit_vnd,
-           count(*) FILTER (WHERE status = 'applied') AS applied,
-           count(*) FILTER (WHERE status IN ('recognized', 'applied')) AS recognized
-    FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())
-),
-aut AS (
-    SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp, count(DISTINCT author) AS authors
-    FROM fa GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())
+    """SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp,
+              count(*) AS registered, sum(benefit_vnd) AS benefit_vnd,
+              count(*) FILTER (WHERE status = 'applied') AS applied,
+              count(*) FILTER (WHERE status IN ('recognized', 'applied')) AS recognized
+       FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())"""
 )
-SELECT rec.unit_code, rec.phase, rec.gu, rec.gp, rec.registered, rec.benefit_vnd, rec.applied, rec.recognized,
-       coalesce(aut.authors, 0) AS authors
-FROM rec LEFT JOIN aut
-  ON rec.gu = aut.gu AND rec.gp = aut.gp
- AND rec.unit_code IS NOT DISTINCT FROM aut.unit_code AND rec.phase IS NOT DISTINCT FROM aut.phase""",
+
+# ---------------------------------------------------------------------------------------------------------
+# Authors (metric.authors). An author is a name within a unit, so authors partition by unit: the program's
+# and each phase's count are sums of the units' counts. For the usual view (phase, units, as-of day) the
+# counts come from each author's first registration per phase, built once per data version; other filters
+# (field, status, date range) count exactly over the filtered records.
+
+_AUTHOR_FIRSTS_SQL = """
+SELECT unit_code AS unit, phase, GROUPING(phase) AS all_phases, min(registered_on) AS first_on
+FROM (SELECT unit_code, phase, registered_on, hash(lower(trim(name))) AS author
+      FROM (SELECT unit_code, phase, registered_on, unnest(string_split(authors, ';')) AS name FROM initiatives)
+      WHERE trim(name) <> '')
+GROUP BY GROUPING SETS ((unit_code, author, phase), (unit_code, author))"""
+_AUTHORS_EXACT_SQL = with_scope(
+    """, ua AS (SELECT unit_code, author, list_distinct(list(phase)) AS phases FROM fa GROUP BY unit_code, author)
+    SELECT unit_code AS unit, NULL AS phase, 1 AS all_phases, count(*) AS authors FROM ua GROUP BY unit_code
+    UNION ALL
+    SELECT unit_code, p, 0, count(*) FROM (SELECT unit_code, unnest(phases) AS p FROM ua)
+    WHERE p IS NOT NULL GROUP BY unit_code, p""",
     authors=True,
 )
+_author_firsts_cache: dict[str, tuple[int, pd.DataFrame]] = {}
+
+
+def _author_firsts(store: Store) -> pd.DataFrame:
+    """Each (unit, author)'s first registration day, per phase and over all phases; one build per version."""
+    key, version = str(store.path), store.data_version()
+    cached = _author_firsts_cache.get(key)
+    if cached is None or cached[0] != version:
+        frame = store.df(_AUTHOR_FIRSTS_SQL)
+        frame["first_on"] = pd.to_datetime(frame["first_on"])
+        _author_firsts_cache[key] = (version, frame)
+        cached = _author_firsts_cache[key]
+    return cached[1]
+
+
+def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFrame:
+    """metric.authors per unit: one row per unit and phase (`phase` set) and per unit over all phases
+    (`all_phases` = 1), for the units in scope."""
+    if filters.fields or filters.statuses or filters.date_from or filters.date_to:
+        return _run(store, _AUTHORS_EXACT_SQL, filters)
+    firsts = _author_firsts(store)
+    keep = firsts["unit"].isin(units)
+    if filters.as_of is not None:
+        keep &= firsts["first_on"] <= pd.Timestamp(filters.as_of)
+    if filters.phase is not None:
+        # within one phase, "all phases" means that phase: use its rows for both
+        in_phase = firsts[keep & (firsts["all_phases"] == 0) & (firsts["phase"] == filters.phase)]
+        counts = in_phase.groupby(["unit", "phase"]).size().reset_index(name="authors").assign(all_phases=0)
+        return pd.concat([counts, counts.assign(phase=None, all_phases=1)], ignore_index=True)
+    counts = firsts[keep].groupby(["unit", "phase", "all_phases"], dropna=False).size()
+    return counts.reset_index(name="authors")
+
 
 _UNITS_SQL = with_scope(
     "SELECT code AS unit, name, short_name, group_name, parent_code, members FROM scope_units ORDER BY code"
@@ -232,30 +272,48 @@ def effective_as_of(store: Store, filters: Filters) -> dt.date | None:
     return store.one(_LAST_DAY_SQL)
 
 
-def progress(store: Store, filters: Filters) -> Progress:
-    """Registered, target, %, gap, tier, benefit and authors for program, phases and units (one query)."""
+def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
+    """Registered, target, %, gap, tier, benefit (and authors) for program, phases and units.
+
+    `authors=False` skips the author counts (0 everywhere) for callers that only rank or pace.
+    """
     agg = _run(store, _PROGRESS_SQL, filters)
     units = _run(store, _UNITS_SQL, filters)
     targets = _run(store, _TARGETS_SQL, filters)
     phases = as_dates(_run(store, _PHASES_SQL, filters), "start_on", "end_on")
     units_filtered = bool(filters.units or filters.groups)
+    people = (
+        author_counts(store, filters, units["unit"].tolist())
+        if authors
+        else pd.DataFrame(columns=["unit", "phase", "all_phases", "authors"])
+    )
 
     unit_rows = []
-    scopes: list[tuple[str, pd.DataFrame, pd.Series]] = []
+    scopes: list[tuple[str, pd.DataFrame, pd.Series, pd.Series]] = []
     all_targets = targets.groupby("unit")["target"].sum()
-    scopes.append(("all", agg[(agg.gu == 0) & (agg.gp == 1)], all_targets))
+    scopes.append(
+        (
+            "all",
+            agg[(agg.gu == 0) & (agg.gp == 1)],
+            all_targets,
+            people[people["all_phases"] == 1].set_index("unit")["authors"],
+        )
+    )
     for phase in phases["phase"]:
+        in_phase = people[(people["all_phases"] == 0) & (people["phase"] == phase)]
         scopes.append(
             (
                 str(phase),
                 agg[(agg.gu == 0) & (agg.gp == 0) & (agg.phase == phase)],
                 targets[targets["phase"] == phase].set_index("unit")["target"],
+                in_phase.set_index("unit")["authors"],
             )
         )
-    for scope, figures, scope_targets in scopes:
+    for scope, figures, scope_targets, scope_authors in scopes:
         frame = units.merge(figures.rename(columns={"unit_code": "unit"}), on="unit", how="left")
         frame["scope"] = scope
         frame["target"] = frame["unit"].map(scope_targets).astype("float64")
+        frame["authors"] = frame["unit"].map(scope_authors)
         unit_rows.append(frame)
     unit_frame = pd.concat(unit_rows, ignore_index=True)
     for column in ("registered", "applied", "recognized", "authors"):
@@ -276,7 +334,7 @@ def progress(store: Store, filters: Filters) -> Progress:
                 "start_on": phase["start_on"],
                 "end_on": phase["end_on"],
                 "target": _scope_target(phase["target"], in_phase, units_filtered),
-                **_figures(figures),
+                **_figures(figures, int(in_phase["authors"].sum())),
                 "units_met": int((in_phase["tier"] == "met").sum()),
                 "units_total": len(in_phase),
             }
@@ -290,7 +348,7 @@ def progress(store: Store, filters: Filters) -> Progress:
     )
     program = {
         "target": program_target,
-        **_figures(everything),
+        **_figures(everything, int(in_all["authors"].sum())),
         "units_met": int((in_all["tier"] == "met").sum()),
         "units_total": len(in_all),
         "units_registered": int((in_all["registered"] > 0).sum()),
@@ -331,14 +389,15 @@ def _scope_target(official: float, unit_rows: pd.DataFrame, units_filtered: bool
     return float(official)
 
 
-def _figures(rows: pd.DataFrame) -> dict:
+def _figures(rows: pd.DataFrame, authors: int) -> dict:
+    """One aggregate row as plain numbers; authors are the sum of the units' (they partition by unit)."""
     if rows.empty:
-        return {"registered": 0, "benefit_vnd": 0.0, "authors": 0, "applied": 0, "recognized": 0}
+        return {"registered": 0, "benefit_vnd": 0.0, "authors": authors, "applied": 0, "recognized": 0}
     row = rows.iloc[0]
     return {
         "registered": int(row["registered"]),
         "benefit_vnd": float(row["benefit_vnd"]) if pd.notna(row["benefit_vnd"]) else 0.0,
-        "authors": int(row["authors"]),
+        "authors": authors,
         "applied": int(row["applied"]),
         "recognized": int(row["recognized"]),
     }
@@ -362,12 +421,19 @@ def _add_rates(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([frame, rates], axis=1)
 
 
-def rank_change(store: Store, filters: Filters) -> pd.DataFrame:
-    """metric.rank_change: rank in phase 1 minus rank in phase 2 (positive = moved up)."""
+def rank_change(store: Store, filters: Filters, prog: Progress | None = None) -> pd.DataFrame:
+    """metric.rank_change: rank in phase 1 minus rank in phase 2 (positive = moved up).
+
+    Uses `prog` when it holds both phases (no phase filter), else computes each phase's ranking.
+    """
+    scopes = set(prog.units["scope"]) if prog is not None else set()
     ranks = []
     for phase in (1, 2):
-        rows = progress(store, filters.with_(phase=phase)).unit_rows(phase)[["unit", "rank"]]
-        ranks.append(rows.rename(columns={"rank": f"rank_{phase}"}))
+        if str(phase) in scopes:
+            rows = prog.unit_rows(phase)
+        else:
+            rows = progress(store, filters.with_(phase=phase), authors=False).unit_rows(phase)
+        ranks.append(rows[["unit", "rank"]].rename(columns={"rank": f"rank_{phase}"}))
     merged = ranks[0].merge(ranks[1], on="unit", how="outer")
     merged["rank_change"] = merged["rank_1"] - merged["rank_2"]
     return merged
@@ -404,53 +470,62 @@ def per_period(daily: pd.DataFrame, period: str) -> pd.DataFrame:
     return frame
 
 
-_UNIT_MONTH_SQL = with_scope(
-    """SELECT unit_code AS unit, date_trunc('month', registered_on) AS month, count(*) AS registered
-       FROM f GROUP BY ALL ORDER BY ALL"""
+_MONTH_COUNTS_SQL = with_scope(
+    """, m AS (SELECT unit_code, coalesce(field, '') AS field, date_trunc('month', registered_on) AS month FROM f)
+    SELECT GROUPING(unit_code) AS by_field, unit_code AS unit, field, month, count(*) AS registered
+    FROM m GROUP BY GROUPING SETS ((unit_code, month), (field, month)) ORDER BY ALL"""
 )
-_FIELD_MONTH_SQL = with_scope(
-    """SELECT coalesce(field, '') AS field, date_trunc('month', registered_on) AS month, count(*) AS registered
-       FROM f GROUP BY ALL ORDER BY ALL"""
-)
+
+
+def month_counts(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Registrations per unit and month (the heatmap) and per field and month (the field mix), one pass."""
+    frame = _run(store, _MONTH_COUNTS_SQL, filters)
+    units = frame[frame["by_field"] == 0][["unit", "month", "registered"]].reset_index(drop=True)
+    fields = frame[frame["by_field"] == 1][["field", "month", "registered"]].reset_index(drop=True)
+    return units, fields
 
 
 def unit_month_counts(store: Store, filters: Filters) -> pd.DataFrame:
     """Registrations per unit and month (for the heatmap)."""
-    return _run(store, _UNIT_MONTH_SQL, filters)
+    return month_counts(store, filters)[0]
 
 
 def field_month_counts(store: Store, filters: Filters) -> pd.DataFrame:
     """Registrations per field and month (the mix of fields over time)."""
-    return _run(store, _FIELD_MONTH_SQL, filters)
+    return month_counts(store, filters)[1]
 
 
 _RECOGNITION_SQL = with_scope(
-    """SELECT date_trunc('month', registered_on) AS month,
-              count(*) AS recognized,
-              median(recognized_on - registered_on) AS median_days,
-              quantile_cont(recognized_on - registered_on, 0.9) AS p90_days
-       FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on
-       GROUP BY ALL ORDER BY ALL"""
-)
-_RECOGNITION_HIST_SQL = with_scope(
-    """SELECT least((recognized_on - registered_on) // 7, 26) AS week, count(*) AS recognized
-       FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on
-       GROUP BY ALL ORDER BY ALL"""
-)
-
-
-_RECOGNITION_ALL_SQL = with_scope(
-    """SELECT count(*) AS recognized, median(recognized_on - registered_on) AS median_days,
-              quantile_cont(recognized_on - registered_on, 0.9) AS p90_days
-       FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on"""
+    """, r AS (SELECT date_trunc('month', registered_on) AS month,
+                   least((recognized_on - registered_on) // 7, 26) AS week,
+                   recognized_on - registered_on AS days
+            FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on)
+    SELECT GROUPING(month) AS by_week, GROUPING(week) AS by_month, month, week, count(*) AS recognized,
+           median(days) AS median_days, quantile_cont(days, 0.9) AS p90_days
+    FROM r GROUP BY GROUPING SETS ((month), (week), ())"""
 )
 
 
 def recognition_time(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """metric.recognition_days: days from registration to recognition, by month, as a histogram (in
-    weeks; the last bin, 26, holds everything slower than half a year) and overall (median, p90)."""
-    overall = _run(store, _RECOGNITION_ALL_SQL, filters).iloc[0].to_dict()
-    return _run(store, _RECOGNITION_SQL, filters), _run(store, _RECOGNITION_HIST_SQL, filters), overall
+    weeks; the last bin, 26, holds everything slower than half a year) and overall (median, p90).
+
+    One pass over the records (grouping sets), split here into the three views.
+    """
+    frame = _run(store, _RECOGNITION_SQL, filters)
+    by_month = frame[(frame["by_week"] == 0) & (frame["by_month"] == 1)].sort_values("month")
+    by_month = by_month[["month", "recognized", "median_days", "p90_days"]].reset_index(drop=True)
+    hist = frame[(frame["by_week"] == 1) & (frame["by_month"] == 0)].sort_values("week")
+    hist = hist[["week", "recognized"]].reset_index(drop=True)
+    overall = frame[(frame["by_week"] == 1) & (frame["by_month"] == 1)]
+    summary = (
+        overall[["recognized", "median_days", "p90_days"]].iloc[0].to_dict()
+        if len(overall)
+        else {"recognized": 0, "median_days": None, "p90_days": None}
+    )
+    if not summary["recognized"]:
+        summary = {"recognized": 0, "median_days": None, "p90_days": None}
+    return by_month, hist, summary
 
 
 @dataclass(frozen=True)
@@ -537,16 +612,25 @@ def running_phase(phases: pd.DataFrame, as_of: dt.date | None) -> pd.Series | No
     return phases.iloc[-1] if as_of > phases["end_on"].max() else phases.iloc[0]
 
 
-def phase_pace(
-    store: Store, filters: Filters, prog: Progress | None = None
-) -> tuple[Pace | None, pd.DataFrame]:
+def recent_registrations(store: Store, filters: Filters, as_of: dt.date | None = None) -> pd.DataFrame:
+    """Registrations per unit and phase in the RECENT_WEEKS weeks up to `as_of` (the run rate)."""
+    as_of = as_of or effective_as_of(store, filters)
+    if as_of is None:
+        return pd.DataFrame(columns=["unit", "phase", "recent"])
+    return _run(store, _RECENT_SQL, filters, window_start=as_of - dt.timedelta(days=RECENT_WEEKS * 7))
+
+
+def phase_pace(store: Store, filters: Filters) -> tuple[Pace | None, pd.DataFrame]:
     """The running phase's pace for the whole scope and for each unit (with the reason for its state)."""
-    prog = prog or progress(store, filters)
+    prog = progress(store, filters, authors=False)
+    return pace_from(prog, recent_registrations(store, filters, prog.as_of))
+
+
+def pace_from(prog: Progress, recent: pd.DataFrame) -> tuple[Pace | None, pd.DataFrame]:
+    """phase_pace from figures the page already has: its Progress and the recent registrations."""
     phase = running_phase(prog.phases, prog.as_of)
     if phase is None or prog.as_of is None:
         return None, pd.DataFrame()
-    window_start = prog.as_of - dt.timedelta(days=RECENT_WEEKS * 7)
-    recent = _run(store, _RECENT_SQL, filters, window_start=window_start)
     recent = recent[recent["phase"] == phase["phase"]].set_index("unit")["recent"]
     row = prog.phases[prog.phases["phase"] == phase["phase"]].iloc[0]
     overall = pace(
@@ -664,25 +748,26 @@ _BENEFIT_HIST_SQL = with_scope(
        FROM f WHERE benefit_vnd > 0 GROUP BY ALL ORDER BY ALL"""
 )
 _BENEFIT_STATS_SQL = with_scope(
-    """SELECT count(benefit_vnd) AS n, sum(benefit_vnd) AS total, median(benefit_vnd) AS median,
-              avg(benefit_vnd) AS mean, quantile_cont(benefit_vnd, 0.9) AS p90, max(benefit_vnd) AS max
-       FROM f WHERE benefit_vnd > 0"""
-)
-_TOP_SHARE_SQL = with_scope(
-    """SELECT sum(benefit_vnd) FROM (SELECT benefit_vnd FROM f WHERE benefit_vnd > 0
-       ORDER BY benefit_vnd DESC LIMIT greatest(CAST(ceil(0.1 * (SELECT count(*) FROM f WHERE benefit_vnd > 0)) AS BIGINT), 1))"""
+    """, v AS (SELECT benefit_vnd FROM f WHERE benefit_vnd > 0),
+    q AS (SELECT quantile_disc(benefit_vnd, 0.9) AS p90 FROM v)
+    SELECT count(*) AS n, sum(benefit_vnd) AS total, median(benefit_vnd) AS median, avg(benefit_vnd) AS mean,
+           (SELECT p90 FROM q) AS p90, max(benefit_vnd) AS max,
+           sum(benefit_vnd) FILTER (WHERE benefit_vnd >= (SELECT p90 FROM q)) AS top_sum
+    FROM v"""
 )
 
 
 def benefit_distribution(store: Store, filters: Filters) -> tuple[pd.DataFrame, dict]:
-    """How benefit is spread: a log-binned histogram and its summary (median, mean, top-10% share)."""
+    """How benefit is spread: a log-binned histogram and its summary (median, mean, top-10% share).
+
+    The top-10% share is the part of the total brought by initiatives at or above the 90th percentile.
+    """
     hist = _run(store, _BENEFIT_HIST_SQL, filters)
     hist["low_vnd"] = 10 ** hist["log_low"]
     hist["high_vnd"] = 10 ** (hist["log_low"] + 0.25)
     stats = _run(store, _BENEFIT_STATS_SQL, filters).iloc[0].to_dict()
-    top = _run(store, _TOP_SHARE_SQL, filters).iloc[0, 0]
-    total = stats.get("total") or 0
-    stats["top10_share"] = (float(top) * 100 / float(total)) if total and pd.notna(top) else float("nan")
+    total, top = stats.get("total"), stats.pop("top_sum", None)
+    stats["top10_share"] = float(top) * 100 / float(total) if total and pd.notna(top) else float("nan")
     return hist, stats
 
 
@@ -753,13 +838,15 @@ RECORD_COLUMNS = (
 )
 # Sort orders a person may pick. The order is a parameter compared in ORDER BY, never spliced into SQL.
 RECORD_ORDERS: tuple[str, ...] = ("registered_desc", "registered_asc", "benefit_desc", "code_asc", "unit_asc")
-# Title, code and authors folded like search_key(): no accents, lower case, đ -> d.
+# Search: the folded search words become a regular expression whose letters match every accented form
+# ("bom" -> "b[oòóỏ…ơờ…]m"), so "bom", "bơm" and "BƠM" all find "Cải tiến bơm". A regex on the stored (NFC)
+# text is about ten times faster than folding every record's text at query time.
 _SEARCHED = """
 fs AS (
     SELECT * FROM f
-    WHERE $search = ''
-       OR contains(strip_accents(lower(replace(replace(f.title || ' ' || f.code || ' ' || coalesce(f.authors, ''),
-                                                       'đ', 'd'), 'Đ', 'D'))), $search)
+    WHERE $pattern = ''
+       OR regexp_matches(f.title, $pattern, 'i') OR regexp_matches(f.code, $pattern, 'i')
+       OR regexp_matches(coalesce(f.authors, ''), $pattern, 'i')
 )"""
 _RECORDS_SQL = with_scope(
     """SELECT fs.code, fs.title, fs.unit_code AS unit, u.name AS unit_name, fs.field, fs.status, fs.level,
@@ -778,9 +865,35 @@ _RECORDS_SQL = with_scope(
 _RECORDS_COUNT_SQL = with_scope("SELECT count(*) FROM fs", searched=True)
 
 
+_ACCENTED = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ",
+    "e": "eèéẻẽẹêềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự",
+    "y": "yỳýỷỹỵ",
+    "d": "dđ",
+}
+_REGEX_SPECIAL = set(".^$*+?()[]{}|\\/-")
+
+
 def search_key(text: str | None) -> str:
-    """The accent- and case-free form a search is matched in ("Bơm" finds "bom" and "BƠM")."""
+    """The accent- and case-free form of a search ("Bơm" -> "bom")."""
     return strip_accents((text or "").strip().lower())
+
+
+def search_pattern(text: str | None) -> str:
+    """A regular expression (RE2) matching `text` whatever its accents and case; '' matches everything."""
+    parts = []
+    for char in search_key(text):
+        if char in _ACCENTED:
+            letters = _ACCENTED[char]
+            parts.append(f"[{letters}{letters.upper()}]")
+        elif char in _REGEX_SPECIAL:
+            parts.append("\\" + char)
+        else:
+            parts.append(char)
+    return "".join(parts)
 
 
 def records(
@@ -797,7 +910,7 @@ def records(
         store,
         _RECORDS_SQL,
         filters,
-        search=search_key(search),
+        pattern=search_pattern(search),
         order=order,
         limit=limit if limit is not None else 2**62,
         offset=offset,
@@ -805,7 +918,7 @@ def records(
 
 
 def record_count(store: Store, filters: Filters, search: str = "") -> int:
-    return int(_run(store, _RECORDS_COUNT_SQL, filters, search=search_key(search)).iloc[0, 0])
+    return int(_run(store, _RECORDS_COUNT_SQL, filters, pattern=search_pattern(search)).iloc[0, 0])
 
 
 # ---------------------------------------------------------------------------------------------------------

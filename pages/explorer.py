@@ -17,7 +17,7 @@ DOWNLOAD_LIMIT = 300_000  # beyond this a download would take minutes and hundre
 
 ctx = current()
 lang = ctx.lang
-page_header(ctx, ctx.t("records.title"), query("progress").as_of)
+page_header(ctx, ctx.t("records.title"), query("effective_as_of"))
 
 left, right = st.columns([3, 1])
 search = left.text_input(

@@ -22,7 +22,7 @@ if daily.empty:
     st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")
     st.stop()
 
-overall, unit_pace = query("phase_pace")
+overall, unit_pace = metrics.pace_from(prog, query("recent_registrations", as_of=prog.as_of))
 phases = prog.phases
 milestones = reference("milestones") if not prog.units_filtered and ctx.filters.phase is None else None
 campaigns = reference("campaigns")
@@ -163,14 +163,14 @@ chart(
     filename="nhip-dang-ky",
 )
 
+unit_months, fields = query("month_counts")
 labels = {u["unit"]: unit_label(u) for u in prog.unit_rows("all").to_dict("records")}
 chart(
-    charts.unit_month_heatmap(query("unit_month_counts"), labels, lang, ctx.t("trends.heatmap.title")),
+    charts.unit_month_heatmap(unit_months, labels, lang, ctx.t("trends.heatmap.title")),
     key="trends_heatmap",
     filename="don-vi-theo-thang",
 )
 
-fields = query("field_month_counts")
 if not fields.empty:
     totals = fields.groupby("field")["registered"].sum().sort_values(ascending=False)
 

@@ -3,7 +3,7 @@ tier with the target marked; a click opens the unit's detail; the hierarchy of g
 
 import streamlit as st
 
-from analytics import charts
+from analytics import charts, metrics
 from analytics.export import to_csv_bytes
 from analytics.filters import unit_from_table_selection, units_from_points
 from analytics.i18n import fmt_int
@@ -84,7 +84,11 @@ with chart_tab:
     )
 
 with table_tab:
-    ranks = query("rank_change")
+    ranks = (
+        metrics.rank_change(ctx.store, ctx.filters, prog)
+        if ctx.filters.phase is None
+        else query("rank_change")
+    )
     table = rows.merge(ranks[["unit", "rank_change"]], on="unit", how="left")
     table["short"] = [unit_label(r) for _, r in table.iterrows()]
     table["tier_label"] = [ctx.t(f"tier.{x}") for x in table["tier"]]

@@ -9,6 +9,7 @@ import pytest
 
 from analytics import metrics
 from analytics.filters import Filters
+from analytics.store import STATUSES
 from tests.conftest import record
 
 
@@ -213,3 +214,46 @@ def test_rank_change_between_phases(make_store):
     change = metrics.rank_change(make_store(rows), Filters()).set_index("unit")
     assert change.loc["PVU", "rank_1"] == 1 and change.loc["VPI", "rank_2"] == 1
     assert change.loc["VPI", "rank_change"] > 0 and change.loc["PVU", "rank_change"] < 0
+
+
+@pytest.mark.parametrize(
+    "base",
+    [
+        Filters(),
+        Filters(as_of=dt.date(2022, 5, 31)),
+        Filters(phase=2, as_of=dt.date(2023, 4, 14)),
+        Filters(units=("BSR", "PVU"), phase=1),
+        Filters(groups=("Khí",)),
+    ],
+)
+def test_author_index_equals_the_exact_count(sample_store, base):
+    """The fast path (first registrations per author) and the exact path (filtered records) agree.
+
+    Listing every status is no restriction, but it sends the count down the exact path.
+    """
+    fast = metrics.progress(sample_store, base)
+    exact = metrics.progress(sample_store, base.with_(statuses=STATUSES))
+    assert fast.program["authors"] == exact.program["authors"]
+    assert fast.phases["authors"].tolist() == exact.phases["authors"].tolist()
+    key = ["unit", "scope"]
+    assert fast.units.sort_values(key)["authors"].tolist() == exact.units.sort_values(key)["authors"].tolist()
+
+
+def test_search_pattern_matches_every_accent_and_escapes_regex():
+    assert metrics.search_pattern("") == ""
+    pattern = metrics.search_pattern("Bơm")
+    assert pattern.startswith("b[") and pattern.endswith("m")
+    assert metrics.search_pattern("a.b") == "[aàáảãạăằắẳẵặâầấẩẫậAÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ]\\.b"
+    assert metrics.search_pattern("(x") == "\\(x"
+
+
+def test_search_with_regex_characters_is_literal(make_store):
+    store = make_store(
+        [
+            record("R.1", "BSR", "2022-01-01", title="Van (DN50) ổn định"),
+            record("R21", "BSR", "2022-01-02", title="Van DN50"),
+        ]
+    )
+    assert metrics.record_count(store, Filters(), search="(dn50)") == 1
+    assert metrics.record_count(store, Filters(), search="r.1") == 1
+    assert metrics.record_count(store, Filters(), search="on dinh") == 1

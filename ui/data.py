@@ -19,8 +19,7 @@ _QUERIES = {
     "progress": metrics.progress,
     "rank_change": metrics.rank_change,
     "daily_registrations": metrics.daily_registrations,
-    "unit_month_counts": metrics.unit_month_counts,
-    "field_month_counts": metrics.field_month_counts,
+    "month_counts": metrics.month_counts,
     "recognition_time": metrics.recognition_time,
     "benefit_by": metrics.benefit_by,
     "benefit_distribution": metrics.benefit_distribution,
@@ -28,7 +27,8 @@ _QUERIES = {
     "composition": metrics.composition,
     "records": metrics.records,
     "record_count": metrics.record_count,
-    "phase_pace": metrics.phase_pace,
+    "recent_registrations": metrics.recent_registrations,
+    "effective_as_of": metrics.effective_as_of,
 }
 
 
