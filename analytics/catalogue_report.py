@@ -272,7 +272,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Chỉ tính các sáng kiến đăng ký đến hết ngày này (mặc định: theo bộ lọc bên trái, hoặc hồ sơ mới nhất).",
         "Only initiatives registered up to and including this day (default: the sidebar's, or the newest record).",
     ),
-    "report.page.document": ("Thông tin văn bản", "Document details"),
+    "report.page.document": ("Ngày ký, địa danh, số văn bản", "Date, place and number of the document"),
     "report.page.issued_on": ("Ngày ký báo cáo", "Date of the report"),
     "report.page.place": ("Địa danh", "Place"),
     "report.page.number": ("Số, ký hiệu", "Reference number"),

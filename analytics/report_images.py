@@ -29,7 +29,7 @@ CHARTS_ENV = "SANGKIEN_REPORT_CHARTS"  # "0" switches chart drawing off (e.g. te
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 WIDTH_PX = 820  # drawn 820 px wide, the screen's 14 px text is ~8 pt across a 16 cm A4 text column
-SCALE = 2.5  # ~320 dpi in print
+SCALE = 2  # ~260 dpi in print
 TIMEOUT_S = 60
 CACHE_SIZE = 48
 
@@ -172,6 +172,12 @@ def render_charts(
     for key, png in drawn.items():
         _remember(keys[key], png)
     return ChartImages({**pngs, **drawn})
+
+
+def clear_cache() -> None:
+    """Forget every drawn chart (tests that must see the browser being looked for)."""
+    with _cache_lock:
+        _cache.clear()
 
 
 def png_size(png: bytes) -> tuple[int, int]:

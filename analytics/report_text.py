@@ -314,7 +314,12 @@ def _scope_name(scope: str, lang: Lang) -> str:
 def scope_text(prog: metrics.Progress, filters: Filters, lang: Lang) -> str:
     """What the report covers, in words: units, phase, and any further filter from the view."""
     if prog.units_filtered:
-        names = [narrative.unit_label(r) for _, r in prog.unit_rows("all").iterrows()]
+        rows = prog.unit_rows("all")
+        order = {code: i for i, code in enumerate(filters.units)}  # as chosen, then units of chosen groups
+        rows = rows.assign(_order=[order.get(u, len(order)) for u in rows["unit"]]).sort_values(
+            ["_order", "unit"]
+        )
+        names = [narrative.unit_label(r) for _, r in rows.iterrows()]
         if len(names) <= MAX_NAMED_UNITS:
             parts = [t("report.scope.units", lang, units=narrative.join_names(names, lang))]
         else:
