@@ -1,0 +1,375 @@
+"""The import's SQL: parse and validate every row inside DuckDB, in one pass over the file, then classify
+each row against the store (insert, update, unchanged, reject, skip).
+
+Only column identifiers we generate (c0, c1, ...) and constant text are composed into SQL; every value that
+comes from a file, a person or the store is bound as a parameter.
+
+Tables (all TEMP, so they live on the import's own cursor and vanish with it):
+- `ingest_raw`: the file's cells as text, one row per data row in file order (`rowid` + the first data
+  row's number = the row number a person sees in Excel).
+- `ingest_units`, `ingest_statuses`, `ingest_levels`: each distinct raw value -> its canonical value
+  (folded in Python with `textnorm.fold_key`, on distinct values only, so matching is the app's own).
+- `ingest_dups`: codes that occur more than once, with the row of their first occurrence.
+- `ingest_rows`: one pass over `ingest_raw` that parses every cell once and gives each row its final
+  values, its errors and its action (insert, update, unchanged, reject, skip). Counting, the upsert and
+  the history all read this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from analytics.ingest_columns import TOTAL_KEYS
+
+WS = " \t\r\n\u00a0\u202f\ufeff"
+DATE_FORMATS = [
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d-%m-%Y %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S.%f",
+    "%Y-%m-%dT%H:%M:%S.%f",
+]
+MAX_AMOUNT = 10**15  # 1 million tỷ đồng: anything above is a typo, not a benefit
+MAX_CODE = 100
+MAX_TEXT = 4000  # a longer cell is almost always a quote left open that swallowed the rows after it
+
+_MULTIPLIERS = (
+    ("tỷ", 10**9), ("tỉ", 10**9), ("ty", 10**9), ("ti", 10**9), ("bn", 10**9),
+    ("triệu", 10**6), ("trieu", 10**6), ("tr", 10**6), ("m", 10**6),
+    ("nghìn", 10**3), ("nghin", 10**3), ("ngàn", 10**3), ("ngan", 10**3), ("k", 10**3),
+)  # fmt: skip
+_MULT_ALT = "|".join(word for word, _ in _MULTIPLIERS)
+_MULT_CASE = " ".join(f"WHEN '{word}' THEN {value}" for word, value in _MULTIPLIERS)
+_DATE_LIST = "[" + ", ".join(f"'{f}'" for f in DATE_FORMATS) + "]"
+_WS_LITERAL = "'" + WS + "'"
+
+# Macros are TEMP: they exist on the import's cursor only. Each is written so that the common case costs
+# one cheap test per cell (a 1,000,000-row file pays for every function call a million times).
+MACROS: tuple[str, ...] = (
+    # Trimmed text, NULL when empty; trim() runs only on cells that start or end with white space.
+    f"""CREATE OR REPLACE TEMP MACRO ingest_txt(x) AS CASE
+            WHEN ord(x) > 32 AND ord(x) <> 160 AND ord(x[-1]) > 32 AND ord(x[-1]) <> 160 THEN x
+            ELSE nullif(trim(x, {_WS_LITERAL}), '') END""",
+    # Day-first dates, ISO dates and Excel serial day numbers (two-digit years are fixed in rows_sql);
+    # try_strptime ignores white space around the date.
+    f"""CREATE OR REPLACE TEMP MACRO ingest_date(v) AS coalesce(
+            try_strptime(v, {_DATE_LIST})::DATE,
+            CASE WHEN regexp_full_match(v, '[1-9][0-9]{{4}}(\\.[0-9]+)?')
+                 THEN DATE '1899-12-30' + CAST(floor(CAST(v AS DOUBLE)) AS INTEGER) END)""",
+    # Amounts: "1.250.000.000", "1,250,000,000", "1 250 000 000 đ", "1,5 tỷ", "(500.000)", "-3".
+    f"""CREATE OR REPLACE TEMP MACRO ingest_money_parts(v) AS regexp_extract(
+            regexp_replace(lower(v), '[\\s\\x{{00a0}}\\x{{202f}}]+', '', 'g'),
+            '^([-(]?)([0-9][0-9.,]*)\\)?({_MULT_ALT})?(vnđ|vnd|đồng|dong|đ|d)?\\.?$',
+            ['sign', 'num', 'mult', 'cur'])""",
+    """CREATE OR REPLACE TEMP MACRO ingest_money_num(n) AS CASE
+            WHEN regexp_full_match(n, '[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?')
+                 THEN TRY_CAST(replace(replace(n, '.', ''), ',', '.') AS DOUBLE)
+            WHEN regexp_full_match(n, '[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?')
+                 THEN TRY_CAST(replace(n, ',', '') AS DOUBLE)
+            WHEN regexp_full_match(n, '[0-9]+([.,][0-9]+)?') THEN TRY_CAST(replace(n, ',', '.') AS DOUBLE)
+            END""",
+    f"""CREATE OR REPLACE TEMP MACRO ingest_money_slow(p) AS CASE
+            WHEN p.num = '' THEN NULL
+            ELSE ingest_money_num(p.num) * (CASE p.mult {_MULT_CASE} ELSE 1 END)
+                 * (CASE WHEN p.sign <> '' THEN -1 ELSE 1 END) END""",
+    # Plain integers and "1.250.000" (or "1,250,000") once the grouping is checked; the rest (decimals,
+    # spaces, currency, tỷ/triệu, negatives) through the slow path.
+    """CREATE OR REPLACE TEMP MACRO ingest_money(v) AS CASE
+            WHEN v IS NULL THEN NULL
+            WHEN regexp_full_match(v, '[0-9]{1,3}(\\.[0-9]{3})*|[0-9]{1,3}(,[0-9]{3})*|[0-9]+')
+                 THEN CAST(replace(replace(v, '.', ''), ',', '') AS DOUBLE)
+            ELSE ingest_money_slow(ingest_money_parts(v)) END""",
+    # A small whole number ("2"), else parsed like an amount.
+    """CREATE OR REPLACE TEMP MACRO ingest_count(v) AS coalesce(TRY_CAST(v AS INTEGER), ingest_money(v))""",
+    # The app's fold (textnorm.fold_key) in SQL, for the rare cells it is needed on (total rows).
+    """CREATE OR REPLACE TEMP MACRO ingest_fold(x) AS regexp_replace(
+            strip_accents(lower(replace(replace(x, 'đ', 'd'), 'Đ', 'd'))), '[^0-9a-z]+', '', 'g')""",
+)
+
+TEXT_FIELDS = ("code", "title", "authors", "coauthors", "field")
+DATE_FIELDS = ("registered_on", "recognized_on", "applied_on")
+MONEY_FIELDS = ("benefit_vnd", "reward_vnd")
+RECORD_COLUMNS = (
+    "title", "authors", "author_count", "unit_code", "field", "status", "level", "registered_on",
+    "recognized_on", "applied_on", "benefit_vnd", "reward_vnd",
+)  # fmt: skip
+
+
+def col(index: int) -> str:
+    return f"c{index}"
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How the file's columns feed the record: the mapping (field -> column), widths, money scales."""
+
+    mapping: dict[str, int]
+    width: int  # columns under the header
+    spare: int  # extra columns read past the header (CSV) to see rows with too many cells
+    scales: dict[str, int] = field(default_factory=dict)
+
+    def has(self, name: str) -> bool:
+        return name in self.mapping
+
+    def raw(self, name: str) -> str:
+        return col(self.mapping[name])
+
+    @property
+    def provided(self) -> tuple[str, ...]:
+        """Record columns the file provides (a column it lacks is left as it is on existing records)."""
+        given = {"unit_code": self.has("unit"), "authors": self.has("authors") or self.has("coauthors")}
+        given["author_count"] = given["authors"] or self.has("author_count")
+        return tuple(name for name in RECORD_COLUMNS if given.get(name, self.has(name)))
+
+
+def numbered(source: str) -> str:
+    """The source's rows with their 0-based position in the file (`_rid`), in file order."""
+    return f"(SELECT row_number() OVER () - 1 AS _rid, * FROM {source})"  # noqa: S608
+
+
+def raw_sql(source: str) -> str:
+    """The file's cells as they are, numbered (for the rejected-rows download when it needs re-reading)."""
+    return f"CREATE OR REPLACE TEMP TABLE ingest_raw AS SELECT * FROM {numbered(source)}"  # noqa: S608
+
+
+def dups_sql() -> str:
+    """Codes on more than one (not skipped) row, with the row of their first occurrence."""
+    return """CREATE OR REPLACE TEMP TABLE ingest_dups AS
+              SELECT code, min(row_no) AS first_row FROM ingest_rows
+              WHERE _skip IS NULL AND code IS NOT NULL GROUP BY code HAVING count(*) > 1"""
+
+
+def mark_dups_sql() -> str:
+    """A code's later occurrences are rejected (rarely any: only when ingest_dups has rows)."""
+    return """UPDATE ingest_rows SET errors = concat_ws('|', errors, 'code:duplicate'), action = 'reject', kept = false
+              FROM ingest_dups d
+              WHERE ingest_rows.code = d.code AND ingest_rows.row_no > d.first_row AND ingest_rows._skip IS NULL"""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One reason a row is rejected: the field it concerns, its catalogue reason, and its SQL condition
+    over the parsed row `p` (whose unit, status and level are already looked up). A code repeated in the
+    file is the one check made afterwards (`mark_dups_sql`)."""
+
+    field: str
+    reason: str
+    condition: str
+
+
+def checks(shape: Shape, mode: str) -> list[Check]:
+    """Every check, written so that a valid row pays only for cheap NULL tests: the raw cell is looked at
+    (`ingest_txt`) only when its parsed value or lookup came out empty."""
+
+    def raw(name: str) -> str:
+        return f"ingest_txt(p.{shape.raw(name)})"
+
+    out = [
+        Check("code", "missing", "p.code IS NULL"),
+        Check("code", "too_long", f"length(p.code) > {MAX_CODE}"),
+        Check("title", "missing", "p.title IS NULL"),
+        Check("title", "too_long", f"length(p.title) > {MAX_TEXT} OR length(p.authors) > {MAX_TEXT}"),
+    ]
+    if shape.has("unit"):
+        out.append(Check("unit", "missing", f"p.unit_code IS NULL AND {raw('unit')} IS NULL"))
+        out.append(Check("unit", "unknown_unit", f"p.unit_code IS NULL AND {raw('unit')} IS NOT NULL"))
+        if mode == "replace":
+            scope = "len($replace_units) > 0 AND NOT list_contains($replace_units, p.unit_code)"
+            out.append(Check("unit", "outside_replace", scope))
+    else:
+        out.append(Check("unit", "missing", "true"))
+    for name in DATE_FIELDS:
+        if shape.has(name):
+            if name == "registered_on":
+                out.append(Check(name, "missing", f"p.{name} IS NULL AND {raw(name)} IS NULL"))
+            bad = (
+                f"(p.{name} IS NULL AND {raw(name)} IS NOT NULL) OR year(p.{name}) NOT BETWEEN 1900 AND 2100"
+            )
+            out.append(Check(name, "bad_date", bad))
+        elif name == "registered_on":
+            out.append(Check(name, "missing", "true"))
+    for name in (*MONEY_FIELDS, "author_count"):
+        if shape.has(name):
+            value = f"p.{name}_n"
+            out.append(Check(name, "not_number", f"{value} IS NULL AND {raw(name)} IS NOT NULL"))
+            out.append(Check(name, "negative", f"{value} < 0"))
+            out.append(Check(name, "too_large", f"{value} > {MAX_AMOUNT}"))
+    for name in ("status", "level"):
+        if shape.has(name):
+            out.append(Check(name, f"unknown_{name}", f"p.{name}_v IS NULL AND {raw(name)} IS NOT NULL"))
+    out.append(Check("_row", "extra_cells", "p._extra"))
+    return out
+
+
+def _lookup(key: str, table: str, name: str) -> str:
+    """The canonical value of a raw cell: the exact spelling from the lookup table (a hash join), else, for
+    a spelling not seen before, the folded cell looked up in $<name>_keys/$<name>_values."""
+    return (
+        f"coalesce({table}.value, CASE WHEN m.{key} IS NOT NULL THEN "
+        f"list_extract(${name}_values, list_position(${name}_keys, ingest_fold(m.{key}))) END)"
+    )
+
+
+def rows_sql(shape: Shape, mode: str, phases: int, source: str) -> str:
+    """CREATE TEMP TABLE ingest_rows: one pass over the file that parses every cell once and gives each row
+    its final values, its errors and its action.
+
+    Parameters: those of `source`, $first_row, $replace_units (list), the fold lookups
+    ($unit_keys/$unit_values, $status_keys/..., $level_keys/...) and, per phase i, $ps{i}, $pe{i}, $pp{i}
+    (its bounds and number: the phase is derived from the registration date).
+    """
+    parse: list[str] = ["_rid + $first_row AS row_no"]
+    for name in TEXT_FIELDS:
+        parse.append(
+            f"ingest_txt({shape.raw(name)}) AS {name}" if shape.has(name) else f"NULL::VARCHAR AS {name}"
+        )
+    for name in ("unit", "status", "level"):
+        if shape.has(name):
+            parse.append(f"{shape.raw(name)} AS {name}_key")
+    values: list[str] = []
+    fixed: list[str] = []
+    for name in DATE_FIELDS:
+        if shape.has(name):
+            values.append(f"ingest_date({shape.raw(name)}) AS {name}_d")
+            fixed.append(
+                f"CASE WHEN year({name}_d) < 100 THEN {name}_d + to_years(2000) ELSE {name}_d END AS {name}"
+            )
+        else:
+            fixed.append(f"NULL::DATE AS {name}")
+    for name in MONEY_FIELDS:
+        if shape.has(name):
+            values.append(
+                f"round(ingest_money({shape.raw(name)}) * {int(shape.scales.get(name, 1))}) AS {name}_n"
+            )
+    if shape.has("author_count"):
+        values.append(f"ingest_count({shape.raw('author_count')}) AS author_count_n")
+    # Blank: nothing in any mapped column. Total: no registration date, and the row's first filled cell
+    # says "Tổng cộng", "Cộng", "Total"... (a regular expression, not IN: DuckDB would turn a list into a
+    # join that folds every row).
+    mapped = sorted(set(shape.mapping.values()))
+    blank = (
+        "coalesce(" + ", ".join(f"ingest_txt({col(i)})" for i in mapped) + ") IS NULL" if mapped else "true"
+    )
+    first = "coalesce(" + ", ".join(f"ingest_txt({col(i)})" for i in range(shape.width)) + ")"
+    totals = "tongcong.*|" + "|".join(sorted(TOTAL_KEYS))
+    reg = "registered_on_d" if shape.has("registered_on") else "NULL"
+    fixed.append(
+        f"""CASE WHEN {reg} IS NOT NULL THEN NULL
+                 WHEN {blank} THEN 'blank'
+                 WHEN regexp_full_match(ingest_fold({first}), '{totals}') THEN 'total' END AS _skip"""
+    )
+    spares = [f"ingest_txt({col(i)})" for i in range(shape.width, shape.width + shape.spare)]
+    fixed.append(f"coalesce({', '.join(spares)}) IS NOT NULL AS _extra" if spares else "false AS _extra")
+
+    looked: list[str] = []
+    joins: list[str] = []
+    for name, table, alias in (("unit", "ingest_units", "u"), ("status", "ingest_statuses", "st"),
+                               ("level", "ingest_levels", "lv")):  # fmt: skip
+        target = "unit_code" if name == "unit" else f"{name}_v"
+        if shape.has(name):
+            looked.append(f"{_lookup(f'{name}_key', alias, name)} AS {target}")
+            joins.append(f"LEFT JOIN {table} {alias} ON {alias}.raw = m.{name}_key")
+        else:
+            looked.append(f"NULL::VARCHAR AS {target}")
+
+    authors = "p.authors" if shape.has("authors") else "NULL::VARCHAR"
+    if shape.has("coauthors"):
+        authors = f"nullif(concat_ws('; ', {authors}, p.coauthors), '')"
+    # One separator (';') whatever the export used (',' ';' or line breaks); the regex runs only on cells
+    # holding a comma or a line break (';' is already the separator the metrics split on).
+    authors = (
+        f"CASE WHEN contains({authors}, ',') OR contains({authors}, chr(10)) "
+        f"THEN nullif(trim(regexp_replace({authors}, '\\s*[,;\\n]+\\s*', '; ', 'g'), '; '), '') "
+        f"ELSE {authors} END"
+    )
+    derived = (
+        "CASE WHEN p.applied_on IS NOT NULL THEN 'applied' WHEN p.recognized_on IS NOT NULL THEN 'recognized' "
+        "ELSE 'registered' END"
+    )
+    status = f"coalesce(p.status_v, {derived})" if shape.has("status") else derived
+    phase = (
+        "CASE "
+        + " ".join(f"WHEN p.registered_on BETWEEN $ps{i} AND $pe{i} THEN $pp{i}" for i in range(phases))
+        + " END"
+        if phases
+        else "NULL::INTEGER"
+    )
+    all_checks = checks(shape, mode)
+    quick = " OR ".join(f"({c.condition})" for c in all_checks)
+    listed = ", ".join(f"CASE WHEN {c.condition} THEN '{c.field}:{c.reason}' END" for c in all_checks)
+    count = "CASE WHEN f.authors IS NULL THEN NULL ELSE length(f.authors) - length(replace(f.authors, ';', '')) + 1 END"
+    if shape.has("author_count"):
+        count = f"coalesce(CAST(f.author_count_n AS INTEGER), {count})"
+    money = ", ".join(
+        f"CAST(p.{n}_n AS BIGINT) AS {n}" if shape.has(n) else f"NULL::BIGINT AS {n}" for n in MONEY_FIELDS
+    )
+    if shape.has("author_count"):
+        money += ", p.author_count_n"
+    # The file's own cells are kept for rejected rows only (for the download to fix and re-import).
+    cells = ", ".join(
+        f"CASE WHEN f.errors IS NOT NULL THEN f.{col(i)} END AS {col(i)}"
+        for i in range(shape.width + shape.spare)
+    )
+    same = " AND ".join(f"g.{c} IS NOT DISTINCT FROM i.{c}" for c in shape.provided) or "true"
+    exists = "'unchanged'" if mode == "insert" else f"CASE WHEN {same} THEN 'unchanged' ELSE 'update' END"
+    raw_cols = ", ".join(f"p.{col(i)}" for i in range(shape.width + shape.spare))
+    return f"""
+CREATE OR REPLACE TEMP TABLE ingest_rows AS
+WITH m AS (
+    SELECT *, {", ".join(fixed)} FROM (
+        SELECT *, {", ".join(values)} FROM (SELECT *, {", ".join(parse)} FROM {numbered(source)}))
+), p AS (
+    SELECT m.*, {", ".join(looked)} FROM m {" ".join(joins)}
+), f AS (
+    SELECT p.row_no, p._skip, p.code, p.title, {authors} AS authors, p.field, p.unit_code, {status} AS status,
+           p.level_v AS level, p.registered_on, p.recognized_on, p.applied_on, {money}, {phase} AS phase,
+           CASE WHEN {quick} THEN nullif(concat_ws('|', {listed}), '') END AS errors, {raw_cols}
+    FROM p
+), g AS (
+    SELECT f.row_no, f._skip, f.errors, f.code, f.title, f.authors, CAST({count} AS INTEGER) AS author_count,
+           f.unit_code, f.field, f.status, f.level, f.registered_on, f.recognized_on, f.applied_on, f.benefit_vnd,
+           f.reward_vnd, f.phase, {cells}
+    FROM f
+)
+SELECT g.*,
+       CASE WHEN g._skip IS NOT NULL THEN 'skip'
+            WHEN g.errors IS NOT NULL THEN 'reject'
+            WHEN i.code IS NULL THEN 'insert'
+            ELSE {exists} END AS action,
+       i.code IS NOT NULL AND {"true" if mode == "insert" else "false"} AS kept
+FROM g LEFT JOIN initiatives i ON i.code = g.code AND g._skip IS NULL AND g.errors IS NULL
+"""  # noqa: S608
+
+
+def record_select(alias: str = "r") -> str:
+    """The initiatives row an ingest_rows row becomes (with $import_id)."""
+    return (
+        f"{alias}.code, {alias}.title, {alias}.authors, {alias}.author_count, {alias}.unit_code, {alias}.field, "
+        f"{alias}.status, {alias}.level, {alias}.registered_on, {alias}.recognized_on, {alias}.applied_on, "
+        f"{alias}.benefit_vnd, {alias}.reward_vnd, {alias}.phase, $import_id"
+    )
+
+
+def update_sql(shape: Shape) -> str:
+    """Changed records take the file's values for the columns it provides (others stay as they were)."""
+    sets = [f"{c} = r.{c}" for c in shape.provided]
+    sets += ["phase = r.phase", "import_id = $import_id"]
+    return (
+        f"UPDATE initiatives SET {', '.join(sets)} FROM ingest_rows r "  # noqa: S608
+        "WHERE initiatives.code = r.code AND r.action = 'update'"
+    )
+
+
+HISTORY_COLUMNS = (
+    "code, title, authors, author_count, unit_code, field, status, level, registered_on, recognized_on, "
+    "applied_on, benefit_vnd, reward_vnd, phase"
+)
