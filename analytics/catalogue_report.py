@@ -22,6 +22,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "(Figures as of {date}; scope: {scope})",
     ),
     "report.scope.all_units": ("{n} công đoàn trực thuộc", "all {n} affiliated unions"),
+    "report.scope.unit": ("đơn vị {unit}", "the unit {unit}"),
     "report.scope.units": ("các đơn vị {units}", "the units {units}"),
     "report.scope.units_n": ("{n} đơn vị được chọn", "{n} chosen units"),
     "report.scope.program": ("cả chương trình", "the whole program"),
@@ -88,6 +89,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Chỉ tiêu của các đơn vị trong phạm vi báo cáo là {target} sáng kiến: {phases}.",
         "The units in the report's scope have a target of {target} initiatives: {phases}.",
     ),
+    "report.general.targets_one_unit": (
+        "Chỉ tiêu của {unit} là {target} sáng kiến: {phases}.",
+        "{unit}'s target is {target} initiatives: {phases}.",
+    ),
     "report.general.target_one": ("Chỉ tiêu {phases}.", "Target for {phases}."),
     "report.general.phase_target": (
         "{phase} ({start} – {end}) {target} sáng kiến",
@@ -137,7 +142,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.trend.campaign": (
         "Trong {name} ({start} – {end}) ghi nhận {n} sáng kiến, bằng {share} tổng số sáng kiến đăng ký đến "
         "ngày {date}.",
-        "During the {name} ({start} – {end}), {n} initiatives were registered, {share} of all registered up to "
+        "During {name} ({start} – {end}), {n} initiatives were registered, {share} of all registered up to "
         "{date}.",
     ),
     "report.trend.recent": (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import os
 import shutil
 import threading
@@ -112,12 +113,24 @@ def _remember(key: str, png: bytes) -> None:
             _cache.popitem(last=False)
 
 
+def _quiet_choreographer() -> None:
+    """choreographer logs a full traceback when a browser message arrives split across two reads, then
+    carries on ("Ignoring"); the charts come out fine, so keep it off scheduled jobs' stderr unless logging
+    was configured for it. Its logger must exist first (logistro's class), hence after importing kaleido."""
+    import choreographer.channels.pipe  # noqa: F401 - creates the logger with logistro's class
+
+    noisy = logging.getLogger("choreographer.channels.pipe")
+    if noisy.level == logging.NOTSET:
+        noisy.setLevel(logging.CRITICAL)
+
+
 async def _draw_all(
     figures: list[tuple[str, go.Figure]], browser: str, width: int, scale: float
 ) -> dict[str, bytes]:
     """One browser session for every figure (starting Chromium is most of the cost)."""
     import kaleido
 
+    _quiet_choreographer()
     out: dict[str, bytes] = {}
     async with kaleido.Kaleido(n=1, timeout=TIMEOUT_S, path=browser) as k:
         for key, figure in figures:

@@ -218,7 +218,7 @@ def long_date(day: dt.date, lang: Lang) -> str:
 
 def over_amount(vnd: float, lang: Lang) -> str:
     """ "trên 9.000 tỷ đồng (9.126 tỷ đồng)": the round figure the union quotes, then the exact one."""
-    exact = fmt_billions(vnd, lang) if vnd >= 1e9 else fmt_money(vnd, lang)
+    exact = fmt_billions(vnd, lang) if vnd >= 100e9 else fmt_money(vnd, lang)  # "2,4 tỷ", not "2 tỷ"
     billions = vnd / 1e9
     if billions < 10:
         return exact
@@ -320,7 +320,9 @@ def scope_text(prog: metrics.Progress, filters: Filters, lang: Lang) -> str:
             ["_order", "unit"]
         )
         names = [narrative.unit_label(r) for _, r in rows.iterrows()]
-        if len(names) <= MAX_NAMED_UNITS:
+        if len(names) == 1:
+            parts = [t("report.scope.unit", lang, unit=names[0])]
+        elif len(names) <= MAX_NAMED_UNITS:
             parts = [t("report.scope.units", lang, units=narrative.join_names(names, lang))]
         else:
             parts = [t("report.scope.units_n", lang, n=fmt_int(len(names), lang))]
@@ -452,11 +454,18 @@ def _targets_paragraph(prog: metrics.Progress, lang: Lang) -> Paragraph:
         )
         for _, r in prog.phases.iterrows()
     ]
+    units = prog.unit_rows("all")
     if len(parts) == 1:
         key = "report.general.target_one"
+    elif prog.units_filtered and len(units) == 1:
+        key = "report.general.targets_one_unit"
     else:
         key = "report.general.targets_units" if prog.units_filtered else "report.general.targets"
-    values = {"n": fmt_int(len(parts), lang), "target": fmt_int(prog.program["target"], lang)}
+    values = {
+        "n": fmt_int(len(parts), lang),
+        "target": fmt_int(prog.program["target"], lang),
+        "unit": narrative.unit_label(units.iloc[0]) if len(units) else "",
+    }
     return Paragraph(t(key, lang, phases="; ".join(parts), **values))
 
 

@@ -217,7 +217,9 @@ def _summary_sheet(book, styles: _Styles, report: Report) -> None:
             text = getattr(block, "text", None)
             if text is None:
                 continue
-            text = ("- " + text) if block.style == "bullet" else text
+            text = (
+                ("– " + text) if block.style == "bullet" else text
+            )  # not "- ": that would read as a formula
             sheet.merge_range(row, 0, row, 7, str(neutralise(text)), styles.wrap)
             sheet.set_row(row, _height(text))
             row += 1
