@@ -24,6 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DEFAULT_DB = DATA_DIR / "sangkien.duckdb"
 DB_ENV = "SANGKIEN_DB"
+MEMORY_ENV = "SANGKIEN_DUCKDB_MEMORY"
+# DuckDB's own default is 80% of RAM; bounded, a 1,000,000-record import plus every page stays under 1 GB
+# for the whole server process (DuckDB spills to temporary files beyond it).
+DEFAULT_MEMORY_LIMIT = "768MB"
 
 STATUSES: tuple[str, ...] = ("registered", "recognized", "applied", "not_recognized")
 LEVELS: tuple[str, ...] = ("unit", "sector", "national")
@@ -96,6 +100,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def duckdb_config(read_only: bool = False) -> dict[str, object]:
+    """Connection settings shared by every open: bounded memory (`SANGKIEN_DUCKDB_MEMORY`)."""
+    config: dict[str, object] = {"memory_limit": os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY_LIMIT}
+    if read_only:
+        config["access_mode"] = "READ_ONLY"
+    return config
 
 
 def default_db_path() -> Path:
@@ -197,7 +209,7 @@ def open_store(path: Path | str | None = None, read_only: bool = False) -> Store
         return _open_read_only(db, reason="requested")
     db.parent.mkdir(parents=True, exist_ok=True)
     try:
-        con = duckdb.connect(str(db))
+        con = duckdb.connect(str(db), config=duckdb_config())
     except duckdb.IOException as exc:
         message = str(exc)
         if "lock" in message.lower():
@@ -214,7 +226,7 @@ def _open_read_only(db: Path, reason: str) -> Store:
     if not db.exists():
         raise StoreError("store_missing", str(db))
     try:
-        con = duckdb.connect(str(db), read_only=True)
+        con = duckdb.connect(str(db), config=duckdb_config(read_only=True))
     except duckdb.IOException as exc:
         code = "store_locked" if "lock" in str(exc).lower() else "store_unreadable"
         raise StoreError(code, str(exc)) from exc

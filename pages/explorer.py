@@ -19,30 +19,41 @@ ctx = current()
 lang = ctx.lang
 page_header(ctx, ctx.t("records.title"), query("effective_as_of"))
 
+
+def back_to_first_page() -> None:
+    st.session_state["records_page"] = 1
+
+
 left, right = st.columns([3, 1])
 search = left.text_input(
     ctx.t("records.search"),
     key="records_q",
     placeholder=ctx.t("records.search.placeholder"),
     icon=":material/search:",
+    on_change=back_to_first_page,
 )
 order = right.selectbox(
     ctx.t("records.order"),
     metrics.RECORD_ORDERS,
     key="records_order",
     format_func=lambda o: ctx.t(f"records.order.{o}"),
+    on_change=back_to_first_page,
 )
-total = query("record_count", search=search)
+page = int(st.session_state.get("records_page") or 1)
+rows, total = query(
+    "records_page", search=search, order=order, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+)
+if total and rows.empty:  # the filters changed under a page that no longer exists
+    page = 1
+    rows, total = query("records_page", search=search, order=order, limit=PAGE_SIZE, offset=0)
 st.caption(ctx.t("records.count", n=fmt_int(total, lang)))
 if total == 0:
     st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")
     st.stop()
 
 pages = max(math.ceil(total / PAGE_SIZE), 1)
-page = st.pagination(pages, key="records_page") if pages > 1 else 1
-rows = query(
-    "records", search=search, order=order, limit=PAGE_SIZE, offset=(min(page, pages) - 1) * PAGE_SIZE
-)
+if pages > 1:
+    st.pagination(pages, key="records_page", default=min(page, pages))
 records_table(
     ctx,
     rows,

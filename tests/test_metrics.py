@@ -257,3 +257,10 @@ def test_search_with_regex_characters_is_literal(make_store):
     assert metrics.record_count(store, Filters(), search="(dn50)") == 1
     assert metrics.record_count(store, Filters(), search="r.1") == 1
     assert metrics.record_count(store, Filters(), search="on dinh") == 1
+
+
+def test_records_page_counts_all_matches_in_one_scan(sample_store):
+    rows, total = metrics.records_page(sample_store, Filters(units=("PVEP",)), search="bom", limit=5, offset=0)
+    assert total == metrics.record_count(sample_store, Filters(units=("PVEP",)), "bom") and len(rows) == min(5, total)
+    _, beyond = metrics.records_page(sample_store, Filters(units=("PVEP",)), limit=5, offset=10_000)
+    assert beyond == 395  # a page past the end still knows the total

@@ -26,6 +26,7 @@ _QUERIES = {
     "top_initiatives": metrics.top_initiatives,
     "composition": metrics.composition,
     "records": metrics.records,
+    "records_page": metrics.records_page,
     "record_count": metrics.record_count,
     "recent_registrations": metrics.recent_registrations,
     "effective_as_of": metrics.effective_as_of,
