@@ -145,8 +145,11 @@ def _letterhead(document, report: Report) -> None:
     head = report.letterhead
     table = document.add_table(rows=2, cols=2)
     _set_cell_borders_none(table)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fix_widths(table, [Cm(7.3), Cm(9.2)])
+    _fix_widths(table, [Cm(7.4), Cm(10.1)])  # 1 cm wider than the text, as letterheads usually are
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(int(-0.5 * 567)))  # twips: half a centimetre into the left margin
+    indent.set(qn("w:type"), "dxa")
+    table._tbl.tblPr.append(indent)
     left, right = table.cell(0, 0), table.cell(0, 1)
     _line(left, head.parent, size=12, first=True)
     _line(left, head.issuer, bold=True, size=12)

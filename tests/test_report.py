@@ -257,6 +257,19 @@ def test_docx_has_the_charts_or_says_why_not(docx_0531, images_0531):
         assert "không kèm biểu đồ" in docx_text(docx_0531)
 
 
+def test_docx_end_of_program(report_end, sample_store):
+    document = Document(
+        io.BytesIO(render(report_end, "docx", sample_store, report_images.ChartImages(problem="off")))
+    )
+    text = docx_text(document)
+    assert "7.085 sáng kiến, đạt 131,2% chỉ tiêu hai giai đoạn (5.400)" in text
+    assert "1.062 tác giả tham gia" in text and "18/33 đơn vị hoàn thành chỉ tiêu" in text
+    assert "trên 9.000 tỷ đồng (9.126 tỷ đồng)" in text
+    phases = next(t for t in document.tables if t.cell(0, 0).text == "Giai đoạn")
+    assert [c.text for c in phases.rows[-1].cells][2:5] == ["5.400", "7.085", "131,2%"]
+    assert len(document.inline_shapes) == 0 and "biểu đồ đã được tắt" in text
+
+
 # ---------------------------------------------------------------------------------------------------------
 # PDF.
 
