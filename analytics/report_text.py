@@ -257,7 +257,6 @@ def _phase_lower(phase: int, lang: Lang) -> str:
 class _Inputs:
     """The metric results one report is written from (each fetched once)."""
 
-    store: Store
     filters: Filters
     lang: Lang
     prog: metrics.Progress
@@ -280,7 +279,6 @@ def _inputs(store: Store, filters: Filters, lang: Lang, issued_on: dt.date) -> _
     overall, unit_pace = metrics.phase_pace(store, filters)
     program_wide = not prog.units_filtered and filters.phase is None
     return _Inputs(
-        store=store,
         filters=filters,
         lang=lang,
         prog=prog,
