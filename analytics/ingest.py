@@ -472,13 +472,26 @@ def _run(
             report.refusal = preview.refusal
             return _finish(report, store, started)
         step = _stepper(progress)
+        hints = _Hints(serial=preview.layout.multiline if preview.layout else False)
         try:
-            if write:
-                with store.transaction() as cur:
-                    _pipeline(cur, store, path, preview, report, mode, units, step, write=True, by=by)
-            else:
-                with store.cursor() as cur:
-                    _pipeline(cur, store, path, preview, report, mode, units, step, write=False, by=None)
+            for _attempt in range(3):
+                # A failed statement spoils the transaction, so a read that must be done differently
+                # (single-threaded, or transcoded) starts the whole import again with a hint.
+                try:
+                    if write:
+                        with store.transaction() as cur:
+                            _pipeline(cur, store, path, preview, report, mode, units, step, True, by, hints)
+                    else:
+                        with store.cursor() as cur:
+                            _pipeline(
+                                cur, store, path, preview, report, mode, units, step, False, None, hints
+                            )
+                    break
+                except _Retry as retry:
+                    hints = retry.hints
+                    report.warnings = [
+                        w for w in report.warnings if w not in retry.hints.warnings
+                    ] + retry.hints.warnings
         except Refused as exc:
             report.refusal = Refusal(exc.code, exc.params)
             report.import_id = None
@@ -523,6 +536,21 @@ def _stepper(progress: Progress | None):
     return step
 
 
+@dataclass(frozen=True)
+class _Hints:
+    """How to read a CSV this time: single-threaded (cells with line breaks), transcoded (bad bytes)."""
+
+    serial: bool = False
+    transcode: bool = False
+    warnings: list = field(default_factory=list)
+
+
+class _Retry(Exception):
+    def __init__(self, hints: _Hints) -> None:
+        super().__init__("retry")
+        self.hints = hints
+
+
 def _pipeline(
     cur: duckdb.DuckDBPyConnection,
     store: Store,
@@ -534,10 +562,11 @@ def _pipeline(
     step,
     write: bool,
     by: str | None,
+    hints: _Hints,
 ) -> None:
     """Stage, validate and (when `write`) upsert on one cursor; inside `store.transaction()` when writing."""
     with temp_dir() as folder:
-        _validate_rows(cur, path, folder, preview, report, mode, units, step)
+        _validate_rows(cur, path, folder, preview, report, mode, units, step, hints)
         if write:
             _write(cur, preview, report, mode, by, step)
 
@@ -551,6 +580,7 @@ def _validate_rows(
     mode: str,
     units: Sequence[str],
     step,
+    hints: _Hints,
 ) -> None:
     layout = preview.layout
     assert layout is not None
@@ -567,13 +597,12 @@ def _validate_rows(
     for i, (phase, start, end) in enumerate(phases):
         params[f"ps{i}"], params[f"pe{i}"], params[f"pp{i}"] = start, end, phase
     step(0.02, "read")
-    stage = _Stage(cur, shape, lambda source: q.rows_sql(shape, mode, len(phases), source), params)
+    stage = _Stage(cur, shape, lambda source: q.rows_sql(shape, mode, len(phases), source), params, hints)
     if layout.format in SHEET_FORMATS:
         stage.sheet(path, layout)
     else:
         stage.csv(path, folder, layout, step)
     report.rows_read, report.sha256 = stage.rows, stage.sha256
-    report.warnings += stage.warnings
     step(0.6, "validate")
     cur.execute(q.dups_sql())
     dups = int(cur.execute("SELECT count(*) FROM ingest_dups").fetchone()[0])
@@ -804,11 +833,12 @@ def _collect_rejects(
 class _Stage:
     """Reads the file into `ingest_rows` in one pass (see ingest_sql.rows_sql), choosing how DuckDB reads it."""
 
-    def __init__(self, cur: duckdb.DuckDBPyConnection, shape: q.Shape, rows_sql, params: dict) -> None:
-        self.cur, self.shape, self.rows_sql, self.params = cur, shape, rows_sql, params
+    def __init__(
+        self, cur: duckdb.DuckDBPyConnection, shape: q.Shape, rows_sql, params: dict, hints: _Hints
+    ) -> None:
+        self.cur, self.shape, self.rows_sql, self.params, self.hints = cur, shape, rows_sql, params, hints
         self.rows = 0
         self.sha256: str | None = None
-        self.warnings: list[tuple[str, dict]] = []
         self._source: tuple[str, dict] | None = None
 
     def _run(self, source: str, source_params: dict) -> int:
@@ -834,15 +864,15 @@ class _Stage:
         with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
             scan = pool.submit(scan_bytes, path)
             rows: int | None = None
-            errors = "strict"
-            if layout.encoding in ("utf-8", "utf-8-sig"):
+            if layout.encoding in ("utf-8", "utf-8-sig") and not self.hints.transcode:
                 try:
                     rows = self._read_csv(path, layout)
                 except duckdb.InvalidInputException as exc:
                     if "unicode" not in str(exc).lower():
                         raise
-                    errors = "replace"
-                    self.warnings.append(("bad_bytes", {}))
+                    scan.result()
+                    warnings = [("bad_bytes", {})]
+                    raise _Retry(_Hints(self.hints.serial, True, warnings)) from None
             scanned = scan.result()
         self.sha256 = scanned.sha256
         step(0.4, "read")
@@ -858,28 +888,30 @@ class _Stage:
             rows = None
         if rows is None:
             target = folder / "utf8.csv"
-            strict = errors == "strict" and layout.encoding in ("utf-8", "utf-8-sig")
             transcode(
                 path,
                 target,
                 layout.encoding or "utf-8",
                 layout.delimiter or ",",
-                errors="strict" if strict else "replace",
+                errors="replace",
                 progress=lambda f, _: step(0.05 + 0.3 * f, "transcode"),
             )
-            rows = self._read_csv(target, layout)
+            try:
+                rows = self._read_csv(target, layout)
+            except duckdb.InvalidInputException as exc:  # even clean UTF-8 did not read: not a table
+                raise Refused("unreadable", detail=str(exc).splitlines()[0][:200]) from None
         self.rows = rows
 
     def _read_csv(self, path: Path, layout: Layout) -> int:
         source, extra = csv_source_sql(self.shape.width + self.shape.spare)
         params = {"path": str(path), "skip": layout.skip_lines, "delim": layout.delimiter or ",", **extra}
         try:
-            return self._run(source, {**params, "parallel": True})
+            return self._run(source, {**params, "parallel": not self.hints.serial})
         except duckdb.Error as exc:
-            if "parallel" not in str(exc).lower():
+            if "parallel" not in str(exc).lower() or self.hints.serial:
                 raise
             # Cells with line breaks and short rows together need the single-threaded reader.
-            return self._run(source, {**params, "parallel": False})
+            raise _Retry(_Hints(True, self.hints.transcode, self.hints.warnings)) from None
 
     def sheet(self, path: Path, layout: Layout) -> None:
         self.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -93,6 +93,7 @@ class Layout:
     preview: list[list[str | None]] = field(default_factory=list)  # rows after the header, as text
     skip_lines: int = 0  # physical lines up to and including the header (CSV)
     bom: int = 0
+    multiline: bool = False  # the sample shows a quoted cell holding a line break (CSV)
 
 
 # --- format and encoding ----------------------------------------------------------------------------------
@@ -161,12 +162,15 @@ def sniff_encoding(head: bytes) -> str:
         even = sample[0::2].count(b"\x00")
         odd = sample[1::2].count(b"\x00")
         return "utf-16-be" if even > odd else "utf-16-le"
-    try:
-        head.decode("utf-8")
+    # UTF-8 unless the bytes mostly fail to decode as UTF-8: a few stray bytes in a UTF-8 file (pasted
+    # from elsewhere) must not turn every Vietnamese letter into Windows-1258 mojibake.
+    text = head.decode("utf-8", errors="replace")
+    if text.endswith("\ufffd") and len(head) >= SAMPLE_BYTES:
+        text = text.rstrip("\ufffd")  # the sample cut a character in two
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    if bad == 0 or good >= 4 * bad:
         return "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(head) - 3 and exc.reason == "unexpected end of data":
-            return "utf-8"  # the sample cut a character in two
     return "cp1258"
 
 
@@ -441,6 +445,7 @@ def detect(path: Path, options: ReadOptions | None = None, limits: Limits | None
         preview=preview,
         skip_lines=physical_lines(text, header_index + 1, delimiter),
         bom=bom_length(encoding, head),
+        multiline=any(line.count('"') % 2 for line in text.splitlines()),
     )
 
 

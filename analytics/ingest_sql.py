@@ -174,6 +174,8 @@ def checks(shape: Shape, mode: str) -> list[Check]:
         return f"ingest_txt(p.{shape.raw(name)})"
 
     out = [
+        # First: a row with more cells than the header explains the errors that follow from the shift.
+        Check("_row", "extra_cells", "p._extra"),
         Check("code", "missing", "p.code IS NULL"),
         Check("code", "too_long", f"length(p.code) > {MAX_CODE}"),
         Check("title", "missing", "p.title IS NULL"),
@@ -206,7 +208,6 @@ def checks(shape: Shape, mode: str) -> list[Check]:
     for name in ("status", "level"):
         if shape.has(name):
             out.append(Check(name, f"unknown_{name}", f"p.{name}_v IS NULL AND {raw(name)} IS NOT NULL"))
-    out.append(Check("_row", "extra_cells", "p._extra"))
     return out
 
 
