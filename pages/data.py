@@ -1,0 +1,40 @@
+"""Dữ liệu: bring the real exports in (upload, check, import, undo), remove the illustrative data, and keep
+the targets and units up to date. Writing needs the analyst role (ui/auth.py); viewers see the history,
+the tables and the templates read-only."""
+
+import streamlit as st
+
+from ui import auth, reference_edit, upload
+from ui.context import current
+from ui.widgets import page_header
+
+ctx = current()
+page_header(ctx, ctx.t("data.title"), show_as_of=False)
+st.caption(ctx.t("data.intro"))
+
+writer = auth.panel(ctx) and not ctx.store.read_only
+if writer and ctx.sample:
+    upload.sample_box(ctx)
+
+tab_import, tab_history, tab_targets, tab_units, tab_templates = st.tabs(
+    [
+        ctx.t("data.tab.import"),
+        ctx.t("data.tab.history"),
+        ctx.t("data.tab.targets"),
+        ctx.t("data.tab.units"),
+        ctx.t("data.tab.templates"),
+    ]
+)
+with tab_import:
+    if writer:
+        upload.import_section(ctx)
+    else:
+        st.info(ctx.t("data.viewer_import"), icon=":material/lock:")
+with tab_history:
+    upload.history_section(ctx, writer)
+with tab_targets:
+    reference_edit.targets_section(ctx, writer)
+with tab_units:
+    reference_edit.units_section(ctx, writer)
+with tab_templates:
+    upload.templates_section(ctx)

@@ -1,0 +1,559 @@
+"""The Data page's import flow: upload, preview (what was detected, overridable), the column mapping, the
+validation report before anything is written, the commit with a progress bar, the result; then the import
+history with undo, the sample's removal and the templates.
+
+Every function that writes calls `ui.auth.require_analyst()` first; nothing here holds SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from analytics import ingest
+from analytics.i18n import fmt_date, fmt_int, fmt_num
+from analytics.ingest_columns import FIELD_NAMES
+from analytics.ingest_read import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, ReadOptions
+from ui.auth import NotAnalyst, require_analyst, who
+from ui.context import Context
+
+UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
+SHOWN_ERRORS = 500
+_REPORTS = "_data_reports"  # session cache: validation reports by file and choices
+_RESULTS = "_data_results"  # the last commit's reports, shown after the rerun
+_UPLOADER = "_data_uploader_round"  # bumped after a commit so the uploader starts empty
+
+
+@dataclass
+class Pending:
+    """One uploaded file as the page understands it this run."""
+
+    file_id: str
+    name: str
+    data: bytes
+    options: ReadOptions
+    mapping: dict[str, int] | None
+    report: ingest.Report
+
+
+def _label(ctx: Context, name: str) -> str:
+    return ctx.t(f"ingest.field.{name}")
+
+
+def _encoding_label(ctx: Context, encoding: str | None) -> str:
+    return ctx.t(f"data.enc.{encoding}") if encoding in ENCODINGS else str(encoding)
+
+
+def _delimiter_label(ctx: Context, delimiter: str | None) -> str:
+    names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+    return ctx.t(f"data.delim.{names[delimiter]}") if delimiter in names else str(delimiter)
+
+
+def detected_line(ctx: Context, preview: ingest.Preview) -> str:
+    """ "CSV · UTF-8 · dấu phẩy (,) · tiêu đề ở dòng 4 · 12 cột" (or the sheet for Excel)."""
+    layout = preview.layout
+    if layout is None:
+        return ""
+    parts = [layout.format.upper()]
+    if layout.format == "csv":
+        parts += [_encoding_label(ctx, layout.encoding), _delimiter_label(ctx, layout.delimiter)]
+    else:
+        parts.append(ctx.t("data.detected.sheet", sheet=layout.sheet))
+    parts.append(ctx.t("data.detected.header_row", n=layout.header_row))
+    parts.append(ctx.t("data.detected.columns", n=len(layout.headers)))
+    return " · ".join(parts)
+
+
+# --- reading choices and mapping --------------------------------------------------------------------------
+
+
+def _read_options(ctx: Context, file_id: str, detected: ingest.Preview) -> ReadOptions:
+    """Widgets showing what was detected, each overridable; returns the options to read with."""
+    layout = detected.layout
+    assert layout is not None
+    key = f"data_opt_{file_id}"
+    with st.expander(ctx.t("data.adjust"), icon=":material/tune:"):
+        st.caption(ctx.t("data.adjust.help"))
+        cols = st.columns(3)
+        if layout.format == "csv":
+            with cols[0]:
+                encodings = list(ENCODINGS)
+                encoding = st.selectbox(
+                    ctx.t("data.adjust.encoding"), encodings, index=encodings.index(layout.encoding) if layout.encoding in encodings else 0,
+                    format_func=lambda e: _encoding_label(ctx, e), key=f"{key}_enc",
+                )  # fmt: skip
+            with cols[1]:
+                delimiters = list(DELIMITERS)
+                delimiter = st.selectbox(
+                    ctx.t("data.adjust.delimiter"), delimiters,
+                    index=delimiters.index(layout.delimiter) if layout.delimiter in delimiters else 0,
+                    format_func=lambda d: _delimiter_label(ctx, d), key=f"{key}_delim",
+                )  # fmt: skip
+            sheet = None
+        else:
+            encoding = delimiter = None
+            with cols[0]:
+                sheet = st.selectbox(
+                    ctx.t("data.adjust.sheet"), list(layout.sheets), index=list(layout.sheets).index(layout.sheet),
+                    key=f"{key}_sheet",
+                )  # fmt: skip
+        with cols[2]:
+            header_row = st.number_input(
+                ctx.t("data.adjust.header_row"), min_value=1, max_value=HEADER_SEARCH_ROWS, step=1,
+                value=int(layout.header_row), key=f"{key}_header", help=ctx.t("data.adjust.header_row.help"),
+            )  # fmt: skip
+    chosen = ReadOptions(
+        format=layout.format, encoding=encoding, delimiter=delimiter, header_row=int(header_row), sheet=sheet
+    )
+    return chosen
+
+
+def _mapping_editor(ctx: Context, file_id: str, preview: ingest.Preview) -> dict[str, int]:
+    """The column mapping as an editable table: one row per column of the file, its example value and the
+    field it feeds (or "ignored")."""
+    layout = preview.layout
+    assert layout is not None
+    ignore = ctx.t("data.map.ignore")
+    labels = {name: _label(ctx, name) for name in FIELD_NAMES}
+    by_label = {label: name for name, label in labels.items()}
+    field_of = {index: name for name, index in preview.mapping.items()}
+    examples = []
+    for index in range(len(layout.headers)):
+        values = [r[index] for r in layout.preview if index < len(r) and r[index] not in (None, "")]
+        examples.append(values[0] if values else "")
+    frame = pd.DataFrame(
+        {
+            "column": [preview.header(i) for i in range(len(layout.headers))],
+            "example": examples,
+            "field": [labels[field_of[i]] if i in field_of else ignore for i in range(len(layout.headers))],
+        }
+    )
+    signature = f"{layout.format}-{layout.encoding}-{layout.delimiter}-{layout.sheet}-{layout.header_row}"
+    missing = bool(preview.missing)
+    with st.expander(ctx.t("data.map.title"), expanded=missing, icon=":material/table_rows:"):
+        st.caption(ctx.t("data.map.help"))
+        edited = st.data_editor(
+            frame,
+            key=f"data_map_{file_id}_{signature}",
+            hide_index=True,
+            width="stretch",
+            disabled=["column", "example"],
+            column_config={
+                "column": st.column_config.TextColumn(ctx.t("data.map.column")),
+                "example": st.column_config.TextColumn(ctx.t("data.map.example")),
+                "field": st.column_config.SelectboxColumn(
+                    ctx.t("data.map.field"), options=[ignore, *labels.values()], required=True
+                ),
+            },
+        )
+    mapping: dict[str, int] = {}
+    for index, label in enumerate(edited["field"].tolist()):
+        name = by_label.get(label)
+        if name and name not in mapping:
+            mapping[name] = index
+    return mapping
+
+
+# --- validation -------------------------------------------------------------------------------------------
+
+
+def _cached_report(
+    ctx: Context,
+    file_id: str,
+    data: bytes,
+    name: str,
+    options: ReadOptions,
+    mapping: dict[str, int] | None,
+    mode: str,
+    units: tuple[str, ...],
+) -> ingest.Report:
+    """The dry run for this file and these choices, computed once per data version."""
+    key = (file_id, options, tuple(sorted((mapping or {}).items())), mode, units, ctx.version)
+    cache: dict = st.session_state.setdefault(_REPORTS, {})
+    if key not in cache:
+        with st.spinner(ctx.t("data.validating", name=name)):
+            cache[key] = ingest.validate(
+                ctx.store, data, name, options=options, mapping=mapping, mode=mode, units=units
+            )
+        while len(cache) > 12:
+            cache.pop(next(iter(cache)))
+    return cache[key]
+
+
+def _detected(file_id: str, data: bytes, name: str) -> ingest.Preview:
+    cache: dict = st.session_state.setdefault("_data_detected", {})
+    if file_id not in cache:
+        cache[file_id] = ingest.inspect(data, name)
+        while len(cache) > 12:
+            cache.pop(next(iter(cache)))
+    return cache[file_id]
+
+
+def report_block(ctx: Context, report: ingest.Report, key: str) -> None:
+    """Counts, ignored columns, warnings, the rejected rows with reasons and their download."""
+    if report.refusal:
+        st.error(report.refusal.message(ctx.lang), icon=":material/block:")
+        return
+    lang = ctx.lang
+    cells = [
+        ("data.count.insert", report.inserted),
+        ("data.count.update", report.updated),
+        ("data.count.unchanged", report.unchanged),
+        ("data.count.reject", report.rejected),
+        ("data.count.skip", report.skipped),
+    ]
+    if report.mode == "replace":
+        cells.append(("data.count.delete", report.deleted))
+    for column, (label, number) in zip(st.columns(len(cells)), cells, strict=True):
+        with column:
+            st.metric(ctx.t(label), fmt_int(number, lang), help=ctx.t(label + ".help"), border=True)
+    preview = report.preview
+    if preview and preview.ignored:
+        st.caption(ctx.t("data.ignored", columns=", ".join(preview.ignored)))
+    if report.mode == "replace" and report.replace_units:
+        st.warning(
+            ctx.t(
+                "data.replace_scope", units=", ".join(report.replace_units), n=fmt_int(report.deleted, lang)
+            ),
+            icon=":material/swap_horiz:",
+        )
+    if report.kept:
+        st.info(ctx.t("ingest.msg.kept", n=fmt_int(report.kept, lang)), icon=":material/lock:")
+    for warning, values in report.warnings:
+        st.warning(ctx.t(f"ingest.warn.{warning}", **values), icon=":material/warning:")
+    if report.seen_before:
+        st.info(
+            ctx.t("data.seen_before", ids=", ".join(f"#{i}" for i in report.seen_before)),
+            icon=":material/history:",
+        )
+    if report.rejected:
+        st.warning(ctx.t("data.rejected", n=fmt_int(report.rejected, lang)), icon=":material/rule:")
+        errors = report.errors_frame(lang)
+        st.dataframe(
+            errors.head(SHOWN_ERRORS),
+            hide_index=True,
+            width="stretch",
+            height=min(38 + 35 * len(errors), 320),
+        )
+        if len(errors) > SHOWN_ERRORS:
+            st.caption(
+                ctx.t(
+                    "data.errors_cut",
+                    shown=fmt_int(SHOWN_ERRORS, lang),
+                    n=fmt_int(report.rejected_items, lang),
+                )
+            )
+        st.download_button(
+            ctx.t("data.download_rejects"),
+            report.rejects_csv(lang),
+            file_name=f"{ctx.t('data.rejects_file')}-{_stem(report.file)}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key=f"rejects_{key}",
+            on_click="ignore",
+        )
+
+
+def _stem(name: str) -> str:
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in stem)[:60] or "tep"
+
+
+# --- the import section -----------------------------------------------------------------------------------
+
+
+def import_section(ctx: Context) -> None:
+    """Upload one or more files, check them, then import the accepted ones (analysts only)."""
+    _last_results(ctx)
+    st.caption(ctx.t("data.upload.help"))
+    round_ = st.session_state.get(_UPLOADER, 0)
+    files = st.file_uploader(
+        ctx.t("data.upload"),
+        type=UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key=f"data_upload_{round_}",
+    )
+    mode = st.segmented_control(
+        ctx.t("data.mode"), list(ingest.MODES), default="upsert", required=True, key="data_mode",
+        format_func=lambda m: ctx.t(f"data.mode.{m}"), help=ctx.t("data.mode.help"),
+    )  # fmt: skip
+    units: tuple[str, ...] = ()
+    if mode == "replace":
+        codes = [u["code"] for u in ctx.options["units"]]
+        names = {u["code"]: u["name"] for u in ctx.options["units"]}
+        units = tuple(
+            st.multiselect(
+                ctx.t("data.replace_units"), codes, key="data_replace_units", placeholder=ctx.t("data.replace_units.placeholder"),
+                format_func=lambda c: f"{c} – {names.get(c, '')}",
+            )
+        )  # fmt: skip
+    if not files:
+        return
+    pending: list[Pending] = []
+    for file in files:
+        pending.append(_file_block(ctx, file, mode or "upsert", units))
+    ready = [p for p in pending if p.report.ok]
+    st.divider()
+    if not ready:
+        st.info(ctx.t("data.nothing_ready"), icon=":material/info:")
+        return
+    total = sum(p.report.inserted + p.report.updated + p.report.deleted for p in ready)
+    label = ctx.t("data.commit", n=len(ready), changes=fmt_int(total, ctx.lang))
+    if st.button(label, type="primary", icon=":material/database_upload:", key="data_commit"):
+        commit_files(ctx, ready, mode or "upsert", units)
+
+
+def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pending:
+    data = file.getvalue()
+    file_id = str(getattr(file, "file_id", None) or f"{file.name}-{len(data)}")
+    with st.container(border=True):
+        st.markdown(f"**{_escape_md(file.name)}** · {_size(len(data), ctx)}")
+        detected = _detected(file_id, data, file.name)
+        if detected.layout is None:
+            report = ingest.Report(file=file.name, preview=detected, refusal=detected.refusal)
+            report_block(ctx, report, file_id)
+            return Pending(file_id, file.name, data, ReadOptions(), None, report)
+        options = _read_options(ctx, file_id, detected)
+        preview = (
+            ingest.inspect(data, file.name, options=options) if options != _as_options(detected) else detected
+        )
+        if preview.layout is None:
+            report = ingest.Report(file=file.name, preview=preview, refusal=preview.refusal)
+            report_block(ctx, report, file_id)
+            return Pending(file_id, file.name, data, options, None, report)
+        st.caption(ctx.t("data.detected", what=detected_line(ctx, preview)))
+        mapping = _mapping_editor(ctx, file_id, preview)
+        with st.expander(ctx.t("data.first_rows"), icon=":material/visibility:"):
+            st.dataframe(preview.rows_frame(), hide_index=True, width="stretch")
+        report = _cached_report(ctx, file_id, data, file.name, options, mapping, mode, units)
+        report_block(ctx, report, file_id)
+        return Pending(file_id, file.name, data, options, mapping, report)
+
+
+def _as_options(preview: ingest.Preview) -> ReadOptions:
+    layout = preview.layout
+    assert layout is not None
+    if layout.format == "csv":
+        return ReadOptions(layout.format, layout.encoding, layout.delimiter, layout.header_row, None)
+    return ReadOptions(layout.format, None, None, layout.header_row, layout.sheet)
+
+
+def _size(size: int, ctx: Context) -> str:
+    """ "7,0 KB", "12,4 MB", "130 MB"."""
+    if size < 1024 * 1024:
+        return ctx.t("data.kb", n=fmt_num(size / 1024, ctx.lang))
+    mb = size / (1024 * 1024)
+    return ctx.t("ingest.mb", n=fmt_int(mb, ctx.lang) if mb >= 10 else fmt_num(mb, ctx.lang))
+
+
+def _escape_md(text: str) -> str:
+    """A file name shown in markdown as plain text (its characters never become formatting or links)."""
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$:" else ch for ch in text)
+
+
+def commit_files(ctx: Context, files: list[Pending], mode: str, units: tuple[str, ...]) -> None:
+    """Import each accepted file in its own transaction, with a progress bar. Refused for viewers, even
+    when the request was forged."""
+    try:
+        require_analyst()
+    except NotAnalyst:
+        st.error(ctx.t("auth.denied"), icon=":material/lock:")
+        return
+    bar = st.progress(0.0, text=ctx.t("data.progress.start"))
+    results = []
+    for position, item in enumerate(files):
+
+        def progress(fraction: float, step: str, position: int = position, name: str = item.name) -> None:
+            overall = (position + fraction) / len(files)
+            bar.progress(min(overall, 1.0), text=ctx.t(f"data.progress.{step}", name=name))
+
+        report = ingest.commit(
+            ctx.store, item.data, item.name, options=item.options, mapping=item.mapping, mode=mode, units=units,
+            by=who(), progress=progress,
+        )  # fmt: skip
+        results.append(report)
+    bar.progress(1.0, text=ctx.t("data.progress.done"))
+    st.session_state[_RESULTS] = [(r.file, r.ok, r.message(ctx.lang), r.import_id) for r in results]
+    st.session_state[_UPLOADER] = st.session_state.get(_UPLOADER, 0) + 1
+    st.session_state.pop(_REPORTS, None)
+    st.rerun()
+
+
+def _last_results(ctx: Context) -> None:
+    results = st.session_state.get(_RESULTS)
+    if not results:
+        return
+    for name, ok, message, _import_id in results:
+        if ok:
+            st.success(f"**{_escape_md(name)}**: {message}", icon=":material/check_circle:")
+        else:
+            st.error(f"**{_escape_md(name)}**: {message}", icon=":material/block:")
+    if any(ok for _, ok, _, _ in results):
+        st.caption(ctx.t("data.results.undo_hint"))
+    if st.button(ctx.t("data.results.dismiss"), key="data_results_dismiss", type="tertiary"):
+        st.session_state.pop(_RESULTS, None)
+        st.rerun()
+
+
+# --- history and undo -------------------------------------------------------------------------------------
+
+_UNDO = "_data_undo_pending"
+
+
+def history_section(ctx: Context, writer: bool) -> None:
+    frame = ingest.history(ctx.store)
+    if frame.empty:
+        st.info(ctx.t("data.history.empty"), icon=":material/history:")
+        return
+    st.dataframe(
+        history_table(ctx, frame), hide_index=True, width="stretch",
+        column_config={ctx.t("data.history.file"): st.column_config.TextColumn(width="medium")},
+    )  # fmt: skip
+    if not writer:
+        return
+    live = frame[frame["undone_at"].isna()]
+    if live.empty:
+        return
+    st.markdown("**" + ctx.t("data.undo.title") + "**")
+    st.caption(ctx.t("data.undo.help"))
+    choices = [int(i) for i in live["id"]]
+    names = dict(zip(live["id"].astype(int), live["file_name"].fillna(""), strict=True))
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    with left:
+        chosen = st.selectbox(
+            ctx.t("data.undo.pick"), choices, key=f"data_undo_pick_{choices[0]}",
+            format_func=lambda i: f"#{i} – {names.get(i) or ''}",
+        )  # fmt: skip
+    with right:
+        if st.button(ctx.t("data.undo.button"), key="data_undo_ask", icon=":material/undo:", width="stretch"):
+            st.session_state[_UNDO] = chosen
+    pending = st.session_state.get(_UNDO)
+    if pending is not None:
+        confirm_undo(ctx, int(pending))
+
+
+def confirm_undo(ctx: Context, import_id: int) -> None:
+    """The confirmation step: what undo will do (or why it cannot), then confirm or cancel."""
+    refusal = ingest.undo_check(ctx.store, import_id)
+    with st.container(border=True):
+        if refusal:
+            st.error(refusal.message(ctx.lang), icon=":material/block:")
+            if st.button(ctx.t("data.undo.cancel"), key="data_undo_cancel"):
+                st.session_state.pop(_UNDO, None)
+                st.rerun()
+            return
+        st.warning(ctx.t("data.undo.confirm_text", id=import_id), icon=":material/warning:")
+        yes, no = st.columns(2)
+        with yes:
+            if st.button(ctx.t("data.undo.confirm"), type="primary", key="data_undo_yes", width="stretch"):
+                run_undo(ctx, import_id)
+        with no:
+            if st.button(ctx.t("data.undo.cancel"), key="data_undo_no", width="stretch"):
+                st.session_state.pop(_UNDO, None)
+                st.rerun()
+
+
+def run_undo(ctx: Context, import_id: int) -> None:
+    """Undo one import (analysts only, checked here on the server)."""
+    try:
+        require_analyst()
+    except NotAnalyst:
+        st.error(ctx.t("auth.denied"), icon=":material/lock:")
+        return
+    result = ingest.undo(ctx.store, import_id, by=who())
+    st.session_state.pop(_UNDO, None)
+    st.session_state[_RESULTS] = [(f"#{import_id}", result.ok, result.message(ctx.lang), None)]
+    st.session_state.pop(_REPORTS, None)
+    st.rerun()
+
+
+def history_table(ctx: Context, frame: pd.DataFrame) -> pd.DataFrame:
+    lang = ctx.lang
+    out = pd.DataFrame(
+        {
+            ctx.t("data.history.id"): [f"#{int(i)}" for i in frame["id"]],
+            ctx.t("data.history.when"): [_when(v, lang) for v in frame["imported_at"]],
+            ctx.t("data.history.file"): [
+                ctx.t("data.mode.sample") if m == "sample" else (f or "")
+                for f, m in zip(frame["file_name"], frame["mode"], strict=True)
+            ],
+            ctx.t("data.history.by"): frame["imported_by"].fillna(""),
+            ctx.t("data.history.mode"): [
+                ctx.t(f"data.mode_short.{m}") if m in (*ingest.MODES, "sample") else m for m in frame["mode"]
+            ],
+            ctx.t("data.count.insert"): frame["inserted"],
+            ctx.t("data.count.update"): frame["updated"],
+            ctx.t("data.count.delete"): frame["deleted"],
+            ctx.t("data.count.unchanged"): frame["unchanged"],
+            ctx.t("data.count.reject"): frame["rejected"],
+            ctx.t("data.count.skip"): frame["skipped"],
+            ctx.t("data.history.state"): [
+                ctx.t("data.history.active")
+                if pd.isna(u)
+                else ctx.t("data.history.undone", when=_when(u, lang))
+                for u in frame["undone_at"]
+            ],
+        }
+    )
+    return out
+
+
+def _when(value, lang) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    stamp = pd.Timestamp(value)
+    return f"{fmt_date(stamp.date(), lang)} {stamp.strftime('%H:%M')}"
+
+
+# --- the illustrative sample ------------------------------------------------------------------------------
+
+
+def sample_box(ctx: Context) -> None:
+    """While the sample is in the store: explain, and offer to remove it (with a confirmation)."""
+    sample_id = ingest.sample_import_id(ctx.store)
+    if sample_id is None:
+        return
+    with st.container(border=True):
+        st.markdown("**" + ctx.t("data.sample.title") + "**")
+        st.caption(ctx.t("data.sample.help", n=fmt_int(ctx.store.record_count(), ctx.lang)))
+        if st.session_state.get("_data_sample_confirm"):
+            st.warning(ctx.t("data.sample.confirm_text"), icon=":material/warning:")
+            yes, no = st.columns(2)
+            with yes:
+                if st.button(
+                    ctx.t("data.sample.confirm"), type="primary", key="data_sample_yes", width="stretch"
+                ):
+                    st.session_state.pop("_data_sample_confirm", None)
+                    run_undo(ctx, sample_id)
+            with no:
+                if st.button(ctx.t("data.undo.cancel"), key="data_sample_no", width="stretch"):
+                    st.session_state.pop("_data_sample_confirm", None)
+                    st.rerun()
+        elif st.button(ctx.t("data.sample.remove"), key="data_sample_remove", icon=":material/delete_sweep:"):
+            st.session_state["_data_sample_confirm"] = True
+            st.rerun()
+
+
+# --- templates and help -----------------------------------------------------------------------------------
+
+
+def templates_section(ctx: Context) -> None:
+    st.markdown(ctx.t("data.templates.intro"))
+    left, right, _ = st.columns([1, 1, 2])
+    with left:
+        st.download_button(
+            ctx.t("data.templates.csv"), ingest.template_csv(ctx.lang), file_name=f"{ctx.t('data.templates.file')}.csv",
+            mime="text/csv", icon=":material/download:", key="data_tpl_csv", on_click="ignore", width="stretch",
+        )  # fmt: skip
+    with right:
+        st.download_button(
+            ctx.t("data.templates.xlsx"), ingest.template_xlsx(ctx.lang), file_name=f"{ctx.t('data.templates.file')}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:",
+            key="data_tpl_xlsx", on_click="ignore", width="stretch",
+        )  # fmt: skip
+    st.markdown(ctx.t("data.templates.rules"))
+    st.table(ingest.accepted_headers(ctx.lang), hide_index=True)
+    st.markdown(ctx.t("data.templates.cli"))
+    st.code("python -m analytics import danh-sach.xlsx --json\npython -m analytics undo 12", language="bash")
