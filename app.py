@@ -9,9 +9,10 @@ from pathlib import Path
 import streamlit as st
 
 from analytics.i18n import t
-from ui.context import page_language, setup
+from ui.context import leave_legacy_multipage_mode, page_language, remember_page, setup, write_url
 
 HERE = Path(__file__).parent
+leave_legacy_multipage_mode()
 lang = page_language()
 st.set_page_config(
     page_title=t("app.short_title", lang),
@@ -22,14 +23,15 @@ st.set_page_config(
 
 ctx = setup()
 
-# (file, title key, icon, URL path). URL paths are part of shareable links: keep them stable.
+# (file, title key, icon, URL path). URL paths are part of shareable links: keep them stable, and equal to
+# the file names (Streamlit's legacy first run, see ui.context.leave_legacy_multipage_mode, looks pages up by file).
 # A flat list: the top bar shows every screen (sections would fold them into drop-downs).
 SCREENS = [
     ("overview.py", "nav.overview", ":material/dashboard:", ""),
     ("units.py", "nav.units", ":material/leaderboard:", "units"),
     ("trends.py", "nav.trends", ":material/trending_up:", "trends"),
     ("benefit.py", "nav.benefit", ":material/savings:", "benefit"),
-    ("explorer.py", "nav.explorer", ":material/table_view:", "records"),
+    ("records.py", "nav.explorer", ":material/table_view:", "records"),
     ("report.py", "nav.report", ":material/description:", "report"),
     ("data.py", "nav.data", ":material/upload_file:", "data"),
 ]
@@ -40,4 +42,7 @@ pages = [
     for file, title, icon, path in SCREENS
     if (HERE / "pages" / file).exists()
 ]
-st.navigation(pages, position="top").run()
+page = st.navigation(pages, position="top")
+remember_page()
+write_url(ctx)
+page.run()

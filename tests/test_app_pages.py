@@ -15,7 +15,7 @@ from tests.apptest import all_text, metric_values, run_app
 from tests.conftest import insert_records, record
 from ui.records import csv_download, xlsx_download
 
-PAGES = ["units", "trends", "benefit", "explorer"]
+PAGES = ["units", "trends", "benefit", "records"]
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -102,7 +102,7 @@ def test_benefit_figures_match_the_metrics(monkeypatch, sample_copy):
 
 
 def test_explorer_search_filters_and_counts(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy, page="explorer", unit="PVEP")
+    at = run_app(monkeypatch, sample_copy, page="records", unit="PVEP")
     assert "395 hồ sơ khớp bộ lọc" in all_text(at)
     at.text_input(key="records_q").input("bom").run()
     expected = metrics.record_count(open_store(sample_copy), Filters(units=("PVEP",)), "bom")
@@ -110,7 +110,7 @@ def test_explorer_search_filters_and_counts(monkeypatch, sample_copy):
     at = run_app(
         monkeypatch,
         sample_copy,
-        page="explorer",
+        page="records",
         status="not_recognized",
         **{"from": "2022-06-01", "to": "2022-12-31"},
     )
@@ -152,6 +152,6 @@ def test_hostile_titles_render_as_text(monkeypatch, tmp_path):
     store = open_store(db)
     insert_records(store, [record("X1", "BSR", "2022-01-03", title="<script>alert(1)</script>")])
     store.close()
-    at = run_app(monkeypatch, db, page="explorer")
+    at = run_app(monkeypatch, db, page="records")
     html = "\n".join(e.proto.body for e in at.get("html"))
     assert "<script>" not in html  # data never reaches an HTML element unescaped

@@ -64,8 +64,28 @@ def _options(path: str, version: int) -> dict:
     return metrics.filter_options(_open_store(path))
 
 
+def leave_legacy_multipage_mode() -> None:
+    """Make sure this run is driven by app.py's st.navigation, not by Streamlit's old `pages/` discovery.
+
+    Streamlit 1.67 sees the project's `pages/` folder and runs a server's first script run in its legacy
+    multipage mode, switching to st.navigation only once app.py has called it. On that first run the
+    sidebar widgets get other IDs (so the first click is lost) and a first request for a sub-page runs the
+    page without app.py. Leaving the legacy mode and rerunning at once avoids both.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a Streamlit without the legacy mode
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current() -> Context:
     """The context app.py's `setup()` made for this run."""
+    if _CTX_KEY not in st.session_state:  # a page started without app.py (Streamlit's legacy mode)
+        leave_legacy_multipage_mode()
+        st.rerun()
     return st.session_state[_CTX_KEY]
 
 
@@ -130,13 +150,18 @@ def _keep_view_across_pages() -> None:
 
     Streamlit 1.67 starts a page transition with the entry script's widgets at their defaults although
     their keys still hold the values, so the view (filters, language) is remembered after every run and
-    put back into the widget keys on the first run of a new page.
+    put back into the widget keys on the first run of a new page. The page a run asks for is compared with
+    the page the previous run showed (recorded by `remember_page` once navigation has resolved it).
     """
-    page = _current_page()
-    if st.session_state.get(_LAST_PAGE) not in (None, page):
+    last = st.session_state.get(_LAST_PAGE)
+    if last is not None and last != _current_page():
         for key, value in st.session_state.get(_VIEW, {}).items():
             st.session_state[key] = value
-    st.session_state[_LAST_PAGE] = page
+
+
+def remember_page() -> None:
+    """Called by app.py after st.navigation: the page this run shows."""
+    st.session_state[_LAST_PAGE] = _current_page()
 
 
 def _remember_view() -> None:
@@ -196,8 +221,9 @@ def setup() -> Context:
     session's first run, draw the shared sidebar and keep the URL equal to the view.
 
     The sidebar lives in app.py because Streamlit keeps the entry script's widget state across pages
-    (widgets drawn by a page are dropped when another page runs). The URL is written here, before the
-    page, so a page that stops early (st.stop) still leaves a correct link.
+    (widgets drawn by a page are dropped when another page runs). app.py then writes the URL
+    (`write_url`) after building the navigation, which resets the query string, and before the page runs,
+    so a page that stops early (st.stop) still leaves a correct link.
     """
     from ui.widgets import inject_css
 
@@ -222,7 +248,6 @@ def setup() -> Context:
     )
     st.session_state[_CTX_KEY] = ctx
     _remember_view()
-    write_url(ctx)
     return ctx
 
 

@@ -76,9 +76,15 @@ records_table(
 )
 
 
+store, filters = ctx.store, ctx.filters
+
+
 def everything():
-    """All records in view (filters, search, order), fetched only when a download is clicked."""
-    return query("records", search=search, order=order, limit=DOWNLOAD_LIMIT)
+    """All records in view (filters, search, order), fetched only when a download is clicked.
+
+    Streamlit runs this on a worker thread without the session, so it uses only values captured here.
+    """
+    return metrics.records(store, filters, search=search, order=order, limit=DOWNLOAD_LIMIT)
 
 
 if total > DOWNLOAD_LIMIT:
