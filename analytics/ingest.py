@@ -597,12 +597,14 @@ def _validate_rows(
     for i, (phase, start, end) in enumerate(phases):
         params[f"ps{i}"], params[f"pe{i}"], params[f"pp{i}"] = start, end, phase
     step(0.02, "read")
-    stage = _Stage(cur, shape, lambda source: q.rows_sql(shape, mode, len(phases), source), params, hints)
+    stage = _Stage(cur, shape, hints)
     if layout.format in SHEET_FORMATS:
         stage.sheet(path, layout)
     else:
         stage.csv(path, folder, layout, step)
     report.rows_read, report.sha256 = stage.rows, stage.sha256
+    params["rid_base"] = stage.rid_base
+    cur.execute(q.rows_sql(shape, mode, len(phases)), params)
     step(0.6, "validate")
     cur.execute(q.dups_sql())
     dups = int(cur.execute("SELECT count(*) FROM ingest_dups").fetchone()[0])
@@ -621,9 +623,7 @@ def _validate_rows(
         report.replace_units = list(scope)
         report.deleted = int(cur.execute(_DELETE_COUNT, {"scope": report.replace_units}).fetchone()[0])
     if report.rejected:
-        if dups:
-            stage.reread()  # rows rejected only as repeats kept no cells: read the file's cells again
-        _collect_rejects(cur, report, preview, shape, first_row, from_raw=bool(dups))
+        _collect_rejects(cur, report, preview, shape, first_row, stage.rid_base)
     if report.sha256:
         report.seen_before = [
             int(r[0])
@@ -785,24 +785,18 @@ def _collect_rejects(
     preview: Preview,
     shape: q.Shape,
     first_row: int,
-    from_raw: bool,
+    rid_base: int,
 ) -> None:
     """The rejected rows (the file's cells, row number, reason keys) and one error item per bad cell."""
-    width = shape.width + shape.spare
-    if from_raw:
-        columns = ", ".join(f"w.{q.col(i)}" for i in range(width))
-        sql = (
-            f"SELECT r.row_no, r.errors, {columns} FROM ingest_rows r "  # noqa: S608
-            "JOIN ingest_raw w ON w._rid = r.row_no - $first_row WHERE r.action = 'reject' "
-            "ORDER BY r.row_no LIMIT $limit"
-        )
-    else:
-        columns = ", ".join(q.col(i) for i in range(width))
-        sql = (
-            f"SELECT row_no, errors, {columns} FROM ingest_rows "  # noqa: S608
-            "WHERE action = 'reject' AND $first_row IS NOT NULL ORDER BY row_no LIMIT $limit"
-        )
-    rows = cur.execute(sql, {"first_row": first_row, "limit": MAX_REJECT_ROWS}).fetchall()
+    columns = ", ".join(f"w.{q.col(i)}" for i in range(shape.width + shape.spare))
+    sql = (
+        f"SELECT r.row_no, r.errors, {columns} FROM ingest_rows r "  # noqa: S608
+        "JOIN ingest_raw w ON w.rowid = r.row_no - $first_row + $rid_base WHERE r.action = 'reject' "
+        "ORDER BY r.row_no LIMIT $limit"
+    )
+    rows = cur.execute(
+        sql, {"first_row": first_row, "rid_base": rid_base, "limit": MAX_REJECT_ROWS}
+    ).fetchall()
     headers = unique_names([preview.header(i) for i in range(shape.width)])
     frame = pd.DataFrame([r[2 : 2 + shape.width] for r in rows], columns=headers, dtype=object)
     frame["_row"] = [r[0] for r in rows]
@@ -831,32 +825,32 @@ def _collect_rejects(
 
 
 class _Stage:
-    """Reads the file into `ingest_rows` in one pass (see ingest_sql.rows_sql), choosing how DuckDB reads it."""
+    """Reads the file into `ingest_raw` (the cells as text, in file order), choosing how DuckDB reads it."""
 
-    def __init__(
-        self, cur: duckdb.DuckDBPyConnection, shape: q.Shape, rows_sql, params: dict, hints: _Hints
-    ) -> None:
-        self.cur, self.shape, self.rows_sql, self.params, self.hints = cur, shape, rows_sql, params, hints
+    def __init__(self, cur: duckdb.DuckDBPyConnection, shape: q.Shape, hints: _Hints) -> None:
+        self.cur, self.shape, self.hints = cur, shape, hints
         self.rows = 0
+        self.rid_base = 0
         self.sha256: str | None = None
-        self._source: tuple[str, dict] | None = None
 
     def _run(self, source: str, source_params: dict) -> int:
-        self._source = (source, source_params)
         try:
-            self.cur.execute(self.rows_sql(source), {**self.params, **source_params})
+            self.cur.execute(q.raw_sql(source), source_params)
         except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
             message = str(exc)
             if "CSV" not in message or "parallel" in message.lower() or "unicode" in message.lower():
                 raise  # not the file's fault, or a case the caller retries differently
             raise Refused("unreadable", detail=message.splitlines()[0][:200]) from None
-        return int(self.cur.execute("SELECT count(*) FROM ingest_rows").fetchone()[0])
-
-    def reread(self) -> None:
-        """Materialise the file's cells (numbered) as ingest_raw, from the same source."""
-        assert self._source is not None
-        source, source_params = self._source
-        self.cur.execute(q.raw_sql(source), source_params)
+        low, high, count = self.cur.execute(
+            "SELECT min(rowid), max(rowid), count(*) FROM ingest_raw"
+        ).fetchone()
+        if count and high - low + 1 != count:  # never seen; a fresh copy in file order has dense rowids
+            self.cur.execute(
+                "CREATE OR REPLACE TEMP TABLE ingest_raw AS SELECT * FROM ingest_raw ORDER BY rowid"
+            )
+            low = self.cur.execute("SELECT min(rowid) FROM ingest_raw").fetchone()[0]
+        self.rid_base = int(low or 0)
+        return int(count)
 
     def csv(self, path: Path, folder: Path, layout: Layout, step) -> None:
         """A UTF-8 NFC file is read by DuckDB as it is, while its bytes are scanned (digest, lines, combining

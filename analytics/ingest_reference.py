@@ -228,15 +228,19 @@ def save_units(store: Store, frame: pd.DataFrame, by: str | None = None) -> RefR
                 "_row": position,
             }
         )
-    # Every spelling (code, short name, name, alias) must point at one unit only.
+    # Every spelling must point at one unit only: codes and names first, then aliases (so a clash is
+    # reported on the alias that causes it).
     owner: dict[str, str] = {}
-    for unit in cleaned:
-        for text in (unit["code"], unit["short_name"], unit["name"], *unit["aliases"]):
-            key = fold_key(text)
-            if key and owner.setdefault(key, unit["code"]) != unit["code"]:
-                result.issues.append(
-                    RefIssue(unit["_row"], "aliases", text, "alias_clash", {"unit": owner[key]})
-                )
+    for pass_ in ("names", "aliases"):
+        for unit in cleaned:
+            texts = (unit["code"], unit["short_name"], unit["name"]) if pass_ == "names" else unit["aliases"]
+            for text in texts:
+                key = fold_key(text)
+                if key and owner.setdefault(key, unit["code"]) != unit["code"]:
+                    column = "aliases" if pass_ == "aliases" else "name"
+                    result.issues.append(
+                        RefIssue(unit["_row"], column, text, "alias_clash", {"unit": owner[key]})
+                    )
     if result.issues:
         return result
     with store.transaction() as cur:

@@ -85,8 +85,9 @@ MACROS: tuple[str, ...] = (
     # spaces, currency, tỷ/triệu, negatives) through the slow path.
     """CREATE OR REPLACE TEMP MACRO ingest_money(v) AS CASE
             WHEN v IS NULL THEN NULL
-            WHEN regexp_full_match(v, '[0-9]{1,3}(\\.[0-9]{3})*|[0-9]{1,3}(,[0-9]{3})*|[0-9]+')
-                 THEN CAST(replace(replace(v, '.', ''), ',', '') AS DOUBLE)
+            WHEN regexp_full_match(v, '[0-9]{1,3}(\\.[0-9]{3})*') THEN CAST(replace(v, '.', '') AS DOUBLE)
+            WHEN regexp_full_match(v, '[0-9]+') THEN CAST(v AS DOUBLE)
+            WHEN regexp_full_match(v, '[0-9]{1,3}(,[0-9]{3})*') THEN CAST(replace(v, ',', '') AS DOUBLE)
             ELSE ingest_money_slow(ingest_money_parts(v)) END""",
     # A small whole number ("2"), else parsed like an amount.
     """CREATE OR REPLACE TEMP MACRO ingest_count(v) AS coalesce(TRY_CAST(v AS INTEGER), ingest_money(v))""",
@@ -131,14 +132,10 @@ class Shape:
         return tuple(name for name in RECORD_COLUMNS if given.get(name, self.has(name)))
 
 
-def numbered(source: str) -> str:
-    """The source's rows with their 0-based position in the file (`_rid`), in file order."""
-    return f"(SELECT row_number() OVER () - 1 AS _rid, * FROM {source})"  # noqa: S608
-
-
 def raw_sql(source: str) -> str:
-    """The file's cells as they are, numbered (for the rejected-rows download when it needs re-reading)."""
-    return f"CREATE OR REPLACE TEMP TABLE ingest_raw AS SELECT * FROM {numbered(source)}"  # noqa: S608
+    """The file's cells as text, in file order: `rowid` is the row's position (read in parallel; a window
+    function to number the rows would make the whole pass single-threaded)."""
+    return f"CREATE OR REPLACE TEMP TABLE ingest_raw AS SELECT * FROM {source}"  # noqa: S608
 
 
 def dups_sql() -> str:
@@ -220,11 +217,12 @@ def _lookup(key: str, table: str, name: str) -> str:
     )
 
 
-def rows_sql(shape: Shape, mode: str, phases: int, source: str) -> str:
-    """CREATE TEMP TABLE ingest_rows: one pass over the file that parses every cell once and gives each row
-    its final values, its errors and its action.
+def rows_sql(shape: Shape, mode: str, phases: int) -> str:
+    """CREATE TEMP TABLE ingest_rows: one pass over ingest_raw that parses every cell once and gives each
+    row its final values, its errors and its action.
 
-    Parameters: those of `source`, $first_row, $replace_units (list), the fold lookups
+    Parameters: $first_row, $rid_base (ingest_raw's first rowid: inside a transaction a new table's rowids
+    start far above 0, contiguous and in file order), $replace_units (list), the fold lookups
     ($unit_keys/$unit_values, $status_keys/..., $level_keys/...) and, per phase i, $ps{i}, $pe{i}, $pp{i}
     (its bounds and number: the phase is derived from the registration date).
     """
@@ -315,30 +313,24 @@ def rows_sql(shape: Shape, mode: str, phases: int, source: str) -> str:
     )
     if shape.has("author_count"):
         money += ", p.author_count_n"
-    # The file's own cells are kept for rejected rows only (for the download to fix and re-import).
-    cells = ", ".join(
-        f"CASE WHEN f.errors IS NOT NULL THEN f.{col(i)} END AS {col(i)}"
-        for i in range(shape.width + shape.spare)
-    )
     same = " AND ".join(f"g.{c} IS NOT DISTINCT FROM i.{c}" for c in shape.provided) or "true"
     exists = "'unchanged'" if mode == "insert" else f"CASE WHEN {same} THEN 'unchanged' ELSE 'update' END"
-    raw_cols = ", ".join(f"p.{col(i)}" for i in range(shape.width + shape.spare))
     return f"""
 CREATE OR REPLACE TEMP TABLE ingest_rows AS
 WITH m AS (
     SELECT *, {", ".join(fixed)} FROM (
-        SELECT *, {", ".join(values)} FROM (SELECT *, {", ".join(parse)} FROM {numbered(source)}))
+        SELECT *, {", ".join(values)} FROM (SELECT *, {", ".join(parse)} FROM (SELECT rowid - $rid_base AS _rid, * FROM ingest_raw)))
 ), p AS (
     SELECT m.*, {", ".join(looked)} FROM m {" ".join(joins)}
 ), f AS (
     SELECT p.row_no, p._skip, p.code, p.title, {authors} AS authors, p.field, p.unit_code, {status} AS status,
            p.level_v AS level, p.registered_on, p.recognized_on, p.applied_on, {money}, {phase} AS phase,
-           CASE WHEN {quick} THEN nullif(concat_ws('|', {listed}), '') END AS errors, {raw_cols}
+           CASE WHEN {quick} THEN nullif(concat_ws('|', {listed}), '') END AS errors
     FROM p
 ), g AS (
     SELECT f.row_no, f._skip, f.errors, f.code, f.title, f.authors, CAST({count} AS INTEGER) AS author_count,
            f.unit_code, f.field, f.status, f.level, f.registered_on, f.recognized_on, f.applied_on, f.benefit_vnd,
-           f.reward_vnd, f.phase, {cells}
+           f.reward_vnd, f.phase
     FROM f
 )
 SELECT g.*,
