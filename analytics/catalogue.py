@@ -229,6 +229,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Dự báo cuối giai đoạn ÷ chỉ tiêu × 100.",
         "Projected at phase end ÷ target × 100.",
     ),
+    "metric.campaign_registered": ("Đăng ký trong chiến dịch", "Registered in the campaign"),
+    "metric.campaign_registered.help": (
+        "Số sáng kiến đăng ký trong thời gian chiến dịch (đến ngày đang xem), tỷ lệ trên tổng số đã đăng ký đến "
+        "cuối chiến dịch, và nhịp đăng ký mỗi ngày trong chiến dịch so với nhịp mỗi ngày trước chiến dịch.",
+        "Initiatives registered during the campaign (up to the as-of day), their share of all registered by its "
+        "end, and the daily rate during the campaign against the daily rate before it.",
+    ),
     "metric.recognition_days": ("Thời gian đến khi công nhận (ngày)", "Days to recognition"),
     "metric.recognition_days.help": (
         "Số ngày từ ngày đăng ký đến ngày công nhận, với các hồ sơ đã được công nhận; trung vị và bách phân vị 90.",
@@ -312,7 +319,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.phase_card": ("{name} ({start} – {end})", "{name} ({start} – {end})"),
     "overview.phase_name": ("Giai đoạn {n}", "Phase {n}"),
     "overview.surplus_delta": ("vượt {n}", "{n} above"),
-    "overview.gap_delta": ("còn thiếu {n}", "{n} to go"),
+    "overview.gap_delta": ("thiếu {n}", "{n} short"),
     "overview.units_met_value": ("{met}/{total}", "{met}/{total}"),
     "overview.chart_title": (
         "Kết quả đăng ký so với chỉ tiêu: {verdict}",
@@ -375,6 +382,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{authors} tác giả tham gia, giá trị làm lợi {benefit}; {met}/{total} đơn vị hoàn thành chỉ tiêu.",
         "As of {date}, the program recorded {registered} initiatives, {pct} of the two-phase target ({target}); "
         "{authors} authors took part, benefiting {benefit}; {met} of {total} units met their target.",
+    ),
+    "narr.campaign": (
+        "Trong {name} ({start} – {end}): {n} sáng kiến, {share} số đăng ký đến {date}, nhịp đăng ký gấp {lift} lần trước chiến dịch.",
+        "In the {name} ({start} – {end}): {n} initiatives, {share} of all registered by {date}, at {lift} times the earlier daily rate.",
     ),
     "narr.remaining": (
         "Còn {gap} sáng kiến nữa để hoàn thành chỉ tiêu {phase} ({target}) trước ngày {end}.",

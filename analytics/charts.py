@@ -219,7 +219,8 @@ def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -
         frame["registered"].max(), frame["target"].max(skipna=True) if frame["target"].notna().any() else 0
     )
     fig.update_xaxes(range=[0, top * 1.4], showgrid=True, gridcolor=GRID, tickformat=",d")
-    fig.update_yaxes(showgrid=False, tickfont={"size": 15, "color": INK})
+    # the suffix keeps a zero-length bar's label ("0 · 0,0%") clear of its row label
+    fig.update_yaxes(showgrid=False, tickfont={"size": 15, "color": INK}, ticksuffix="   ")
     return themed(fig, lang, title, height=120 + 80 * len(frame))
 
 

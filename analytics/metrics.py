@@ -697,6 +697,58 @@ def projection_line(prog: Progress, overall: Pace | None, daily: pd.DataFrame) -
     }
 
 
+def campaign_registrations(
+    daily: pd.DataFrame, campaigns: pd.DataFrame, as_of: dt.date | None
+) -> pd.DataFrame:
+    """metric.campaign_registered: registrations inside each emulation campaign begun by the as-of day.
+
+    From the daily series the Trends chart draws: the count in the window (cut at the as-of day), its share
+    of everything registered up to the window's end, and the daily rate in the window against the daily
+    rate from the start of the data to the campaign's start (the lift).
+    """
+    columns = [
+        "name",
+        "start_on",
+        "end_on",
+        "window_end",
+        "registered",
+        "share",
+        "per_day",
+        "per_day_before",
+        "lift",
+    ]
+    if daily.empty or as_of is None:
+        return pd.DataFrame(columns=columns)
+    days = daily["day"].dt.date
+    first = days.min()
+    rows = []
+    for _, campaign in campaigns.iterrows():
+        if campaign["start_on"] > as_of:
+            continue
+        end = min(campaign["end_on"], as_of)
+        inside = int(daily.loc[(days >= campaign["start_on"]) & (days <= end), "registered"].sum())
+        upto = int(daily.loc[days <= end, "registered"].sum())
+        before = int(daily.loc[days < campaign["start_on"], "registered"].sum())
+        window_days = (end - campaign["start_on"]).days + 1
+        before_days = max((campaign["start_on"] - first).days, 0)
+        per_day = inside / window_days
+        per_day_before = before / before_days if before_days else float("nan")
+        rows.append(
+            {
+                "name": campaign["name"],
+                "start_on": campaign["start_on"],
+                "end_on": campaign["end_on"],
+                "window_end": end,
+                "registered": inside,
+                "share": inside * 100 / upto if upto else float("nan"),
+                "per_day": per_day,
+                "per_day_before": per_day_before,
+                "lift": per_day / per_day_before if per_day_before else float("nan"),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
 _MILESTONES_SQL = "SELECT on_date, cumulative_target, label FROM milestones ORDER BY on_date"
 _CAMPAIGNS_SQL = "SELECT name, start_on, end_on FROM campaigns ORDER BY start_on"
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pandas as pd
 
-from analytics.i18n import Lang, fmt_date, fmt_int, fmt_money, fmt_pct, t
+from analytics.i18n import Lang, fmt_date, fmt_int, fmt_money, fmt_num, fmt_pct, t
 from analytics.metrics import Progress
 
 
@@ -81,7 +81,7 @@ def remaining_sentence(prog: Progress, lang: Lang) -> str | None:
     """What is left to do: the running or next phase's gap, or the program's, while any remains."""
     as_of = prog.as_of or dt.date.max
     for _, phase in prog.phases.iterrows():
-        if as_of > phase["end_on"] or pd.isna(phase["gap"]) or phase["gap"] <= 0:
+        if as_of >= phase["end_on"] or pd.isna(phase["gap"]) or phase["gap"] <= 0:  # its last day ends it
             continue
         label = phase_label(int(phase["phase"]), lang)
         if as_of < phase["start_on"]:
@@ -137,3 +137,30 @@ def summary_paragraphs(prog: Progress, lang: Lang) -> list[str]:
     if remaining:
         paragraphs.append(remaining)
     return paragraphs
+
+
+def phase_chart_title(prog: Progress, lang: Lang) -> str:
+    """The target-vs-registered chart's title, stating the finding ("mọi giai đoạn đều vượt chỉ tiêu")."""
+    phases = prog.phases
+    met = int((phases["tier"] == "met").sum())
+    if met == len(phases) and met:
+        verdict = t("overview.verdict.all_met", lang)
+    else:
+        verdict = t("overview.verdict.some", lang, met=met, total=len(phases))
+    return t("overview.chart_title", lang, verdict=verdict)
+
+
+def campaign_sentence(row: pd.Series | dict, lang: Lang) -> str:
+    """ "Trong Chiến dịch … (22/04/2022 – 31/05/2022): 642 sáng kiến, 44,0% số đăng ký đến 31/05/2022,
+    gấp 4,6 lần nhịp trước chiến dịch." """
+    return t(
+        "narr.campaign",
+        lang,
+        name=row["name"],
+        start=fmt_date(row["start_on"], lang),
+        end=fmt_date(row["end_on"], lang),
+        n=fmt_int(row["registered"], lang),
+        share=fmt_pct(row["share"], lang),
+        date=fmt_date(row["window_end"], lang),
+        lift=fmt_num(row["lift"], lang),
+    )

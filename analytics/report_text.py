@@ -528,14 +528,7 @@ def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
 
 def phases_figure(prog: metrics.Progress, lang: Lang) -> go.Figure:
     """The Overview's target-vs-registered chart, with the Overview's title."""
-    phases = prog.phases
-    met = int((phases["tier"] == "met").sum())
-    verdict = (
-        t("overview.verdict.all_met", lang)
-        if met == len(phases) and met
-        else t("overview.verdict.some", lang, met=met, total=len(phases))
-    )
-    return charts.phase_bullets(phases, prog.program, lang, t("overview.chart_title", lang, verdict=verdict))
+    return charts.phase_bullets(prog.phases, prog.program, lang, narrative.phase_chart_title(prog, lang))
 
 
 def _phases_section(inp: _Inputs) -> Section:
@@ -774,36 +767,13 @@ def _path_paragraph(inp: _Inputs) -> Paragraph | None:
 
 
 def _campaign_paragraphs(inp: _Inputs) -> list[Paragraph]:
-    """Registrations inside each emulation campaign that had begun by the as-of day (from the daily series
-    the Trends chart draws)."""
-    prog, lang, daily = inp.prog, inp.lang, inp.daily
-    out = []
-    if prog.as_of is None or daily.empty:
-        return out
-    for _, c in inp.campaigns.iterrows():
-        if c["start_on"] > prog.as_of:
-            continue
-        end = min(c["end_on"], prog.as_of)
-        days = daily["day"].dt.date
-        inside = int(daily.loc[(days >= c["start_on"]) & (days <= end), "registered"].sum())
-        upto = int(daily.loc[days <= end, "registered"].sum())
-        if not inside:
-            continue
-        out.append(
-            Paragraph(
-                t(
-                    "report.trend.campaign",
-                    lang,
-                    name=c["name"],
-                    start=fmt_date(c["start_on"], lang),
-                    end=fmt_date(c["end_on"], lang),
-                    n=fmt_int(inside, lang),
-                    share=fmt_pct(inside * 100 / upto if upto else float("nan"), lang),
-                    date=fmt_date(end, lang),
-                )
-            )
-        )
-    return out
+    """Registrations inside each emulation campaign begun by the as-of day (metric.campaign_registered)."""
+    rows = metrics.campaign_registrations(inp.daily, inp.campaigns, inp.prog.as_of)
+    return [
+        Paragraph(narrative.campaign_sentence(row, inp.lang))
+        for _, row in rows.iterrows()
+        if row["registered"]
+    ]
 
 
 def _milestone_paragraph(inp: _Inputs) -> Paragraph | None:

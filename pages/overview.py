@@ -22,20 +22,20 @@ if prog.program["registered"] == 0:
     st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")
 
 
-def delta_text(row: dict) -> str | None:
-    """ "vượt 58" above target, "-còn thiếu 120" below (the minus turns the delta red)."""
+def delta_of(row: dict) -> tuple[str | None, str, str]:
+    """The registered card's delta: "vượt 58" in green with an up arrow, "thiếu 120" in red with a down one."""
     surplus, gap = row.get("surplus") or 0, row.get("gap")
     if surplus > 0:
-        return ctx.t("overview.surplus_delta", n=fmt_int(surplus, ctx.lang))
+        return ctx.t("overview.surplus_delta", n=fmt_int(surplus, ctx.lang)), "green", "up"
     if gap is not None and gap == gap and gap > 0:
-        return "-" + ctx.t("overview.gap_delta", n=fmt_int(gap, ctx.lang))
-    return None
+        return ctx.t("overview.gap_delta", n=fmt_int(gap, ctx.lang)), "red", "down"
+    return None, "off", "off"
 
 
 def progress_cards(row: dict, heading: str, per_row: int) -> None:
     """One bordered block: registered (with surplus or gap), target, %, benefit, authors, units met."""
     cards = [
-        ("registered", fmt_int(row["registered"], ctx.lang), delta_text(row), None),
+        ("registered", fmt_int(row["registered"], ctx.lang), delta_of(row), None),
         ("target", fmt_int(row["target"], ctx.lang), None, None),
         ("pct", fmt_pct(row["pct"], ctx.lang), None, None),
         ("benefit_vnd", fmt_billions_value(row["benefit_vnd"]), None, ctx.t("overview.benefit_billions")),
@@ -57,8 +57,9 @@ def progress_cards(row: dict, heading: str, per_row: int) -> None:
             for column, (key, value, delta, label) in zip(
                 st.columns(per_row), cards[start : start + per_row], strict=False
             ):
+                text, color, arrow = delta or (None, "normal", "auto")
                 with column:
-                    metric(ctx, key, value, delta=delta, label=label)
+                    metric(ctx, key, value, delta=text, delta_color=color, delta_arrow=arrow, label=label)
 
 
 def tier_table_html(rows, lang) -> str:
@@ -119,13 +120,7 @@ for _, phase in phases.iterrows():
         per_row=6,
     )
 
-met = int((phases["tier"] == "met").sum())
-verdict = (
-    ctx.t("overview.verdict.all_met")
-    if met == len(phases) and met
-    else ctx.t("overview.verdict.some", met=met, total=len(phases))
-)
-figure = charts.phase_bullets(phases, prog.program, ctx.lang, ctx.t("overview.chart_title", verdict=verdict))
+figure = charts.phase_bullets(phases, prog.program, ctx.lang, narrative.phase_chart_title(prog, ctx.lang))
 chart(figure, key="overview_phases", filename="chi-tieu-theo-giai-doan")
 
 st.subheader(ctx.t("overview.summary"))

@@ -4,7 +4,7 @@ with its reason, and the rhythm of registrations by week, month, unit and field.
 
 import streamlit as st
 
-from analytics import charts, metrics
+from analytics import charts, metrics, narrative
 from analytics.i18n import fmt_date, fmt_int, fmt_num, fmt_pct
 from analytics.narrative import unit_label
 from ui.context import current
@@ -73,6 +73,9 @@ figure = charts.cumulative_vs_target(
     daily, phases, milestones, campaigns, metrics.projection_line(prog, overall, daily), lang, title
 )
 chart(figure, key="trends_cumulative", filename="tich-luy-so-voi-chi-tieu")
+for _, campaign in metrics.campaign_registrations(daily, campaigns, as_of).iterrows():
+    if campaign["registered"]:
+        st.caption(narrative.campaign_sentence(campaign, lang), help=ctx.t("metric.campaign_registered.help"))
 
 # --- each unit's pace ----------------------------------------------------------------------------------------
 if overall is not None and not unit_pace.empty:

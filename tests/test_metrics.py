@@ -260,7 +260,38 @@ def test_search_with_regex_characters_is_literal(make_store):
 
 
 def test_records_page_counts_all_matches_in_one_scan(sample_store):
-    rows, total = metrics.records_page(sample_store, Filters(units=("PVEP",)), search="bom", limit=5, offset=0)
-    assert total == metrics.record_count(sample_store, Filters(units=("PVEP",)), "bom") and len(rows) == min(5, total)
+    rows, total = metrics.records_page(
+        sample_store, Filters(units=("PVEP",)), search="bom", limit=5, offset=0
+    )
+    assert total == metrics.record_count(sample_store, Filters(units=("PVEP",)), "bom") and len(rows) == min(
+        5, total
+    )
     _, beyond = metrics.records_page(sample_store, Filters(units=("PVEP",)), limit=5, offset=10_000)
     assert beyond == 395  # a page past the end still knows the total
+
+
+def test_campaign_registrations_and_lift(sample_store):
+    daily = metrics.daily_registrations(sample_store, Filters())
+    rows = metrics.campaign_registrations(daily, metrics.campaigns(sample_store), dt.date(2022, 5, 31))
+    campaign = rows.iloc[0]
+    expected = sample_store.one(
+        "SELECT count(*) FROM initiatives WHERE registered_on BETWEEN DATE '2022-04-22' AND DATE '2022-05-31'"
+    )
+    assert campaign["registered"] == expected
+    assert campaign["share"] == pytest.approx(expected * 100 / 1458)
+    assert campaign["per_day"] == pytest.approx(expected / 40)
+    assert campaign["lift"] > 3  # "registrations visibly rise" in the 40-day campaign
+    # cut at the as-of day while the campaign runs; absent before it starts
+    early = metrics.campaign_registrations(daily, metrics.campaigns(sample_store), dt.date(2022, 5, 1))
+    assert early.iloc[0]["window_end"] == dt.date(2022, 5, 1) and early.iloc[0]["registered"] < expected
+    assert metrics.campaign_registrations(daily, metrics.campaigns(sample_store), dt.date(2022, 4, 1)).empty
+
+
+def test_no_remaining_sentence_on_the_last_day_of_a_phase(make_store):
+    """On a phase's last day, a unit short of its target hears about the next phase, not "before today"."""
+    from analytics import narrative
+
+    store = make_store([record("L1", "PVTex", "2022-05-02")])
+    prog = metrics.progress(store, Filters(units=("PVTex",), as_of=dt.date(2022, 5, 31)))
+    sentence = narrative.remaining_sentence(prog, "vi")
+    assert "31/05/2022" not in sentence and sentence.startswith("Giai đoạn 2")

@@ -68,7 +68,8 @@ def inject_css() -> None:
         [data-testid="stMetricValue"] { font-size: 1.75rem; }
         [data-testid="stMetricLabel"] p { font-size: 0.9rem; white-space: normal; }
         [data-testid="stMetricLabel"] div { overflow: visible; white-space: normal; text-overflow: clip; }
-        [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] div { overflow: visible; max-width: none; }
+        [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
+            overflow: visible !important; max-width: none !important; text-overflow: clip !important; }
         h1 { font-size: 2.1rem !important; padding-top: 0.5rem !important; }
         </style>"""
     )
