@@ -15,6 +15,7 @@ import math
 import pandas as pd
 import xlsxwriter
 
+from analytics import metrics
 from analytics.export import neutralise
 from analytics.i18n import has_key, t
 from analytics.report_text import Column, Report, Table
@@ -37,23 +38,7 @@ RECORD_KINDS = {
     "reward_vnd": "vnd",
     "phase": "int",
 }
-RECORD_ORDER = (
-    "code",
-    "title",
-    "unit",
-    "unit_name",
-    "field",
-    "status",
-    "level",
-    "authors",
-    "author_count",
-    "registered_on",
-    "recognized_on",
-    "applied_on",
-    "benefit_vnd",
-    "reward_vnd",
-    "phase",
-)
+RECORD_ORDER = metrics.RECORD_COLUMNS  # the records sheet keeps the explorer's column order
 
 
 class _Styles:

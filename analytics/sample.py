@@ -100,7 +100,7 @@ _BENEFIT_SCALE_BY_GROUP = {
     "Cơ quan": 0.2,
 }
 
-_FAMILY = (
+FAMILY_NAMES = (
     "Nguyễn",
     "Trần",
     "Lê",
@@ -122,7 +122,7 @@ _FAMILY = (
     "Mai",
     "Lương",
 )
-_MIDDLE = (
+MIDDLE_NAMES = (
     "Văn",
     "Thị",
     "Đức",
@@ -142,7 +142,7 @@ _MIDDLE = (
     "Bảo",
     "Trọng",
 )
-_GIVEN = (
+GIVEN_NAMES = (
     "Anh",
     "Bình",
     "Cường",
@@ -352,7 +352,7 @@ def _author_names(rng: random.Random, count: int) -> list[str]:
     names: set[str] = set()
     ordered: list[str] = []
     while len(ordered) < count:
-        name = f"{rng.choice(_FAMILY)} {rng.choice(_MIDDLE)} {rng.choice(_GIVEN)}"
+        name = f"{rng.choice(FAMILY_NAMES)} {rng.choice(MIDDLE_NAMES)} {rng.choice(GIVEN_NAMES)}"
         if name not in names:
             names.add(name)
             ordered.append(name)
