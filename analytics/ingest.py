@@ -32,7 +32,7 @@ import pandas as pd
 
 from analytics import ingest_sql as q
 from analytics.export import to_csv_bytes, to_xlsx_bytes
-from analytics.i18n import Lang, as_lang, fmt_int, t
+from analytics.i18n import Lang, as_lang, fmt_int, fmt_num, t
 from analytics.ingest_columns import (
     FIELD_BY_NAME,
     FIELD_NAMES,
@@ -41,6 +41,7 @@ from analytics.ingest_columns import (
     REQUIRED,
     STATUS_KEYS,
     STATUS_WORDS,
+    match_header,
     match_headers,
     unit_keys,
 )
@@ -60,7 +61,7 @@ from analytics.ingest_read import (
     temp_dir,
     transcode,
 )
-from analytics.store import Store, open_store
+from analytics.store import Store
 from analytics.textnorm import fold_key
 
 MODES: tuple[str, ...] = ("upsert", "insert", "replace")
@@ -302,11 +303,7 @@ def reasons_text(keys: str | None, lang: Lang = "vi") -> str:
 
 def fmt_mb(size: object, lang: Lang) -> str:
     value = float(size or 0) / (1024 * 1024)
-    return t(
-        "ingest.mb",
-        lang,
-        n=fmt_int(value, lang) if value >= 10 else f"{value:.1f}".replace(".", "," if lang == "vi" else "."),
-    )
+    return t("ingest.mb", lang, n=fmt_int(value, lang) if value >= 10 else fmt_num(value, lang))
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -353,8 +350,6 @@ def _resolve(layout: Layout, mapping: dict[str, int] | None) -> tuple[dict[str, 
     kept_scales = {n: scales.get(n, 1) for n in chosen if FIELD_BY_NAME[n].kind == "money"}
     for name in kept_scales:
         if detected.get(name) != chosen[name]:
-            from analytics.ingest_columns import match_header
-
             kept_scales[name] = match_header(layout.headers[chosen[name]]).scale or 1
     return chosen, kept_scales
 
@@ -1164,6 +1159,6 @@ def cmd_undo(args: argparse.Namespace) -> int:
 
 __all__ = [
     "MODES", "Limits", "Preview", "ReadOptions", "Refusal", "Report", "RowError", "UndoResult", "accepted_headers",
-    "cmd_import", "cmd_undo", "commit", "history", "import_file", "inspect", "open_store", "sample_import_id",
+    "cmd_import", "cmd_undo", "commit", "history", "import_file", "inspect", "sample_import_id",
     "template_csv", "template_frame", "template_xlsx", "undo", "undo_blockers", "undo_check", "validate",
 ]  # fmt: skip
