@@ -315,6 +315,7 @@ def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pendin
             report = ingest.Report(file=file.name, preview=detected, refusal=detected.refusal)
             report_block(ctx, report, file_id)
             return Pending(file_id, file.name, data, ReadOptions(), None, report)
+        line = st.empty()  # what was detected, shown above the controls that override it
         options = _read_options(ctx, file_id, detected)
         preview = (
             ingest.inspect(data, file.name, options=options) if options != _as_options(detected) else detected
@@ -323,7 +324,7 @@ def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pendin
             report = ingest.Report(file=file.name, preview=preview, refusal=preview.refusal)
             report_block(ctx, report, file_id)
             return Pending(file_id, file.name, data, options, None, report)
-        st.caption(ctx.t("data.detected", what=detected_line(ctx, preview)))
+        line.caption(ctx.t("data.detected", what=detected_line(ctx, preview)))
         mapping = _mapping_editor(ctx, file_id, preview)
         with st.expander(ctx.t("data.first_rows"), icon=":material/visibility:"):
             st.dataframe(preview.rows_frame(), hide_index=True, width="stretch")
