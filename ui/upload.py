@@ -370,10 +370,16 @@ def commit_files(ctx: Context, files: list[Pending], mode: str, units: tuple[str
             overall = (position + fraction) / len(files)
             bar.progress(min(overall, 1.0), text=ctx.t(f"data.progress.{step}", name=name))
 
-        report = ingest.commit(
-            ctx.store, item.data, item.name, options=item.options, mapping=item.mapping, mode=mode, units=units,
-            by=who(), progress=progress,
-        )  # fmt: skip
+        try:
+            report = ingest.commit(
+                ctx.store, item.data, item.name, options=item.options, mapping=item.mapping, mode=mode,
+                units=units, by=who(), progress=progress,
+            )  # fmt: skip
+        except Exception as exc:  # the import is one transaction: nothing of this file was written
+            report = ingest.Report(file=item.name, dry_run=False)
+            report.refusal = ingest.Refusal(
+                "unreadable", {"detail": str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}
+            )
         results.append(report)
     bar.progress(1.0, text=ctx.t("data.progress.done"))
     st.session_state[_RESULTS] = [(r.file, r.ok, r.message(ctx.lang), r.import_id) for r in results]
