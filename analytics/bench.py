@@ -1,0 +1,340 @@
+"""`python -m analytics bench [--rows N] [--json]`: the program's scale, measured in one run.
+
+On one generated Vietnamese CSV export of N records (default 1,000,000) and on this machine, each figure
+the median of several repetitions:
+
+- raw_read_s       DuckDB's bare CREATE TABLE t AS SELECT * FROM read_csv(file): the floor for any import
+- ingest_s         the project's full import (detection, validation, upsert, commit) of the same file
+- pandas_ingest_s  pandas.read_csv plus the same validations, the way most Streamlit apps load data
+- pages.<name>     duckdb_s: the page's metric queries after a filter change; pandas_s: the same figures
+                   with pandas from an in-memory DataFrame (the bench checks both give equal results);
+                   apptest_s: a rerun of the page with AppTest after a filter change, caches cleared
+- peak_rss_mb      peak resident memory of a separate process that imports the file and renders every page
+
+Ratios compare timings taken in the same run, so a busy shared machine slows both sides alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+
+from analytics import bench_pandas as bp
+from analytics import metrics
+from analytics.benchdata import generate_table, write_export_csv
+from analytics.filters import Filters
+from analytics.store import Store, open_store
+from analytics.textnorm import fold_key
+
+PAGES = ("overview", "units", "trends", "benefit", "records")
+SEARCH = "bom"
+
+
+class Bar:
+    """A one-line progress bar on the terminal (plain lines when stderr is not a terminal)."""
+
+    def __init__(self, steps: int) -> None:
+        self.steps, self.done, self.tty = steps, 0, sys.stderr.isatty()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        width = 30
+        filled = round(width * self.done / self.steps)
+        line = f"[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.steps} {label}"
+        if self.tty:
+            print("\r" + line.ljust(100), end="", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
+
+
+def timed(function: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """Median wall time of `repeat` calls, and the last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def generate_csv(workdir: Path, rows: int) -> Path:
+    """A Vietnamese export of `rows` synthetic records (units from the reference data)."""
+    path = workdir / f"export-{rows}.csv"
+    if path.exists():
+        return path
+    store = open_store(workdir / "generator.duckdb")
+    with store.cursor() as cur:
+        generate_table(cur, "bench_rows", rows)
+        write_export_csv(cur, "bench_rows", path)
+    store.close()
+    return path
+
+
+def raw_read(path: Path, workdir: Path, index: int) -> None:
+    """DuckDB's own speed: read the file into a table of a new database file."""
+    target = workdir / f"raw-{index}.duckdb"
+    target.unlink(missing_ok=True)
+    con = duckdb.connect(str(target))
+    con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [str(path)])
+    con.close()
+    target.unlink(missing_ok=True)
+
+
+def project_ingest(path: Path, db: Path) -> Store:
+    """The project's import of the file into a new store; returns the open store."""
+    from analytics.ingest import import_file
+    from analytics.ingest_read import Limits
+
+    db.unlink(missing_ok=True)
+    store = open_store(db)
+    report = import_file(store, path, limits=Limits(max_bytes=1 << 40))
+    if not report.ok:
+        raise RuntimeError(f"import refused: {report.message}")
+    return store
+
+
+def unit_keys(store: Store) -> dict[str, str]:
+    """Folded code/short name/name/alias -> unit code, for the pandas baseline's unit matching."""
+    keys: dict[str, str] = {}
+    for code, name, short, aliases in store.rows("SELECT code, name, short_name, aliases FROM units"):
+        for spelling in [code, name, short, *(aliases or [])]:
+            if spelling:
+                keys[fold_key(spelling)] = code
+    return keys
+
+
+def page_filters(store: Store, index: int) -> Filters:
+    """A filter change: the program as of a different day each time (so nothing cached can help)."""
+    last = store.one("SELECT max(registered_on) FROM initiatives")
+    return Filters(as_of=last - dt.timedelta(days=3 + 5 * index))
+
+
+def duckdb_page(store: Store, page: str, filters: Filters) -> dict:
+    """Every metric query the page issues (as the page issues them), returning the compared figures."""
+    figures = {"progress": bp.duckdb_progress(store, filters)}
+    if page == "units":
+        figures["ranks"] = bp.duckdb_ranks(store, filters)
+    elif page == "trends":
+        figures["trends"] = bp.duckdb_trends(store, filters)
+    elif page == "benefit":
+        figures["benefit"] = bp.duckdb_benefit(store, filters)
+    elif page == "records":
+        figures = {"explorer": bp.duckdb_explorer(store, filters, SEARCH)}
+    return figures
+
+
+def pandas_page(records, targets, phase_targets, page: str, filters: Filters) -> dict:
+    """The same figures with pandas, from the DataFrame of every record."""
+    figures = {"progress": bp.progress_figures(records, targets, phase_targets, filters)}
+    if page == "units":
+        figures["ranks"] = bp.rank_figures(records, targets, filters)
+    elif page == "trends":
+        figures["trends"] = bp.trend_figures(records, filters)
+    elif page == "benefit":
+        figures["benefit"] = bp.benefit_figures(records, filters)
+    elif page == "records":
+        figures = {"explorer": bp.explorer_figures(records, filters, SEARCH)}
+    return figures
+
+
+def apptest_page(db: Path, page: str, filters: Filters) -> float:
+    """Seconds for AppTest to rerun `page` after a filter change, with every cache cleared first."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["SANGKIEN_DB"] = str(db)
+    app = Path(__file__).resolve().parent.parent / "app.py"
+    at = AppTest.from_file(str(app), default_timeout=300)
+    at.query_params["as_of"] = filters.as_of.isoformat()
+    at.run()
+    st.cache_data.clear()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    return elapsed
+
+
+def peak_rss(path: Path, workdir: Path) -> float:
+    """Peak memory (MB) of a separate process that imports the file and renders every page once."""
+    db = workdir / "rss.duckdb"
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics.bench", str(path), str(db)],
+        capture_output=True,
+        text=True,
+        timeout=3600,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"memory probe failed: {done.stderr[-2000:]}")
+    return float(json.loads(done.stdout.strip().splitlines()[-1])["peak_rss_mb"])
+
+
+def run(rows: int, repeat: int, workdir: Path) -> dict:
+    """Every measurement of the benchmark, in one run on one file."""
+    bar = Bar(7 + len(PAGES))
+    bar.step("tạo tệp xuất / generating the export")
+    path = generate_csv(workdir, rows)
+    bar.step("DuckDB read_csv")
+    raw_s, _ = timed(lambda: raw_read(path, workdir, 0), repeat)
+    bar.step("nhập / project import")
+    stores: list[Store] = []
+
+    def ingest_once() -> None:
+        for store in stores:
+            store.close()
+        stores[:] = [project_ingest(path, workdir / "bench.duckdb")]
+
+    ingest_s, _ = timed(ingest_once, repeat)
+    store = stores[0]
+    bar.step("pandas read_csv")
+    keys = unit_keys(store)
+    pandas_ingest_s, checked = timed(lambda: bp.pandas_ingest(str(path), keys), repeat)
+    imported = store.record_count()
+    if len(checked) != imported:
+        raise RuntimeError(f"pandas kept {len(checked)} rows, the import {imported}")
+
+    bar.step("chỉ mục tác giả / author index")
+    index_s, _ = timed(lambda: metrics._author_firsts(store), 1)
+    records = bp.load_records(store)
+    targets = store.df("SELECT unit_code, phase, target FROM targets")
+    phase_targets = {int(p): float(t) for p, t in store.rows("SELECT phase, target FROM phases")}
+    pages: dict[str, dict] = {}
+    mismatches: dict[str, list[str]] = {}
+    for page in PAGES:
+        bar.step(f"trang / page {page}")
+        duck_times, pandas_times = [], []
+        for k in range(repeat):
+            filters = page_filters(store, k)
+            start = time.perf_counter()
+            ours = duckdb_page(store, page, filters)
+            duck_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            theirs = pandas_page(records, targets, phase_targets, page, filters)
+            pandas_times.append(time.perf_counter() - start)
+            diff = bp.differences(ours, theirs)
+            if diff:
+                mismatches[page] = diff[:10]
+        pages[page] = {"duckdb_s": statistics.median(duck_times), "pandas_s": statistics.median(pandas_times)}
+    store.close()
+    bar.step("AppTest")
+    db = workdir / "bench.duckdb"
+    for page in PAGES:
+        times = [apptest_page(db, page, page_filters_from_db(db, 10 + k)) for k in range(repeat)]
+        pages[page]["apptest_s"] = statistics.median(times)
+    bar.step("bộ nhớ / peak memory")
+    rss = peak_rss(path, workdir)
+    bar.close()
+    return {
+        "rows": rows,
+        "raw_read_s": raw_s,
+        "ingest_s": ingest_s,
+        "pandas_ingest_s": pandas_ingest_s,
+        "ingest_vs_raw": ingest_s / raw_s,
+        "page_speedup_vs_pandas": min(p["pandas_s"] / p["duckdb_s"] for p in pages.values()),
+        "apptest_max_s": max(p["apptest_s"] for p in pages.values()),
+        "peak_rss_mb": rss,
+        "pages": pages,
+        "author_index_s": index_s,
+        "results_equal": not mismatches,
+        "mismatches": mismatches,
+        "file_mb": path.stat().st_size / 1e6,
+        "repeat": repeat,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "duckdb": duckdb.__version__,
+            "platform": platform.platform(),
+        },
+    }
+
+
+def page_filters_from_db(db: Path, index: int) -> Filters:
+    store = open_store(db)
+    try:
+        return page_filters(store, index)
+    finally:
+        store.close()
+
+
+def table(result: dict) -> str:
+    """The figures as a readable table."""
+    lines = [
+        f"rows {result['rows']:,} · file {result['file_mb']:.0f} MB · median of {result['repeat']}",
+        f"{'raw_read_s':<22}{result['raw_read_s']:>9.2f}",
+        f"{'ingest_s':<22}{result['ingest_s']:>9.2f}   ingest_vs_raw {result['ingest_vs_raw']:.2f} (goal <= 2.0)",
+        f"{'pandas_ingest_s':<22}{result['pandas_ingest_s']:>9.2f}",
+        f"{'author_index_s':<22}{result['author_index_s']:>9.2f}   (once per data version)",
+        "",
+        f"{'page':<12}{'duckdb_s':>10}{'pandas_s':>10}{'speed-up':>10}{'apptest_s':>11}",
+    ]
+    for name, page in result["pages"].items():
+        lines.append(
+            f"{name:<12}{page['duckdb_s']:>10.3f}{page['pandas_s']:>10.3f}"
+            f"{page['pandas_s'] / page['duckdb_s']:>9.1f}x{page['apptest_s']:>11.3f}"
+        )
+    lines += [
+        "",
+        f"page_speedup_vs_pandas {result['page_speedup_vs_pandas']:.1f} (goal >= 5)",
+        f"apptest_max_s          {result['apptest_max_s']:.3f} (goal <= 0.5)",
+        f"peak_rss_mb            {result['peak_rss_mb']:.0f} (goal <= 1024)",
+        f"results equal          {result['results_equal']}",
+    ]
+    return "\n".join(lines)
+
+
+def _quiet_streamlit() -> None:
+    """AppTest outside a server logs a warning per run; the benchmark's output is the table."""
+    import logging
+
+    for name in (
+        "streamlit",
+        "streamlit.runtime.scriptrunner_utils.script_run_context",
+        "streamlit.runtime.caching.cache_data_api",
+    ):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    _quiet_streamlit()
+    workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="sangkien-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    result = run(args.rows, max(1, args.repeat), workdir)
+    print(json.dumps(result, ensure_ascii=False) if args.json else table(result))
+    return 0 if result["results_equal"] else 1
+
+
+def _memory_probe(path: str, db: str) -> None:
+    """Child process: import the file, render every page once, report peak RSS."""
+    import resource
+
+    _quiet_streamlit()
+    store = project_ingest(Path(path), Path(db))
+    store.close()
+    for page in PAGES:
+        apptest_page(Path(db), page, page_filters_from_db(Path(db), 1))
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"peak_rss_mb": peak_kb / 1024}))
+
+
+if __name__ == "__main__":
+    _memory_probe(sys.argv[1], sys.argv[2])

@@ -1,0 +1,69 @@
+"""A small-N run of the benchmark: the JSON contract and the DuckDB/pandas agreement (no timed asserts)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+SUMMARY_KEYS = {
+    "rows",
+    "raw_read_s",
+    "ingest_s",
+    "pandas_ingest_s",
+    "ingest_vs_raw",
+    "page_speedup_vs_pandas",
+    "apptest_max_s",
+    "peak_rss_mb",
+    "pages",
+}
+
+
+def test_bench_json_contract_and_equal_results(tmp_path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics",
+            "bench",
+            "--rows",
+            "3000",
+            "--repeat",
+            "1",
+            "--json",
+            "--workdir",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout)
+    assert set(result) >= SUMMARY_KEYS
+    assert result["rows"] == 3000
+    assert set(result["pages"]) == {"overview", "units", "trends", "benefit", "records"}
+    for figures in result["pages"].values():
+        assert set(figures) == {"duckdb_s", "pandas_s", "apptest_s"}
+        assert all(value > 0 for value in figures.values())
+    assert result["results_equal"] is True and result["mismatches"] == {}
+    assert result["ingest_vs_raw"] == result["ingest_s"] / result["raw_read_s"]
+    assert result["peak_rss_mb"] > 50
+    # the generated export is a Vietnamese one: day-first dates and thousands dots
+    export = (tmp_path / "export-3000.csv").read_text(encoding="utf-8").splitlines()
+    assert export[0].startswith("Mã SK,Tên sáng kiến")
+    assert any("/20" in line and "." in line for line in export[1:50])
+
+
+def test_bench_rejects_bad_arguments():
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics", "bench", "--rows", "many"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
