@@ -654,11 +654,8 @@ def _write(
         cur.execute(q.update_sql(shape), ids)
     step(0.8, "write")
     if report.inserted:
-        cur.execute(
-            "INSERT INTO initiative_history (import_id, action, code) "
-            "SELECT $import_id, 'insert', code FROM ingest_rows WHERE action = 'insert'",
-            ids,
-        )
+        # New records have no previous values, so nothing goes to the history: they carry this import's id,
+        # which is how undo finds and removes them (a history row each cost 0.35 s per million records).
         insert = (
             f"INSERT INTO initiatives SELECT {q.record_select()} FROM ingest_rows r WHERE r.action = 'insert'"  # noqa: S608
         )
