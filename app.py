@@ -9,7 +9,14 @@ from pathlib import Path
 import streamlit as st
 
 from analytics.i18n import t
-from ui.context import leave_legacy_multipage_mode, page_language, remember_page, setup, write_url
+from ui.context import (
+    leave_legacy_multipage_mode,
+    page_language,
+    release_snapshot,
+    remember_page,
+    setup,
+    write_url,
+)
 
 HERE = Path(__file__).parent
 leave_legacy_multipage_mode()
@@ -45,4 +52,7 @@ pages = [
 page = st.navigation(pages, position="top")
 remember_page()
 write_url(ctx)
-page.run()
+try:
+    page.run()
+finally:
+    release_snapshot()  # end the run's read transaction, even when the page stops or reruns

@@ -65,9 +65,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The store {path} is held for writing by another process (an import running, for example). "
         "Wait for it to finish, then reload the page.",
     ),
-    "store.read_only": (
-        "Kho dữ liệu đang mở ở chế độ chỉ đọc ({reason}): xem được mọi số liệu nhưng không nhập hay sửa được.",
-        "The store is open read-only ({reason}): every figure can be viewed, but nothing can be imported or edited.",
+    "store.read_only.requested": (
+        "Kho dữ liệu được mở ở chế độ chỉ đọc: xem được mọi số liệu nhưng không nhập hay sửa được.",
+        "The store is open read-only: every figure can be viewed, but nothing can be imported or edited.",
+    ),
+    "store.read_only.unwritable": (
+        "Không ghi được vào tệp kho dữ liệu (ổ đĩa hoặc tệp chỉ cho phép đọc), nên ứng dụng chỉ cho xem: "
+        "mọi số liệu vẫn đúng, nhưng chưa nhập hay sửa được. Hãy báo quản trị máy chủ cấp quyền ghi. ({detail})",
+        "The store's file cannot be written (a read-only disk or file), so the app is view-only: every figure "
+        "is right, but nothing can be imported or edited. Ask the server's administrator for write access. ({detail})",
+    ),
+    "store.read_only.locked": (
+        "Kho dữ liệu đang bị một tiến trình khác giữ để ghi (ví dụ lệnh nhập dữ liệu từ dòng lệnh). Ứng dụng đang "
+        "hiển thị bản sao chụp lúc {detail}, chỉ để xem; khi tiến trình kia xong, tải lại trang sau ít phút để "
+        "xem số liệu mới và nhập dữ liệu được trở lại.",
+        "The store is held for writing by another process (a command-line import, say). The app shows a copy "
+        "taken at {detail}, view-only; once that process has finished, reload the page in a minute or two for "
+        "the new figures and to import again.",
     ),
     "store.unreadable": (
         "Không mở được kho dữ liệu {path}: {detail}",

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
+import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -124,24 +127,15 @@ class StoreError(RuntimeError):
         self.detail = detail
 
 
-@dataclass
-class Store:
-    """One DuckDB file opened by this process: the root connection and the ways to use it."""
+class Reader:
+    """The reading side shared by the store and a snapshot of it: queries with parameters, small results."""
 
     path: Path
-    con: duckdb.DuckDBPyConnection
-    read_only: bool = False
-    read_only_reason: str | None = None
-    _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    read_only: bool
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of its own for one query (thread-safe), closed after use."""
-        cur = self.con.cursor()
-        try:
-            yield cur
-        finally:
-            cur.close()
+        raise NotImplementedError
 
     def df(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> pd.DataFrame:
         """Run a read query and return its (small) result as a DataFrame."""
@@ -158,27 +152,6 @@ class Store:
             row = cur.execute(sql, params or []).fetchone()
         return None if row is None else row[0]
 
-    @contextmanager
-    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One atomic write: all of it commits with a new data version, or none of it does.
-
-        Writes are serialised inside the process (one writer); DuckDB's file lock keeps other
-        processes out.
-        """
-        if self.read_only:
-            raise StoreError("store_read_only", self.read_only_reason or "")
-        with self._write_lock, self.cursor() as cur:
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                yield cur
-                cur.execute(
-                    "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
-                )
-                cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
-                raise
-
     def data_version(self) -> int:
         """A counter bumped by every commit: the key that expires cached results."""
         return int(self.one("SELECT value FROM meta WHERE key = 'data_version'") or 0)
@@ -194,8 +167,99 @@ class Store:
         """A store that never held data (a new file): the app fills it with the sample."""
         return not self.one("SELECT count(*) FROM imports") and not self.record_count()
 
+
+# Why a store is open read-only (`Store.read_only_reason`); the UI words each in the catalogue.
+READ_ONLY_REQUESTED, READ_ONLY_UNWRITABLE, READ_ONLY_LOCKED = "requested", "unwritable", "locked"
+
+
+@dataclass
+class Store(Reader):
+    """One DuckDB file opened by this process: the root connection and the ways to use it.
+
+    `read_only_reason` is one of READ_ONLY_*; `read_only_detail` says more (the system's message, or
+    when a copy of a locked store was taken).
+    """
+
+    path: Path
+    con: duckdb.DuckDBPyConnection
+    read_only: bool = False
+    read_only_reason: str | None = None
+    read_only_detail: str = ""
+    opened_at: float = field(default_factory=time.monotonic)
+    _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own for one query (thread-safe), closed after use."""
+        cur = self.con.cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One atomic write: all of it commits with a new data version, or none of it does.
+
+        Writes are serialised inside the process (one writer); DuckDB's file lock keeps other
+        processes out.
+        """
+        if self.read_only:
+            raise StoreError("store_read_only", self.read_only_detail or self.read_only_reason or "")
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
+                cur.execute(
+                    "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
+                )
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+    def snapshot(self) -> Snapshot:
+        """A consistent view for one page run (see Snapshot)."""
+        return Snapshot(self)
+
     def close(self) -> None:
         self.con.close()
+
+
+class Snapshot(Reader):
+    """Every query of one page run against the same committed state (one read transaction).
+
+    A page asks several queries; an import committing between two of them must not make the page show
+    figures from before next to figures from after. The snapshot holds one cursor inside a read transaction
+    for the whole run, and `close()` ends it. Queries are serialised on the cursor (one run, one thread).
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.path = store.path
+        self.read_only = store.read_only
+        self.closed = False
+        self._lock = threading.Lock()
+        self._cur = store.con.cursor()
+        self._cur.execute("BEGIN TRANSACTION")
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self.closed:
+            raise StoreError("snapshot_closed")
+        with self._lock:
+            yield self._cur
+
+    def close(self) -> None:
+        """End the read transaction (nothing was written, so nothing is lost)."""
+        with self._lock:
+            if self.closed:
+                return
+            self.closed = True
+            try:
+                self._cur.execute("ROLLBACK")
+            finally:
+                self._cur.close()
 
 
 def open_store(path: Path | str | None = None, read_only: bool = False) -> Store:
@@ -206,7 +270,7 @@ def open_store(path: Path | str | None = None, read_only: bool = False) -> Store
     """
     db = Path(path) if path else default_db_path()
     if read_only:
-        return _open_read_only(db, reason="requested")
+        return _open_read_only(db, reason=READ_ONLY_REQUESTED)
     db.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(db), config=duckdb_config())
@@ -215,14 +279,14 @@ def open_store(path: Path | str | None = None, read_only: bool = False) -> Store
         if "lock" in message.lower():
             raise StoreError("store_locked", message) from exc
         if db.exists():
-            return _open_read_only(db, reason=message)
+            return _open_read_only(db, reason=READ_ONLY_UNWRITABLE, detail=message)
         raise StoreError("store_unwritable", message) from exc
     store = Store(path=db, con=con)
     migrate(store)
     return store
 
 
-def _open_read_only(db: Path, reason: str) -> Store:
+def _open_read_only(db: Path, reason: str, detail: str = "") -> Store:
     if not db.exists():
         raise StoreError("store_missing", str(db))
     try:
@@ -230,7 +294,7 @@ def _open_read_only(db: Path, reason: str) -> Store:
     except duckdb.IOException as exc:
         code = "store_locked" if "lock" in str(exc).lower() else "store_unreadable"
         raise StoreError(code, str(exc)) from exc
-    store = Store(path=db, con=con, read_only=True, read_only_reason=reason)
+    store = Store(path=db, con=con, read_only=True, read_only_reason=reason, read_only_detail=detail)
     if schema_version(store) < SCHEMA_VERSION:
         raise StoreError("store_outdated", f"schema {schema_version(store)} < {SCHEMA_VERSION}")
     return store
@@ -323,3 +387,23 @@ def rederive_phases(cur: duckdb.DuckDBPyConnection) -> None:
            WHERE phase IS NOT NULL AND NOT EXISTS (
              SELECT 1 FROM phases p WHERE initiatives.registered_on BETWEEN p.start_on AND p.end_on)"""
     )
+
+
+def open_store_or_copy(path: Path | str | None = None) -> Store:
+    """Open the store for the app; when another process holds its write lock, a read-only copy instead.
+
+    DuckDB lets no other process read a file while one holds it for writing (an import running from the
+    command line, say). Rather than stop, the app shows a copy of the file as last written to disk
+    (changes still in the other process's write-ahead log are not in it), says so, and tries the real
+    file again later (see ui.context).
+    """
+    db = Path(path) if path else default_db_path()
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        if exc.code != "store_locked" or not db.exists():
+            raise
+        copy = Path(tempfile.mkdtemp(prefix="sangkien-copy-")) / db.name
+        shutil.copy2(db, copy)
+        store = _open_read_only(copy, reason=READ_ONLY_LOCKED, detail=time.strftime("%H:%M:%S"))
+        return store

@@ -90,3 +90,27 @@ def test_empty_store_that_had_data_is_not_refilled(monkeypatch, tmp_path):
     at = run_app(monkeypatch, db)
     assert "chưa có hồ sơ nào" in all_text(at)
     assert not at.metric
+
+
+def test_app_on_a_store_held_by_another_process_is_view_only(monkeypatch, sample_copy):
+    import subprocess
+    import sys
+
+    from tests.test_store_cli import HOLDER
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(sample_copy)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        at = run_app(monkeypatch, sample_copy)
+        assert metric_values(at)[0] == ("Đã đăng ký", "7.085")
+        notice = " ".join(w.value for w in at.warning)
+        assert "đang bị một tiến trình khác giữ để ghi" in notice and "bản sao chụp" in notice
+        at.switch_page("pages/data.py")
+        at.run()
+        assert not at.exception
+        assert not at.get("file_uploader")  # nothing can be written to a copy
+    finally:
+        holder.kill()
+        holder.wait()

@@ -293,7 +293,13 @@ def _forged_commit(db: str, secrets_hash: str) -> None:
 
     store = open_store(db)
     ctx = Context(
-        store=store, lang="vi", filters=None, version=store.data_version(), options={}, sample=False
+        store=store,
+        reader=store,
+        lang="vi",
+        filters=None,
+        version=store.data_version(),
+        options={},
+        sample=False,
     )
     data = fx.csv_bytes(fx.rows(3))
     report = ingest.validate(store, data, "forged.csv")

@@ -151,3 +151,54 @@ def test_sample_refuses_to_overwrite_real_records(tmp_path):
     refused = run_cli("sample", "--db", str(db))
     assert refused.returncode == 1 and "--replace" in refused.stderr
     assert open_store(db, read_only=True).record_count() == 1
+
+
+def test_a_snapshot_sees_one_committed_state_while_a_write_commits(tmp_path):
+    """A page's queries all see the store as it was when the page started, even if an import commits."""
+    store = open_store(tmp_path / "s.duckdb")
+    insert_records(store, [record("S1", "BSR", "2022-01-01")])
+    snapshot = store.snapshot()
+    assert snapshot.record_count() == 1
+    insert_records(store, [record("S2", "BSR", "2022-01-02"), record("S3", "PVU", "2022-01-03")])
+    assert snapshot.record_count() == 1 and snapshot.data_version() == 1  # still the state it began with
+    assert store.record_count() == 3
+    snapshot.close()
+    assert store.snapshot().record_count() == 3
+    with pytest.raises(StoreError):
+        snapshot.one("SELECT 1")  # a closed snapshot is not silently reused
+    store.close()
+
+
+HOLDER = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1])
+print("holding", flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_store_held_by_another_writer_opens_as_a_read_only_copy(tmp_path):
+    from analytics.store import READ_ONLY_LOCKED, open_store_or_copy
+
+    db = tmp_path / "held.duckdb"
+    store = open_store(db)
+    insert_records(store, [record("H1", "BSR", "2022-01-01"), record("H2", "PVU", "2022-01-02")])
+    store.close()
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(StoreError) as caught:
+            open_store(db)
+        assert caught.value.code == "store_locked"
+        copy = open_store_or_copy(db)
+        assert copy.read_only and copy.read_only_reason == READ_ONLY_LOCKED and copy.path != db
+        assert copy.record_count() == 2  # everything the holder had not changed is there
+        with pytest.raises(StoreError), copy.transaction():
+            pass  # a copy is never written to
+        copy.close()
+    finally:
+        holder.kill()
+        holder.wait()
+    reopened = open_store_or_copy(db)
+    assert not reopened.read_only and reopened.record_count() == 2  # nothing lost
+    reopened.close()

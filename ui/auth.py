@@ -88,7 +88,12 @@ def _email_allowed(email: str | None, emails: tuple[str, ...]) -> bool:
 
 
 def can_write() -> bool:
-    """True when this session may write."""
+    """True when this session may write (an analyst, and a store that can be written)."""
+    from ui.context import current_or_none
+
+    ctx = current_or_none()
+    if ctx is not None and ctx.store.read_only:  # read-only disk, or another process holds the store
+        return False
     cfg = config()
     if cfg.mode == "open":
         return True
@@ -143,6 +148,8 @@ def panel(ctx: Context) -> bool:
     cfg = config()
     if cfg.problem:
         st.error(ctx.t(cfg.problem), icon=":material/key_off:")
+    if ctx.store.read_only:  # the page header already says why nothing can be written
+        return False
     if cfg.mode == "open":
         st.warning(ctx.t("auth.open_notice"), icon=":material/lock_open:")
         return True

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
+import time
 from dataclasses import dataclass
 
 import streamlit as st
@@ -17,7 +19,15 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from analytics import metrics
 from analytics.filters import Filters, from_query, to_query
 from analytics.i18n import DEFAULT_LANG, Lang, as_lang, fmt_date, t
-from analytics.store import Store, StoreError, default_db_path, open_store
+from analytics.store import (
+    READ_ONLY_LOCKED,
+    Reader,
+    Snapshot,
+    Store,
+    StoreError,
+    default_db_path,
+    open_store_or_copy,
+)
 
 _CTX_KEY = "_ctx"
 _URL_LOADED = "_url_loaded"
@@ -29,7 +39,11 @@ PAGE_PARAMS: tuple[str, ...] = ("detail",)  # page-level view state kept in the 
 
 @dataclass(frozen=True)
 class Context:
+    """One run's view: `store` for writes and for work after the run (downloads), `reader` (a snapshot:
+    one committed state for every query of the run) for the figures."""
+
     store: Store
+    reader: Reader
     lang: Lang
     filters: Filters
     version: int
@@ -40,15 +54,44 @@ class Context:
         return t(key, self.lang, **values)
 
 
-@st.cache_resource(show_spinner=False)
-def _open_store(path: str) -> Store:
-    """The process's one root connection. A new (never used) store gets the illustrative sample."""
-    store = open_store(path)
-    if not store.read_only and store.never_imported():
-        from analytics.sample import load_sample
+_STORES: dict[str, Store] = {}
+_STORES_LOCK = threading.Lock()
+RETRY_LOCKED_AFTER_S = 30.0  # how soon to try the real file again while showing a locked store's copy
 
-        load_sample(store)
-    return store
+
+def _open_store(path: str) -> Store:
+    """The process's one root connection to the store at `path` (opened once, kept for the process).
+
+    A new (never used) store gets the illustrative sample. A store another process holds for writing is
+    shown as a read-only copy, and the real file is tried again every RETRY_LOCKED_AFTER_S seconds.
+    """
+    with _STORES_LOCK:
+        store = _STORES.get(path)
+        if store is not None and not _retry_due(store):
+            return store
+        try:
+            fresh = open_store_or_copy(path)
+        except StoreError:
+            if store is not None:
+                return store
+            raise
+        if store is not None and fresh.read_only_reason == READ_ONLY_LOCKED:
+            fresh.close()  # still locked: keep the copy already shown, try again later
+            store.opened_at = time.monotonic()
+            return store
+        if not fresh.read_only and fresh.never_imported():
+            from analytics.sample import load_sample
+
+            load_sample(fresh)
+        _STORES[path] = fresh
+        return fresh
+
+
+def _retry_due(store: Store) -> bool:
+    return (
+        store.read_only_reason == READ_ONLY_LOCKED
+        and time.monotonic() - store.opened_at > RETRY_LOCKED_AFTER_S
+    )
 
 
 def store_path() -> str:
@@ -60,8 +103,8 @@ def get_store() -> Store:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _options(path: str, version: int) -> dict:
-    return metrics.filter_options(_open_store(path))
+def _options(path: str, version: int, _reader: Reader) -> dict:
+    return metrics.filter_options(_reader)
 
 
 def leave_legacy_multipage_mode() -> None:
@@ -84,9 +127,17 @@ def leave_legacy_multipage_mode() -> None:
 def current() -> Context:
     """The context app.py's `setup()` made for this run."""
     if _CTX_KEY not in st.session_state:  # a page started without app.py (Streamlit's legacy mode)
+        if st.session_state.get("_ctx_retry"):
+            raise RuntimeError("no page context: run the app with `streamlit run app.py`")
+        st.session_state["_ctx_retry"] = True
         leave_legacy_multipage_mode()
         st.rerun()
     return st.session_state[_CTX_KEY]
+
+
+def current_or_none() -> Context | None:
+    """The run's context when app.py set one up (helpers that also work outside a page use this)."""
+    return st.session_state.get(_CTX_KEY)
 
 
 def _stop_with_store_error(exc: StoreError, lang: Lang) -> None:
@@ -211,6 +262,24 @@ def write_url(ctx: Context) -> None:
         st.query_params.from_dict(query)
 
 
+_SNAPSHOT = "_snapshot"
+
+
+def _new_snapshot(store: Store) -> Snapshot:
+    """This run's snapshot (the previous run's, if a stop skipped its release, is ended first)."""
+    release_snapshot()
+    snapshot = store.snapshot()
+    st.session_state[_SNAPSHOT] = snapshot
+    return snapshot
+
+
+def release_snapshot() -> None:
+    """End this session's read transaction; app.py calls it when the page has run (or stopped)."""
+    snapshot = st.session_state.pop(_SNAPSHOT, None)
+    if snapshot is not None:
+        snapshot.close()
+
+
 def page_language() -> Lang:
     """The language before any widget is drawn (for the page title and the navigation)."""
     return as_lang(st.session_state.get(K_LANG) or (st.query_params.get("lang") or DEFAULT_LANG))
@@ -234,8 +303,9 @@ def setup() -> Context:
             store = get_store()
     except StoreError as exc:
         _stop_with_store_error(exc, lang)
-    version = store.data_version()
-    options = _options(str(store.path), version)
+    reader = _new_snapshot(store)
+    version = reader.data_version()
+    options = _options(str(store.path), version, reader)
     _seed_from_url(options)
     _keep_view_across_pages()
 
@@ -244,7 +314,13 @@ def setup() -> Context:
     lang = draw_sidebar(options)
     filters = filters_from_state()
     ctx = Context(
-        store=store, lang=lang, filters=filters, version=version, options=options, sample=store.has_sample()
+        store=store,
+        reader=reader,
+        lang=lang,
+        filters=filters,
+        version=version,
+        options=options,
+        sample=store.has_sample(),
     )
     st.session_state[_CTX_KEY] = ctx
     _remember_view()

@@ -12,7 +12,8 @@ import streamlit as st
 
 from analytics import metrics
 from analytics.filters import Filters
-from ui.context import _open_store, current
+from analytics.store import Reader
+from ui.context import current
 
 # Functions a page may ask for: name -> metrics function taking (store, filters, **kwargs).
 _QUERIES = {
@@ -34,25 +35,35 @@ _QUERIES = {
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached(name: str, path: str, version: int, filters: Filters, kwargs: tuple[tuple[str, Any], ...]) -> Any:
-    return _QUERIES[name](_open_store(path), filters, **dict(kwargs))
+def _cached(
+    name: str, path: str, version: int, filters: Filters, kwargs: tuple[tuple[str, Any], ...], _reader: Reader
+) -> Any:
+    return _QUERIES[name](_reader, filters, **dict(kwargs))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def _reference(name: str, path: str, version: int) -> Any:
-    store = _open_store(path)
-    return {"milestones": metrics.milestones, "campaigns": metrics.campaigns}[name](store)
+def _reference(name: str, path: str, version: int, _reader: Reader) -> Any:
+    return {"milestones": metrics.milestones, "campaigns": metrics.campaigns}[name](_reader)
+
+
+def _source() -> tuple[Reader, int]:
+    """The run's snapshot and its data version. Streamlit's AppTest re-runs a page without app.py, after
+    the snapshot of the run that set it up has ended: then the store itself, at its current version."""
+    ctx = current()
+    if getattr(ctx.reader, "closed", False):
+        return ctx.store, ctx.store.data_version()
+    return ctx.reader, ctx.version
 
 
 def query(name: str, filters: Filters | None = None, **kwargs: Any) -> Any:
     """The result of metrics.<name> under the current (or given) filters, from the cache when possible."""
     ctx = current()
-    return _cached(
-        name, str(ctx.store.path), ctx.version, filters or ctx.filters, tuple(sorted(kwargs.items()))
-    )
+    reader, version = _source()
+    key = tuple(sorted(kwargs.items()))
+    return _cached(name, str(ctx.store.path), version, filters or ctx.filters, key, reader)
 
 
 def reference(name: str) -> Any:
     """Milestones or campaigns (not filtered)."""
-    ctx = current()
-    return _reference(name, str(ctx.store.path), ctx.version)
+    reader, version = _source()
+    return _reference(name, str(current().store.path), version, reader)

@@ -17,7 +17,8 @@ from analytics.i18n import Lang, t
 from analytics.report import FORMATS, MIME_TYPES, file_name, render, report_filters
 from analytics.report_images import browser_problem
 from analytics.report_text import Chart, Paragraph, Report, ReportMeta, Table, build_report, cell_text
-from ui.context import Context, _open_store, latest_day
+from analytics.store import Reader
+from ui.context import Context, latest_day
 from ui.widgets import chart
 
 K_PHASE, K_UNITS, K_AS_OF = "report_phase", "report_units", "report_as_of"
@@ -94,14 +95,17 @@ def document_controls(ctx: Context) -> ReportMeta:
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def _cached_report(path: str, version: int, filters: Filters, lang: Lang, meta: ReportMeta) -> Report:
-    return build_report(_open_store(path), filters, lang, meta)
+def _cached_report(
+    path: str, version: int, filters: Filters, lang: Lang, meta: ReportMeta, _reader: Reader
+) -> Report:
+    return build_report(_reader, filters, lang, meta)
 
 
 def get_report(ctx: Context, filters: Filters, meta: ReportMeta) -> Report:
     """The report for these filters, from the cache when the data and the choices have not changed."""
     with st.spinner(ctx.t("report.page.preparing")):
-        return _cached_report(str(ctx.store.path), ctx.version, filters, ctx.lang, meta)
+        reader = ctx.store if ctx.reader.closed else ctx.reader
+        return _cached_report(str(ctx.store.path), reader.data_version(), filters, ctx.lang, meta, reader)
 
 
 def downloads(ctx: Context, report: Report) -> None:

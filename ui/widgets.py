@@ -21,7 +21,10 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
     if ctx.sample:
         st.info(ctx.t("sample.banner"), icon=":material/science:")
     if ctx.store.read_only:
-        st.warning(ctx.t("store.read_only", reason=ctx.store.read_only_reason or ""), icon=":material/lock:")
+        reason = ctx.store.read_only_reason or "requested"
+        st.warning(
+            ctx.t(f"store.read_only.{reason}", detail=ctx.store.read_only_detail), icon=":material/lock:"
+        )
     dropped = st.session_state.get("_url_dropped")
     if dropped:
         st.warning(ctx.t("url.dropped", items=", ".join(dropped)), icon=":material/link_off:")
