@@ -202,6 +202,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Có {n} hồ sơ: tải xuống giới hạn ở {limit} hồ sơ đầu tiên. Hãy lọc bớt để tải đủ.",
         "{n} records: downloads hold the first {limit}. Filter further to download them all.",
     ),
+    "records.unit.help": (
+        "Mã đơn vị như các nguồn dùng; tên đầy đủ ở cột bên cạnh.",
+        "The unit's code as sources write it; its full name is in the next column.",
+    ),
     "records.file": ("ho-so-sang-kien", "initiative-records"),
     "records.sheet": ("Hồ sơ", "Records"),
     "col.code": ("Mã hồ sơ", "Code"),

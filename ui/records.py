@@ -44,22 +44,38 @@ def headers(columns: Sequence[str], lang: Lang) -> dict[str, str]:
     return {c: t(f"col.{c}", lang) for c in columns}
 
 
+DATE_COLUMNS = ("registered_on", "recognized_on", "applied_on")
+
+
 def records_table(
     ctx: Context, frame: pd.DataFrame, columns: Sequence[str], height: int | None = None
 ) -> None:
-    """A read-only table of records: dates dd/mm/yyyy, amounts in đồng, the unit's full name beside its code."""
+    """A read-only table of records: real dates shown dd/mm/yyyy (they sort as dates), amounts in đồng with
+    the language's thousands mark, the unit's full name beside its code."""
     columns = [c for c in columns if c in frame]
     names = headers(columns, ctx.lang)
-    shown = readable(frame[columns], ctx.lang).rename(columns=names)
-    kinds = {names[c]: kind for c, kind in COLUMN_KINDS.items() if c in names}
+    shown = readable(frame[columns], ctx.lang)
+    for column in DATE_COLUMNS:
+        if column in shown:
+            shown[column] = pd.to_datetime(shown[column])
+    shown = shown.rename(columns=names)
+    kinds = {names[c]: kind for c, kind in COLUMN_KINDS.items() if c in names and c not in DATE_COLUMNS}
+    date_format = "D MMM YYYY" if ctx.lang == "en" else "DD/MM/YYYY"
+    config: dict = {
+        names[c]: st.column_config.DateColumn(format=date_format) for c in DATE_COLUMNS if c in names
+    }
+    if "title" in names:
+        config[names["title"]] = st.column_config.TextColumn(width="large")
+    if "unit" in names:
+        config[names["unit"]] = st.column_config.TextColumn(help=t("records.unit.help", ctx.lang))
+    if "benefit_vnd" in names:
+        config[names["benefit_vnd"]] = st.column_config.Column(help=t("metric.benefit_vnd.help", ctx.lang))
     st.dataframe(
         styled(shown, kinds, ctx.lang),
         hide_index=True,
         width="stretch",
         height=height or min(38 + 35 * len(shown), 460),
-        column_config={names["title"]: st.column_config.TextColumn(width="large")}
-        if "title" in names
-        else None,
+        column_config=config,
     )
 
 

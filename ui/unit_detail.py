@@ -8,8 +8,8 @@ from analytics import charts
 from analytics.i18n import fmt_int, fmt_money, fmt_pct, t
 from ui.context import Context, set_filters, set_page_param
 from ui.data import query
+from ui.records import records_table
 from ui.sidebar import translated
-from ui.tables import styled
 from ui.widgets import chart, metric
 
 RECENT_RECORDS = 200
@@ -84,7 +84,7 @@ def _detail_body(ctx: Context, unit: dict) -> None:
     if top.empty:
         st.caption(ctx.t("detail.no_records"))
     else:
-        _records_table(ctx, top[["code", "title", "registered_on", "status", "benefit_vnd"]])
+        records_table(ctx, top, ["code", "title", "registered_on", "status", "benefit_vnd"])
 
     total = query("record_count", scoped)
     st.subheader(ctx.t("detail.records", n=fmt_int(total, lang)))
@@ -92,7 +92,7 @@ def _detail_body(ctx: Context, unit: dict) -> None:
     if recent.empty:
         st.caption(ctx.t("detail.no_records"))
     else:
-        _records_table(ctx, recent[["code", "title", "registered_on", "field", "status", "benefit_vnd"]])
+        records_table(ctx, recent, ["code", "title", "registered_on", "field", "status", "benefit_vnd"])
         if total > RECENT_RECORDS:
             st.caption(ctx.t("detail.records_note", shown=fmt_int(RECENT_RECORDS, lang)))
 
@@ -108,20 +108,3 @@ def _detail_body(ctx: Context, unit: dict) -> None:
 
 def _field(ctx: Context, value: str) -> str:
     return translated("field", value, ctx.lang) if value else ctx.t("field.none")
-
-
-def _records_table(ctx: Context, frame) -> None:
-    frame = frame.copy()
-    if "status" in frame:
-        frame["status"] = [t(f"status.{s}", ctx.lang) for s in frame["status"]]
-    if "field" in frame:
-        frame["field"] = [_field(ctx, f) for f in frame["field"]]
-    headers = {c: t(f"col.{c}", ctx.lang) for c in frame.columns}
-    frame = frame.rename(columns=headers)
-    kinds = {headers.get("registered_on"): "date", headers.get("benefit_vnd"): "vnd"}
-    st.dataframe(
-        styled(frame, {k: v for k, v in kinds.items() if k}, ctx.lang),
-        width="stretch",
-        hide_index=True,
-        height=min(38 + 35 * len(frame), 420),
-    )
