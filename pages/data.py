@@ -13,6 +13,8 @@ page_header(ctx, ctx.t("data.title"), show_as_of=False)
 st.caption(ctx.t("data.intro"))
 
 writer = auth.panel(ctx) and not ctx.store.read_only
+if writer:
+    upload.last_results(ctx)
 if writer and ctx.sample:
     upload.sample_box(ctx)
 

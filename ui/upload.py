@@ -266,7 +266,6 @@ def _stem(name: str) -> str:
 
 def import_section(ctx: Context) -> None:
     """Upload one or more files, check them, then import the accepted ones (analysts only)."""
-    _last_results(ctx)
     st.caption(ctx.t("data.upload.help"))
     round_ = st.session_state.get(_UPLOADER, 0)
     files = st.file_uploader(
@@ -388,7 +387,9 @@ def commit_files(ctx: Context, files: list[Pending], mode: str, units: tuple[str
     st.rerun()
 
 
-def _last_results(ctx: Context) -> None:
+def last_results(ctx: Context) -> None:
+    """The outcome of the last import or undo, shown above the tabs (an undo is confirmed on the history tab,
+    an import on the import tab: either way the person sees what happened without changing tab)."""
     results = st.session_state.get(_RESULTS)
     if not results:
         return
