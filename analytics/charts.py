@@ -16,7 +16,6 @@ import plotly.graph_objects as go
 from analytics.i18n import (
     Lang,
     d3_date_format,
-    fmt_date,
     fmt_int,
     fmt_money,
     fmt_num,
@@ -227,10 +226,6 @@ def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -
 def tier_legend_items(lang: Lang) -> list[tuple[str, str, str]]:
     """(tier, colour, label) in order, for legends drawn outside Plotly."""
     return [(tier, TIER_COLORS[tier], t(f"tier.{tier}", lang)) for tier in TIER_COLORS]
-
-
-def fmt_range(start: dt.date, end: dt.date, lang: Lang) -> str:
-    return f"{fmt_date(start, lang)} – {fmt_date(end, lang)}"
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -371,24 +371,6 @@ def load_reference_rows(cur: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-# The phase of a registration date, derived in SQL wherever records are written.
-PHASE_OF_DATE_SQL = "(SELECT p.phase FROM phases p WHERE {date} BETWEEN p.start_on AND p.end_on LIMIT 1)"
-
-
-def rederive_phases(cur: duckdb.DuckDBPyConnection) -> None:
-    """Recompute `initiatives.phase` from `registered_on` (after phase dates change)."""
-    cur.execute(
-        """UPDATE initiatives SET phase = p.phase FROM phases p
-           WHERE initiatives.registered_on BETWEEN p.start_on AND p.end_on
-             AND initiatives.phase IS DISTINCT FROM p.phase"""
-    )
-    cur.execute(
-        """UPDATE initiatives SET phase = NULL
-           WHERE phase IS NOT NULL AND NOT EXISTS (
-             SELECT 1 FROM phases p WHERE initiatives.registered_on BETWEEN p.start_on AND p.end_on)"""
-    )
-
-
 def open_store_or_copy(path: Path | str | None = None) -> Store:
     """Open the store for the app; when another process holds its write lock, a read-only copy instead.
 

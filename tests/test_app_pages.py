@@ -141,7 +141,9 @@ def test_downloads_hold_exactly_the_rows_and_neutralise_formulas(make_store):
     ]
     assert frame["Ngày đăng ký"].tolist() == ["03/01/2022", "04/01/2022"]
     assert frame["Trạng thái"].tolist() == ["Đã được công nhận"] * 2
-    book = pd.read_excel(io.BytesIO(xlsx_download(rows, "vi", "Hồ sơ")), sheet_name="Hồ sơ")
+    book = pd.read_excel(
+        io.BytesIO(xlsx_download(rows, "vi", "Hồ sơ")), sheet_name="Hồ sơ", engine="openpyxl"
+    )
     assert book["Tên sáng kiến"].iloc[0].startswith("'=")
     assert book["Giá trị làm lợi (đồng)"].iloc[0] == 1_250_000_000
     assert pd.Timestamp(book["Ngày đăng ký"].iloc[0]).date() == dt.date(2022, 1, 3)

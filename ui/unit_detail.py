@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from analytics import charts
+from analytics.filters import filters_for_selection
 from analytics.i18n import fmt_int, fmt_money, fmt_pct, t
 from ui.context import Context, set_filters, set_page_param
 from ui.data import query
@@ -98,7 +99,7 @@ def _detail_body(ctx: Context, unit: dict) -> None:
 
     left, right = st.columns(2)
     if left.button(ctx.t("detail.filter"), icon=":material/filter_alt:", key=f"detail_filter_{code}"):
-        set_filters(ctx.filters.with_(units=(code,), groups=()))
+        set_filters(filters_for_selection(ctx.filters, [code]))
         close_detail()
         st.rerun()
     if right.button(ctx.t("detail.close"), key=f"detail_close_{code}"):

@@ -9,7 +9,6 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import charts
-from analytics.i18n import fmt_int, fmt_money, fmt_num, fmt_pct
 from ui.context import Context, as_of_caption
 
 
@@ -28,19 +27,6 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
     dropped = st.session_state.get("_url_dropped")
     if dropped:
         st.warning(ctx.t("url.dropped", items=", ".join(dropped)), icon=":material/link_off:")
-
-
-def fmt_metric(kind: str, value: Any, ctx: Context) -> str:
-    """A value written the way its metric's kind is written in the page language."""
-    if kind == "int":
-        return fmt_int(value, ctx.lang)
-    if kind == "pct":
-        return fmt_pct(value, ctx.lang)
-    if kind == "money":
-        return fmt_money(value, ctx.lang)
-    if kind == "num":
-        return fmt_num(value, ctx.lang)
-    return str(value)
 
 
 def metric(
@@ -88,13 +74,3 @@ def chart(
     return st.plotly_chart(
         fig, theme=None, key=key, config=charts.plotly_config(filename), width="stretch", **kwargs
     )
-
-
-def tier_badge_html(tier: str, label: str) -> str:
-    """A coloured dot and label for a tier heading (text is escaped by the caller's source: the catalogue)."""
-    color = charts.TIER_COLORS[tier]
-    return f":{_streamlit_color(tier)}-badge[{label}]" if color else label
-
-
-def _streamlit_color(tier: str) -> str:
-    return {"met": "green", "over_half": "orange", "under_half": "red", "none": "gray"}[tier]
