@@ -52,6 +52,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "The file is too large ({size}; the limit is {limit}). Split it, or load it with the command "
         "`python -m analytics import`. Nothing was written.",
     ),
+    "ingest.refuse.too_many_rows": (
+        "Tệp có {rows} dòng dữ liệu, vượt giới hạn {max_rows} dòng cho một lần tải lên trang này. Hãy chia nhỏ tệp, "
+        "hoặc nạp bằng dòng lệnh `python -m analytics import` (không giới hạn số dòng). Không có gì được ghi.",
+        "The file holds {rows} data rows, more than the limit of {max_rows} rows for one upload on this page. Split "
+        "it, or load it with the command `python -m analytics import` (no row limit). Nothing was written.",
+    ),
     "ingest.refuse.zip_bomb": (
         "Tệp Excel khi giải nén lớn bất thường ({size}): có thể là tệp hỏng hoặc độc hại, nên không được mở. "
         "Không có gì được ghi.",

@@ -89,6 +89,9 @@ class Refusal:
                 values[key] = fmt_mb(values[key], lang)
         if "imports" in values:
             values["imports"] = ", ".join(f"#{i}" for i in values["imports"])
+        for key in ("rows", "max_rows"):
+            if key in values:
+                values[key] = fmt_int(values[key], lang)
         return t(f"ingest.refuse.{self.code}", lang, **values)
 
 
@@ -473,14 +476,13 @@ def _run(
                 # A failed statement spoils the transaction, so a read that must be done differently
                 # (single-threaded, or transcoded) starts the whole import again with a hint.
                 try:
+                    args = (store, path, preview, report, mode, units, step)
                     if write:
                         with store.transaction() as cur:
-                            _pipeline(cur, store, path, preview, report, mode, units, step, True, by, hints)
+                            _pipeline(cur, *args, True, by, hints, limits)
                     else:
                         with store.cursor() as cur:
-                            _pipeline(
-                                cur, store, path, preview, report, mode, units, step, False, None, hints
-                            )
+                            _pipeline(cur, *args, False, None, hints, limits)
                     break
                 except _Retry as retry:
                     hints = retry.hints
@@ -558,10 +560,11 @@ def _pipeline(
     write: bool,
     by: str | None,
     hints: _Hints,
+    limits: Limits | None = None,
 ) -> None:
     """Stage, validate and (when `write`) upsert on one cursor; inside `store.transaction()` when writing."""
     with temp_dir() as folder:
-        _validate_rows(cur, path, folder, preview, report, mode, units, step, hints)
+        _validate_rows(cur, path, folder, preview, report, mode, units, step, hints, limits)
         if write:
             _write(cur, preview, report, mode, by, step)
 
@@ -576,6 +579,7 @@ def _validate_rows(
     units: Sequence[str],
     step,
     hints: _Hints,
+    limits: Limits | None = None,
 ) -> None:
     layout = preview.layout
     assert layout is not None
@@ -598,6 +602,9 @@ def _validate_rows(
     else:
         stage.csv(path, folder, layout, step)
     report.rows_read, report.sha256 = stage.rows, stage.sha256
+    max_rows = limits.max_rows if limits else None
+    if max_rows is not None and stage.rows > max_rows:
+        raise Refused("too_many_rows", rows=stage.rows, max_rows=max_rows)
     params["rid_base"] = stage.rid_base
     cur.execute(q.rows_sql(shape, mode, len(phases)), params)
     step(0.6, "validate")

@@ -58,13 +58,16 @@ class Refused(Exception):
 
 @dataclass(frozen=True)
 class Limits:
-    """Size limits: a file above them is refused before it is read."""
+    """Size limits: a file above them is refused before it is read; one with more data rows than
+    `max_rows` is refused once read, before anything is validated or written (None: no row limit, as on
+    the command line and in the benchmark)."""
 
     max_bytes: int = 512 * 1024 * 1024  # a text export (1,000,000 records is about 130 MB)
     max_sheet_bytes: int = 100 * 1024 * 1024  # a workbook as uploaded (compressed)
     max_unpacked_bytes: int = 1024 * 1024 * 1024  # a workbook's members once unzipped
     max_ratio: int = 100  # a member that inflates more than this (and is large) is a zip bomb
     max_columns: int = 500
+    max_rows: int | None = None
 
 
 @dataclass(frozen=True)

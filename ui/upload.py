@@ -7,6 +7,7 @@ Every function that writes calls `ui.auth.require_analyst()` first; nothing here
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,11 +16,24 @@ import streamlit as st
 from analytics import ingest
 from analytics.i18n import fmt_date, fmt_int, fmt_num
 from analytics.ingest_columns import FIELD_NAMES
-from analytics.ingest_read import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, ReadOptions
+from analytics.ingest_read import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, Limits, ReadOptions
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
+# Data rows one upload may hold on this page (the server is shared with viewers while it imports): the whole
+# national program, a million records, fits in one file. `python -m analytics import` has no row limit.
+MAX_ROWS_ENV = "SANGKIEN_UPLOAD_MAX_ROWS"
+DEFAULT_MAX_ROWS = 1_000_000
+
+
+def page_limits() -> Limits:
+    """The importer's limits for uploads on this page: its size limits, and at most `SANGKIEN_UPLOAD_MAX_ROWS`
+    data rows (default 1,000,000)."""
+    raw = os.environ.get(MAX_ROWS_ENV, "").strip()
+    return Limits(max_rows=int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_MAX_ROWS)
+
+
 SHOWN_ERRORS = 500
 _REPORTS = "_data_reports"  # session cache: validation reports by file and choices
 _RESULTS = "_data_results"  # the last commit's reports, shown after the rerun
@@ -175,8 +189,9 @@ def _cached_report(
     if key not in cache:
         with st.spinner(ctx.t("data.validating", name=name)):
             cache[key] = ingest.validate(
-                ctx.store, data, name, options=options, mapping=mapping, mode=mode, units=units
-            )
+                ctx.store, data, name, options=options, mapping=mapping, mode=mode, units=units,
+                limits=page_limits(),
+            )  # fmt: skip
         while len(cache) > 12:
             cache.pop(next(iter(cache)))
     return cache[key]
@@ -372,7 +387,7 @@ def commit_files(ctx: Context, files: list[Pending], mode: str, units: tuple[str
         try:
             report = ingest.commit(
                 ctx.store, item.data, item.name, options=item.options, mapping=item.mapping, mode=mode,
-                units=units, by=who(), progress=progress,
+                units=units, by=who(), progress=progress, limits=page_limits(),
             )  # fmt: skip
         except Exception as exc:  # the import is one transaction: nothing of this file was written
             report = ingest.Report(file=item.name, dry_run=False)
