@@ -13,11 +13,12 @@ import math
 import re
 from dataclasses import dataclass
 
+import duckdb
 import numpy as np
 import pandas as pd
 
 from analytics.filters import Filters
-from analytics.store import Store
+from analytics.store import Reader, Store
 from analytics.textnorm import strip_accents
 
 # ---------------------------------------------------------------------------------------------------------
@@ -192,18 +193,52 @@ _AUTHORS_EXACT_SQL = with_scope(
     authors=True,
 )
 _author_firsts_cache: dict[str, tuple[int, pd.DataFrame]] = {}
+_STORED_FIRSTS_SQL = "SELECT unit, phase, all_phases, first_on FROM author_firsts"
+_FIRSTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'author_firsts_version'"
 
 
-def _author_firsts(store: Store) -> pd.DataFrame:
-    """Each (unit, author)'s first registration day, per phase and over all phases; one build per version."""
+def _author_firsts(store: Reader) -> pd.DataFrame:
+    """Each (unit, author)'s first registration day, per phase and over all phases, for the store's data
+    version: from this process's memory, else from the store's `author_firsts` table when it was built
+    from the same version, else built now (and kept in the store when it can be written)."""
     key, version = str(store.path), store.data_version()
     cached = _author_firsts_cache.get(key)
     if cached is None or cached[0] != version:
-        frame = store.df(_AUTHOR_FIRSTS_SQL)
+        if store.one(_FIRSTS_VERSION_SQL) == version:
+            frame = store.df(_STORED_FIRSTS_SQL)
+        else:
+            frame = store.df(_AUTHOR_FIRSTS_SQL)
+            _keep_author_firsts(store, frame, version)
         frame["first_on"] = pd.to_datetime(frame["first_on"])
         _author_firsts_cache[key] = (version, frame)
         cached = _author_firsts_cache[key]
     return cached[1]
+
+
+def _keep_author_firsts(reader: Reader, frame: pd.DataFrame, version: int) -> None:
+    """Store the index built from `version`, so that the next process (after a restart) need not rebuild it.
+
+    Skipped on a read-only store; a failure to keep it costs only time, never a figure."""
+    store = getattr(reader, "store", reader)  # a snapshot writes through its store
+    if store.read_only or not hasattr(store, "derived_write"):
+        return
+    try:
+        with store.derived_write() as cur:
+            cur.register("new_author_firsts", frame)
+            cur.execute("DELETE FROM author_firsts")
+            cur.execute(
+                "INSERT INTO author_firsts SELECT unit, phase, all_phases, first_on FROM new_author_firsts"
+            )
+            cur.execute("UPDATE meta SET value = ? WHERE key = 'author_firsts_version'", [str(version)])
+            cur.unregister("new_author_firsts")
+    except duckdb.Error:
+        return
+
+
+def refresh_author_index(store: Reader) -> None:
+    """Build (and keep) the author index for the current data version now, e.g. right after an import,
+    so that the next person to open a page does not wait for it."""
+    _author_firsts(store)
 
 
 def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFrame:

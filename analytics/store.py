@@ -101,7 +101,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             changed_at TIMESTAMP NOT NULL, changed_by VARCHAR, table_name VARCHAR NOT NULL,
             row_key VARCHAR NOT NULL, column_name VARCHAR NOT NULL, old_value VARCHAR, new_value VARCHAR)""",
     ),
+    (
+        # Derived (rebuilt automatically, never edited): each author's first registration per unit and phase,
+        # so author counts need no pass over every record's names. `meta.author_firsts_version` is the
+        # data version it was built from.
+        """CREATE TABLE author_firsts (
+            unit VARCHAR NOT NULL, phase INTEGER, all_phases INTEGER NOT NULL, first_on DATE NOT NULL)""",
+        "INSERT INTO meta VALUES ('author_firsts_version', '-1')",
+    ),
 )
+
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -213,6 +222,21 @@ class Store(Reader):
                 cur.execute(
                     "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
                 )
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def derived_write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A write of derived data (an index of what is already there): atomic, but it does not change the
+        data version, since every figure stays the same."""
+        if self.read_only:
+            raise StoreError("store_read_only", self.read_only_detail or self.read_only_reason or "")
+        with self._write_lock, self.cursor() as cur:
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                yield cur
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")

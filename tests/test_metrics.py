@@ -10,7 +10,7 @@ import pytest
 from analytics import metrics
 from analytics.filters import Filters
 from analytics.store import STATUSES
-from tests.conftest import record
+from tests.conftest import insert_records, record
 
 
 def unit_row(prog, unit, scope="all"):
@@ -295,3 +295,41 @@ def test_no_remaining_sentence_on_the_last_day_of_a_phase(make_store):
     prog = metrics.progress(store, Filters(units=("PVTex",), as_of=dt.date(2022, 5, 31)))
     sentence = narrative.remaining_sentence(prog, "vi")
     assert "31/05/2022" not in sentence and sentence.startswith("Giai đoạn 2")
+
+
+def test_author_index_is_kept_in_the_store_for_the_next_process(make_store):
+    store = make_store(
+        [
+            record("A1", "BSR", "2022-01-01", authors="An; Bình"),
+            record("A2", "PVU", "2022-07-01", authors="Chi"),
+        ]
+    )
+    assert metrics.progress(store, Filters()).program["authors"] == 3
+    assert store.one("SELECT value FROM meta WHERE key = 'author_firsts_version'") == str(
+        store.data_version()
+    )
+    assert store.one("SELECT count(*) FROM author_firsts WHERE all_phases = 1") == 3
+    # A new process (empty memory) reads the kept index instead of rebuilding it: tamper with it to see.
+    metrics._author_firsts_cache.clear()
+    with store.derived_write() as cur:
+        cur.execute("DELETE FROM author_firsts WHERE unit = 'PVU'")
+    assert metrics.progress(store, Filters()).program["authors"] == 2
+    # Any change of data makes the kept index stale: it is rebuilt from the records.
+    insert_records(store, [record("A3", "PVU", "2022-08-01", authors="Dũng")])
+    assert metrics.progress(store, Filters()).program["authors"] == 4
+    assert store.one("SELECT value FROM meta WHERE key = 'author_firsts_version'") == str(
+        store.data_version()
+    )
+
+
+def test_author_index_on_a_read_only_store_is_built_in_memory(sample_db, tmp_path):
+    import shutil
+
+    copy = tmp_path / "ro.duckdb"
+    shutil.copy(sample_db, copy)
+    from analytics.store import open_store
+
+    store = open_store(copy, read_only=True)
+    metrics._author_firsts_cache.clear()
+    assert metrics.progress(store, Filters()).program["authors"] == 1062  # nothing written, figure right
+    store.close()
