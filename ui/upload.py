@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
@@ -391,9 +392,11 @@ def commit_files(ctx: Context, files: list[Pending], mode: str, units: tuple[str
             )  # fmt: skip
         except Exception as exc:  # the import is one transaction: nothing of this file was written
             report = ingest.Report(file=item.name, dry_run=False)
-            report.refusal = ingest.Refusal(
-                "unreadable", {"detail": str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__}
-            )
+            detail = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+            # The file was read and checked in the dry run; what fails now is writing to the store (a full
+            # disk, a file made read-only meanwhile), not the file: say so, not "open it in Excel".
+            code = "store_write" if isinstance(exc, duckdb.Error | OSError) else "unreadable"
+            report.refusal = ingest.Refusal(code, {"detail": detail})
         results.append(report)
     bar.progress(1.0, text=ctx.t("data.progress.done"))
     st.session_state[_RESULTS] = [(r.file, r.ok, r.message(ctx.lang), r.import_id) for r in results]
