@@ -30,6 +30,9 @@ tab_import, tab_history, tab_targets, tab_units, tab_templates = st.tabs(
 with tab_import:
     if writer:
         upload.import_section(ctx)
+    elif ctx.store.read_only:  # not a question of role: nobody can write to this store now
+        reason = ctx.store.read_only_reason or "requested"
+        st.info(ctx.t(f"store.read_only.{reason}", detail=ctx.store.read_only_detail), icon=":material/lock:")
     else:
         st.info(ctx.t("data.viewer_import"), icon=":material/lock:")
 with tab_history:

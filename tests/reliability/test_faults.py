@@ -91,6 +91,9 @@ def every_page_renders(page, url: str, notice: str) -> None:
         assert [e for e in exceptions_on(page) if notice not in e] == [], path
     assert page.locator(UPLOAD_INPUT).count() == 0
     main = page.locator('[data-testid="stMain"]').inner_text()
+    # The import tab gives the store's reason, not "you need the analyst role".
+    assert "Nhập dữ liệu cần vai trò phân tích" not in main
+    assert main.count(notice) == 2  # the page header and the import tab
     assert "Xóa dữ liệu minh họa…" not in main and "Hoàn tác…" not in main and "Lưu chỉ tiêu" not in main
 
 
