@@ -77,6 +77,7 @@ def from_query(
     params: Mapping[str, Any],
     known_units: Iterable[str] = (),
     known_groups: Iterable[str] = (),
+    known_fields: Iterable[str] = (),
     known_phases: Iterable[int] = (1, 2),
 ) -> tuple[Filters, Lang, list[str]]:
     """Read filters from URL parameters (value or list of values per key).
@@ -86,6 +87,7 @@ def from_query(
     """
     dropped: list[str] = []
     units_ok, groups_ok, phases_ok = set(known_units), set(known_groups), set(known_phases)
+    fields_ok = set(known_fields)
 
     phase = None
     for value in _values(params, "phase")[-1:]:
@@ -115,7 +117,7 @@ def from_query(
         phase=phase,
         units=keep("unit", units_ok),
         groups=keep("group", groups_ok),
-        fields=_unique(_values(params, "field")),
+        fields=keep("field", fields_ok),
         statuses=keep("status", set(STATUSES)),
         date_from=dates["from"],
         date_to=dates["to"],

@@ -89,3 +89,16 @@ def test_selection_to_filter():
     base = Filters(phase=1, groups=("Khí",))
     assert filters_for_selection(base, ["BSR", "PVU", "BSR"]) == Filters(phase=1, units=("BSR", "PVU"))
     assert filters_for_selection(base, []) is base
+
+
+def test_unknown_fields_in_a_link_are_dropped_and_named():
+    filters, _, dropped = from_query({"field": ["Chuyển đổi số", "Không có"]}, known_fields=["Chuyển đổi số"])
+    assert filters.fields == ("Chuyển đổi số",) and dropped == ["field=Không có"]
+
+
+def test_values_echoed_from_a_link_cannot_become_markdown():
+    from ui.widgets import markdown_literal
+
+    assert markdown_literal("unit=[bấm](http://evil.example)") == "`unit=[bấm](http://evil.example)`"
+    assert markdown_literal("a`b") == "``a`b``"
+    assert markdown_literal("`x") == "`` `x ``"

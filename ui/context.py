@@ -164,6 +164,7 @@ def _seed_from_url(options: dict) -> None:
         params,
         known_units=[u["code"] for u in options["units"]],
         known_groups=options["groups"],
+        known_fields=options["fields"],
         known_phases=[int(p["phase"]) for p in options["phases"]],
     )
     st.session_state[K_LANG] = lang

@@ -3,6 +3,7 @@ their definition on hover, and charts with the app's toolbar. Pages stay short s
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import plotly.graph_objects as go
@@ -26,7 +27,16 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
         )
     dropped = st.session_state.get("_url_dropped")
     if dropped:
-        st.warning(ctx.t("url.dropped", items=", ".join(dropped)), icon=":material/link_off:")
+        items = ", ".join(markdown_literal(item if len(item) <= 80 else item[:79] + "…") for item in dropped)
+        st.warning(ctx.t("url.dropped", items=items), icon=":material/link_off:")
+
+
+def markdown_literal(text: str) -> str:
+    """Text from outside (a link's values) shown inside Markdown as an inline code span: nothing in it is
+    rendered, linked or loaded ("[x](http://…)", "![](…)", even a bare https:// address, stay text)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
 
 
 def metric(
