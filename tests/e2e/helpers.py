@@ -55,8 +55,12 @@ def start_app(
     return start_server(db, workdir, env={"STREAMLIT_SECRETS_FILES": str(secrets), **(env or {})}, port=port)
 
 
-def upload(page, files: list[tuple[str, bytes]] | tuple[str, bytes], mime: str = "text/csv") -> None:
-    """Choose files in the Data page's uploader (the real file input), as a person picking them would."""
+def upload(page, files: list[tuple[str, bytes]] | tuple[str, bytes] | Path, mime: str = "text/csv") -> None:
+    """Choose files in the Data page's uploader (the real file input), as a person picking them would.
+    A path is handed to the browser as a file on disk (fast for large files); bytes travel with their name."""
+    if isinstance(files, Path):
+        page.locator(UPLOAD_INPUT).first.set_input_files(files)
+        return
     if isinstance(files, tuple):
         files = [files]
     payload = [{"name": name, "mimeType": mime, "buffer": data} for name, data in files]
@@ -169,3 +173,11 @@ def pid_alive(pid: int) -> bool:
     except OSError:
         return False
     return True
+
+
+def progress_text(page) -> str:
+    """The text of the progress bars on the page ("Đang ghi lon.csv…"), "" when there is none."""
+    return page.evaluate(
+        """() => Array.from(document.querySelectorAll('[data-testid="stProgress"]'))
+                 .map(e => e.innerText).join('|')"""
+    )
