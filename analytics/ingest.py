@@ -55,6 +55,8 @@ from analytics.ingest_read import (
     Refused,
     csv_source_sql,
     detect,
+    file_access_restricted,
+    reachable,
     read_sheet,
     scan_bytes,
     sheet_frame,
@@ -562,8 +564,12 @@ def _pipeline(
     hints: _Hints,
     limits: Limits | None = None,
 ) -> None:
-    """Stage, validate and (when `write`) upsert on one cursor; inside `store.transaction()` when writing."""
-    with temp_dir() as folder:
+    """Stage, validate and (when `write`) upsert on one cursor; inside `store.transaction()` when writing.
+
+    A store restricted to the importer's folder (ingest_read.restrict_file_access) reads a CSV given by
+    path through a link in this import's folder."""
+    text = preview.layout is not None and preview.layout.format not in SHEET_FORMATS
+    with temp_dir() as folder, reachable(path, text and file_access_restricted(cur), folder) as path:
         _validate_rows(cur, path, folder, preview, report, mode, units, step, hints, limits)
         if write:
             _write(cur, preview, report, mode, by, step)
