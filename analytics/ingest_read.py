@@ -641,7 +641,11 @@ def import_root() -> Path:
     files only there (`restrict_file_access`) can still import, and can read nothing else."""
     global _IMPORT_ROOT
     if _IMPORT_ROOT is None:
+        import atexit
+        import shutil
+
         _IMPORT_ROOT = Path(tempfile.mkdtemp(prefix="sangkien-import-"))
+        atexit.register(shutil.rmtree, _IMPORT_ROOT, ignore_errors=True)
     elif not _IMPORT_ROOT.is_dir():  # removed by a temp cleaner: the same (allowed) path again
         _IMPORT_ROOT.mkdir(mode=0o700)
     return _IMPORT_ROOT
