@@ -20,6 +20,7 @@ request (a widget value sent without the control on screen) is refused on the se
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass
 
@@ -29,7 +30,6 @@ from analytics.auth import is_hash, verify_password
 from ui.context import Context
 
 _ROLE_KEY = "_analyst_ok"  # session: the hash the person proved they know
-_FAILS_KEY = "_analyst_fails"
 MAX_FAILS = 5
 LOCK_SECONDS = 60
 
@@ -116,12 +116,35 @@ def who() -> str:
     return "analyst" if cfg.mode == "password" else "local"
 
 
+# Wrong passwords per client address, for the whole process: a guesser who opens a new session (a reload,
+# a new websocket) meets the same lock. Behind a reverse proxy every client shares the proxy's address, so
+# the lock then holds for everyone: slower sign-in for a minute rather than unlimited guessing.
+_FAILS: dict[str, list[float]] = {}
+_FAILS_LOCK = threading.Lock()
+
+
+def _client() -> str:
+    try:
+        return st.context.ip_address or "local"  # None for localhost
+    except Exception:  # no script run context (tests calling helpers directly)
+        return "local"
+
+
+def _recent_fails(client: str) -> list[float]:
+    now = time.time()
+    with _FAILS_LOCK:
+        recent = [f for f in _FAILS.get(client, []) if now - f < LOCK_SECONDS]
+        if recent:
+            _FAILS[client] = recent
+        else:
+            _FAILS.pop(client, None)
+        return recent
+
+
 def _locked_for() -> int:
-    fails = st.session_state.get(_FAILS_KEY) or []
-    recent = [f for f in fails if time.time() - f < LOCK_SECONDS]
-    st.session_state[_FAILS_KEY] = recent
+    recent = _recent_fails(_client())
     if len(recent) >= MAX_FAILS:
-        return int(LOCK_SECONDS - (time.time() - recent[0])) + 1
+        return int(LOCK_SECONDS - (time.time() - recent[-MAX_FAILS])) + 1
     return 0
 
 
@@ -131,9 +154,11 @@ def _try_password(password: str) -> bool:
         return False
     if verify_password(password, cfg.password_hash):
         st.session_state[_ROLE_KEY] = cfg.password_hash
-        st.session_state[_FAILS_KEY] = []
+        with _FAILS_LOCK:
+            _FAILS.pop(_client(), None)
         return True
-    st.session_state.setdefault(_FAILS_KEY, []).append(time.time())
+    with _FAILS_LOCK:
+        _FAILS.setdefault(_client(), []).append(time.time())
     time.sleep(0.5)  # slows guessing down further than scrypt alone
     return False
 

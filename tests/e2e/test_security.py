@@ -123,6 +123,35 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
         store.close()
 
 
+def _try_password(session: WireSession, password: str) -> str:
+    run = session.rerun("data")
+    field, submit = run.widget("text_input", "auth_password"), run.widget("button", label="Đăng nhập")
+    return session.rerun("data", states=[session.string(field.id, password), session.trigger(submit.id)]).text
+
+
+def test_password_guessing_is_locked_across_sessions(sample_db, tmp_path):
+    """Five wrong passwords lock sign-in for 60 s for the whole client, not just its session: a guesser
+    who opens a new session (a new websocket, what a reload does) is still locked out, even with the
+    right password."""
+    db = tmp_path / "store.duckdb"
+    shutil.copy(sample_db, db)
+    server = start_app(db, tmp_path / "srv", password=PASSWORD)
+    sessions = [WireSession(server.url) for _ in range(3)]
+    try:
+        first, second, third = sessions
+        for attempt in range(5):
+            assert "Mật khẩu không đúng." in _try_password(first, f"doan-sai-{attempt}")
+        assert "Sai mật khẩu quá nhiều lần" in first.rerun("data").text
+        # A fresh session from the same client: locked too, and the right password does not get in.
+        assert "Sai mật khẩu quá nhiều lần" in second.rerun("data").text
+        text = _try_password(third, PASSWORD)
+        assert "Đã đăng nhập với vai trò phân tích." not in text and "Sai mật khẩu quá nhiều lần" in text
+    finally:
+        for session in sessions:
+            session.close()
+        server.stop()
+
+
 # --- no secret in the repository ----------------------------------------------------------------------------
 
 _SECRET_PATTERNS = {
