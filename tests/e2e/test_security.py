@@ -152,6 +152,31 @@ def test_password_guessing_is_locked_across_sessions(sample_db, tmp_path):
         server.stop()
 
 
+def test_the_password_check_compares_in_constant_time_with_a_salt_per_hash(monkeypatch):
+    """The existing tests show salting and matching; this one shows the comparison itself is
+    hmac.compare_digest (time independent of where the bytes differ), for right and wrong passwords."""
+    import base64
+    import hmac
+
+    from analytics import auth
+
+    encoded = auth.hash_password("mot-mat-khau-dai", n=2**10)
+    salt = base64.b64decode(encoded.split("$")[4])
+    assert len(salt) == auth.SALT_BYTES == 16
+    assert auth.hash_password("mot-mat-khau-dai", n=2**10).split("$")[4] != encoded.split("$")[4]
+    calls, original = [], hmac.compare_digest
+
+    def spy(a, b):
+        calls.append((len(a), len(b)))
+        return original(a, b)
+
+    monkeypatch.setattr(auth.hmac, "compare_digest", spy)
+    assert auth.verify_password("mot-mat-khau-dai", encoded) is True
+    assert auth.verify_password("mot-mat-khau-sai", encoded) is False
+    assert auth.verify_password("", encoded) is False
+    assert calls == [(32, 32)] * 3
+
+
 # --- no secret in the repository ----------------------------------------------------------------------------
 
 _SECRET_PATTERNS = {
