@@ -33,7 +33,7 @@ import duckdb
 
 from analytics import bench_pandas as bp
 from analytics import metrics
-from analytics.benchdata import generate_table, write_export_csv
+from analytics.benchdata import export_csv
 from analytics.filters import Filters
 from analytics.store import Store, open_store
 from analytics.textnorm import fold_key
@@ -79,11 +79,10 @@ def generate_csv(workdir: Path, rows: int) -> Path:
     if path.exists():
         return path
     store = open_store(workdir / "generator.duckdb")
-    with store.cursor() as cur:
-        generate_table(cur, "bench_rows", rows)
-        write_export_csv(cur, "bench_rows", path)
-    store.close()
-    return path
+    try:
+        return export_csv(store, path, rows)
+    finally:
+        store.close()
 
 
 def raw_read(path: Path, workdir: Path, index: int) -> None:

@@ -154,6 +154,23 @@ def write_export_csv(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> 
     con.execute(sql)
 
 
+def export_csv(store, path: Path, rows: int, seed: int = 7) -> Path:
+    """Write `rows` synthetic records as a Vietnamese export file, with the store's units.
+
+    The store's DuckDB may not write files (external access is off outside the import folder), so the
+    rows are generated and written by a private in-memory DuckDB that holds only a copy of the units."""
+    units = store.rows("SELECT code, short_name FROM units ORDER BY code")
+    writer = duckdb.connect()
+    try:
+        writer.execute("CREATE TABLE units (code VARCHAR, short_name VARCHAR)")
+        writer.executemany("INSERT INTO units VALUES (?, ?)", units)
+        generate_table(writer, "export_rows", rows, seed)
+        write_export_csv(writer, "export_rows", path)
+    finally:
+        writer.close()
+    return path
+
+
 def fill_store(store, rows: int, seed: int = 7) -> None:
     """Replace the store's records with `rows` synthetic ones (phase derived), in one transaction.
 

@@ -436,6 +436,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.progress.validate": ("Đang kiểm tra {name}…", "Checking {name}…"),
     "data.progress.write": ("Đang ghi {name}…", "Writing {name}…"),
     "data.progress.commit": ("Đang hoàn tất {name}…", "Committing {name}…"),
+    "data.progress.index": ("Đang cập nhật chỉ số tác giả…", "Updating the author index…"),
     "data.progress.done": ("Xong.", "Done."),
     "data.results.undo_hint": (
         "Nhầm tệp? Vào thẻ Lịch sử nhập để hoàn tác đúng lần nhập đó.",

@@ -20,6 +20,7 @@ import concurrent.futures
 import getpass
 import hashlib
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -527,10 +528,28 @@ def _finish(report: Report, store: Store, started: float) -> Report:
     return report
 
 
+FAULT_PAUSE_ENV = "SANGKIEN_FAULT_PAUSE"
+
+
+def _fault_pause() -> tuple[str, float] | None:
+    """`SANGKIEN_FAULT_PAUSE=write:30` holds every import for 30 s when it reaches the "write" step (read,
+    validate, write, commit): the fault tests kill the server at a chosen step instead of racing a fast
+    import. Unset (always, outside those tests) it costs nothing."""
+    step, _, seconds = os.environ.get(FAULT_PAUSE_ENV, "").partition(":")
+    try:
+        return (step, float(seconds)) if step else None
+    except ValueError:
+        return None
+
+
 def _stepper(progress: Progress | None):
+    pause = _fault_pause()
+
     def step(fraction: float, label: str) -> None:
         if progress:
             progress(max(0.0, min(fraction, 1.0)), label)
+        if pause and label == pause[0]:
+            time.sleep(pause[1])
 
     return step
 
@@ -1115,6 +1134,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(t("ingest.cli.no_file", lang, files=", ".join(missing)))
     store = _open(args.db)
     status = EXIT_OK
+    version_before = store.data_version()
     try:
         for file in args.files:
             report = import_file(
@@ -1148,6 +1168,10 @@ def cmd_import(args: argparse.Namespace) -> int:
                     )
             if not report.ok:
                 status = EXIT_REFUSED
+        if not args.dry_run and store.data_version() != version_before:
+            from analytics.metrics import refresh_author_index  # the pages' index, rebuilt once, here
+
+            refresh_author_index(store)
     finally:
         store.close()
     return status

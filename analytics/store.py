@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,9 +24,12 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from analytics.ingest_read import restrict_file_access
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 DEFAULT_DB = DATA_DIR / "sangkien.duckdb"
+_COPY_PREFIX = "sangkien-copy-"
 DB_ENV = "SANGKIEN_DB"
 MEMORY_ENV = "SANGKIEN_DUCKDB_MEMORY"
 # DuckDB's own default is 80% of RAM; bounded, a 1,000,000-record import plus every page stays under 1 GB
@@ -248,6 +252,14 @@ class Store(Reader):
 
     def close(self) -> None:
         self.con.close()
+        if self.read_only_reason == READ_ONLY_LOCKED:
+            discard_copy(self.path)
+
+
+def discard_copy(copy: Path) -> None:
+    """Remove a locked store's temporary copy (its own folder) once nothing reads it any more."""
+    if copy.parent.name.startswith(_COPY_PREFIX):
+        shutil.rmtree(copy.parent, ignore_errors=True)
 
 
 class Snapshot(Reader):
@@ -298,6 +310,7 @@ def open_store(path: Path | str | None = None, read_only: bool = False) -> Store
     db.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(db), config=duckdb_config())
+        restrict_file_access(con)
     except duckdb.IOException as exc:
         message = str(exc)
         if "lock" in message.lower():
@@ -315,6 +328,7 @@ def _open_read_only(db: Path, reason: str, detail: str = "") -> Store:
         raise StoreError("store_missing", str(db))
     try:
         con = duckdb.connect(str(db), config=duckdb_config(read_only=True))
+        restrict_file_access(con)
     except duckdb.IOException as exc:
         code = "store_locked" if "lock" in str(exc).lower() else "store_unreadable"
         raise StoreError(code, str(exc)) from exc
@@ -409,7 +423,14 @@ def open_store_or_copy(path: Path | str | None = None) -> Store:
     except StoreError as exc:
         if exc.code != "store_locked" or not db.exists():
             raise
-        copy = Path(tempfile.mkdtemp(prefix="sangkien-copy-")) / db.name
-        shutil.copy2(db, copy)
-        store = _open_read_only(copy, reason=READ_ONLY_LOCKED, detail=time.strftime("%H:%M:%S"))
+        copy = Path(tempfile.mkdtemp(prefix=_COPY_PREFIX)) / db.name
+        try:
+            shutil.copy2(db, copy)
+            store = _open_read_only(copy, reason=READ_ONLY_LOCKED, detail=time.strftime("%H:%M:%S"))
+        except BaseException:
+            discard_copy(copy)
+            raise
+        # Pages still reading the copy keep it alive; once the app has moved on and the last of them is
+        # done, the copy's folder goes (and at the latest when the process exits).
+        weakref.finalize(store, discard_copy, copy)
         return store

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
@@ -196,6 +197,13 @@ def test_a_store_held_by_another_writer_opens_as_a_read_only_copy(tmp_path):
         with pytest.raises(StoreError), copy.transaction():
             pass  # a copy is never written to
         copy.close()
+        assert not copy.path.parent.exists()  # the copy goes with it
+        dropped = open_store_or_copy(db)  # a copy the app lets go of (no close): removed when collected
+        folder = dropped.path.parent
+        assert folder.is_dir()
+        del dropped
+        gc.collect()
+        assert not folder.exists()
     finally:
         holder.kill()
         holder.wait()

@@ -7,6 +7,7 @@ Every function that writes calls `ui.auth.require_analyst()` first; nothing here
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics import ingest
+from analytics import ingest, metrics
 from analytics.i18n import fmt_date, fmt_int, fmt_num
 from analytics.ingest_columns import FIELD_NAMES
 from analytics.ingest_read import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, Limits, ReadOptions
@@ -398,11 +399,22 @@ def commit_files(ctx: Context, files: list[Pending], mode: str, units: tuple[str
             code = "store_write" if isinstance(exc, duckdb.Error | OSError) else "unreadable"
             report.refusal = ingest.Refusal(code, {"detail": detail})
         results.append(report)
+    if any(r.ok for r in results):
+        bar.progress(1.0, text=ctx.t("data.progress.index"))
+        refresh_derived(ctx)
     bar.progress(1.0, text=ctx.t("data.progress.done"))
     st.session_state[_RESULTS] = [(r.file, r.ok, r.message(ctx.lang), r.import_id) for r in results]
     st.session_state[_UPLOADER] = st.session_state.get(_UPLOADER, 0) + 1
     st.session_state.pop(_REPORTS, None)
     st.rerun()
+
+
+def refresh_derived(ctx: Context) -> None:
+    """Rebuild what the pages derive from the records (the author index) right after a write, while the
+    analyst is watching a progress bar, so the next person to open a page does not wait for it. A failure
+    here loses nothing: the pages rebuild it when they need it."""
+    with contextlib.suppress(Exception):  # the import itself is committed and reported
+        metrics.refresh_author_index(ctx.store)
 
 
 def last_results(ctx: Context) -> None:
@@ -489,6 +501,9 @@ def run_undo(ctx: Context, import_id: int) -> None:
         st.error(ctx.t("auth.denied"), icon=":material/lock:")
         return
     result = ingest.undo(ctx.store, import_id, by=who())
+    if result.ok:
+        with st.spinner(ctx.t("data.progress.index")):
+            refresh_derived(ctx)
     st.session_state.pop(_UNDO, None)
     st.session_state[_RESULTS] = [(f"#{import_id}", result.ok, result.message(ctx.lang), None)]
     st.session_state.pop(_REPORTS, None)

@@ -16,18 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT  # noqa: F401 (re-exported)
 
 pytestmark = pytest.mark.e2e
 
@@ -106,18 +95,6 @@ def start_server(
 
 
 @pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is missing: run `bash scripts/test.sh`, which installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="session")
 def sample_server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """One server on a copy of the sample store, shared by the tests that only read."""
     workdir = tmp_path_factory.mktemp("server")
@@ -126,18 +103,6 @@ def sample_server(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     server = start_server(db, workdir)
     yield server
     server.stop()
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh browser context (no cookies, no storage) and page at 1280 x 900."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.errors = errors
-    yield tab
-    context.close()
 
 
 def settle(tab, timeout: float = 60) -> None:

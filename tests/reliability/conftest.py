@@ -15,12 +15,7 @@ from pathlib import Path
 import pytest
 
 from analytics.store import open_store
-from tests.e2e import conftest as e2e
 from tests.e2e.conftest import metric_value
-
-# The browser tests' fixtures, for this folder too.
-browser = e2e.browser
-page = e2e.page
 
 pytestmark = pytest.mark.e2e
 

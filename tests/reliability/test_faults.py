@@ -205,3 +205,64 @@ def test_a_store_held_by_another_writer_is_shown_from_a_copy_and_nothing_is_lost
         assert store.record_count() == 7087
     finally:
         store.close()
+
+
+LONG_HOLDER = textwrap.dedent(
+    """
+    import sys, duckdb
+    con = duckdb.connect(sys.argv[1])
+    row = "INSERT INTO initiatives (code, title, unit_code, status, registered_on, phase) VALUES (?, 'T', 'PVEP', 'registered', DATE '2023-08-30', 2)"
+    con.execute(row, ["HELD-1"])
+    print("holding", flush=True)
+    sys.stdin.readline()
+    con.execute(row, ["HELD-2"])
+    con.close()
+    print("done", flush=True)
+    """
+)
+
+
+def _copies(folder: Path) -> int:
+    return len(list(folder.glob("sangkien-copy-*")))
+
+
+@pytest.mark.heavy
+def test_the_app_returns_to_the_real_store_once_the_other_writer_is_done(sample_db, tmp_path, page):
+    """Held for over a minute (the app tries the real file every 30 s), then released: a reload after the
+    next try shows the real store, writable, with everything the other process wrote. Reports how many
+    temporary copies of the store the waiting left behind."""
+    db = tmp_path / "store.duckdb"
+    shutil.copy(sample_db, db)
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LONG_HOLDER, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    copies = []
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        server = start_app(db, tmp_path / "srv", env={"TMPDIR": str(temp)})
+        try:
+            for _ in range(3):  # 75 s of visits while the store stays locked
+                open_page(page, server.url + "/")
+                alerts = page.locator('[data-testid="stAlert"]').all_inner_texts()
+                assert any("đang bị một tiến trình khác giữ để ghi" in a for a in alerts)
+                copies.append(_copies(temp))
+                page.wait_for_timeout(25_000)
+            holder.stdin.write("go\n")
+            holder.stdin.flush()
+            assert holder.stdout.readline().strip() == "done" and holder.wait(30) == 0
+            page.wait_for_timeout(31_000)
+            open_page(page, server.url + "/data")
+            wait_for_main_text(page, "Ai mở ứng dụng này cũng nhập và sửa được dữ liệu")  # writable again
+            assert page.locator(UPLOAD_INPUT).count() == 1
+            open_page(page, server.url + "/")
+            assert wait_registered(page)[0] == 7087  # both of the other writer's records
+            copies.append(_copies(temp))
+        finally:
+            server.stop()
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+    print(f"\ntemporary copies of the store in TMPDIR while waiting: {copies}")
+    assert fingerprint(db)[0] == 7087

@@ -4,8 +4,7 @@ read in place, transcoded Windows-1258 and UTF-16, workbooks) and reads, writes 
 
 DuckDB takes `enable_external_access = false` once per database instance and never back, so it cannot be
 switched off around the import step only: the importer's own folder is allowed instead (`allowed_directories`).
-The app's store gets this when analytics/store.open_store calls the function (the lead's file): the last test
-here says so until it does.
+analytics/store.open_store calls it on every store it opens, writable or read-only (the last tests).
 """
 
 from __future__ import annotations
@@ -71,26 +70,33 @@ def test_a_locked_store_reads_writes_and_attaches_no_other_file(locked, tmp_path
 
 def test_the_same_reads_work_on_an_unlocked_connection(tmp_path):
     """The statements above are refused because of the lock, not because they are wrong."""
-    store = open_store(tmp_path / "plain.duckdb")
+    con = duckdb.connect(str(tmp_path / "plain.duckdb"))
     try:
-        if file_access_restricted(store.con):
-            pytest.skip("open_store already locks file access")
-        assert store.one("SELECT count(*) FROM read_csv('/etc/passwd', header = false, delim = ':')") > 0
-        store.one(f"COPY (SELECT 1) TO '{tmp_path}/out.csv'")
+        assert (
+            con.execute(
+                "SELECT count(*) FROM read_csv('/etc/passwd', header = false, delim = ':')"
+            ).fetchone()[0]
+            > 0
+        )
+        con.execute(f"COPY (SELECT 1) TO '{tmp_path}/out.csv'")
         assert (tmp_path / "out.csv").exists()
     finally:
-        store.close()
+        con.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs analytics/store.py (lead): call ingest_read.restrict_file_access(con) right after "
-    "duckdb.connect in open_store and _open_read_only (and let bench's export generator write its CSV "
-    "through a separate, unrestricted connection)",
-)
 def test_the_apps_store_comes_locked(tmp_path):
     store = open_store(tmp_path / "app.duckdb")
     try:
         assert file_access_restricted(store.con)
+    finally:
+        store.close()
+
+
+def test_a_read_only_store_comes_locked_too(sample_db):
+    store = open_store(sample_db, read_only=True)
+    try:
+        assert file_access_restricted(store.con)
+        with pytest.raises(duckdb.Error):
+            store.one("SELECT * FROM read_text('/etc/hostname')")
     finally:
         store.close()
