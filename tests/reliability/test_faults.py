@@ -255,7 +255,7 @@ def test_the_app_returns_to_the_real_store_once_the_other_writer_is_done(sample_
             page.wait_for_timeout(31_000)
             open_page(page, server.url + "/data")
             wait_for_main_text(page, "Ai mở ứng dụng này cũng nhập và sửa được dữ liệu")  # writable again
-            assert page.locator(UPLOAD_INPUT).count() == 1
+            assert page.locator(UPLOAD_INPUT).count() >= 1  # the import's uploader (and the targets' one)
             open_page(page, server.url + "/")
             assert wait_registered(page)[0] == 7087  # both of the other writer's records
             copies.append(_copies(temp))

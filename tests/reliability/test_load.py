@@ -23,6 +23,7 @@ import shutil
 import statistics
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -39,6 +40,19 @@ PAGES = ["", "units", "trends", "benefit", "records"]
 PAGE_TIMEOUT = 240.0
 
 pytestmark = pytest.mark.heavy
+
+
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_s() -> float:
+    """CPU seconds the whole machine has spent busy (all cores, every process) so far."""
+    ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = ticks[3] + ticks[4]
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def figures(db) -> dict:
@@ -162,6 +176,7 @@ def test_twenty_sessions_browse_while_200k_rows_are_imported(sample_db, tmp_path
             tab.errors = []
             tab.on("pageerror", lambda exc, tab=tab: tab.errors.append(str(exc)))
             viewers.append(Viewer(tab, i))
+        cpu_start = (process_cpu_s(server.process.pid), machine_busy_s(), time.monotonic())
         for viewer in viewers:
             viewer.go(server.url)
 
@@ -195,6 +210,7 @@ def test_twenty_sessions_browse_while_200k_rows_are_imported(sample_db, tmp_path
             # Stop once every viewer has loaded two more pages after the commit.
             if committed and all(sum(1 for _, _, t0 in v.loads if t0 > committed) >= 2 for v in viewers):
                 break
+        cpu_end = (process_cpu_s(server.process.pid), machine_busy_s(), time.monotonic())
         assert committed, "the import never finished"
         main = analyst.locator('[data-testid="stMain"]').inner_text()
         assert f"Đã thêm mới {ROWS:,}".replace(",", ".") in main
@@ -216,6 +232,11 @@ def test_twenty_sessions_browse_while_200k_rows_are_imported(sample_db, tmp_path
         "p95_page_s": round(sorted(times)[int(0.95 * (len(times) - 1))], 2),
         "views_overlapping_the_commit": len(during),
         "errors": len(errors), "mixes": len(mixes),
+        # Where the time went: the server's CPU against the whole machine's (the 21 Chromium tabs share the
+        # same 2 cores), over the browsing.
+        "browse_wall_s": round(cpu_end[2] - cpu_start[2], 1),
+        "server_cpu_s": round(cpu_end[0] - cpu_start[0], 1),
+        "machine_cpu_s": round(cpu_end[1] - cpu_start[1], 1),
     }  # fmt: skip
     (tmp_path / "load-report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     print("\nload report:", json.dumps(report))
