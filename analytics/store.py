@@ -16,7 +16,7 @@ import threading
 import time
 import weakref
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,7 +228,9 @@ class Store(Reader):
                 )
                 cur.execute("COMMIT")
             except BaseException:
-                cur.execute("ROLLBACK")
+                # A COMMIT that failed (out of memory, full disk) has already rolled back: keep its error.
+                with suppress(duckdb.TransactionException):
+                    cur.execute("ROLLBACK")
                 raise
 
     @contextmanager
@@ -243,7 +245,8 @@ class Store(Reader):
                 yield cur
                 cur.execute("COMMIT")
             except BaseException:
-                cur.execute("ROLLBACK")
+                with suppress(duckdb.TransactionException):
+                    cur.execute("ROLLBACK")
                 raise
 
     def snapshot(self) -> Snapshot:
