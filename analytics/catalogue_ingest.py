@@ -59,10 +59,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "it, or load it with the command `python -m analytics import` (no row limit). Nothing was written.",
     ),
     "ingest.refuse.store_write": (
-        "Không ghi được vào kho dữ liệu ({detail}): ổ đĩa có thể đã đầy hoặc không cho ghi. Không có gì được "
-        "ghi, số liệu trong kho vẫn như trước lần nhập này. Hãy báo quản trị máy chủ, rồi nhập lại tệp.",
-        "The store could not be written ({detail}): the disk may be full or not writable. Nothing was written; "
-        "the store holds what it held before this import. Tell the server's administrator, then import again.",
+        "Không ghi được vào kho dữ liệu ({detail}): ổ đĩa có thể đã đầy hoặc không cho ghi, hoặc máy chủ thiếu bộ "
+        "nhớ (biến SANGKIEN_DUCKDB_MEMORY). Không có gì được ghi, số liệu trong kho vẫn như trước lần nhập này. "
+        "Hãy báo quản trị máy chủ, rồi nhập lại tệp.",
+        "The store could not be written ({detail}): the disk may be full or not writable, or the server short of "
+        "memory (variable SANGKIEN_DUCKDB_MEMORY). Nothing was written; the store holds what it held before this "
+        "import. Tell the server's administrator, then import again.",
     ),
     "ingest.refuse.zip_bomb": (
         "Tệp Excel khi giải nén lớn bất thường ({size}): có thể là tệp hỏng hoặc độc hại, nên không được mở. "

@@ -498,6 +498,13 @@ def _run(
         except (UnicodeError, OSError) as exc:
             report.refusal = Refusal("unreadable", {"detail": str(exc).splitlines()[0][:200]})
             report.import_id = None
+        except duckdb.Error as exc:
+            if not write:
+                raise
+            # The file was read and checked; what failed is the write (full disk, out of memory, a file
+            # made read-only), rolled back whole: say so, on the page and on the command line alike.
+            report.refusal = Refusal("store_write", {"detail": str(exc).splitlines()[0][:200]})
+            report.import_id = None
         step(1.0, "done")
     return _finish(report, store, started)
 

@@ -948,20 +948,28 @@ fs AS (
        OR regexp_matches(f.title, $pattern, 'i') OR regexp_matches(f.code, $pattern, 'i')
        OR regexp_matches(coalesce(f.authors, ''), $pattern, 'i')
 )"""
-_RECORDS_SQL = with_scope(
-    """SELECT fs.code, fs.title, fs.unit_code AS unit, u.name AS unit_name, fs.field, fs.status, fs.level,
-              fs.authors, fs.author_count, fs.registered_on, fs.recognized_on, fs.applied_on, fs.benefit_vnd,
-              fs.reward_vnd, fs.phase, count(*) OVER () AS total
-       FROM fs LEFT JOIN units u ON u.code = fs.unit_code
-       ORDER BY CASE WHEN $order = 'registered_desc' THEN fs.registered_on END DESC,
-                CASE WHEN $order = 'registered_asc' THEN fs.registered_on END ASC,
-                CASE WHEN $order = 'benefit_desc' THEN fs.benefit_vnd END DESC NULLS LAST,
-                CASE WHEN $order = 'unit_asc' THEN fs.unit_code END ASC,
-                CASE WHEN $order = 'unit_asc' THEN fs.registered_on END DESC,
-                fs.code
-       LIMIT $limit OFFSET $offset""",
-    searched=True,
-)
+# Each order as a fixed ORDER BY (chosen from this table by key, never from input): a plain ORDER BY ... LIMIT
+# is a top-N that DuckDB answers without sorting every matching record; the unit's name is joined onto the
+# page only. The count comes from its own query (a window count would sort them all).
+_RECORD_ORDER_SQL = {
+    "registered_desc": "registered_on DESC, code",
+    "registered_asc": "registered_on ASC, code",
+    "benefit_desc": "benefit_vnd DESC NULLS LAST, code",
+    "code_asc": "code",
+    "unit_asc": "unit_code ASC, registered_on DESC, code",
+}
+_RECORDS_SQL = {
+    order: with_scope(
+        f"""SELECT p.code, p.title, p.unit_code AS unit, u.name AS unit_name, p.field, p.status, p.level,
+                   p.authors, p.author_count, p.registered_on, p.recognized_on, p.applied_on, p.benefit_vnd,
+                   p.reward_vnd, p.phase
+            FROM (SELECT * FROM fs ORDER BY {sql} LIMIT $limit OFFSET $offset) p
+            LEFT JOIN units u ON u.code = p.unit_code
+            ORDER BY {", ".join("p." + part for part in sql.split(", "))}""",  # noqa: S608 (fixed fragments)
+        searched=True,
+    )
+    for order, sql in _RECORD_ORDER_SQL.items()
+}
 _RECORDS_COUNT_SQL = with_scope("SELECT count(*) FROM fs", searched=True)
 
 
@@ -1016,21 +1024,19 @@ def records_page(
     limit: int | None = 1000,
     offset: int = 0,
 ) -> tuple[pd.DataFrame, int]:
-    """A page of the filtered, searched records and how many match in all (one scan for both)."""
+    """A page of the filtered, searched records and how many match in all."""
     order = order if order in RECORD_ORDERS else "registered_desc"
     frame = _run(
         store,
-        _RECORDS_SQL,
+        _RECORDS_SQL[order],
         filters,
         pattern=search_pattern(search),
-        order=order,
         limit=limit if limit is not None else 2**62,
         offset=offset,
     )
-    total = (
-        int(frame["total"].iloc[0]) if len(frame) else (record_count(store, filters, search) if offset else 0)
-    )
-    return frame.drop(columns="total"), total
+    if limit is None and not offset:
+        return frame, len(frame)
+    return frame, record_count(store, filters, search)
 
 
 def record_count(store: Store, filters: Filters, search: str = "") -> int:

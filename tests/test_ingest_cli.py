@@ -154,3 +154,31 @@ def test_the_real_entry_point(files):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1])["inserted"] == 6
+
+
+def test_a_write_the_store_cannot_hold_is_refused_whole_with_the_reason(tmp_path):
+    """A real fault, not a mock: the server's DuckDB given far too little memory (SANGKIEN_DUCKDB_MEMORY) for
+    a 300,000-row import. The command says the store could not be written, names the memory setting, exits 1,
+    and the store keeps exactly what it had."""
+    import os
+
+    db = tmp_path / "small.duckdb"
+    first = tmp_path / "first.csv"
+    first.write_bytes(fx.csv_bytes(fx.rows(4)))
+    assert main(["import", str(first), "--db", str(db)]) == 0
+    big = fx.big_csv(tmp_path / "big.csv", 300_000, start=1000)
+    env = {**os.environ, "SANGKIEN_DUCKDB_MEMORY": "24MB"}
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics", "import", str(big), "--db", str(db)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 1, (done.returncode, done.stdout[-2000:], done.stderr[-2000:])
+    assert "Traceback" not in done.stderr
+    out = done.stdout + done.stderr
+    assert "Không ghi được vào kho dữ liệu" in out and "SANGKIEN_DUCKDB_MEMORY" in out
+    store = open_store(db, read_only=True)
+    try:
+        assert store.record_count() == 4
+        assert store.one("SELECT count(*) FROM imports") == 1
+    finally:
+        store.close()
