@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
 
 # Debian's Chromium (browser tests, chart images in reports) and Vietnamese-capable fonts.
 # Playwright drives this browser; it never downloads one of its own.
