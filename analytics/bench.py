@@ -288,7 +288,7 @@ def run(rows: int, repeat: int, workdir: Path) -> dict:
         raise RuntimeError(f"pandas kept {len(checked)} rows, the import {imported}")
 
     bar.step("chỉ mục tác giả / author index")
-    index_s, _ = timed(lambda: metrics._author_firsts(store), 1)
+    index_s, _ = timed(lambda: metrics.refresh_author_index(store), 1)
     records = bp.load_records(store)
     targets = store.df("SELECT unit_code, phase, target FROM targets")
     phase_targets = {int(p): float(t) for p, t in store.rows("SELECT phase, target FROM phases")}

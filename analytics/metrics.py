@@ -192,26 +192,37 @@ _AUTHORS_EXACT_SQL = with_scope(
     WHERE p IS NOT NULL GROUP BY unit_code, p""",
     authors=True,
 )
-_author_firsts_cache: dict[str, tuple[int, pd.DataFrame]] = {}
+_author_steps_cache: dict[str, tuple[int, pd.DataFrame]] = {}
 _STORED_FIRSTS_SQL = "SELECT unit, phase, all_phases, first_on FROM author_firsts"
 _FIRSTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'author_firsts_version'"
 
 
-def _author_firsts(store: Reader) -> pd.DataFrame:
-    """Each (unit, author)'s first registration day, per phase and over all phases, for the store's data
-    version: from this process's memory, else from the store's `author_firsts` table when it was built
-    from the same version, else built now (and kept in the store when it can be written)."""
+def _author_firsts(store: Reader, version: int) -> pd.DataFrame:
+    """Each (unit, author)'s first registration day, per phase and over all phases, for data `version`:
+    from the store's `author_firsts` table when it was built from that version, else built now (and kept
+    in the store when it can be written)."""
+    if store.one(_FIRSTS_VERSION_SQL) == version:
+        frame = store.df(_STORED_FIRSTS_SQL)
+    else:
+        frame = store.df(_AUTHOR_FIRSTS_SQL)
+        _keep_author_firsts(store, frame, version)
+    frame["first_on"] = pd.to_datetime(frame["first_on"])
+    return frame
+
+
+def _author_steps(store: Reader) -> pd.DataFrame:
+    """The author index as running totals, kept in this process's memory for the store's data version: for
+    each (unit, phase, all_phases) and each day someone's first registration fell on, how many authors had
+    appeared by then. Some 30,000 rows instead of one per author (400,000 at a million records), so counting
+    as of any day is a quick look-up."""
     key, version = str(store.path), store.data_version()
-    cached = _author_firsts_cache.get(key)
+    cached = _author_steps_cache.get(key)
     if cached is None or cached[0] != version:
-        if store.one(_FIRSTS_VERSION_SQL) == version:
-            frame = store.df(_STORED_FIRSTS_SQL)
-        else:
-            frame = store.df(_AUTHOR_FIRSTS_SQL)
-            _keep_author_firsts(store, frame, version)
-        frame["first_on"] = pd.to_datetime(frame["first_on"])
-        _author_firsts_cache[key] = (version, frame)
-        cached = _author_firsts_cache[key]
+        groups = ["unit", "phase", "all_phases"]
+        daily = _author_firsts(store, version).groupby([*groups, "first_on"], dropna=False).size()
+        steps = daily.groupby(level=groups, dropna=False).cumsum().rename("authors").reset_index()
+        _author_steps_cache[key] = (version, steps)
+        cached = _author_steps_cache[key]
     return cached[1]
 
 
@@ -238,7 +249,7 @@ def _keep_author_firsts(reader: Reader, frame: pd.DataFrame, version: int) -> No
 def refresh_author_index(store: Reader) -> None:
     """Build (and keep) the author index for the current data version now, e.g. right after an import,
     so that the next person to open a page does not wait for it."""
-    _author_firsts(store)
+    _author_steps(store)
 
 
 def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFrame:
@@ -257,24 +268,6 @@ def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFr
         return pd.concat([counts, counts.assign(phase=None, all_phases=1)], ignore_index=True)
     counts = steps[keep].groupby(["unit", "phase", "all_phases"], dropna=False)["authors"].last()
     return counts.reset_index()
-
-
-_author_steps_cache: dict[str, tuple[int, pd.DataFrame]] = {}
-
-
-def _author_steps(store: Reader) -> pd.DataFrame:
-    """The author index as running totals: for each (unit, phase, all_phases) and each day someone's first
-    registration fell on, how many authors had appeared by then. Some 30,000 rows instead of one per author
-    (400,000 at a million records), so counting as of any day is a quick look-up."""
-    key, version = str(store.path), store.data_version()
-    cached = _author_steps_cache.get(key)
-    if cached is None or cached[0] != version:
-        groups = ["unit", "phase", "all_phases"]
-        daily = _author_firsts(store).groupby([*groups, "first_on"], dropna=False).size()
-        steps = daily.groupby(level=groups, dropna=False).cumsum().rename("authors").reset_index()
-        _author_steps_cache[key] = (version, steps)
-        cached = _author_steps_cache[key]
-    return cached[1]
 
 
 _UNITS_SQL = with_scope(
@@ -936,8 +929,6 @@ RECORD_COLUMNS = (
     "reward_vnd",
     "phase",
 )
-# Sort orders a person may pick. The order is a parameter compared in ORDER BY, never spliced into SQL.
-RECORD_ORDERS: tuple[str, ...] = ("registered_desc", "registered_asc", "benefit_desc", "code_asc", "unit_asc")
 # Search: the folded search words become a regular expression whose letters match every accented form
 # ("bom" -> "b[oòóỏ…ơờ…]m"), so "bom", "bơm" and "BƠM" all find "Cải tiến bơm". A regex on the stored (NFC)
 # text is about ten times faster than folding every record's text at query time.
@@ -970,6 +961,8 @@ _RECORDS_SQL = {
     )
     for order, sql in _RECORD_ORDER_SQL.items()
 }
+# Sort orders a person may pick (a key of the table above; anything else falls back to the first).
+RECORD_ORDERS: tuple[str, ...] = tuple(_RECORD_ORDER_SQL)
 _RECORDS_COUNT_SQL = with_scope("SELECT count(*) FROM fs", searched=True)
 
 

@@ -310,7 +310,6 @@ def test_author_index_is_kept_in_the_store_for_the_next_process(make_store):
     )
     assert store.one("SELECT count(*) FROM author_firsts WHERE all_phases = 1") == 3
     # A new process (empty memory) reads the kept index instead of rebuilding it: tamper with it to see.
-    metrics._author_firsts_cache.clear()
     metrics._author_steps_cache.clear()
     with store.derived_write() as cur:
         cur.execute("DELETE FROM author_firsts WHERE unit = 'PVU'")
@@ -331,7 +330,6 @@ def test_author_index_on_a_read_only_store_is_built_in_memory(sample_db, tmp_pat
     from analytics.store import open_store
 
     store = open_store(copy, read_only=True)
-    metrics._author_firsts_cache.clear()
     metrics._author_steps_cache.clear()
     assert metrics.progress(store, Filters()).program["authors"] == 1062  # nothing written, figure right
     store.close()
