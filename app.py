@@ -1,34 +1,22 @@
 """Entry point: page config and navigation. `streamlit run app.py`.
 
-`setup()` opens the store and draws the shared sidebar filters (kept in the URL); each page in pages/ is a
-short script that reads them with `ui.context.current()`, asks `ui.data` for figures and draws them.
+`main()` is the script Streamlit runs for every visitor: it opens the store and draws the shared sidebar
+filters (kept in the URL) with `setup()`, then runs the page; each page in pages/ is a short script that
+reads them with `ui.context.current()`, asks `ui.data` for figures and draws them.
+
+`streamlit run app.py` finds the `st.App` below and serves it (Streamlit's own server, started through
+uvicorn); its start-up (`ui.warmup`) opens the store and computes the default view before the first request
+is answered, so the first visitor after a start waits no longer than the next one.
 """
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import streamlit as st
 
-from analytics.i18n import t
-from ui.context import (
-    leave_legacy_multipage_mode,
-    page_language,
-    release_snapshot,
-    remember_page,
-    setup,
-    write_url,
-)
-
 HERE = Path(__file__).parent
-leave_legacy_multipage_mode()
-lang = page_language()
-st.set_page_config(
-    page_title=t("app.short_title", lang),
-    page_icon=":material/emoji_objects:",
-    layout="wide",
-    initial_sidebar_state="expanded",
-)
-
-ctx = setup()
 
 # (file, title key, icon, URL path). URL paths are part of shareable links: keep them stable, and equal to
 # the file names (Streamlit's legacy first run, see ui.context.leave_legacy_multipage_mode, looks pages up by file).
@@ -42,17 +30,59 @@ SCREENS = [
     ("report.py", "nav.report", ":material/description:", "report"),
     ("data.py", "nav.data", ":material/upload_file:", "data"),
 ]
-pages = [
-    st.Page(
-        str(HERE / "pages" / file), title=t(title, lang), icon=icon, url_path=path or None, default=not path
+
+
+def main() -> None:
+    """One visitor's run: page config, the shared sidebar, the navigation, the page."""
+    from analytics.i18n import t
+    from ui.context import (
+        leave_legacy_multipage_mode,
+        page_language,
+        release_snapshot,
+        remember_page,
+        setup,
+        write_url,
     )
-    for file, title, icon, path in SCREENS
-    if (HERE / "pages" / file).exists()
-]
-page = st.navigation(pages, position="top")
-remember_page()
-write_url(ctx)
-try:
-    page.run()
-finally:
-    release_snapshot()  # end the run's read transaction, even when the page stops or reruns
+
+    leave_legacy_multipage_mode()
+    lang = page_language()
+    st.set_page_config(
+        page_title=t("app.short_title", lang),
+        page_icon=":material/emoji_objects:",
+        layout="wide",
+        initial_sidebar_state="expanded",
+    )
+    ctx = setup()
+    pages = [
+        st.Page(
+            str(HERE / "pages" / file),
+            title=t(title, lang),
+            icon=icon,
+            url_path=path or None,
+            default=not path,
+        )
+        for file, title, icon, path in SCREENS
+        if (HERE / "pages" / file).exists()
+    ]
+    page = st.navigation(pages, position="top")
+    remember_page()
+    write_url(ctx)
+    try:
+        page.run()
+    finally:
+        release_snapshot()  # end the run's read transaction, even when the page stops or reruns
+
+
+@asynccontextmanager
+async def warm_server(_app: object) -> AsyncIterator[None]:
+    """Server start-up: the first visitor's costs paid before the first request is answered."""
+    from ui.warmup import warm_up
+
+    await asyncio.to_thread(warm_up)
+    yield
+
+
+if __name__ == "__main__":  # Streamlit runs the entry script as __main__ for every visitor (and AppTest)
+    main()
+else:  # `streamlit run app.py` imports this module to find the server it serves
+    app = st.App(__file__, lifespan=warm_server)

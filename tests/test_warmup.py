@@ -1,0 +1,61 @@
+"""The server's start-up work (ui.warmup, run from app.py's st.App lifespan): it fills exactly the caches the
+first visitor's run reads, and never stops the server when it cannot."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.apptest import metric_values, run_app
+from tests.conftest import ROOT
+from ui import data as ui_data
+from ui.warmup import warm_up
+
+
+def counting(monkeypatch, name: str) -> list[int]:
+    """Counts the calls of metrics.<name> made through ui.data (the pages' only way to the metrics)."""
+    calls: list[int] = []
+    inner = ui_data._QUERIES[name]
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return inner(*args, **kwargs)
+
+    monkeypatch.setitem(ui_data._QUERIES, name, counted)
+    return calls
+
+
+def test_the_first_visitor_after_the_warm_up_gets_the_overview_from_the_cache(monkeypatch, sample_copy: Path):
+    monkeypatch.setenv("SANGKIEN_DB", str(sample_copy))
+    calls = counting(monkeypatch, "progress")
+
+    steps = warm_up()
+
+    assert set(steps) == {"imports", "store", "figures", "chart"}
+    assert len(calls) == 1
+    at = run_app(monkeypatch, sample_copy)
+    assert ("Đã đăng ký", "7.085") in metric_values(at)
+    assert len(calls) == 1, "the first visitor's Overview computed the figures again"
+
+
+def test_a_store_that_cannot_be_opened_stops_the_warm_up_not_the_server(monkeypatch, tmp_path: Path, caplog):
+    broken = tmp_path / "not-a-store.duckdb"
+    broken.write_text("này không phải là một tệp DuckDB\n" * 100)
+    monkeypatch.setenv("SANGKIEN_DB", str(broken))
+
+    steps = warm_up()
+
+    assert "imports" in steps and "figures" not in steps
+    assert "warm-up stopped" in caplog.text
+    assert broken.read_text().startswith("này không phải")  # left as it was
+
+
+def test_streamlit_run_serves_app_py_with_the_warm_up():
+    """`streamlit run app.py` serves an st.App found in the file; it must be the one with the lifespan."""
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    found = discover_asgi_app(ROOT / "app.py")
+    assert found.is_asgi_app and found.import_string == "app:app"
+    tree = ast.parse((ROOT / "app.py").read_text())
+    calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == "st.App"]
+    assert [kw.arg for kw in calls[0].keywords] == ["lifespan"]

@@ -1,0 +1,77 @@
+"""Server start-up work, so that the first visitor after a start waits no longer than the next one.
+
+Streamlit runs app.py only when a visitor arrives: without this, the first one pays for importing the
+page modules, opening the store (and building the sample into a new one), DuckDB's first reads of a
+million records, the author index and Streamlit's own first-use costs (about 1.2 s at 1,000,000 records).
+`app.py` runs `warm_up()` from its `st.App` lifespan, before the server answers its first request. It only
+fills caches a visitor's run would fill anyway (the same functions, the same keys); a failure here is
+logged and left to the first visitor's run, which reports it properly.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from analytics.filters import Filters
+
+_LOG = logging.getLogger(__name__)
+
+DEFAULT_VIEW = (
+    Filters()
+)  # a visit without filters in its link (ui.context.filters_from_state on a new session)
+
+
+def warm_up() -> dict[str, float]:
+    """Open the store and compute the default Overview and sidebar; returns the seconds each step took."""
+    steps: dict[str, float] = {}
+    started = time.perf_counter()
+
+    def mark(step: str) -> None:
+        nonlocal started
+        now = time.perf_counter()
+        steps[step] = round(now - started, 3)
+        started = now
+
+    try:
+        _import_page_modules()
+        mark("imports")
+        from ui.context import _options, get_store
+        from ui.data import _cached
+
+        store = get_store()
+        mark("store")
+        path, version = str(store.path), store.data_version()
+        _options(path, version, store)
+        progress = _cached("progress", path, version, DEFAULT_VIEW, (), store)
+        mark("figures")
+        _first_chart(progress)
+        mark("chart")
+    except Exception:  # the first visitor's own run will meet (and report) the same problem
+        _LOG.exception("warm-up stopped; the first visitor's run will do the rest")
+    return steps
+
+
+def _import_page_modules() -> None:
+    """What every page run imports, and Streamlit's own lazily built parts the sidebar and pages use."""
+    import analytics.charts  # noqa: F401  (plotly)
+    import analytics.narrative  # noqa: F401
+    import ui.sidebar  # noqa: F401
+    import ui.widgets  # noqa: F401
+
+    try:  # compiles Streamlit's emoji pattern (0.15 s), used by segmented controls' labels
+        from streamlit.string_util import extract_leading_emoji
+
+        extract_leading_emoji("x")
+    except (ImportError, AttributeError):
+        pass
+
+
+def _first_chart(progress) -> None:
+    """Builds the Overview's chart once: Plotly loads its validators on first use."""
+    from analytics import charts, narrative
+    from analytics.i18n import DEFAULT_LANG
+
+    charts.phase_bullets(
+        progress.phases, progress.program, DEFAULT_LANG, narrative.phase_chart_title(progress, DEFAULT_LANG)
+    ).to_json()
