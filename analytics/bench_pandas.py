@@ -256,10 +256,9 @@ def duckdb_benefit(store, filters: Filters) -> dict:
 
 
 def duckdb_explorer(store, filters: Filters, search: str) -> dict:
-    return {
-        "count": metrics.record_count(store, filters, search),
-        "page": metrics.records(store, filters, search=search, limit=100)["code"].tolist(),
-    }
+    """What the Records page asks: the first page of the searched records and how many match."""
+    frame, count = metrics.records_page(store, filters, search, limit=100)
+    return {"count": count, "page": frame["code"].tolist()}
 
 
 def differences(left: object, right: object, path: str = "") -> list[str]:

@@ -268,6 +268,13 @@ def test_records_page_counts_all_matches_in_one_scan(sample_store):
     )
     _, beyond = metrics.records_page(sample_store, Filters(units=("PVEP",)), limit=5, offset=10_000)
     assert beyond == 395  # a page past the end still knows the total
+    searched_beyond, found = metrics.records_page(
+        sample_store, Filters(units=("PVEP",)), search="bom", limit=5, offset=10_000
+    )
+    assert (
+        len(searched_beyond) == 0 and found == total
+    )  # ... with a search too (the count from its own query)
+    assert list(rows.columns) == list(searched_beyond.columns) and "_matches" not in rows.columns
 
 
 def test_campaign_registrations_and_lift(sample_store):
