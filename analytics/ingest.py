@@ -56,14 +56,12 @@ from analytics.ingest_read import (
     Refused,
     csv_source_sql,
     detect,
-    file_access_restricted,
-    reachable,
     read_sheet,
     scan_bytes,
     sheet_frame,
-    temp_dir,
     transcode,
 )
+from analytics.sandbox import file_access_restricted, reachable, temp_dir
 from analytics.store import Store
 from analytics.textnorm import fold_key
 
@@ -592,7 +590,7 @@ def _pipeline(
 ) -> None:
     """Stage, validate and (when `write`) upsert on one cursor; inside `store.transaction()` when writing.
 
-    A store restricted to the importer's folder (ingest_read.restrict_file_access) reads a CSV given by
+    A store restricted to the importer's folder (sandbox.restrict_file_access) reads a CSV given by
     path through a link in this import's folder."""
     text = preview.layout is not None and preview.layout.format not in SHEET_FORMATS
     with temp_dir() as folder, reachable(path, text and file_access_restricted(cur), folder) as path:

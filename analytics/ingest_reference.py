@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.i18n import Lang, t
-from analytics.ingest_read import SHEET_FORMATS, Limits, ReadOptions, Refused, detect, read_sheet, temp_dir
+from analytics.ingest_read import SHEET_FORMATS, Limits, ReadOptions, Refused, detect, read_sheet
+from analytics.sandbox import temp_dir
 from analytics.store import Store
 from analytics.textnorm import clean_text, fold_key
 

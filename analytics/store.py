@@ -24,7 +24,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from analytics.ingest_read import restrict_file_access
+from analytics.sandbox import restrict_file_access
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"

@@ -1,5 +1,5 @@
 """DuckDB's access to files, locked down (issue 6): a store whose connection went through
-`ingest_read.restrict_file_access` still imports everything the importer takes (bytes and paths, UTF-8
+`sandbox.restrict_file_access` still imports everything the importer takes (bytes and paths, UTF-8
 read in place, transcoded Windows-1258 and UTF-16, workbooks) and reads, writes or attaches no other file.
 
 DuckDB takes `enable_external_access = false` once per database instance and never back, so it cannot be
@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from analytics import ingest
-from analytics.ingest_read import file_access_restricted, import_root, restrict_file_access
+from analytics.sandbox import file_access_restricted, import_root, restrict_file_access
 from analytics.store import open_store
 from tests import fixtures_ingest as fx
 
