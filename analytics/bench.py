@@ -38,6 +38,7 @@ from analytics import bench_pandas as bp
 from analytics import metrics
 from analytics.benchdata import export_csv
 from analytics.filters import Filters
+from analytics.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_command
 from analytics.store import Store, open_store
 from analytics.textnorm import fold_key
 
@@ -196,7 +197,7 @@ def first_page_in_browser(db: Path, repeat: int) -> dict | None:
     """Seconds from opening the app's address to its first figure on screen, in Debian's Chromium: for
     the first visitor after the server starts and for later visitors (each in a new browser context, so
     with nothing cached). The server is started `repeat` times; each figure is the median."""
-    chromium = Path("/usr/bin/chromium")
+    chromium = Path(CHROMIUM)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -206,17 +207,7 @@ def first_page_in_browser(db: Path, repeat: int) -> dict | None:
     first: list[float] = []
     later: list[float] = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=str(chromium),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = pw.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS)
         for _ in range(max(1, repeat)):
             with _app_server(db) as url:
                 times = [_first_figure_seconds(browser, url) for _ in range(3)]
@@ -248,24 +239,9 @@ def _app_server(db: Path) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    root = Path(__file__).resolve().parent.parent
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(root / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=root,
+        streamlit_command(port),
+        cwd=ROOT,
         env={**os.environ, "SANGKIEN_DB": str(db)},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

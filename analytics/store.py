@@ -217,34 +217,32 @@ class Store(Reader):
         Writes are serialised inside the process (one writer); DuckDB's file lock keeps other
         processes out.
         """
-        if self.read_only:
-            raise StoreError("store_read_only", self.read_only_detail or self.read_only_reason or "")
-        with self._write_lock, self.cursor() as cur:
-            cur.execute("BEGIN TRANSACTION")
-            try:
-                yield cur
-                cur.execute(
-                    "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
-                )
-                cur.execute("COMMIT")
-            except BaseException:
-                # A COMMIT that failed (out of memory, full disk) has already rolled back: keep its error.
-                with suppress(duckdb.TransactionException):
-                    cur.execute("ROLLBACK")
-                raise
+        with self._atomic(bump_version=True) as cur:
+            yield cur
 
     @contextmanager
     def derived_write(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A write of derived data (an index of what is already there): atomic, but it does not change the
         data version, since every figure stays the same."""
+        with self._atomic(bump_version=False) as cur:
+            yield cur
+
+    @contextmanager
+    def _atomic(self, bump_version: bool) -> Iterator[duckdb.DuckDBPyConnection]:
+        """BEGIN ... COMMIT on a cursor of its own under the process's write lock; rolled back on any error."""
         if self.read_only:
             raise StoreError("store_read_only", self.read_only_detail or self.read_only_reason or "")
         with self._write_lock, self.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
                 yield cur
+                if bump_version:
+                    cur.execute(
+                        "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
+                    )
                 cur.execute("COMMIT")
             except BaseException:
+                # A COMMIT that failed (out of memory, full disk) has already rolled back: keep its error.
                 with suppress(duckdb.TransactionException):
                     cur.execute("ROLLBACK")
                 raise

@@ -19,18 +19,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analytics.sample import load_sample  # noqa: E402
+from analytics.serving import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401 (used by the browser fixtures)
 from analytics.store import Store, open_store  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 
 
 # One Playwright per session for every browser test (tests/e2e and tests/reliability): a second
@@ -81,6 +71,27 @@ def sample_copy(sample_db: Path, tmp_path: Path) -> Path:
     target = tmp_path / "sample-copy.duckdb"
     shutil.copy(sample_db, target)
     return target
+
+
+def fingerprint(db: Path) -> tuple:
+    """Everything an import, an undo or an edit changes, as one comparable value (the store is opened
+    read-only, so looking never changes it)."""
+    store = open_store(db, read_only=True)
+    try:
+        return (
+            store.record_count(),
+            store.one(
+                "SELECT coalesce(sum(hash(code, title, authors, unit_code, field, status, registered_on, "
+                "recognized_on, benefit_vnd, phase, import_id)), 0) FROM initiatives"
+            ),
+            tuple(store.rows("SELECT id, mode, inserted, undone_at IS NULL FROM imports ORDER BY id")),
+            store.one("SELECT count(*) FROM initiative_history"),
+            store.one("SELECT count(*) FROM reference_history"),
+            store.one("SELECT coalesce(sum(hash(unit_code, phase, target)), 0) FROM targets"),
+            store.data_version(),
+        )
+    finally:
+        store.close()
 
 
 def record(code: str, unit: str, registered: str, **extra: object) -> dict:

@@ -7,7 +7,6 @@ import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from analytics.serving import streamlit_command
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT  # noqa: F401 (re-exported)
 
 pytestmark = pytest.mark.e2e
@@ -57,23 +57,7 @@ def start_server(
     log = workdir / f"server-{port}.log"
     environment = {**os.environ, "SANGKIEN_DB": str(db), **(env or {})}
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-            "--server.fileWatcherType",
-            "none",
-        ],
+        streamlit_command(port, "--server.fileWatcherType", "none"),
         cwd=ROOT,
         env=environment,
         stdout=log.open("w"),

@@ -16,6 +16,7 @@ from analytics.filters import Filters
 from analytics.metrics import progress
 from analytics.store import open_store
 from tests import fixtures_ingest as fx
+from tests.conftest import fingerprint
 from tests.e2e.conftest import exceptions_on, metric_value, open_page, settle
 from tests.e2e.helpers import (
     PASSWORD,
@@ -80,24 +81,6 @@ def expected_after(db: Path, tmp_path: Path, data: bytes, name: str) -> tuple[di
     finally:
         store.close()
     return figures(twin), report
-
-
-def state(db: Path) -> tuple:
-    """Everything a write would change: records (with a digest of their content), imports, history, version."""
-    store = open_store(db, read_only=True)
-    try:
-        return (
-            store.record_count(),
-            store.one(
-                "SELECT coalesce(sum(hash(code, title, unit_code, status, registered_on, benefit_vnd)), 0) FROM initiatives"
-            ),
-            store.one("SELECT count(*) FROM imports"),
-            store.one("SELECT count(*) FROM initiative_history"),
-            store.one("SELECT count(*) FROM reference_history"),
-            store.data_version(),
-        )
-    finally:
-        store.close()
 
 
 def shown(page, url: str) -> dict[str, int]:
@@ -398,7 +381,7 @@ def test_upload_limits_size_rows_type_and_zip_bombs(store_copy, tmp_path, page):
     """Each limit refuses the file with a message and writes nothing: the size limit (Streamlit's
     server.maxUploadSize, 1 MB here), the page's row limit (SANGKIEN_UPLOAD_MAX_ROWS, 50 here), the file
     type (by the uploader's list and by content), and an XLSX zip bomb."""
-    before = state(store_copy)
+    before = fingerprint(store_copy)
     server = start_app(
         store_copy,
         tmp_path / "srv",
@@ -439,4 +422,4 @@ def test_upload_limits_size_rows_type_and_zip_bombs(store_copy, tmp_path, page):
         assert [r[0] for r in history[1:]] == ["#1"]  # only the sample: nothing was written
     finally:
         server.stop()
-    assert state(store_copy) == before
+    assert fingerprint(store_copy) == before

@@ -17,7 +17,7 @@ import pytest
 from analytics import ingest_reference as ref
 from analytics.store import open_store
 from tests import fixtures_ingest as fx
-from tests.conftest import ROOT
+from tests.conftest import ROOT, fingerprint
 from tests.e2e.helpers import PASSWORD, start_app
 from tests.e2e.wire import WireSession
 
@@ -281,28 +281,10 @@ def hostile(sample_db, tmp_path_factory):
         "group_phase1": registered(phase=1, groups=("Lọc hóa dầu",)),
     }
     store.close()
-    before = _state(db)
+    before = fingerprint(db)
     server = start_app(db, work / "srv")
     yield server, expected, before
     server.stop()
-
-
-def _state(db) -> tuple:
-    store = open_store(db, read_only=True)
-    try:
-        return (
-            store.record_count(),
-            store.one(
-                "SELECT sum(hash(code, title, authors, field, unit_code, benefit_vnd)) FROM initiatives"
-            ),
-            store.rows("SELECT id, undone_at FROM imports ORDER BY id"),
-            store.one("SELECT count(*) FROM initiative_history"),
-            store.one("SELECT count(*) FROM reference_history"),
-            store.one("SELECT sum(hash(unit_code, phase, target)) FROM targets"),
-            store.data_version(),
-        )
-    finally:
-        store.close()
 
 
 def _watch(page) -> dict:
@@ -496,4 +478,4 @@ def test_markdown_in_a_url_value_is_not_rendered_in_the_notice(hostile, page, va
 def test_the_store_is_unchanged_by_all_that_hostile_input(hostile):
     server, _, before = hostile
     server.stop()
-    assert _state(server.db) == before
+    assert fingerprint(server.db) == before

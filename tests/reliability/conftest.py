@@ -14,31 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from analytics.store import open_store
+from tests.conftest import fingerprint  # noqa: F401 (re-exported)
 from tests.e2e.conftest import metric_value
 
 pytestmark = pytest.mark.e2e
-
-
-def fingerprint(db: Path) -> tuple:
-    """Everything an import, an undo or an edit changes, as one comparable value (the store is opened
-    read-only, so looking never changes it)."""
-    store = open_store(db, read_only=True)
-    try:
-        return (
-            store.record_count(),
-            store.one(
-                "SELECT coalesce(sum(hash(code, title, authors, unit_code, field, status, registered_on, "
-                "recognized_on, benefit_vnd, phase, import_id)), 0) FROM initiatives"
-            ),
-            tuple(store.rows("SELECT id, mode, inserted, undone_at IS NULL FROM imports ORDER BY id")),
-            store.one("SELECT count(*) FROM initiative_history"),
-            store.one("SELECT count(*) FROM reference_history"),
-            store.one("SELECT coalesce(sum(hash(unit_code, phase, target)), 0) FROM targets"),
-            store.data_version(),
-        )
-    finally:
-        store.close()
 
 
 def file_digest(path: Path) -> str:
