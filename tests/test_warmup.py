@@ -4,6 +4,8 @@ first visitor's run reads, and never stops the server when it cannot."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.apptest import metric_values, run_app
@@ -59,3 +61,20 @@ def test_streamlit_run_serves_app_py_with_the_warm_up():
     tree = ast.parse((ROOT / "app.py").read_text())
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == "st.App"]
     assert [kw.arg for kw in calls[0].keywords] == ["lifespan"]
+
+
+def test_the_warm_up_loads_streamlits_emoji_and_icon_catalogues_a_first_run_would_load():
+    """Streamlit loads them on first use (0.15 s), but only for a non-ASCII label: the warm-up must really
+    trigger it, in a fresh interpreter where nothing else has."""
+    probe = (
+        "import sys\n"
+        "names = ('streamlit.emojis', 'streamlit.material_icon_names')\n"
+        "from ui import warmup\n"
+        "before = [n in sys.modules for n in names]\n"
+        "warmup._load_streamlit_catalogues()\n"
+        "print(before, [n in sys.modules for n in names])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[False, False] [True, True]"

@@ -17,6 +17,7 @@ from analytics.filters import Filters
 
 _LOG = logging.getLogger(__name__)
 
+WARM_LABEL = "Tiếng Việt"  # a sidebar label, not ASCII: what makes Streamlit load its emoji catalogue
 DEFAULT_VIEW = (
     Filters()
 )  # a visit without filters in its link (ui.context.filters_from_state on a new session)
@@ -59,11 +60,20 @@ def _import_page_modules() -> None:
     import ui.sidebar  # noqa: F401
     import ui.widgets  # noqa: F401
 
-    try:  # compiles Streamlit's emoji pattern (0.15 s), used by segmented controls' labels
-        from streamlit.string_util import extract_leading_emoji
+    _load_streamlit_catalogues()
 
-        extract_leading_emoji("x")
-    except (ImportError, AttributeError):
+
+def _load_streamlit_catalogues() -> None:
+    """Streamlit's emoji catalogue and pattern (0.15 s) and its Material icon names, which it loads on first use:
+    for the sidebar's Vietnamese labels (an ASCII text skips the emoji catalogue, so the probe is Vietnamese)
+    and the pages' icons. Also the module a new session imports to decide on its "skills" notice."""
+    try:
+        import streamlit.web.skills  # noqa: F401
+        from streamlit.string_util import extract_leading_emoji, is_material_icon
+
+        extract_leading_emoji(WARM_LABEL)
+        is_material_icon("dashboard")
+    except (ImportError, AttributeError):  # a Streamlit without these internals: nothing to warm
         pass
 
 
