@@ -299,7 +299,7 @@ def run(rows: int, repeat: int, workdir: Path) -> dict:
     bar = Bar(7 + len(PAGES))
     bar.step("tạo tệp xuất / generating the export")
     path = generate_csv(workdir, rows)
-    bar.step("DuckDB read_csv / nhập (project import)")
+    bar.step("đọc thô và nhập / raw read and project import")
     raw_s, ingest_s, store = read_and_import(path, workdir, repeat)
     bar.step("pandas read_csv")
     keys = unit_keys(store)

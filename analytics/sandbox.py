@@ -48,7 +48,7 @@ def restrict_file_access(con) -> None:
     import step and restored after), so the importer's folder is allowed instead. Call it right after
     connecting (the allowed folder cannot be set in the connect options); calling it again is harmless.
     """
-    if con.execute("SELECT current_setting('enable_external_access')").fetchone()[0] is False:
+    if file_access_restricted(con):
         return
     folder = str(import_root()).replace("'", "''") + "/"
     con.execute(f"SET allowed_directories = ['{folder}']")  # our own mkdtemp path, not user input
@@ -56,6 +56,7 @@ def restrict_file_access(con) -> None:
 
 
 def file_access_restricted(con) -> bool:
+    """Whether `restrict_file_access` has been applied to this database."""
     return con.execute("SELECT current_setting('enable_external_access')").fetchone()[0] is False
 
 

@@ -18,9 +18,8 @@ from analytics.filters import Filters
 _LOG = logging.getLogger(__name__)
 
 WARM_LABEL = "Tiếng Việt"  # a sidebar label, not ASCII: what makes Streamlit load its emoji catalogue
-DEFAULT_VIEW = (
-    Filters()
-)  # a visit without filters in its link (ui.context.filters_from_state on a new session)
+# A visit without filters in its link (ui.context.filters_from_state on a new session).
+DEFAULT_VIEW = Filters()
 
 
 def warm_up() -> dict[str, float]:
