@@ -332,8 +332,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "overview.program_card": ("Cả chương trình ({start} – {end})", "Whole program ({start} – {end})"),
     "overview.phase_card": ("{name} ({start} – {end})", "{name} ({start} – {end})"),
     "overview.phase_name": ("Giai đoạn {n}", "Phase {n}"),
-    "overview.surplus_delta": ("vượt {n}", "{n} above"),
-    "overview.gap_delta": ("thiếu {n}", "{n} short"),
+    "overview.surplus_delta": ("vượt {n}", "+{n}"),
+    "overview.gap_delta": ("thiếu {n}", "−{n}"),
     "overview.units_met_value": ("{met}/{total}", "{met}/{total}"),
     "overview.chart_title": (
         "Kết quả đăng ký so với chỉ tiêu: {verdict}",
