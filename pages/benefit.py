@@ -11,7 +11,7 @@ from ui.data import query
 from ui.records import records_table
 from ui.sidebar import translated
 from ui.tables import styled
-from ui.widgets import chart, metric, page_header
+from ui.widgets import card, chart, metric, page_header
 
 ctx = current()
 lang = ctx.lang
@@ -38,7 +38,7 @@ for column, (key, value, label, help_text) in zip([*st.columns(3), *st.columns(3
         if key:
             metric(ctx, key, value, label=label)
         else:
-            st.metric(label, value, help=help_text, border=True)
+            card(label, value, help_text)
 
 units = by["unit"].merge(
     prog.unit_rows("all")[["unit", "short_name", "benefit_per_member", "tier"]],

@@ -12,7 +12,7 @@ from ui.context import current, page_param, set_page_param
 from ui.data import query
 from ui.tables import styled
 from ui.unit_detail import show_unit_detail
-from ui.widgets import chart, page_header
+from ui.widgets import card, chart, page_header
 
 ctx = current()
 prog = query("progress")
@@ -45,9 +45,8 @@ def open_from_picker() -> None:
 
 counts = rows["tier"].value_counts()
 for column, (tier, _, label) in zip(st.columns(4), charts.tier_legend_items(ctx.lang), strict=True):
-    column.metric(
-        label, fmt_int(int(counts.get(tier, 0)), ctx.lang), help=ctx.t("metric.tier.help"), border=True
-    )
+    with column:
+        card(label, fmt_int(int(counts.get(tier, 0)), ctx.lang), ctx.t("metric.tier.help"))
 
 metric_key = st.segmented_control(
     ctx.t("units.metric"),

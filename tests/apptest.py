@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -27,8 +29,18 @@ def run_app(
     return at
 
 
+_CARD = re.compile(r'<div class="sk-card-label">(.*?)</div><div class="sk-card-value">(.*?)</div>', re.S)
+
+
+def cards(at: AppTest) -> list:
+    """The metric cards (ui.widgets.card) in page order: Markdown elements holding one card each."""
+    return [element for element in at.markdown if _CARD.search(element.value)]
+
+
 def metric_values(at: AppTest) -> list[tuple[str, str]]:
-    return [(m.label, m.value) for m in at.metric]
+    """(label, value) of every metric card, as a viewer reads them (HTML entities decoded)."""
+    pairs = (_CARD.search(element.value).groups() for element in cards(at))
+    return [(html.unescape(label), html.unescape(value)) for label, value in pairs]
 
 
 def html_text(at: AppTest) -> str:

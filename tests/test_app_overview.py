@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analytics.store import open_store
-from tests.apptest import all_text, html_text, metric_values, run_app, url_value
+from tests.apptest import all_text, cards, html_text, metric_values, run_app, url_value
 
 
 def test_overview_shows_the_published_figures(monkeypatch, sample_copy):
@@ -19,7 +19,7 @@ def test_overview_shows_the_published_figures(monkeypatch, sample_copy):
     )
     assert ("Đơn vị hoàn thành", "18/33") in values
     # Every figure explains itself on hover.
-    assert all(m.proto.help for m in at.metric)
+    assert cards(at) and all(card.proto.help for card in cards(at))
     text = all_text(at)
     assert "Giai đoạn 1 ghi nhận 1.458 sáng kiến, đạt 104,1% chỉ tiêu" in text
     assert "BSR, PVCFC, VPI và PVU" in text
@@ -89,7 +89,7 @@ def test_empty_store_that_had_data_is_not_refilled(monkeypatch, tmp_path):
     store.close()
     at = run_app(monkeypatch, db)
     assert "chưa có hồ sơ nào" in all_text(at)
-    assert not at.metric
+    assert not cards(at)
 
 
 def test_app_on_a_store_held_by_another_process_is_view_only(monkeypatch, sample_copy):

@@ -21,6 +21,7 @@ from analytics.ingest_columns import FIELD_NAMES
 from analytics.ingest_read import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, Limits, ReadOptions
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
+from ui.widgets import card
 
 UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
 # Data rows one upload may hold on this page (the server is shared with viewers while it imports): the whole
@@ -225,7 +226,7 @@ def report_block(ctx: Context, report: ingest.Report, key: str) -> None:
         cells.append(("data.count.delete", report.deleted))
     for column, (label, number) in zip(st.columns(len(cells)), cells, strict=True):
         with column:
-            st.metric(ctx.t(label), fmt_int(number, lang), help=ctx.t(label + ".help"), border=True)
+            card(ctx.t(label), fmt_int(number, lang), ctx.t(label + ".help"))
     preview = report.preview
     if preview and preview.ignored:
         st.caption(ctx.t("data.ignored", columns=", ".join(preview.ignored)))

@@ -4,6 +4,7 @@ their definition on hover, and charts with the app's toolbar. Pages stay short s
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any
 
 import plotly.graph_objects as go
@@ -39,6 +40,13 @@ def markdown_literal(text: str) -> str:
     return f"{fence}{padding}{text}{padding}{fence}"
 
 
+_DELTA_CLASS = {"green": "up", "red": "down"}
+# Characters Streamlit's Markdown gives a meaning (math, emoji and icon codes, emphasis, code, links), as
+# entities: the card is an HTML block, which Markdown leaves alone, and this keeps it so whatever the text.
+_MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "$:*_~`[]\\"})
+_ARROW = {"up": "▲", "down": "▼"}
+
+
 def metric(
     ctx: Context,
     key: str,
@@ -48,30 +56,75 @@ def metric(
     delta_arrow: str = "auto",
     label: str | None = None,
 ) -> None:
-    """A metric card: catalogue label (or a variant naming the unit), value, the definition on hover."""
-    st.metric(
-        label or ctx.t(f"metric.{key}"),
-        value,
-        delta=delta,
-        delta_color=delta_color,
-        delta_arrow=delta_arrow,
-        help=ctx.t(f"metric.{key}.help"),
-        border=True,
+    """A metric card: catalogue label (or a variant naming the unit), value, the definition on hover.
+
+    Drawn as Markdown, not st.metric: Markdown is in the bundle every page loads, while st.metric's code
+    is fetched when the first card arrives, and its cards are then held back for half a second by React
+    (and, behind the Overview's Plotly chunk, up to 1.5 s more). See README, Performance."""
+    card(label or ctx.t(f"metric.{key}"), value, ctx.t(f"metric.{key}.help"), delta, delta_color, delta_arrow)
+
+
+def card(
+    label: str,
+    value: str,
+    help_text: str,
+    delta: str | None = None,
+    delta_color: str = "normal",
+    delta_arrow: str = "auto",
+) -> None:
+    """A card for a figure that is not a catalogue metric (a median, an import's counts): same look."""
+    st.markdown(
+        card_html(label, value, delta, delta_color, delta_arrow), unsafe_allow_html=True, help=help_text
     )
+
+
+def card_html(label: str, value: str, delta: str | None, delta_color: str, delta_arrow: str) -> str:
+    """The card's markup, every text escaped; the delta as a coloured badge with its arrow."""
+    badge = ""
+    if delta:
+        tone = _DELTA_CLASS.get(delta_color, "off")
+        arrow = _ARROW.get(delta_arrow, "")
+        badge = (
+            f'<div class="sk-card-delta sk-{tone}">{arrow and f"<span aria-hidden=true>{arrow}</span> "}'
+            f"{_text(delta)}</div>"
+        )
+    return (
+        f'<div class="sk-card"><div class="sk-card-label">{_text(label)}</div>'
+        f'<div class="sk-card-value">{_text(value)}</div>{badge}</div>'
+    )
+
+
+def _text(text: str) -> str:
+    """Text for the card's HTML: escaped, and inert for Markdown too."""
+    return escape(text).translate(_MARKDOWN_ENTITIES)
+
+
+_CSS = """<style>
+.sk-card { box-sizing: border-box; height: 100%; min-height: 6.2rem; padding: 0.65rem 0.9rem 0.75rem;
+    border: 1px solid rgba(31, 41, 55, 0.18); border-radius: 0.5rem; background: #ffffff; }
+.sk-card-label { font-size: 0.9rem; color: #4b5563; line-height: 1.3; margin: 0 1.1rem 0.2rem 0; }
+.sk-card-value { font-size: 1.75rem; line-height: 1.25; color: #1f2937; white-space: nowrap; }
+.sk-card-delta { display: inline-block; margin-top: 0.3rem; padding: 0.05rem 0.55rem; border-radius: 1rem;
+    font-size: 0.85rem; white-space: nowrap; }
+.sk-card-delta.sk-up { color: #166534; background: #dcfce7; }
+.sk-card-delta.sk-down { color: #991b1b; background: #fee2e2; }
+.sk-card-delta.sk-off { color: #374151; background: #f3f4f6; }
+[data-testid="stColumn"] [data-testid="stElementContainer"]:has(.sk-card),
+[data-testid="stMarkdown"]:has(.sk-card), [data-testid="stMarkdown"]:has(.sk-card) > div,
+[data-testid="stMarkdownContainer"]:has(> .sk-card) { height: 100%; }
+[data-testid="stMarkdown"]:has(.sk-card) > div { position: relative; align-items: stretch; }
+[data-testid="stMarkdownContainer"]:has(> .sk-card) { flex: 1 1 auto; min-width: 0; margin-bottom: 0; }
+[data-testid="stMarkdown"]:has(.sk-card) > div > label { position: absolute; top: 0.55rem; right: 0.5rem; }
+h1 { font-size: 2.1rem !important; padding-top: 0.5rem !important; }
+[data-testid="stElementContainer"]:has(> div > div > [data-testid="stMarkdownContainer"] > style:only-child) {
+    display: none; }
+</style>"""
 
 
 def inject_css() -> None:
-    """A few rules Streamlit's theme has no option for: denser metric cards, a calmer page title."""
-    st.html(
-        """<style>
-        [data-testid="stMetricValue"] { font-size: 1.75rem; }
-        [data-testid="stMetricLabel"] p { font-size: 0.9rem; white-space: normal; }
-        [data-testid="stMetricLabel"] div { overflow: visible; white-space: normal; text-overflow: clip; }
-        [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
-            overflow: visible !important; max-width: none !important; text-overflow: clip !important; }
-        h1 { font-size: 2.1rem !important; padding-top: 0.5rem !important; }
-        </style>"""
-    )
+    """A few rules Streamlit's theme has no option for: the metric cards, a calmer page title. Markdown, not
+    st.html, so the rules are there in the very first frame (st.html's code is fetched on first use)."""
+    st.markdown(_CSS, unsafe_allow_html=True)
 
 
 def chart(

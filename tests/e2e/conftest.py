@@ -114,9 +114,9 @@ def exceptions_on(tab) -> list[str]:
 def metric_value(tab, label: str) -> list[str]:
     """Values of the metric cards whose label is `label` (in page order), read in one go from the DOM."""
     return tab.evaluate(
-        """(label) => Array.from(document.querySelectorAll('[data-testid="stMetric"]'))
-            .filter(card => (card.querySelector('[data-testid="stMetricLabel"]')?.innerText || '').trim() === label)
-            .map(card => (card.querySelector('[data-testid="stMetricValue"]')?.innerText || '').trim())""",
+        """(label) => Array.from(document.querySelectorAll('.sk-card'))
+            .filter(card => (card.querySelector('.sk-card-label')?.innerText || '').trim() === label)
+            .map(card => (card.querySelector('.sk-card-value')?.innerText || '').trim())""",
         label,
     )
 

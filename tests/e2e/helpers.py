@@ -108,9 +108,9 @@ def metrics_in_main(page) -> dict[str, str]:
     return page.evaluate(
         """() => {
             const out = {};
-            for (const card of document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetric"]')) {
-                const label = (card.querySelector('[data-testid="stMetricLabel"]')?.innerText || '').trim();
-                const value = (card.querySelector('[data-testid="stMetricValue"]')?.innerText || '').trim();
+            for (const card of document.querySelectorAll('[data-testid="stMain"] .sk-card')) {
+                const label = (card.querySelector('.sk-card-label')?.innerText || '').trim();
+                const value = (card.querySelector('.sk-card-value')?.innerText || '').trim();
                 if (!(label in out)) out[label] = value;
             }
             return out;

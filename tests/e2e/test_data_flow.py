@@ -96,9 +96,9 @@ def shown(page, url: str) -> dict[str, int]:
 def overview_cards(page, url: str) -> list[tuple[str, str]]:
     open_page(page, url + "/")
     return page.evaluate(
-        """() => Array.from(document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetric"]')).map(c => [
-              (c.querySelector('[data-testid="stMetricLabel"]')?.innerText || '').trim(),
-              (c.querySelector('[data-testid="stMetricValue"]')?.innerText || '').trim()])"""
+        """() => Array.from(document.querySelectorAll('[data-testid="stMain"] .sk-card')).map(c => [
+              (c.querySelector('.sk-card-label')?.innerText || '').trim(),
+              (c.querySelector('.sk-card-value')?.innerText || '').trim()])"""
     )
 
 

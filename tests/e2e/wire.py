@@ -33,7 +33,7 @@ class Widget:
 
 @dataclass
 class Run:
-    """What one script run drew: widgets, texts (markdown, alerts, metrics) and whether it finished cleanly."""
+    """What one script run drew: widgets, texts (markdown, metric cards included, alerts) and whether it finished cleanly."""
 
     widgets: list[Widget] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
@@ -132,8 +132,6 @@ class WireSession:
             return
         if kind in ("markdown", "alert", "heading"):
             run.texts.append(body.body)
-        elif kind == "metric":
-            run.texts.append(f"{body.label}: {body.body}")
         widget_id = getattr(body, "id", "")
         if widget_id:
             run.widgets.append(Widget(kind, widget_id, getattr(body, "label", "")))

@@ -69,9 +69,9 @@ PROBE = """() => {
     const main = document.querySelector('[data-testid="stMain"]');
     const busy = document.querySelectorAll('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], .stSpinner').length;
     const cards = {};
-    for (const c of document.querySelectorAll('[data-testid="stMain"] [data-testid="stMetric"]')) {
-        const label = (c.querySelector('[data-testid="stMetricLabel"]')?.innerText || '').trim();
-        (cards[label] = cards[label] || []).push((c.querySelector('[data-testid="stMetricValue"]')?.innerText || '').trim());
+    for (const c of document.querySelectorAll('[data-testid="stMain"] .sk-card')) {
+        const label = (c.querySelector('.sk-card-label')?.innerText || '').trim();
+        (cards[label] = cards[label] || []).push((c.querySelector('.sk-card-value')?.innerText || '').trim());
     }
     const tiers = Array.from(document.querySelectorAll('table.tier-table tbody tr'))
         .map(tr => parseInt((tr.children[1]?.innerText || '').replace(/\\./g, ''), 10));

@@ -1,0 +1,38 @@
+"""The metric card's markup (ui.widgets.card_html): the card is Markdown with raw HTML, so every text in it
+must arrive escaped, and the delta badge must carry its tone and arrow."""
+
+from ui.widgets import card_html
+
+
+def test_card_shows_label_and_value_and_no_badge_without_a_delta():
+    html = card_html("Chỉ tiêu", "5.400", None, "normal", "auto")
+    assert html == (
+        '<div class="sk-card"><div class="sk-card-label">Chỉ tiêu</div>'
+        '<div class="sk-card-value">5.400</div></div>'
+    )
+
+
+def test_surplus_badge_is_green_with_an_up_arrow_and_gap_badge_red_with_a_down_one():
+    surplus = card_html("Đã đăng ký", "7.085", "vượt 1.685", "green", "up")
+    assert '<div class="sk-card-delta sk-up"><span aria-hidden=true>▲</span> vượt 1.685</div>' in surplus
+    gap = card_html("Đã đăng ký", "1.280", "thiếu 120", "red", "down")
+    assert '<div class="sk-card-delta sk-down"><span aria-hidden=true>▼</span> thiếu 120</div>' in gap
+
+
+def test_neutral_delta_has_no_arrow():
+    html = card_html("Tác giả", "852", "±0", "off", "off")
+    assert '<div class="sk-card-delta sk-off">±0</div>' in html
+
+
+def test_every_text_in_the_card_is_escaped():
+    html = card_html("<script>alert(1)</script>", "<b>9</b>", "<img src=x onerror=alert(1)>", "green", "up")
+    assert "<script>" not in html and "<b>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;9&lt;/b&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_markdown_syntax_in_a_card_stays_text():
+    html = card_html("$x$ :red[b] *c* _d_ `e` [f](g)", "1", None, "normal", "auto")
+    for active in ("$", ":red", "*", "_", "`", "["):
+        assert active not in html.split('class="sk-card-label">')[1].split("</div>")[0]
+    assert "&#36;x&#36; &#58;red&#91;b&#93; &#42;c&#42; &#95;d&#95; &#96;e&#96; &#91;f&#93;(g)" in html
