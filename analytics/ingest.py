@@ -636,6 +636,10 @@ def _validate_rows(
     if max_rows is not None and stage.rows > max_rows:
         raise Refused("too_many_rows", rows=stage.rows, max_rows=max_rows)
     params["rid_base"] = stage.rid_base
+    # From here on each row carries its file row number (row_no) and every listing sorts by it, so DuckDB
+    # may write ingest_rows and the new records in any order: both passes then write in parallel (0.2-0.3 s
+    # less per million rows). This cursor's session only; the staging above keeps file order (rowid).
+    cur.execute("SET SESSION preserve_insertion_order = false")
     cur.execute(q.rows_sql(shape, mode, len(phases)), params)
     step(0.6, "validate")
     cur.execute(q.dups_sql())
