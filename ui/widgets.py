@@ -41,10 +41,10 @@ def markdown_literal(text: str) -> str:
 
 
 _DELTA_CLASS = {"green": "up", "red": "down"}
+_ARROW = {"up": "▲", "down": "▼"}
 # Characters Streamlit's Markdown gives a meaning (math, emoji and icon codes, emphasis, code, links), as
 # entities: the card is an HTML block, which Markdown leaves alone, and this keeps it so whatever the text.
 _MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "$:*_~`[]\\"})
-_ARROW = {"up": "▲", "down": "▼"}
 
 
 def metric(
@@ -79,7 +79,9 @@ def card(
 
 
 def card_html(label: str, value: str, delta: str | None, delta_color: str, delta_arrow: str) -> str:
-    """The card's markup, every text escaped; the delta as a coloured badge with its arrow."""
+    """The card's markup, every text escaped; the delta as a badge: green for `delta_color` "green", red for
+    "red", grey otherwise (no sign-based colour: callers say what good news is), with an arrow for
+    `delta_arrow` "up" or "down"."""
     badge = ""
     if delta:
         tone = _DELTA_CLASS.get(delta_color, "off")
