@@ -1,8 +1,8 @@
-"""Entry point: page config and navigation. `streamlit run app.py`.
+"""Entry point and router: page config, the shell (ui.shell), navigation. `streamlit run app.py`.
 
-`main()` is the script Streamlit runs for every visitor: it opens the store and draws the shared sidebar
-filters (kept in the URL) with `setup()`, then runs the page; each page in pages/ is a short script that
-reads them with `ui.context.current()`, asks `ui.data` for figures and draws them.
+`main()` is the script Streamlit runs for every visitor: it sets up the run's context and the shared
+sidebar, then runs the page; each page in pages/ is a short script that reads the context with
+`ui.context.current()`, asks `ui.data` for figures and draws them.
 
 `streamlit run app.py` finds the `st.App` below and serves it (Streamlit's own server, started through
 uvicorn); its start-up (`ui.warmup`) opens the store and computes the default view before the first request
@@ -16,10 +16,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui import legacy_pages
+
 HERE = Path(__file__).parent
 
 # (file, title key, icon, URL path). URL paths are part of shareable links: keep them stable, and equal to
-# the file names (Streamlit's legacy first run, see ui.context.leave_legacy_multipage_mode, looks pages up by file).
+# the file names (Streamlit's legacy router, see ui.legacy_pages, looks pages up by file).
 # A flat list: the top bar shows every screen (sections would fold them into drop-downs).
 SCREENS = [
     ("overview.py", "nav.overview", ":material/dashboard:", ""),
@@ -33,19 +35,14 @@ SCREENS = [
 
 
 def main() -> None:
-    """One visitor's run: page config, the shared sidebar, the navigation, the page."""
+    """One visitor's run: page config, the shell, the navigation, the page."""
     from analytics.i18n import t
-    from ui.context import (
-        leave_legacy_multipage_mode,
-        page_language,
-        release_snapshot,
-        remember_page,
-        setup,
-        write_url,
-    )
+    from ui import view_state
+    from ui.shell import setup
+    from ui.store_handle import release_snapshot
 
-    leave_legacy_multipage_mode()
-    lang = page_language()
+    legacy_pages.leave_if_active()
+    lang = view_state.page_language()
     st.set_page_config(
         page_title=t("app.short_title", lang),
         page_icon=":material/emoji_objects:",
@@ -65,8 +62,8 @@ def main() -> None:
         if (HERE / "pages" / file).exists()
     ]
     page = st.navigation(pages, position="top")
-    remember_page()
-    write_url(ctx)
+    view_state.remember_page()
+    view_state.write_url(ctx.filters, ctx.lang)
     try:
         page.run()
     finally:
@@ -85,4 +82,5 @@ async def warm_server(_app: object) -> AsyncIterator[None]:
 if __name__ == "__main__":  # Streamlit runs the entry script as __main__ for every visitor (and AppTest)
     main()
 else:  # `streamlit run app.py` imports this module to find the server it serves
+    legacy_pages.opt_out()  # before any session: this app routes with st.navigation
     app = st.App(__file__, lifespan=warm_server)

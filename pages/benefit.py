@@ -6,19 +6,19 @@ import streamlit as st
 from analytics import charts, metrics
 from analytics.i18n import fmt_int, fmt_money, fmt_pct
 from analytics.narrative import unit_label
+from ui import data
 from ui.context import current
-from ui.data import query
+from ui.labels import translated
 from ui.records import records_table
-from ui.sidebar import translated
 from ui.tables import styled
 from ui.widgets import card, chart, metric, page_header
 
 ctx = current()
 lang = ctx.lang
-prog = query("progress")
+prog = data.progress()
 page_header(ctx, ctx.t("benefit.title"), prog.as_of)
-by = query("benefit_by")
-hist, stats = query("benefit_distribution")
+by = data.benefit_by()
+hist, stats = data.benefit_distribution()
 if not stats.get("n"):
     st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")
     st.stop()
@@ -118,7 +118,7 @@ if len(per_member):
 st.subheader(ctx.t("benefit.top"))
 records_table(
     ctx,
-    query("top_initiatives", limit=20),
+    data.top_initiatives(limit=20),
     ["code", "title", "unit", "field", "status", "registered_on", "benefit_vnd", "min_remuneration"],
 )
 

@@ -1,18 +1,17 @@
 """Tổng quan: the program's progress as the union reports it — cards, target vs actual, the summary
 paragraph, and the tier table (units that met their target / over 50% / under 50% / none)."""
 
-from html import escape
-
 import streamlit as st
 
 from analytics import charts, narrative
 from analytics.i18n import fmt_date, fmt_int, fmt_pct
+from ui import data
 from ui.context import current
-from ui.data import query
+from ui.tiers import tier_table
 from ui.widgets import chart, metric, page_header
 
 ctx = current()
-prog = query("progress")
+prog = data.progress()
 page_header(ctx, ctx.t("overview.title"), prog.as_of)
 
 if ctx.store.record_count() == 0:
@@ -60,34 +59,6 @@ def progress_cards(row: dict, heading: str, per_row: int) -> None:
                 text, color, arrow = delta or (None, "normal", "auto")
                 with column:
                     metric(ctx, key, value, delta=text, delta_color=color, delta_arrow=arrow, label=label)
-
-
-def tier_table_html(rows, lang) -> str:
-    """The union's own tier table: one row per tier, its count and its units with their % (escaped)."""
-    lines = []
-    for tier, color, _ in charts.tier_legend_items(lang):
-        members = rows[rows["tier"] == tier]
-        names = (
-            ", ".join(
-                f"<b>{escape(narrative.unit_label(r))}</b> ({fmt_pct(r['pct'], lang)})"
-                for _, r in members.iterrows()
-            )
-            or "–"
-        )
-        lines.append(
-            f"<tr><td style='border-left:8px solid {color};padding:8px 12px;white-space:nowrap;font-weight:600'>"
-            f"{escape(ctx.t(f'tier.{tier}.long'))}</td><td style='padding:8px 12px;text-align:right;font-size:1.3rem'>"
-            f"{fmt_int(len(members), lang)}</td><td style='padding:8px 12px;line-height:1.6'>{names}</td></tr>"
-        )
-    head = (
-        f"<tr><th style='text-align:left;padding:6px 12px'>{escape(ctx.t('metric.tier'))}</th>"
-        f"<th style='padding:6px 12px'>{escape(ctx.t('word.units').capitalize())}</th>"
-        f"<th style='text-align:left;padding:6px 12px'>{escape(ctx.t('word.unit'))} ({escape(ctx.t('metric.pct'))})</th></tr>"
-    )
-    return (
-        f"<table style='width:100%;border-collapse:collapse;font-size:0.95rem' class='tier-table'>"
-        f"<thead style='border-bottom:2px solid #e5e7eb'>{head}</thead><tbody>{''.join(lines)}</tbody></table>"
-    )
 
 
 def fmt_billions_value(vnd: float) -> str:
@@ -144,4 +115,4 @@ st.caption(
         scope=ctx.t("word.program") if scope == "all" else ctx.t("overview.phase_name", n=int(scope)),
     )
 )
-st.html(tier_table_html(prog.unit_rows(scope), ctx.lang))
+tier_table(ctx, prog.unit_rows(scope))

@@ -7,8 +7,8 @@ import streamlit as st
 
 from analytics import metrics
 from analytics.i18n import fmt_int
+from ui import data
 from ui.context import current
-from ui.data import query
 from ui.records import csv_download, records_table, xlsx_download
 from ui.widgets import page_header
 
@@ -17,7 +17,7 @@ DOWNLOAD_LIMIT = 300_000  # beyond this a download would take minutes and hundre
 
 ctx = current()
 lang = ctx.lang
-page_header(ctx, ctx.t("records.title"), query("effective_as_of"))
+page_header(ctx, ctx.t("records.title"), data.effective_as_of())
 
 
 def back_to_first_page() -> None:
@@ -40,12 +40,10 @@ order = right.selectbox(
     on_change=back_to_first_page,
 )
 page = int(st.session_state.get("records_page") or 1)
-rows, total = query(
-    "records_page", search=search, order=order, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
-)
+rows, total = data.records_page(search=search, order=order, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
 if total and rows.empty:  # the filters changed under a page that no longer exists
     page = 1
-    rows, total = query("records_page", search=search, order=order, limit=PAGE_SIZE, offset=0)
+    rows, total = data.records_page(search=search, order=order, limit=PAGE_SIZE, offset=0)
 st.caption(ctx.t("records.count", n=fmt_int(total, lang)))
 if total == 0:
     st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")

@@ -7,25 +7,26 @@ import streamlit as st
 from analytics import charts, metrics, narrative
 from analytics.i18n import fmt_date, fmt_int, fmt_num, fmt_pct
 from analytics.narrative import unit_label
+from ui import data
 from ui.context import current
-from ui.data import query, reference
-from ui.sidebar import translated
+from ui.labels import translated
 from ui.tables import styled
+from ui.tiers import pace_word_colours
 from ui.widgets import chart, metric, page_header
 
 ctx = current()
 lang = ctx.lang
-prog = query("progress")
+prog = data.progress()
 page_header(ctx, ctx.t("trends.title"), prog.as_of)
-daily = query("daily_registrations")
+daily = data.daily_registrations()
 if daily.empty:
     st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")
     st.stop()
 
-overall, unit_pace = metrics.pace_from(prog, query("recent_registrations", as_of=prog.as_of))
+overall, unit_pace = metrics.pace_from(prog, data.recent_registrations(as_of=prog.as_of))
 phases = prog.phases
-milestones = reference("milestones") if not prog.units_filtered and ctx.filters.phase is None else None
-campaigns = reference("campaigns")
+milestones = data.milestones() if not prog.units_filtered and ctx.filters.phase is None else None
+campaigns = data.campaigns()
 
 # --- where the running phase stands ---------------------------------------------------------------------
 if overall is not None:
@@ -118,13 +119,12 @@ if overall is not None and not unit_pace.empty:
         "why": ctx.t("trends.pace.reason"),
     }
     shown = table[list(columns)].rename(columns=columns)
-    state_css = {ctx.t(f"pace.{s}"): f"color: {c}; font-weight: 600" for s, c in charts.PACE_COLORS.items()}
     st.dataframe(
         styled(
             shown,
             {columns["registered"]: "int", columns["target"]: "int", columns["projected_pct"]: "pct"},
             lang,
-            colors={columns["state_label"]: lambda v: state_css.get(v, "")},
+            colors={columns["state_label"]: pace_word_colours(ctx)},
         ),
         hide_index=True,
         width="stretch",
@@ -166,7 +166,7 @@ chart(
     filename="nhip-dang-ky",
 )
 
-unit_months, fields = query("month_counts")
+unit_months, fields = data.month_counts()
 labels = {u["unit"]: unit_label(u) for u in prog.unit_rows("all").to_dict("records")}
 chart(
     charts.unit_month_heatmap(unit_months, labels, lang, ctx.t("trends.heatmap.title")),
@@ -195,7 +195,7 @@ if not fields.empty:
         filename="co-cau-linh-vuc",
     )
 
-by_month, _, overall_days = query("recognition_time")
+by_month, _, overall_days = data.recognition_time()
 if not by_month.empty:
     median = fmt_num(overall_days["median_days"], lang, 0)
     chart(

@@ -8,14 +8,16 @@ from analytics.export import to_csv_bytes
 from analytics.filters import unit_from_table_selection, units_from_points
 from analytics.i18n import fmt_int
 from analytics.narrative import unit_label
-from ui.context import current, page_param, set_page_param
-from ui.data import query
+from ui import data
+from ui.context import current
 from ui.tables import styled
+from ui.tiers import tier_word_colours
 from ui.unit_detail import show_unit_detail
+from ui.view_state import page_param, set_page_param
 from ui.widgets import card, chart, page_header
 
 ctx = current()
-prog = query("progress")
+prog = data.progress()
 page_header(ctx, ctx.t("units.title"), prog.as_of)
 if prog.units.empty:
     st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")
@@ -84,9 +86,7 @@ with chart_tab:
 
 with table_tab:
     ranks = (
-        metrics.rank_change(ctx.store, ctx.filters, prog)
-        if ctx.filters.phase is None
-        else query("rank_change")
+        metrics.rank_change(ctx.store, ctx.filters, prog) if ctx.filters.phase is None else data.rank_change()
     )
     table = rows.merge(ranks[["unit", "rank_change"]], on="unit", how="left")
     table["short"] = [unit_label(r) for _, r in table.iterrows()]
@@ -116,10 +116,6 @@ with table_tab:
         "authors_per_100": ctx.t("metric.authors_per_100"),
     }
     shown = table[list(columns)].rename(columns=columns)
-    tier_css = {
-        ctx.t(f"tier.{tier}"): f"color: {color}; font-weight: 600"
-        for tier, color in charts.TIER_COLORS.items()
-    }
     st.caption(ctx.t("units.click_hint"))
     st.dataframe(
         styled(
@@ -134,7 +130,7 @@ with table_tab:
                 columns["authors_per_100"]: "num",
             },
             ctx.lang,
-            colors={columns["tier_label"]: lambda v: tier_css.get(v, "")},
+            colors={columns["tier_label"]: tier_word_colours(ctx)},
         ),
         key="units_table",
         on_select=open_from_table,

@@ -1,12 +1,18 @@
-"""Cached access to the metrics for pages: results keyed by store, data version, filters and arguments.
+"""Cached access to the metrics for pages: each query a typed function, its results keyed by store, data
+version, filters and arguments.
 
-Every commit bumps the data version, so cached results expire exactly when the data change; caches are
+    progress = cached(metrics.progress)     # here, once
+    prog = data.progress()                  # in a page: the current filters
+    prog = data.progress(scoped)            # or other filters
+
+Every commit bumps the data version, so cached results expire exactly when the data change; each cache is
 bounded (`max_entries`) so a server with many viewers keeps a steady memory footprint.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 import streamlit as st
 
@@ -15,35 +21,8 @@ from analytics.filters import Filters
 from analytics.store import Reader
 from ui.context import current
 
-# Functions a page may ask for: name -> metrics function taking (store, filters, **kwargs).
-_QUERIES = {
-    "progress": metrics.progress,
-    "rank_change": metrics.rank_change,
-    "daily_registrations": metrics.daily_registrations,
-    "month_counts": metrics.month_counts,
-    "recognition_time": metrics.recognition_time,
-    "benefit_by": metrics.benefit_by,
-    "benefit_distribution": metrics.benefit_distribution,
-    "top_initiatives": metrics.top_initiatives,
-    "composition": metrics.composition,
-    "records": metrics.records,
-    "records_page": metrics.records_page,
-    "record_count": metrics.record_count,
-    "recent_registrations": metrics.recent_registrations,
-    "effective_as_of": metrics.effective_as_of,
-}
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached(
-    name: str, path: str, version: int, filters: Filters, kwargs: tuple[tuple[str, Any], ...], _reader: Reader
-) -> Any:
-    return _QUERIES[name](_reader, filters, **dict(kwargs))
-
-
-@st.cache_data(max_entries=32, show_spinner=False)
-def _reference(name: str, path: str, version: int, _reader: Reader) -> Any:
-    return {"milestones": metrics.milestones, "campaigns": metrics.campaigns}[name](_reader)
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _source() -> tuple[Reader, int]:
@@ -55,15 +34,70 @@ def _source() -> tuple[Reader, int]:
     return ctx.reader, ctx.version
 
 
-def query(name: str, filters: Filters | None = None, **kwargs: Any) -> Any:
-    """The result of metrics.<name> under the current (or given) filters, from the cache when possible."""
-    ctx = current()
-    reader, version = _source()
-    key = tuple(sorted(kwargs.items()))
-    return _cached(name, str(ctx.store.path), version, filters or ctx.filters, key, reader)
+class Cached(Generic[P, R]):
+    """A metrics function `(reader, filters, **kwargs) -> R` as pages call it: `(filters=None, **kwargs) -> R`,
+    from a cache of its own. `function` is the metrics function (looked up at call time, so tests can
+    count its calls)."""
+
+    def __init__(self, function: Callable[Concatenate[Reader, Filters, P], R], max_entries: int) -> None:
+        self.function = function
+
+        def run(path: str, version: int, filters: Filters, kwargs: tuple, _reader: Reader) -> R:
+            return self.function(_reader, filters, **dict(kwargs))
+
+        # Streamlit keys a cache by the function's module and qualified name: one name per query.
+        run.__qualname__ = run.__name__ = f"cached_{function.__name__}"
+        self._run = st.cache_data(max_entries=max_entries, show_spinner=False)(run)
+
+    def __call__(self, filters: Filters | None = None, *args: P.args, **kwargs: P.kwargs) -> R:
+        """The result under the current (or given) filters, from the cache when possible."""
+        if args:
+            raise TypeError("cached queries take their options by name")
+        reader, version = _source()
+        return self.prime(reader, version, filters or current().filters, **kwargs)
+
+    def prime(self, reader: Reader, version: int, filters: Filters, **kwargs: Any) -> R:
+        """The result for an explicit reader and version (the server's warm-up fills the cache this way)."""
+        path = str(getattr(reader, "path", ""))
+        return self._run(path, version, filters, tuple(sorted(kwargs.items())), reader)
 
 
-def reference(name: str) -> Any:
-    """Milestones or campaigns (not filtered)."""
-    reader, version = _source()
-    return _reference(name, str(current().store.path), version, reader)
+def cached(function: Callable[Concatenate[Reader, Filters, P], R], max_entries: int = 64) -> Cached[P, R]:
+    return Cached(function, max_entries)
+
+
+progress = cached(metrics.progress, max_entries=128)
+rank_change = cached(metrics.rank_change)
+daily_registrations = cached(metrics.daily_registrations)
+month_counts = cached(metrics.month_counts)
+recognition_time = cached(metrics.recognition_time)
+benefit_by = cached(metrics.benefit_by)
+benefit_distribution = cached(metrics.benefit_distribution)
+top_initiatives = cached(metrics.top_initiatives)
+composition = cached(metrics.composition)
+records = cached(metrics.records)
+records_page = cached(metrics.records_page, max_entries=128)
+record_count = cached(metrics.record_count)
+recent_registrations = cached(metrics.recent_registrations)
+effective_as_of = cached(metrics.effective_as_of)
+
+
+class _Reference:
+    """A table of reference rows that no filter changes (milestones, campaigns), cached per data version."""
+
+    def __init__(self, function: Callable[[Reader], Any]) -> None:
+        self.function = function
+
+        def run(path: str, version: int, _reader: Reader) -> Any:
+            return self.function(_reader)
+
+        run.__qualname__ = run.__name__ = f"reference_{function.__name__}"
+        self._run = st.cache_data(max_entries=32, show_spinner=False)(run)
+
+    def __call__(self) -> Any:
+        reader, version = _source()
+        return self._run(str(current().store.path), version, reader)
+
+
+milestones = _Reference(metrics.milestones)
+campaigns = _Reference(metrics.campaigns)

@@ -12,7 +12,7 @@ import streamlit as st
 from analytics.export import to_csv_bytes, to_xlsx_bytes
 from analytics.i18n import Lang, t
 from ui.context import Context
-from ui.sidebar import translated
+from ui.labels import translated
 from ui.tables import styled
 
 COLUMN_KINDS = {

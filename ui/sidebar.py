@@ -7,9 +7,10 @@ import datetime as dt
 
 import streamlit as st
 
-from analytics.i18n import Lang, as_lang, fmt_date, has_key, t
+from analytics.i18n import Lang, as_lang, fmt_date, t
 from analytics.store import STATUSES
-from ui.context import (
+from ui.labels import translated
+from ui.view_state import (
     K_AS_OF,
     K_FIELDS,
     K_FROM,
@@ -23,12 +24,6 @@ from ui.context import (
 )
 
 _EARLIEST = dt.date(2000, 1, 1)
-
-
-def translated(prefix: str, value: str, lang: Lang) -> str:
-    """A data value (field, group) in the page language when the catalogue knows it, else as stored."""
-    key = f"{prefix}.{value}"
-    return t(key, lang) if has_key(key) else value
 
 
 def draw_sidebar(options: dict) -> Lang:

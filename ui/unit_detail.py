@@ -7,10 +7,11 @@ import streamlit as st
 from analytics import charts
 from analytics.filters import filters_for_selection
 from analytics.i18n import fmt_int, fmt_money, fmt_pct, t
-from ui.context import Context, set_filters, set_page_param
-from ui.data import query
+from ui import data
+from ui.context import Context
+from ui.labels import translated
 from ui.records import records_table
-from ui.sidebar import translated
+from ui.view_state import set_filters, set_page_param
 from ui.widgets import chart, metric
 
 RECENT_RECORDS = 200
@@ -52,15 +53,15 @@ def _detail_body(ctx: Context, unit: dict) -> None:
     with cols[3]:
         metric(ctx, "benefit_vnd", fmt_money(unit["benefit_vnd"], lang))
 
-    prog = query("progress", scoped)
-    daily = query("daily_registrations", scoped)
+    prog = data.progress(scoped)
+    daily = data.daily_registrations(scoped)
     chart(
         charts.unit_cumulative(daily, prog.phases, lang, ctx.t("detail.curve", unit=code)),
         key=f"detail_curve_{code}",
         filename=f"tich-luy-{code}",
     )
 
-    mix = query("composition", scoped)
+    mix = data.composition(scoped)
     left, right = st.columns(2)
     with left:
         fields = mix["field"].assign(label=lambda f: [_field(ctx, x) for x in f["key"]])
@@ -81,15 +82,15 @@ def _detail_body(ctx: Context, unit: dict) -> None:
         )
 
     st.subheader(ctx.t("detail.top"))
-    top = query("top_initiatives", scoped, limit=10)
+    top = data.top_initiatives(scoped, limit=10)
     if top.empty:
         st.caption(ctx.t("detail.no_records"))
     else:
         records_table(ctx, top, ["code", "title", "registered_on", "status", "benefit_vnd"])
 
-    total = query("record_count", scoped)
+    total = data.record_count(scoped)
     st.subheader(ctx.t("detail.records", n=fmt_int(total, lang)))
-    recent = query("records", scoped, limit=RECENT_RECORDS)
+    recent = data.records(scoped, limit=RECENT_RECORDS)
     if recent.empty:
         st.caption(ctx.t("detail.no_records"))
     else:

@@ -18,7 +18,7 @@ from analytics.filters import Filters
 _LOG = logging.getLogger(__name__)
 
 WARM_LABEL = "Tiếng Việt"  # a sidebar label, not ASCII: what makes Streamlit load its emoji catalogue
-# A visit without filters in its link (ui.context.filters_from_state on a new session).
+# A visit without filters in its link (ui.view_state.filters_from_state on a new session).
 DEFAULT_VIEW = Filters()
 
 
@@ -36,14 +36,13 @@ def warm_up() -> dict[str, float]:
     try:
         _import_page_modules()
         mark("imports")
-        from ui.context import _options, get_store
-        from ui.data import _cached
+        from ui import data, store_handle
 
-        store = get_store()
+        store = store_handle.get_store()
         mark("store")
-        path, version = str(store.path), store.data_version()
-        _options(path, version, store)
-        progress = _cached("progress", path, version, DEFAULT_VIEW, (), store)
+        version = store.data_version()
+        store_handle.filter_options(store, store, version)
+        progress = data.progress.prime(store, version, DEFAULT_VIEW)
         mark("figures")
         _first_chart(progress)
         mark("chart")
@@ -56,8 +55,7 @@ def _import_page_modules() -> None:
     """What every page run imports, and Streamlit's own lazily built parts the sidebar and pages use."""
     import analytics.charts  # noqa: F401  (plotly)
     import analytics.narrative  # noqa: F401
-    import ui.sidebar  # noqa: F401
-    import ui.widgets  # noqa: F401
+    import ui.shell  # noqa: F401  (the sidebar, the widgets)
 
     _load_streamlit_catalogues()
 

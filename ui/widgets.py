@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import charts
-from ui.context import Context, as_of_caption
+from ui.context import Context
+from ui.labels import as_of_caption
+from ui.view_state import dropped_from_url
 
 
 def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = True) -> None:
@@ -26,7 +29,7 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
         st.warning(
             ctx.t(f"store.read_only.{reason}", detail=ctx.store.read_only_detail), icon=":material/lock:"
         )
-    dropped = st.session_state.get("_url_dropped")
+    dropped = dropped_from_url()
     if dropped:
         items = ", ".join(markdown_literal(item if len(item) <= 80 else item[:79] + "…") for item in dropped)
         st.warning(ctx.t("url.dropped", items=items), icon=":material/link_off:")
@@ -101,31 +104,24 @@ def _text(text: str) -> str:
     return escape(text).translate(_MARKDOWN_ENTITIES)
 
 
-_CSS = """<style>
-.sk-card { box-sizing: border-box; height: 100%; min-height: 6.2rem; padding: 0.65rem 0.9rem 0.75rem;
-    border: 1px solid rgba(31, 41, 55, 0.18); border-radius: 0.5rem; background: #ffffff; }
-.sk-card-label { font-size: 0.9rem; color: #4b5563; line-height: 1.3; margin: 0 1.1rem 0.2rem 0; }
-.sk-card-value { font-size: 1.75rem; line-height: 1.25; color: #1f2937; white-space: nowrap; }
-.sk-card-delta { display: inline-block; margin-top: 0.3rem; padding: 0.05rem 0.55rem; border-radius: 1rem;
-    font-size: 0.85rem; white-space: nowrap; }
-.sk-card-delta.sk-up { color: #166534; background: #dcfce7; }
-.sk-card-delta.sk-down { color: #991b1b; background: #fee2e2; }
-.sk-card-delta.sk-off { color: #374151; background: #f3f4f6; }
-[data-testid="stColumn"] [data-testid="stElementContainer"]:has(.sk-card),
-[data-testid="stMarkdown"]:has(.sk-card), [data-testid="stMarkdown"]:has(.sk-card) > div,
-[data-testid="stMarkdownContainer"]:has(> .sk-card) { height: 100%; }
-[data-testid="stMarkdown"]:has(.sk-card) > div { position: relative; align-items: stretch; }
-[data-testid="stMarkdownContainer"]:has(> .sk-card) { flex: 1 1 auto; min-width: 0; margin-bottom: 0; }
-[data-testid="stMarkdown"]:has(.sk-card) > div > label { position: absolute; top: 0.55rem; right: 0.5rem; }
-h1 { font-size: 2.1rem !important; padding-top: 0.5rem !important; }
-[data-testid="stElementContainer"]:has(> div > div > [data-testid="stMarkdownContainer"] > style:only-child) {
-    display: none; }
-</style>"""
+_STYLESHEET = Path(__file__).with_name("styles.css")
+
+
+def _stylesheet() -> str:
+    """ui/styles.css without its comments, plus the tier colours (from analytics.charts, as the charts use
+    them) as CSS custom properties: one <style> block."""
+    rules = re.sub(r"/\*.*?\*/", "", _STYLESHEET.read_text(encoding="utf-8"), flags=re.S)
+    lines = [line for line in rules.splitlines() if line.strip()]
+    colours = " ".join(f"--sk-tier-{tier}: {colour};" for tier, colour in charts.TIER_COLORS.items())
+    return "<style>\n:root { " + colours + " }\n" + "\n".join(lines) + "\n</style>"
+
+
+_CSS = _stylesheet()
 
 
 def inject_css() -> None:
-    """A few rules Streamlit's theme has no option for: the metric cards, a calmer page title. Markdown, not
-    st.html, so the rules are there in the very first frame (st.html's code is fetched on first use)."""
+    """The app's stylesheet (ui/styles.css). Markdown, not st.html, so the rules are there in the very first
+    frame (st.html's code is fetched on first use)."""
     st.markdown(_CSS, unsafe_allow_html=True)
 
 

@@ -108,7 +108,7 @@ def test_records_csv_download_is_exactly_the_filtered_rows(sample_server, page):
 def test_a_fresh_server_serves_a_deep_link_and_counts_the_first_click(sample_db, tmp_path, page, path):
     """The first visitor after a (re)start: the link's page opens with its view, and the first click counts.
 
-    Guards against Streamlit's legacy `pages/` mode on a server's first run (ui.context).
+    Guards against Streamlit's legacy `pages/` mode on a server's first run (ui.legacy_pages).
     """
     db = tmp_path / "store.duckdb"
     shutil.copy(sample_db, db)

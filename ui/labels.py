@@ -1,0 +1,45 @@
+"""Words for what is on screen: data values in the page's language, and the line under every title that says
+which day and which filters the figures are for."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from analytics.i18n import Lang, fmt_date, has_key, t
+from ui.context import Context
+
+
+def translated(prefix: str, value: str, lang: Lang) -> str:
+    """A data value (field, group) in the page language when the catalogue knows it, else as stored."""
+    key = f"{prefix}.{value}"
+    return t(key, lang) if has_key(key) else value
+
+
+def as_of_caption(ctx: Context, as_of: dt.date | None) -> str:
+    """ "Số liệu tính đến ngày 31/08/2023" (plus what is filtered), under every page title."""
+    parts = active_filter_labels(ctx)
+    date = fmt_date(as_of, ctx.lang)
+    if parts:
+        return ctx.t("as_of.caption_filtered", date=date, filters=", ".join(parts))
+    return ctx.t("as_of.caption", date=date)
+
+
+def active_filter_labels(ctx: Context) -> list[str]:
+    f, lang = ctx.filters, ctx.lang
+    parts = []
+    if f.phase:
+        parts.append(t("filter.summary.phase", lang, n=f.phase))
+    if f.units or f.groups:
+        chosen = list(f.units) + [translated("group", g, lang) for g in f.groups]
+        parts.append(
+            ", ".join(chosen) if len(chosen) <= 3 else t("filter.summary.units", lang, n=len(chosen))
+        )
+    if f.fields:
+        parts.append(t("filter.summary.fields", lang, n=len(f.fields)))
+    if f.statuses:
+        parts.append(t("filter.summary.statuses", lang, n=len(f.statuses)))
+    if f.date_from or f.date_to:
+        parts.append(
+            t("filter.summary.dates", lang, start=fmt_date(f.date_from, lang), end=fmt_date(f.date_to, lang))
+        )
+    return parts

@@ -1,0 +1,62 @@
+"""Tiers (met / over half / under half / none) and pace states as the pages show them: the union's own tier
+table, and the text colours of tier and pace words in tables. Colours come from analytics.charts, so a
+tier looks the same in a chart, a table and the tier table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+import pandas as pd
+import streamlit as st
+
+from analytics import charts, narrative
+from analytics.i18n import fmt_int, fmt_pct
+from ui.context import Context
+
+
+def tier_table_html(ctx: Context, rows: pd.DataFrame) -> str:
+    """One row per tier: its name, how many units, and those units with their % (every text escaped). The
+    look is in ui/styles.css (.sk-tier-table)."""
+    lang = ctx.lang
+    lines = []
+    for tier, _, _ in charts.tier_legend_items(lang):
+        members = rows[rows["tier"] == tier]
+        names = (
+            ", ".join(
+                f"<b>{escape(narrative.unit_label(r))}</b> ({fmt_pct(r['pct'], lang)})"
+                for _, r in members.iterrows()
+            )
+            or "–"
+        )
+        lines.append(
+            f'<tr><td class="sk-tier-name sk-tier-{tier}">{escape(ctx.t(f"tier.{tier}.long"))}</td>'
+            f'<td class="sk-tier-count">{fmt_int(len(members), lang)}</td>'
+            f'<td class="sk-tier-units">{names}</td></tr>'
+        )
+    head = (
+        f'<tr><th class="sk-left">{escape(ctx.t("metric.tier"))}</th>'
+        f"<th>{escape(ctx.t('word.units').capitalize())}</th>"
+        f'<th class="sk-left">{escape(ctx.t("word.unit"))} ({escape(ctx.t("metric.pct"))})</th></tr>'
+    )
+    return f'<table class="sk-tier-table tier-table"><thead>{head}</thead><tbody>{"".join(lines)}</tbody></table>'
+
+
+def tier_table(ctx: Context, rows: pd.DataFrame) -> None:
+    st.html(tier_table_html(ctx, rows))
+
+
+def _word_colours(words: dict[str, str]) -> Callable[[object], str]:
+    """A Styler cell function: the word's colour, bold; other cells unstyled."""
+    css = {word: f"color: {colour}; font-weight: 600" for word, colour in words.items()}
+    return lambda value: css.get(value, "")
+
+
+def tier_word_colours(ctx: Context) -> Callable[[object], str]:
+    """Colours for a column of tier words ("Đạt chỉ tiêu", ...) in a table."""
+    return _word_colours({ctx.t(f"tier.{tier}"): colour for tier, colour in charts.TIER_COLORS.items()})
+
+
+def pace_word_colours(ctx: Context) -> Callable[[object], str]:
+    """Colours for a column of pace words ("Đúng tiến độ", ...) in a table."""
+    return _word_colours({ctx.t(f"pace.{state}"): colour for state, colour in charts.PACE_COLORS.items()})
