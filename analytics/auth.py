@@ -5,20 +5,15 @@ A hash is one line of text, safe to paste into `.streamlit/secrets.toml`:
     [analyst]
     password_hash = "scrypt$16384$8$1$<salt, base64>$<key, base64>"
 
-`python -m analytics hash-password` prints exactly those lines.
+`python -m analytics hash-password` (analytics/cli.py) prints exactly those lines.
 """
 
 from __future__ import annotations
 
-import argparse
 import base64
-import getpass
 import hashlib
 import hmac
 import secrets
-import sys
-
-from analytics.i18n import as_lang, t
 
 SCHEME = "scrypt"
 N, R, P = 2**14, 8, 1  # about 16 MB and 50 ms per check: slow for guessing, quick for a person
@@ -75,25 +70,3 @@ def is_hash(encoded: object) -> bool:
 def secrets_snippet(password: str) -> str:
     """The lines to paste into .streamlit/secrets.toml."""
     return f'[analyst]\npassword_hash = "{hash_password(password)}"'
-
-
-def cmd_hash_password(args: argparse.Namespace) -> int:
-    """`python -m analytics hash-password [--password P]`: print the secrets.toml lines for a password.
-
-    Without --password it asks twice on the terminal without echoing (so the password stays out of the
-    shell history). Exit 2 when the password is too short or the two entries differ.
-    """
-    lang = as_lang(getattr(args, "lang", "vi"))
-    password = args.password
-    if password is None:
-        password = getpass.getpass(t("auth.cli.prompt", lang))
-        again = getpass.getpass(t("auth.cli.again", lang))
-        if password != again:
-            print(t("auth.cli.mismatch", lang), file=sys.stderr)
-            return 2
-    if len(password) < MIN_LENGTH:
-        print(t("auth.cli.too_short", lang, n=MIN_LENGTH), file=sys.stderr)
-        return 2
-    print(t("auth.cli.paste", lang), file=sys.stderr)
-    print(secrets_snippet(password))
-    return 0

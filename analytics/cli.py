@@ -11,6 +11,7 @@ import datetime as dt
 import importlib
 import json
 import math
+import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from analytics.i18n import Lang, as_lang, fmt_date, fmt_int, fmt_money, fmt_pct,
 from analytics.store import Store, StoreError, default_db_path, open_store
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 class UsageError(Exception):
@@ -167,6 +169,41 @@ def _open(db: str | None, read_only: bool = False) -> Store:
     return open_store(path, read_only=read_only)
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """`bench`: the benchmark is development tooling outside the engine (tools/bench); this older form of
+    the command runs `python -m tools.bench` with the same arguments and returns its exit status."""
+    forwarded = ["--rows", str(args.rows), "--repeat", str(args.repeat)]
+    forwarded += ["--json"] if args.json else []
+    forwarded += ["--workdir", args.workdir] if args.workdir else []
+    return subprocess.call([sys.executable, "-m", "tools.bench", *forwarded], cwd=PROJECT_ROOT)
+
+
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    """`hash-password [--password P]`: print the secrets.toml lines for a password.
+
+    Without --password it asks twice on the terminal without echoing (so the password stays out of the
+    shell history). Exit 2 when the password is too short or the two entries differ.
+    """
+    import getpass
+
+    from analytics.auth import MIN_LENGTH, secrets_snippet
+
+    lang = as_lang(getattr(args, "lang", "vi"))
+    password = args.password
+    if password is None:
+        password = getpass.getpass(t("auth.cli.prompt", lang))
+        again = getpass.getpass(t("auth.cli.again", lang))
+        if password != again:
+            print(t("auth.cli.mismatch", lang), file=sys.stderr)
+            return EXIT_USAGE
+    if len(password) < MIN_LENGTH:
+        print(t("auth.cli.too_short", lang, n=MIN_LENGTH), file=sys.stderr)
+        return EXIT_USAGE
+    print(t("auth.cli.paste", lang), file=sys.stderr)
+    print(secrets_snippet(password))
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analytics", description='Bảng điều hành "1 triệu sáng kiến": dòng lệnh.')
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -229,13 +266,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
     p.add_argument("--repeat", type=int, default=3, help="số lần lặp mỗi phép đo (lấy trung vị)")
     p.add_argument("--workdir", help="thư mục tạm (mặc định một thư mục mới trong /tmp)")
-    p.set_defaults(run=_lazy("analytics.bench", "cmd_bench"))
+    p.set_defaults(run=cmd_bench)
 
     p = sub.add_parser(
         "hash-password", help="tạo mã băm mật khẩu vai trò phân tích cho .streamlit/secrets.toml"
     )
     p.add_argument("--password", help="mật khẩu (mặc định: hỏi trên terminal, không hiện chữ)")
-    p.set_defaults(run=_lazy("analytics.auth", "cmd_hash_password"))
+    p.set_defaults(run=cmd_hash_password)
     return parser
 
 

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from analytics.sample import load_sample
+from analytics.store import Store, open_store
+from tools.serving import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (used by the browser fixtures)
 
-from analytics.sample import load_sample  # noqa: E402
-from analytics.serving import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401 (used by the browser fixtures)
-from analytics.store import Store, open_store  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # One Playwright per session for every browser test (tests/e2e and tests/reliability): a second

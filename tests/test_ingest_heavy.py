@@ -2,7 +2,7 @@
 
 A 1,000,000-row Vietnamese export (about 140 MB) must import into a new store in at most twice the time
 DuckDB's bare `CREATE TABLE t AS SELECT * FROM read_csv(file)` takes to load it into a new database file
-(measured the way analytics/bench.py measures it: connect, create, close). Runs are paired (read, then
+(measured the way tools/bench/run.py measures it: connect, create, close). Runs are paired (read, then
 import) and the median of the pairwise ratios is compared with the goal, because a shared machine's speed
 drifts between runs.
 

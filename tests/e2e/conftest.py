@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from analytics.serving import streamlit_command
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT  # noqa: F401 (re-exported)
+from tools.serving import streamlit_command
 
 pytestmark = pytest.mark.e2e
 

@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 
 from analytics import ingest
-from analytics.benchdata import export_csv
 from analytics.ingest import FAULT_PAUSE_ENV
 from analytics.store import open_store
 from tests import fixtures_ingest as fx
 from tests.e2e.conftest import open_page
 from tests.e2e.helpers import button, progress_text, start_app, upload, wait_for_main_text
 from tests.reliability.conftest import fingerprint, kill, wait_registered
+from tools.bench.exports import export_csv
 
 DONE = "Đã thêm mới"
 STEPS = {"Đang đọc": "read", "Đang kiểm tra": "validate", "Đang ghi": "write", "Đang hoàn tất": "commit"}

@@ -74,7 +74,7 @@ def test_first_page_in_browser_is_read_on_the_page_clock(browser, sample_copy):
     """The browser figure is the page's own time from the start of its navigation to the frame that paints
     the first card: positive, in seconds (not milliseconds), and shorter than the whole measurement around
     it (server start and three visits). Not a timing goal: that is the bench's."""
-    from analytics.bench import first_page_times
+    from tools.bench.run import first_page_times
 
     started = time.perf_counter()
     result = first_page_times(browser, sample_copy, 1)

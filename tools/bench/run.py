@@ -1,4 +1,5 @@
-"""`python -m analytics bench [--rows N] [--json]`: the program's scale, measured in one run.
+"""`python -m tools.bench [--rows N] [--json]` (or `python -m analytics bench ...`): the program's scale,
+measured in one run.
 
 On one generated Vietnamese CSV export of N records (default 1,000,000) and on this machine, each figure
 the median of several repetitions:
@@ -37,13 +38,13 @@ from pathlib import Path
 
 import duckdb
 
-from analytics import bench_pandas as bp
 from analytics import metrics
-from analytics.benchdata import export_csv
 from analytics.filters import Filters
-from analytics.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_command
 from analytics.store import Store, open_store
 from analytics.textnorm import fold_key
+from tools.bench import pandas_twin as bp
+from tools.bench.exports import export_csv
+from tools.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_command
 
 PAGES = ("overview", "units", "trends", "benefit", "records")
 SEARCH = "bom"
@@ -198,7 +199,7 @@ def apptest_page(db: Path, page: str, filters: Filters) -> float:
     from streamlit.testing.v1 import AppTest
 
     os.environ["SANGKIEN_DB"] = str(db)
-    app = Path(__file__).resolve().parent.parent / "app.py"
+    app = ROOT / "app.py"
     at = AppTest.from_file(str(app), default_timeout=300)
     at.query_params["as_of"] = filters.as_of.isoformat()
     at.run()
@@ -217,11 +218,11 @@ def peak_rss(path: Path, workdir: Path) -> float:
     """Peak memory (MB) of a separate process that imports the file and renders every page once."""
     db = workdir / "rss.duckdb"
     done = subprocess.run(
-        [sys.executable, "-m", "analytics.bench", str(path), str(db)],
+        [sys.executable, "-m", "tools.bench.run", str(path), str(db)],
         capture_output=True,
         text=True,
         timeout=3600,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=ROOT,
     )
     if done.returncode != 0:
         raise RuntimeError(f"memory probe failed: {done.stderr[-2000:]}")
@@ -441,6 +442,23 @@ def _quiet_streamlit() -> None:
         "streamlit.runtime.caching.cache_data_api",
     ):
         logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.bench",
+        description="đo tốc độ ở quy mô chương trình (mặc định 1.000.000 hồ sơ)",
+    )
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+    parser.add_argument("--repeat", type=int, default=3, help="số lần lặp mỗi phép đo (lấy trung vị)")
+    parser.add_argument("--workdir", help="thư mục tạm (mặc định một thư mục mới trong /tmp)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The bench's command line: exit 0 when DuckDB and pandas agree on every figure, 1 when they do not."""
+    return cmd_bench(build_parser().parse_args(argv))
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
