@@ -16,4 +16,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "No
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-core fontconfig
 fi
 
+# The layering rules (pyproject.toml, [tool.importlinter]) before any test: a broken contract fails the run.
+lint-imports --no-cache
+
 exec python -m pytest "$@"

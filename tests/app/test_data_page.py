@@ -11,7 +11,7 @@ from analytics.filters import Filters
 from analytics.metrics import progress
 from analytics.store import open_store
 from tests import fixtures_ingest as fx
-from tests.apptest import APP, all_text, metric_values
+from tests.app.apptest import APP, all_text, metric_values
 
 PASSWORD = "mat-khau-phan-tich"
 

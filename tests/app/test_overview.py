@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from analytics.store import open_store
-from tests.apptest import all_text, cards, html_text, metric_values, run_app, url_value
+from tests.app.apptest import all_text, cards, html_text, metric_values, run_app, url_value
 
 
 def test_overview_shows_the_published_figures(monkeypatch, sample_copy):
@@ -96,7 +96,7 @@ def test_app_on_a_store_held_by_another_process_is_view_only(monkeypatch, sample
     import subprocess
     import sys
 
-    from tests.test_store_cli import HOLDER
+    from tests.analytics.test_store import HOLDER
 
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(sample_copy)], stdout=subprocess.PIPE, text=True

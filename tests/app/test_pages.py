@@ -11,7 +11,7 @@ import pytest
 from analytics import metrics
 from analytics.filters import Filters, unit_from_table_selection, units_from_points
 from analytics.store import open_store
-from tests.apptest import all_text, metric_values, run_app
+from tests.app.apptest import all_text, metric_values, run_app
 from tests.conftest import insert_records, record
 from ui.records import csv_download, xlsx_download
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.apptest import all_text, html_text, run_app
+from tests.app.apptest import all_text, html_text, run_app
 
 
 def preview_text(at) -> str:

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.apptest import metric_values, run_app
+from tests.app.apptest import metric_values, run_app
 from tests.conftest import ROOT
 from ui import data as ui_data
 from ui.warmup import warm_up
@@ -17,13 +17,14 @@ from ui.warmup import warm_up
 def counting(monkeypatch, name: str) -> list[int]:
     """Counts the calls of metrics.<name> made through ui.data (the pages' only way to the metrics)."""
     calls: list[int] = []
-    inner = ui_data._QUERIES[name]
+    query = getattr(ui_data, name)
+    inner = query.function
 
     def counted(*args, **kwargs):
         calls.append(1)
         return inner(*args, **kwargs)
 
-    monkeypatch.setitem(ui_data._QUERIES, name, counted)
+    monkeypatch.setattr(query, "function", counted)
     return calls
 
 
