@@ -40,6 +40,22 @@ def test_every_page_opens_without_an_error(sample_server, page, lang):
     assert page.errors == []
 
 
+def test_the_tier_table_marks_each_tier_with_its_chart_colour(sample_server, page):
+    """The tier table's coloured left border comes from ui/styles.css and the chart colours."""
+    open_page(page, sample_server.url + "/")
+    page.locator("table.sk-tier-table").wait_for(timeout=30_000)
+    borders = page.evaluate(
+        """() => Array.from(document.querySelectorAll('table.sk-tier-table td.sk-tier-name'))
+               .map(td => getComputedStyle(td).borderLeftColor + ' ' + getComputedStyle(td).borderLeftWidth)"""
+    )
+    assert borders == [
+        "rgb(46, 125, 50) 8px",  # met: #2e7d32
+        "rgb(242, 169, 0) 8px",  # over half: #f2a900
+        "rgb(216, 67, 21) 8px",  # under half: #d84315
+        "rgb(158, 158, 158) 8px",  # none: #9e9e9e
+    ]
+
+
 def test_filter_change_updates_figures_and_url_and_the_link_reproduces_it(sample_server, page, browser):
     open_page(page, sample_server.url + "/")
     assert metric_value(page, "Đã đăng ký")[0] == "7.085"
