@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from analytics import i18n
-from analytics.catalogue import CATALOGUE
 from analytics.filters import Filters, filters_for_selection, from_query, to_query
+from analytics.i18n.catalogue import CATALOGUE
 
 
 def test_vietnamese_and_english_formats():

@@ -1,4 +1,4 @@
-"""Catalogue section: Units, Trends, Benefit and Records pages. Merged into analytics.catalogue.CATALOGUE."""
+"""Catalogue area: the Units, Trends, Benefit and Records pages."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Catalogue section: import: the Data page, the importer's messages and the import command. Merged into analytics.catalogue.CATALOGUE."""
+"""Catalogue area: the Data page, the importer's messages, the import command and the analyst role."""
 
 from __future__ import annotations
 

@@ -1,14 +1,8 @@
-"""The one catalogue of user-facing text: key -> (Vietnamese, English).
-
-Vietnamese is the language of the app; English is the switch (`?lang=en`). Keys are grouped by screen.
-Metric labels are `metric.<key>` and their definitions (shown on hover) `metric.<key>.help`. Large areas
-keep their text in sections (catalogue_*.py) merged here, so `CATALOGUE` stays the one place to look up;
-a key defined in two sections is an error.
-"""
+"""Catalogue area: the app, navigation, notices and store messages."""
 
 from __future__ import annotations
 
-CATALOGUE: dict[str, tuple[str, str]] = {
+TEXT: dict[str, tuple[str, str]] = {
     # --- app and navigation -------------------------------------------------------------------------------
     "app.title": (
         "1 triệu sáng kiến – Công đoàn Dầu khí Việt Nam",
@@ -426,16 +420,3 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The store {path} holds {n} records that are not illustrative. Add --replace to replace them all with the sample.",
     ),
 }
-
-
-def _merge_sections() -> None:
-    from analytics import catalogue_analysis, catalogue_ingest, catalogue_report
-
-    for section in (catalogue_analysis.TEXT, catalogue_ingest.TEXT, catalogue_report.TEXT):
-        twice = set(section) & set(CATALOGUE)
-        if twice:
-            raise KeyError(f"catalogue keys defined twice: {sorted(twice)}")
-        CATALOGUE.update(section)
-
-
-_merge_sections()
