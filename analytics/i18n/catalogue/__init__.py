@@ -11,13 +11,40 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from analytics.i18n.catalogue import app, data, report, units
+from analytics.i18n.catalogue import (
+    app,
+    auth,
+    benefit,
+    cli,
+    data,
+    filters,
+    ingest,
+    metrics,
+    narrative,
+    overview,
+    records,
+    report,
+    trends,
+    units,
+    values,
+)
 
 Text = Mapping[str, tuple[str, str]]
 
-AREAS: dict[str, Text] = {
+AREAS: dict[str, Text] = {  # in this order, the merged keys keep the order they had in one file
     "app": app.TEXT,
+    "filters": filters.TEXT,
+    "metrics": metrics.TEXT,
+    "values": values.TEXT,
+    "overview": overview.TEXT,
+    "narrative": narrative.TEXT,
+    "cli": cli.TEXT,
     "units": units.TEXT,
+    "trends": trends.TEXT,
+    "benefit": benefit.TEXT,
+    "records": records.TEXT,
+    "ingest": ingest.TEXT,
+    "auth": auth.TEXT,
     "data": data.TEXT,
     "report": report.TEXT,
 }
