@@ -20,11 +20,13 @@ from analytics.i18n import (
     fmt_money,
     fmt_num,
     fmt_pct,
+    format_value,
     has_key,
     plotly_separators,
     t,
 )
 from analytics.i18n import fmt_month as _fmt_month
+from analytics.metrics import METRIC_KINDS
 
 FONT = '"Source Sans", "Source Sans 3", "Noto Sans", "Segoe UI", Arial, sans-serif'
 INK = "#1f2937"
@@ -260,13 +262,8 @@ RANKING_METRICS: tuple[str, ...] = ("pct", "registered", "benefit_vnd", "per_100
 
 
 def _metric_text(metric: str, value: float, lang: Lang) -> str:
-    if metric == "pct":
-        return fmt_pct(value, lang)
-    if metric == "benefit_vnd":
-        return fmt_money(value, lang)
-    if metric in ("per_100_members", "authors_per_100"):
-        return fmt_num(value, lang)
-    return fmt_int(value, lang)
+    """A metric's value as its kind is written (METRIC_KINDS): a bar's label, the Units page's title."""
+    return format_value(value, METRIC_KINDS[metric], lang)
 
 
 def unit_ranking(rows: pd.DataFrame, metric: str, lang: Lang, title: str) -> go.Figure:

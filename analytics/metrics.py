@@ -22,32 +22,33 @@ from analytics.store import Reader, Store
 from analytics.textnorm import strip_accents
 
 # ---------------------------------------------------------------------------------------------------------
-# Metric registry: key -> how its value is written. Labels and definitions live in the catalogue.
+# Metric registry: key -> its value kind (analytics.i18n's table: how the value is written). Labels and
+# definitions live in the catalogue.
 
 METRIC_KINDS: dict[str, str] = {
-    "registered": "int",
-    "target": "int",
-    "pct": "pct",
-    "gap": "int",
-    "surplus": "int",
+    "registered": "count",
+    "target": "count",
+    "pct": "percent",
+    "gap": "count",
+    "surplus": "count",
     "benefit_vnd": "money",
-    "authors": "int",
-    "units_met": "int",
-    "per_100_members": "num",
-    "authors_per_100": "num",
+    "authors": "count",
+    "units_met": "count",
+    "per_100_members": "decimal",
+    "authors_per_100": "decimal",
     "benefit_per_member": "money",
-    "rank": "int",
-    "rank_change": "int",
+    "rank": "count",
+    "rank_change": "count",
     "tier": "text",
-    "weekly_needed": "num",
-    "weekly_recent": "num",
-    "projected": "int",
-    "projected_pct": "pct",
-    "recognition_days": "num",
+    "weekly_needed": "decimal",
+    "weekly_recent": "decimal",
+    "projected": "count",
+    "projected_pct": "percent",
+    "recognition_days": "decimal",
     "min_remuneration": "money",
     "reward_vnd": "money",
-    "applied_rate": "pct",
-    "recognized_rate": "pct",
+    "applied_rate": "percent",
+    "recognized_rate": "percent",
 }
 TIERS: tuple[str, ...] = ("met", "over_half", "under_half", "none")
 PACE_STATES: tuple[str, ...] = ("done", "on_track", "at_risk", "behind", "ended")

@@ -1,33 +1,10 @@
-"""Number/date formats per language, and the URL contract of the filters."""
+"""The URL contract of the filters (number/date formats and the catalogue: tests/analytics/i18n/)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from analytics import i18n
-from analytics.catalogue import CATALOGUE
 from analytics.filters import Filters, filters_for_selection, from_query, to_query
-
-
-def test_vietnamese_and_english_formats():
-    assert i18n.fmt_int(7085) == "7.085" and i18n.fmt_int(7085, "en") == "7,085"
-    assert i18n.fmt_pct(104.1) == "104,1%" and i18n.fmt_pct(131.2, "en") == "131.2%"
-    assert i18n.fmt_money(9_120e9) == "9.120 tỷ đồng" and i18n.fmt_money(9_120e9, "en") == "VND 9,120 bn"
-    assert i18n.fmt_money(45.3e9) == "45,3 tỷ đồng"
-    assert i18n.fmt_money(850e6) == "850 triệu đồng"
-    assert i18n.fmt_vnd(1_250_000_000) == "1.250.000.000 đ"
-    assert (
-        i18n.fmt_date(dt.date(2022, 5, 31)) == "31/05/2022"
-        and i18n.fmt_date(dt.date(2022, 5, 31), "en") == "31 May 2022"
-    )
-    assert i18n.long_date_vi(dt.date(2023, 4, 14)) == "ngày 14 tháng 4 năm 2023"
-    assert i18n.fmt_int(None) == i18n.DASH and i18n.fmt_pct(float("nan")) == i18n.DASH
-
-
-def test_catalogue_is_complete_in_both_languages():
-    for key, (vi, en) in CATALOGUE.items():
-        assert vi.strip() and en.strip(), key
-        assert vi.count("{") == en.count("{"), key
 
 
 def test_url_round_trip():

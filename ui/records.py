@@ -10,19 +10,19 @@ import pandas as pd
 import streamlit as st
 
 from analytics.export import to_csv_bytes, to_xlsx_bytes
-from analytics.i18n import Lang, t
+from analytics.i18n import Lang, t, value_kind
 from ui.context import Context
 from ui.labels import translated
 from ui.tables import styled
 
-COLUMN_KINDS = {
+COLUMN_KINDS = {  # value kinds (analytics.i18n): amounts exact, with "đ"
     "registered_on": "date",
     "recognized_on": "date",
     "applied_on": "date",
     "benefit_vnd": "vnd",
     "reward_vnd": "vnd",
     "min_remuneration": "vnd",
-    "author_count": "int",
+    "author_count": "count",
 }
 
 
@@ -121,6 +121,8 @@ def xlsx_download(frame: pd.DataFrame, lang: Lang, sheet: str) -> bytes:
     """Excel workbook: real dates (dd/mm/yyyy) and numbers (#,##0), formulas neutralised."""
     out = export_frame(frame, lang)
     names = headers(EXPORT_COLUMNS, lang)
-    formats = {names[c]: "dd/mm/yyyy" for c in ("registered_on", "recognized_on", "applied_on")}
-    formats |= {names[c]: "#,##0" for c in ("benefit_vnd", "reward_vnd")}
+    formats = {
+        names[c]: value_kind(COLUMN_KINDS[c]).excel_format
+        for c in (*DATE_COLUMNS, "benefit_vnd", "reward_vnd")
+    }
     return to_xlsx_bytes({sheet: out}, number_formats=formats)

@@ -1,4 +1,4 @@
-"""Catalogue section: the Report page, the generated documents and the report command. Merged into analytics.catalogue.CATALOGUE."""
+"""Catalogue area: the Report page, the generated documents and the report command."""
 
 from __future__ import annotations
 

@@ -1,43 +1,19 @@
-"""Language: look-ups in the one catalogue, and numbers, dates and money as each language writes them.
+"""Numbers, money and dates as each language writes them.
 
 Vietnamese writes 7.085 (thousands dot), 131,2% (decimal comma), 9.120 tỷ đồng and 31/05/2022; English
-writes 7,085, 131.2%, VND 9,120 bn and 31 May 2022. Every user-facing string goes through `t()`.
+writes 7,085, 131.2%, VND 9,120 bn and 31 May 2022. A missing value (None, NaN) is written as `DASH`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Literal
 
-from analytics.catalogue import CATALOGUE
+from analytics.i18n.lang import DEFAULT_LANG, Lang
 
-Lang = Literal["vi", "en"]
-LANGS: tuple[Lang, ...] = ("vi", "en")
-DEFAULT_LANG: Lang = "vi"
 DASH = "–"
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def as_lang(value: object) -> Lang:
-    """Any value to a supported language; unknown values fall back to Vietnamese."""
-    return "en" if str(value).strip().lower() == "en" else "vi"
-
-
-def t(key: str, lang: Lang = DEFAULT_LANG, **values: object) -> str:
-    """The catalogue text for `key` in `lang`, with `{name}` placeholders filled from `values`.
-
-    A missing key is a programming error, so it raises instead of showing a blank label.
-    """
-    vi, en = CATALOGUE[key]
-    text = en if lang == "en" else vi
-    return text.format(**values) if values else text
-
-
-def has_key(key: str) -> bool:
-    """True when the catalogue holds `key` (for data values that may or may not be translated)."""
-    return key in CATALOGUE
 
 
 def _missing(value: float | int | None) -> bool:

@@ -1,0 +1,49 @@
+"""Catalogue area: the Benefit page."""
+
+from __future__ import annotations
+
+TEXT: dict[str, tuple[str, str]] = {
+    # --- benefit ------------------------------------------------------------------------------------------
+    "benefit.title": ("Hiệu quả: giá trị làm lợi", "Benefit: value of the initiatives"),
+    "benefit.median": ("Giá trị làm lợi trung vị / sáng kiến", "Median benefit per initiative"),
+    "benefit.median.help": (
+        "Một nửa số sáng kiến có giá trị làm lợi dưới mức này (chỉ tính hồ sơ có ghi giá trị).",
+        "Half of the initiatives benefited less than this (records with a value only).",
+    ),
+    "benefit.top_share": ("Phần của 10% sáng kiến lớn nhất", "Share of the top 10% of initiatives"),
+    "benefit.top_share.help": (
+        "Tỷ lệ giá trị làm lợi do 10% sáng kiến có giá trị lớn nhất mang lại.",
+        "Share of the value benefited that the top 10% of initiatives bring.",
+    ),
+    "benefit.by_unit": (
+        "Giá trị làm lợi theo đơn vị: {leader} dẫn đầu ({value})",
+        "Benefit by unit: {leader} leads ({value})",
+    ),
+    "benefit.by_field": ("Theo lĩnh vực: {leader} mang lại nhiều nhất", "By field: {leader} brings the most"),
+    "benefit.by_phase": ("Theo giai đoạn", "By phase"),
+    "benefit.distribution": (
+        "Phân bố: 10% sáng kiến lớn nhất mang lại {share} tổng giá trị",
+        "Distribution: the top 10% of initiatives bring {share} of the total",
+    ),
+    "benefit.axis_band": ("Giá trị làm lợi mỗi sáng kiến (khoảng)", "Benefit per initiative (band)"),
+    "benefit.axis_count": ("Số sáng kiến", "Initiatives"),
+    "benefit.per_member": (
+        "Làm lợi trên mỗi đoàn viên: {leader} cao nhất ({value})",
+        "Benefit per member: {leader} is highest ({value})",
+    ),
+    "benefit.top": ("Sáng kiến làm lợi lớn nhất", "Initiatives with the largest benefit"),
+    "benefit.remuneration": (
+        "Thù lao tối thiểu cho tác giả (ước tính theo Nghị định 13/2012/NĐ-CP)",
+        "Minimum author remuneration (estimate under Decree 13/2012/ND-CP)",
+    ),
+    "benefit.remuneration.note": (
+        "Ước tính, không phải số đã chi: 7% giá trị làm lợi mỗi năm của các sáng kiến đã áp dụng, trong 3 năm đầu. "
+        "Giả định giá trị ghi trong hồ sơ là giá trị làm lợi của một năm.",
+        "An estimate, not money paid: 7% of each year's benefit of applied initiatives, for the first 3 years. "
+        "Assumes the recorded value is one year's benefit.",
+    ),
+    "benefit.per_year": ("Mỗi năm (ước tính)", "Per year (estimate)"),
+    "benefit.three_years": ("Trong 3 năm đầu (ước tính)", "Over the first 3 years (estimate)"),
+    "benefit.applied_benefit": ("Làm lợi của sáng kiến đã áp dụng", "Benefit of applied initiatives"),
+    "benefit.file": ("hieu-qua", "benefit"),
+}

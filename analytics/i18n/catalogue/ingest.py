@@ -1,0 +1,245 @@
+"""Catalogue area: the importer: field names, refusals, results, reasons a row is rejected, the template, the import command and the reference tables."""
+
+from __future__ import annotations
+
+TEXT: dict[str, tuple[str, str]] = {
+    # --- canonical fields (template headers, mapping choices) --------------------------------------------
+    "ingest.field.code": ("Mã sáng kiến", "Initiative code"),
+    "ingest.field.title": ("Tên sáng kiến", "Title"),
+    "ingest.field.authors": ("Tác giả", "Authors"),
+    "ingest.field.coauthors": ("Đồng tác giả", "Co-authors"),
+    "ingest.field.author_count": ("Số tác giả", "Number of authors"),
+    "ingest.field.unit": ("Đơn vị", "Unit"),
+    "ingest.field.field": ("Lĩnh vực", "Field"),
+    "ingest.field.status": ("Trạng thái", "Status"),
+    "ingest.field.level": ("Cấp công nhận", "Recognition level"),
+    "ingest.field.registered_on": ("Ngày đăng ký", "Registered on"),
+    "ingest.field.recognized_on": ("Ngày công nhận", "Recognised on"),
+    "ingest.field.applied_on": ("Ngày áp dụng", "Applied on"),
+    "ingest.field.benefit_vnd": ("Giá trị làm lợi (đồng)", "Benefit (VND)"),
+    "ingest.field.reward_vnd": ("Tiền thưởng (đồng)", "Reward (VND)"),
+    "ingest.field._row": ("Cả dòng", "Whole row"),
+    "ingest.required": ("Bắt buộc", "Required"),
+    "ingest.optional": ("Không bắt buộc", "Optional"),
+    "ingest.col.row": ("Dòng", "Row"),
+    "ingest.col.column": ("Cột", "Column"),
+    "ingest.col.value": ("Giá trị", "Value"),
+    "ingest.col.reason": ("Lý do", "Reason"),
+    "ingest.col.field": ("Trường dữ liệu", "Field"),
+    "ingest.col.required": ("Bắt buộc?", "Required?"),
+    "ingest.col.headers": ("Tên cột được nhận ra", "Headers recognised"),
+    "ingest.mb": ("{n} MB", "{n} MB"),
+    # --- whole-file refusals ------------------------------------------------------------------------------
+    "ingest.refuse.empty": (
+        "Tệp rỗng: không có dòng dữ liệu nào. Không có gì được ghi.",
+        "The file is empty: it holds no rows. Nothing was written.",
+    ),
+    "ingest.refuse.not_table": (
+        "Tệp không phải bảng dữ liệu (có thể là ảnh, PDF hay tệp nén đổi đuôi). Hãy xuất lại danh sách ra CSV "
+        "hoặc Excel (.xlsx). Không có gì được ghi.",
+        "The file is not a table (it may be a picture, a PDF or an archive renamed). Export the list again as CSV "
+        "or Excel (.xlsx). Nothing was written.",
+    ),
+    "ingest.refuse.html": (
+        "Tệp này thực chất là một trang web (HTML) mang đuôi Excel, như nhiều phần mềm vẫn xuất. Hãy mở nó bằng "
+        "Excel rồi lưu lại dạng .xlsx hoặc CSV. Không có gì được ghi.",
+        "This file is really a web page (HTML) with an Excel name, as many systems export. Open it in Excel and "
+        "save it again as .xlsx or CSV. Nothing was written.",
+    ),
+    "ingest.refuse.too_large": (
+        "Tệp quá lớn ({size}, giới hạn {limit}). Hãy chia nhỏ tệp, hoặc nạp bằng dòng lệnh "
+        "`python -m analytics import`. Không có gì được ghi.",
+        "The file is too large ({size}; the limit is {limit}). Split it, or load it with the command "
+        "`python -m analytics import`. Nothing was written.",
+    ),
+    "ingest.refuse.too_many_rows": (
+        "Tệp có {rows} dòng dữ liệu, vượt giới hạn {max_rows} dòng cho một lần tải lên trang này. Hãy chia nhỏ tệp, "
+        "hoặc nạp bằng dòng lệnh `python -m analytics import` (không giới hạn số dòng). Không có gì được ghi.",
+        "The file holds {rows} data rows, more than the limit of {max_rows} rows for one upload on this page. Split "
+        "it, or load it with the command `python -m analytics import` (no row limit). Nothing was written.",
+    ),
+    "ingest.refuse.store_write": (
+        "Không ghi được vào kho dữ liệu ({detail}): ổ đĩa có thể đã đầy hoặc không cho ghi, hoặc máy chủ thiếu bộ "
+        "nhớ (biến SANGKIEN_DUCKDB_MEMORY). Không có gì được ghi, số liệu trong kho vẫn như trước lần nhập này. "
+        "Hãy báo quản trị máy chủ, rồi nhập lại tệp.",
+        "The store could not be written ({detail}): the disk may be full or not writable, or the server short of "
+        "memory (variable SANGKIEN_DUCKDB_MEMORY). Nothing was written; the store holds what it held before this "
+        "import. Tell the server's administrator, then import again.",
+    ),
+    "ingest.refuse.zip_bomb": (
+        "Tệp Excel khi giải nén lớn bất thường ({size}): có thể là tệp hỏng hoặc độc hại, nên không được mở. "
+        "Không có gì được ghi.",
+        "The Excel file would unpack to an abnormal size ({size}): it may be damaged or hostile, so it was not "
+        "opened. Nothing was written.",
+    ),
+    "ingest.refuse.unreadable": (
+        "Không đọc được tệp ({detail}). Hãy mở tệp bằng Excel, lưu lại dạng .xlsx hoặc CSV UTF-8 rồi thử lại. "
+        "Không có gì được ghi.",
+        "The file could not be read ({detail}). Open it in Excel, save it again as .xlsx or UTF-8 CSV and retry. "
+        "Nothing was written.",
+    ),
+    "ingest.refuse.encrypted": (
+        "Tệp Excel có đặt mật khẩu. Hãy bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi tải lên lại. "
+        "Không có gì được ghi.",
+        "The Excel file is password-protected. Remove the password (File › Info › Protect Workbook) and upload "
+        "it again. Nothing was written.",
+    ),
+    "ingest.refuse.no_sheet": (
+        "Không có trang tính tên “{sheet}” trong tệp.",
+        "The workbook has no sheet named “{sheet}”.",
+    ),
+    "ingest.refuse.bad_encoding": (
+        "Bảng mã “{encoding}” không được hỗ trợ.",
+        "The encoding “{encoding}” is not supported.",
+    ),
+    "ingest.refuse.header_beyond": (
+        "Dòng tiêu đề {row} nằm ngoài phần đầu tệp: hãy chọn một dòng trong 30 dòng đầu.",
+        "Header row {row} is past the top of the file: choose a row among the first 30.",
+    ),
+    "ingest.refuse.too_many_columns": (
+        "Tệp có {n} cột, vượt giới hạn {limit}: có thể đã chọn sai dấu phân cách.",
+        "The file has {n} columns, more than the limit of {limit}: the delimiter may be wrong.",
+    ),
+    "ingest.refuse.missing_columns": (
+        "Thiếu cột bắt buộc: {columns}. Các cột tìm thấy: {found}. Hãy chỉ ra cột tương ứng trong bảng "
+        "“Ghép cột”, hoặc đổi tên cột trong tệp. Không có gì được ghi.",
+        "Required columns are missing: {columns}. Columns found: {found}. Point to the matching columns in "
+        "the “Column mapping” table, or rename them in the file. Nothing was written.",
+    ),
+    "ingest.refuse.header_only": (
+        "Tệp chỉ có dòng tiêu đề, không có dòng dữ liệu nào. Không có gì được ghi.",
+        "The file holds only a header row and no data. Nothing was written.",
+    ),
+    "ingest.refuse.unknown_replace_unit": (
+        "Không có đơn vị “{unit}” để thay dữ liệu. Dùng mã đơn vị, ví dụ PVEP.",
+        "There is no unit “{unit}” to replace. Use a unit code, e.g. PVEP.",
+    ),
+    "ingest.refuse.undo_unknown": ("Không có lần nhập số {id}.", "There is no import #{id}."),
+    "ingest.refuse.undo_done": ("Lần nhập số {id} đã được hoàn tác rồi.", "Import #{id} was already undone."),
+    "ingest.refuse.undo_blocked": (
+        "Chưa hoàn tác được lần nhập số {id}: các lần nhập sau ({imports}) đã sửa chính những hồ sơ này. "
+        "Hãy hoàn tác các lần nhập đó trước (mới nhất trước).",
+        "Import #{id} cannot be undone yet: later imports ({imports}) changed the same records. Undo those "
+        "first (newest first).",
+    ),
+    # --- results ------------------------------------------------------------------------------------------
+    "ingest.msg.dry_run": (
+        "Sẽ thêm mới {inserted}, cập nhật {updated}, giữ nguyên {unchanged}; loại {rejected} dòng lỗi; "
+        "bỏ qua {skipped} dòng trống hoặc dòng tổng.",
+        "Would insert {inserted}, update {updated}, leave {unchanged} unchanged; {rejected} rows rejected; "
+        "{skipped} blank or total rows skipped.",
+    ),
+    "ingest.msg.done": (
+        "Đã thêm mới {inserted}, cập nhật {updated}, giữ nguyên {unchanged}; loại {rejected} dòng lỗi; "
+        "bỏ qua {skipped} dòng trống hoặc dòng tổng.",
+        "Inserted {inserted}, updated {updated}, {unchanged} unchanged; {rejected} rows rejected; "
+        "{skipped} blank or total rows skipped.",
+    ),
+    "ingest.msg.deleted": (
+        "Xóa {n} hồ sơ của {units} không còn trong tệp.",
+        "{n} records of {units} that are no longer in the file are removed.",
+    ),
+    "ingest.msg.kept": (
+        "{n} mã đã có trong kho được giữ nguyên (chế độ chỉ thêm mới).",
+        "{n} codes already in the store were left as they are (insert-only mode).",
+    ),
+    "ingest.msg.import_id": ("Lần nhập số {id}.", "Import #{id}."),
+    "ingest.msg.errors_cut": (
+        "(Chỉ liệt kê {n} lỗi đầu tiên; tệp các dòng bị loại có đủ.)",
+        "(Only the first {n} errors are listed; the rejected-rows file has them all.)",
+    ),
+    "ingest.warn.bad_bytes": (
+        "Một số ký tự không đúng mã UTF-8 đã được thay bằng “�”: hãy kiểm tra bảng mã của tệp.",
+        "Some bytes were not valid UTF-8 and were replaced by “�”: check the file's encoding.",
+    ),
+    "ingest.undo.done": (
+        "Đã hoàn tác lần nhập số {id}: gỡ {deleted} hồ sơ đã thêm, khôi phục {restored} hồ sơ về trạng thái trước.",
+        "Import #{id} undone: {deleted} added records removed, {restored} records restored to their previous state.",
+    ),
+    # --- reasons a row is rejected ------------------------------------------------------------------------
+    "ingest.reason.missing": ("bỏ trống (bắt buộc phải có)", "empty (required)"),
+    "ingest.reason.too_long": (
+        "quá dài (thường do thiếu dấu ngoặc kép đóng ở ô phía trước)",
+        "too long (usually a quote left open in an earlier cell)",
+    ),
+    "ingest.reason.unknown_unit": (
+        "không khớp đơn vị nào (theo mã, tên viết tắt, tên đầy đủ hay tên gọi khác); nếu đúng là một đơn vị, "
+        "hãy thêm tên gọi này ở thẻ Đơn vị",
+        "matches no unit (by code, short name, full name or alias); if it is one, add this name as an alias "
+        "on the Units tab",
+    ),
+    "ingest.reason.outside_replace": (
+        "thuộc đơn vị không nằm trong các đơn vị đang được thay dữ liệu",
+        "belongs to a unit outside the units being replaced",
+    ),
+    "ingest.reason.bad_date": (
+        "ngày không hợp lệ (dùng ngày/tháng/năm, ví dụ 31/05/2022)",
+        "not a valid date (use day/month/year, e.g. 31/05/2022)",
+    ),
+    "ingest.reason.not_number": (
+        "không phải số (ví dụ hợp lệ: 1.250.000.000 hoặc 1,5 tỷ)",
+        "not a number (valid examples: 1.250.000.000 or 1,5 tỷ)",
+    ),
+    "ingest.reason.negative": ("là số âm", "is negative"),
+    "ingest.reason.too_large": (
+        "lớn bất thường (trên 1 triệu tỷ đồng)",
+        "abnormally large (over 1 million billion VND)",
+    ),
+    "ingest.reason.unknown_status": (
+        "trạng thái không nhận ra (dùng: Đã đăng ký, Đã công nhận, Đã áp dụng, Không công nhận)",
+        "status not recognised (use: Đã đăng ký, Đã công nhận, Đã áp dụng, Không công nhận)",
+    ),
+    "ingest.reason.unknown_level": (
+        "cấp công nhận không nhận ra (dùng: Cơ sở, Ngành, Toàn quốc)",
+        "recognition level not recognised (use: Cơ sở, Ngành, Toàn quốc)",
+    ),
+    "ingest.reason.extra_cells": (
+        "dòng có nhiều ô hơn dòng tiêu đề (thường do dấu phân cách nằm trong nội dung mà không có ngoặc kép)",
+        "the row has more cells than the header (usually a delimiter inside a cell without quotes)",
+    ),
+    "ingest.reason.duplicate": (
+        "mã trùng với một dòng phía trên trong cùng tệp",
+        "the code repeats a row above in the same file",
+    ),
+    # --- template -----------------------------------------------------------------------------------------
+    "ingest.template.title": (
+        "Cải tiến quy trình bảo dưỡng máy nén khí",
+        "Improved maintenance procedure for gas compressors",
+    ),
+    "ingest.template.status": ("Đã công nhận", "Recognised"),
+    "ingest.template.level": ("Cấp cơ sở", "Unit level"),
+    "ingest.template.sheet": ("Sáng kiến", "Initiatives"),
+    # --- command line -------------------------------------------------------------------------------------
+    "ingest.cli.unit_needs_replace": (
+        "--unit chỉ dùng cùng --mode replace.",
+        "--unit is only used with --mode replace.",
+    ),
+    "ingest.cli.no_file": ("Không tìm thấy tệp: {files}", "No such file: {files}"),
+    "ingest.cli.error_line": (
+        "dòng {row}, cột {column} = “{value}”: {reason}",
+        "row {row}, {column} = “{value}”: {reason}",
+    ),
+    "ingest.cli.more_errors": ("… và {n} lỗi khác (xem --json).", "… and {n} more errors (see --json)."),
+    # --- reference tables (targets, units) -----------------------------------------------------------------
+    "ingest.ref.unit_missing": ("thiếu đơn vị", "the unit is missing"),
+    "ingest.ref.unit_unknown": ("không có đơn vị này", "no such unit"),
+    "ingest.ref.phase_unknown": ("không có giai đoạn này", "no such phase"),
+    "ingest.ref.not_whole": ("phải là số nguyên không âm", "must be a whole number, 0 or more"),
+    "ingest.ref.repeated": (
+        "đơn vị này đã có chỉ tiêu giai đoạn {phase} ở dòng trên",
+        "this unit already has a phase {phase} target above",
+    ),
+    "ingest.ref.code_missing": ("thiếu mã đơn vị", "the unit code is missing"),
+    "ingest.ref.code_repeated": ("mã đơn vị trùng với dòng {row}", "the unit code repeats row {row}"),
+    "ingest.ref.name_missing": ("thiếu tên đơn vị", "the unit name is missing"),
+    "ingest.ref.alias_clash": (
+        "tên gọi này đã dùng cho đơn vị {unit}",
+        "this name already belongs to unit {unit}",
+    ),
+    "ingest.ref.layout": (
+        "Không nhận ra bảng chỉ tiêu: cần cột Đơn vị và hoặc cột Giai đoạn + Chỉ tiêu, hoặc các cột "
+        "“Giai đoạn 1”, “Giai đoạn 2”.",
+        "Not a targets table: it needs a Unit column and either Phase + Target columns or “Phase 1”, "
+        "“Phase 2” columns.",
+    ),
+}

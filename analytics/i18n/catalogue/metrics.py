@@ -1,0 +1,144 @@
+"""Catalogue area: each metric's label (`metric.<key>`) and definition shown on hover (`metric.<key>.help`)."""
+
+from __future__ import annotations
+
+TEXT: dict[str, tuple[str, str]] = {
+    # --- metrics: label and definition (hover) ------------------------------------------------------------
+    "metric.registered": ("Đã đăng ký", "Registered"),
+    "metric.registered.help": (
+        "Số sáng kiến đã đăng ký trên hệ thống (mỗi mã hồ sơ tính một lần), có ngày đăng ký đến hết ngày "
+        '"tính đến" và khớp bộ lọc. Mọi trạng thái đều được tính, kể cả hồ sơ chưa được công nhận.',
+        "Initiatives registered on the system (each record code once), registered up to and including the "
+        "as-of day and matching the filters. Every status counts, including records not yet recognised.",
+    ),
+    "metric.target": ("Chỉ tiêu", "Target"),
+    "metric.target.help": (
+        "Số sáng kiến phải đăng ký. Toàn chương trình: chỉ tiêu giai đoạn do Công đoàn giao (cộng các giai đoạn "
+        "đang xem). Khi lọc theo đơn vị: tổng chỉ tiêu của các đơn vị đã chọn.",
+        "Initiatives to be registered. Whole program: the phase targets set by the union (summed over the phases "
+        "in view). When units are filtered: the sum of those units' targets.",
+    ),
+    "metric.pct": ("Tỷ lệ đạt", "% of target"),
+    "metric.pct.help": (
+        "Đã đăng ký ÷ chỉ tiêu × 100, làm tròn xuống 0,1 (nên 100% luôn có nghĩa là đã hoàn thành). "
+        "Không có chỉ tiêu thì không tính tỷ lệ.",
+        "Registered ÷ target × 100, rounded down to 0.1 (so 100% always means met). No target, no percentage.",
+    ),
+    "metric.gap": ("Còn thiếu", "Still to go"),
+    "metric.gap.help": (
+        "Chỉ tiêu − đã đăng ký, khi chưa đạt; bằng 0 khi đã hoàn thành.",
+        "Target − registered while short of it; 0 once met.",
+    ),
+    "metric.surplus": ("Vượt chỉ tiêu", "Above target"),
+    "metric.surplus.help": (
+        "Đã đăng ký − chỉ tiêu, khi đã vượt; bằng 0 khi chưa đạt.",
+        "Registered − target once above it; 0 while short.",
+    ),
+    "metric.benefit_vnd": ("Giá trị làm lợi", "Value benefited"),
+    "metric.benefit_vnd.help": (
+        "Tổng giá trị làm lợi (tiền làm lợi) ghi trong hồ sơ các sáng kiến khớp bộ lọc, theo đồng; hồ sơ "
+        "không ghi giá trị được tính là 0.",
+        "Sum of the value benefited recorded on the matching initiatives, in VND; records without a value count as 0.",
+    ),
+    "metric.authors": ("Tác giả", "Authors"),
+    "metric.authors.help": (
+        "Số người khác nhau đứng tên tác giả hoặc đồng tác giả. Cùng họ tên trong cùng đơn vị tính là một "
+        "người; cùng họ tên ở hai đơn vị tính là hai người.",
+        "Distinct people named as author or co-author. The same name in one unit is one person; the same name in "
+        "two units is two people.",
+    ),
+    "metric.units_met": ("Đơn vị hoàn thành", "Units that met target"),
+    "metric.units_met.help": (
+        "Số đơn vị có số đăng ký đạt từ 100% chỉ tiêu của mình trở lên (trên tổng số đơn vị đang xem).",
+        "Units whose registrations reached 100% or more of their own target (out of the units in view).",
+    ),
+    "metric.per_100_members": ("Sáng kiến / 100 đoàn viên", "Initiatives per 100 members"),
+    "metric.per_100_members.help": (
+        "Đã đăng ký × 100 ÷ số đoàn viên trong diện tham gia của đơn vị.",
+        "Registered × 100 ÷ the unit's eligible members.",
+    ),
+    "metric.authors_per_100": ("Tác giả / 100 đoàn viên", "Authors per 100 members"),
+    "metric.authors_per_100.help": (
+        "Tỷ lệ tham gia: số tác giả × 100 ÷ số đoàn viên trong diện tham gia.",
+        "Participation rate: authors × 100 ÷ eligible members.",
+    ),
+    "metric.benefit_per_member": ("Làm lợi / đoàn viên", "Benefit per member"),
+    "metric.benefit_per_member.help": (
+        "Giá trị làm lợi ÷ số đoàn viên trong diện tham gia.",
+        "Value benefited ÷ eligible members.",
+    ),
+    "metric.rank": ("Hạng", "Rank"),
+    "metric.rank.help": (
+        "Thứ hạng theo tỷ lệ đạt chỉ tiêu, rồi theo số đã đăng ký (1 là cao nhất).",
+        "Rank by % of target, then by registered (1 is best).",
+    ),
+    "metric.rank_change": ("Thay đổi hạng GĐ1→GĐ2", "Rank change P1→P2"),
+    "metric.rank_change.help": (
+        "Hạng giai đoạn 1 − hạng giai đoạn 2: số dương là tăng hạng.",
+        "Phase-1 rank − phase-2 rank: positive means moved up.",
+    ),
+    "metric.tier": ("Mức hoàn thành", "Tier"),
+    "metric.tier.help": (
+        "Hoàn thành: từ 100% chỉ tiêu; Trên 50%: từ 50% đến dưới 100%; Dưới 50%: có đăng ký nhưng dưới 50%; "
+        "Chưa có: chưa đăng ký sáng kiến nào. Đơn vị không được giao chỉ tiêu mà có đăng ký được xem là hoàn thành.",
+        "Met: 100% of target or more; Over half: 50% to under 100%; Under half: something registered but under 50%; "
+        "None: nothing registered. A unit with no target that registered something counts as met.",
+    ),
+    "metric.weekly_recent": ("Tốc độ gần đây (/tuần)", "Recent rate (/week)"),
+    "metric.weekly_recent.help": (
+        "Số đăng ký bình quân mỗi tuần trong 8 tuần gần nhất (tính đến ngày đang xem).",
+        "Average registrations per week over the last 8 weeks up to the as-of day.",
+    ),
+    "metric.weekly_needed": ("Cần mỗi tuần", "Needed per week"),
+    "metric.weekly_needed.help": (
+        "Số còn thiếu ÷ số tuần còn lại đến hết giai đoạn.",
+        "Still to go ÷ weeks left until the phase ends.",
+    ),
+    "metric.projected": ("Dự báo cuối giai đoạn", "Projected at phase end"),
+    "metric.projected.help": (
+        "Đã đăng ký + tốc độ 8 tuần gần nhất × số tuần còn lại: nếu giữ nhịp hiện tại thì cuối giai đoạn đạt bao nhiêu.",
+        "Registered + the last 8 weeks' rate × weeks left: where the current pace leads by the phase end.",
+    ),
+    "metric.projected_pct": ("Dự báo tỷ lệ đạt", "Projected % of target"),
+    "metric.projected_pct.help": (
+        "Dự báo cuối giai đoạn ÷ chỉ tiêu × 100.",
+        "Projected at phase end ÷ target × 100.",
+    ),
+    "metric.campaign_registered": ("Đăng ký trong chiến dịch", "Registered in the campaign"),
+    "metric.campaign_registered.help": (
+        "Số sáng kiến đăng ký trong thời gian chiến dịch (đến ngày đang xem), tỷ lệ trên tổng số đã đăng ký đến "
+        "cuối chiến dịch, và nhịp đăng ký mỗi ngày trong chiến dịch so với nhịp mỗi ngày trước chiến dịch.",
+        "Initiatives registered during the campaign (up to the as-of day), their share of all registered by its "
+        "end, and the daily rate during the campaign against the daily rate before it.",
+    ),
+    "metric.recognition_days": ("Thời gian đến khi công nhận (ngày)", "Days to recognition"),
+    "metric.recognition_days.help": (
+        "Số ngày từ ngày đăng ký đến ngày công nhận, với các hồ sơ đã được công nhận; trung vị và bách phân vị 90.",
+        "Days from registration to recognition for recognised records; median and 90th percentile.",
+    ),
+    "metric.min_remuneration": (
+        "Thù lao tối thiểu cho tác giả (ước tính)",
+        "Minimum author remuneration (estimate)",
+    ),
+    "metric.min_remuneration.help": (
+        "Ước tính theo Nghị định 13/2012/NĐ-CP: ít nhất 7% giá trị làm lợi mỗi năm, trong 3 năm đầu áp dụng. "
+        "Chỉ tính các sáng kiến đã áp dụng, giả định giá trị ghi trong hồ sơ là của một năm.",
+        "Estimate under Decree 13/2012/ND-CP: at least 7% of each year's benefit for the first 3 years of "
+        "application. Applied initiatives only; assumes the recorded value is one year's.",
+    ),
+    "metric.reward_vnd": ("Tiền thưởng", "Reward"),
+    "metric.reward_vnd.help": (
+        "Tổng tiền thưởng ghi trong hồ sơ.",
+        "Sum of the rewards recorded on the records.",
+    ),
+    "metric.applied_rate": ("Tỷ lệ đã áp dụng", "Applied rate"),
+    "metric.applied_rate.help": (
+        "Số sáng kiến đã áp dụng ÷ đã đăng ký × 100.",
+        "Applied ÷ registered × 100.",
+    ),
+    "metric.recognized_rate": ("Tỷ lệ được công nhận", "Recognition rate"),
+    "metric.recognized_rate.help": (
+        "Số sáng kiến đã được công nhận (kể cả đã áp dụng) ÷ đã đăng ký × 100.",
+        "Recognised (including applied) ÷ registered × 100.",
+    ),
+}
