@@ -15,8 +15,8 @@ import streamlit as st
 from analytics.filters import Filters
 from analytics.i18n import Lang, t
 from analytics.report import FORMATS, MIME_TYPES, file_name, render, report_filters
-from analytics.report_images import browser_problem
-from analytics.report_text import Chart, Paragraph, Report, ReportMeta, Table, build_report, cell_text
+from analytics.report.images import browser_problem
+from analytics.report.model import Chart, Paragraph, Report, ReportMeta, Table, build_report, cell_text
 from analytics.store import Reader
 from ui.context import Context, latest_day
 from ui.widgets import chart

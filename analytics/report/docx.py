@@ -21,8 +21,8 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from analytics.i18n import t
-from analytics.report_images import ChartImages, png_size
-from analytics.report_text import Chart, Paragraph, Report, Table, cell_text
+from analytics.report.images import ChartImages, png_size
+from analytics.report.model import Chart, Paragraph, Report, Table, cell_text
 
 FONT = "Times New Roman"
 BODY_PT = 13

@@ -1,6 +1,6 @@
 """The meeting report, from a view (filters) to the file the union files: DOCX, PDF or XLSX.
 
-    report = build_report(store, filters, lang)          # what it says (analytics.report_text)
+    report = build_report(store, filters, lang)          # what it says (analytics.report.model)
     data = render(report, "docx", store)                 # the file, charts drawn once per figure
 
 and `python -m analytics report ... --format docx|pdf|xlsx --out FILE` for scheduled reports (exit 0 with
@@ -20,8 +20,8 @@ from pathlib import Path
 from analytics import metrics
 from analytics.filters import Filters
 from analytics.i18n import Lang, as_lang, fmt_date, t
-from analytics.report_images import ChartImages, render_charts
-from analytics.report_text import Report, ReportMeta, build_report
+from analytics.report.images import ChartImages, render_charts
+from analytics.report.model import Report, ReportMeta, build_report
 from analytics.store import Store, default_db_path, open_store
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "xlsx")
@@ -63,7 +63,7 @@ def render(report: Report, fmt: str, store: Store | None = None, images: ChartIm
     """The report as a file in `fmt`. DOCX and PDF carry the charts as images (drawn here unless given);
     XLSX draws its own native charts and needs the store for the records sheet."""
     if fmt == "xlsx":
-        from analytics.report_xlsx import to_xlsx
+        from analytics.report.xlsx import to_xlsx
 
         if store is None:
             raise ValueError("the XLSX report needs the store for its records sheet")
@@ -71,11 +71,11 @@ def render(report: Report, fmt: str, store: Store | None = None, images: ChartIm
         return to_xlsx(report, records)
     images = images if images is not None else chart_images(report)
     if fmt == "docx":
-        from analytics.report_docx import to_docx
+        from analytics.report.docx import to_docx
 
         return to_docx(report, images)
     if fmt == "pdf":
-        from analytics.report_pdf import to_pdf
+        from analytics.report.pdf import to_pdf
 
         return to_pdf(report, images)
     raise ValueError(f"unknown report format: {fmt}")

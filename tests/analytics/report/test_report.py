@@ -13,17 +13,17 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from analytics import report_images
 from analytics.cli import main
 from analytics.filters import Filters
 from analytics.report import build_report, chart_images, file_name, render, report_filters
-from analytics.report_text import ReportMeta, over_amount
+from analytics.report import images as chart_png
+from analytics.report.model import ReportMeta, over_amount
 from tests.conftest import insert_records, record
 
 PHASE1_END = dt.date(2022, 5, 31)
 ISSUED = dt.date(2023, 4, 14)
 META = ReportMeta(issued_on=ISSUED)
-HAS_BROWSER = report_images.find_browser() is not None and not report_images.charts_switched_off()
+HAS_BROWSER = chart_png.find_browser() is not None and not chart_png.charts_switched_off()
 
 
 def flat(text: str) -> str:
@@ -259,7 +259,7 @@ def test_docx_has_the_charts_or_says_why_not(docx_0531, images_0531):
 
 def test_docx_end_of_program(report_end, sample_store):
     document = Document(
-        io.BytesIO(render(report_end, "docx", sample_store, report_images.ChartImages(problem="off")))
+        io.BytesIO(render(report_end, "docx", sample_store, chart_png.ChartImages(problem="off")))
     )
     text = docx_text(document)
     assert "7.085 sáng kiến, đạt 131,2% chỉ tiêu hai giai đoạn (5.400)" in text
@@ -298,7 +298,7 @@ def test_pdf_text_holds_the_figures_with_diacritics(pdf_0531_text):
 
 def test_pdf_end_of_program(report_end, sample_store):
     reader = PdfReader(
-        io.BytesIO(render(report_end, "pdf", sample_store, report_images.ChartImages(problem="off")))
+        io.BytesIO(render(report_end, "pdf", sample_store, chart_png.ChartImages(problem="off")))
     )
     text = flat("\n".join(page.extract_text() for page in reader.pages))
     assert "7.085 sáng kiến, đạt 131,2% chỉ tiêu hai giai đoạn (5.400)" in text
@@ -378,7 +378,7 @@ def test_empty_scope_still_writes_documents_that_say_so(make_store, fmt):
     store = make_store()
     report = build_report(store, Filters(), "vi", META)
     assert report.empty and not report.charts()
-    data = render(report, fmt, store, report_images.ChartImages())
+    data = render(report, fmt, store, chart_png.ChartImages())
     if fmt == "docx":
         text = docx_text(Document(io.BytesIO(data)))
     elif fmt == "pdf":
@@ -399,7 +399,7 @@ def test_units_before_the_program_began(sample_store):
 
 
 def test_without_a_browser_the_report_says_why(monkeypatch, report_0531, sample_store):
-    report_images.clear_cache()
+    chart_png.clear_cache()
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
     images = chart_images(report_0531)
     assert images.problem == "no_browser" and not images.pngs
