@@ -14,8 +14,7 @@ import streamlit as st
 
 from analytics.filters import Filters
 from analytics.i18n import Lang, t
-from analytics.report import FORMATS, MIME_TYPES, file_name, render, report_filters
-from analytics.report.images import browser_problem
+from analytics.report import FORMATS, RENDERERS, browser_problem, file_name, render, report_filters
 from analytics.report.model import Chart, Paragraph, Report, ReportMeta, Table, build_report, cell_text
 from analytics.store import Reader
 from ui.context import Context, latest_day
@@ -109,29 +108,26 @@ def get_report(ctx: Context, filters: Filters, meta: ReportMeta) -> Report:
 
 
 def downloads(ctx: Context, report: Report) -> None:
-    """DOCX, PDF and XLSX buttons; each file is built only when its button is clicked (charts drawn then,
-    once per figure: DOCX and PDF share them)."""
+    """One button per downloadable format of the report registry (DOCX, PDF, XLSX), the first one primary;
+    each file is built only when its button is clicked (charts drawn then, once per figure: DOCX and PDF
+    share them)."""
     st.subheader(ctx.t("report.page.downloads"))
     store = ctx.store
     columns = st.columns(len(FORMATS))
-    icons = {
-        "docx": ":material/description:",
-        "pdf": ":material/picture_as_pdf:",
-        "xlsx": ":material/table_view:",
-    }
-    for column, fmt in zip(columns, FORMATS, strict=True):
+    for index, (column, fmt) in enumerate(zip(columns, FORMATS, strict=True)):
+        row = RENDERERS[fmt]
         with column:
             st.download_button(
                 ctx.t(f"report.page.{fmt}"),
                 data=lambda fmt=fmt: render(report, fmt, store),
                 file_name=file_name(report, fmt),
-                mime=MIME_TYPES[fmt],
+                mime=row.mime_type,
                 help=ctx.t(f"report.page.{fmt}.help"),
-                icon=icons[fmt],
+                icon=row.icon,
                 on_click="ignore",
                 width="stretch",
                 key=f"report_download_{fmt}",
-                type="primary" if fmt == "docx" else "secondary",
+                type="primary" if index == 0 else "secondary",
             )
     problem = browser_problem()
     if problem:

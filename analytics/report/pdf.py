@@ -15,7 +15,7 @@ from fpdf import FPDF, FontFace
 
 from analytics.i18n import t
 from analytics.report.images import ChartImages, png_size
-from analytics.report.model import Chart, Paragraph, Report, Table, cell_text
+from analytics.report.model import NUMERIC_KINDS, Chart, Paragraph, Report, Table, cell_text
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "NotoSerif"
@@ -29,7 +29,6 @@ BODY_PT, TABLE_PT = 12.0, 9.0
 LINE_MM = 6.0
 CHART_WIDTH_MM = 160.0
 HEADER_FILL = (217, 226, 243)
-NUMERIC_KINDS = ("int", "pct", "bn", "vnd", "num")
 
 
 class FontsMissing(RuntimeError):
