@@ -2,13 +2,16 @@
 
     report = build_report(store, filters, lang)          # what it says (model)
     data = render(report, "docx", store)                 # the file, charts drawn once per figure
+    parts = preview_parts(report)                        # the page's preview: HTML fragments and charts
 
-`model` holds the blocks a report is made of and writes them from the metrics; `docx`, `pdf` and `xlsx`
-lay them out, one writer each, listed with their MIME types in `renderers.RENDERERS`; `images` draws the
-charts to PNG. `python -m analytics report ... --format docx|pdf|xlsx --out FILE` (analytics.cli) and the
-Report page call the functions below, and nothing outside this package imports its modules.
+`model` holds the blocks a report is made of and writes them from the metrics; `docx`, `pdf`, `xlsx` and
+`html` lay them out, one renderer each, listed with their MIME types in `renderers.RENDERERS`; `images`
+draws the charts to PNG. `python -m analytics report ... --format docx|pdf|xlsx --out FILE`
+(analytics.cli) and the Report page call the functions below; nothing outside this package imports its
+modules.
 """
 
+from analytics.report.html import PreviewPart, preview_parts, stylesheet
 from analytics.report.images import ChartImages, browser_problem
 from analytics.report.model import Chart, Report, ReportMeta, build_report, report_filters
 from analytics.report.renderers import (
@@ -30,6 +33,7 @@ __all__ = [
     "RENDERERS",
     "Chart",
     "ChartImages",
+    "PreviewPart",
     "Renderer",
     "Report",
     "ReportMeta",
@@ -39,7 +43,9 @@ __all__ = [
     "build_report",
     "chart_images",
     "file_name",
+    "preview_parts",
     "render",
     "renderer",
     "report_filters",
+    "stylesheet",
 ]

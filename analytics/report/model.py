@@ -3,8 +3,8 @@
 A `Report` is the administrative letterhead, a title, and sections of blocks (paragraphs, tables, charts).
 Every number comes from `analytics.metrics` (the functions the screens call) and every sentence from the
 catalogue (`report.*`, and narrative.py's sentences where the union's wording already exists). The DOCX,
-PDF and XLSX writers and the Report page only lay these blocks out, so none of them can disagree with
-another or with the dashboard.
+PDF, XLSX and HTML renderers (the HTML one is the Report page's preview) only lay these blocks out, so
+none of them can disagree with another or with the dashboard.
 """
 
 from __future__ import annotations

@@ -23,7 +23,8 @@ Writer = Callable[[Report, ChartImages, Store | None], bytes]
 class Renderer:
     """One report format. `needs_images`: the charts are drawn to PNG before writing (XLSX draws Excel's
     own); `needs_store`: the writer reads the records themselves; `download`: offered by the Report page
-    and the command line (the HTML document is written for other callers, the page shows it live)."""
+    and the command line (the HTML document is not: the page shows the report live, from the same
+    markup)."""
 
     format: str
     mime_type: str
@@ -65,6 +66,12 @@ def _write_xlsx(report: Report, images: ChartImages, store: Store | None) -> byt
     return to_xlsx(report, metrics.records(store, report.filters, limit=None, order="code_asc"))
 
 
+def _write_html(report: Report, images: ChartImages, store: Store | None) -> bytes:
+    from analytics.report.html import to_html
+
+    return to_html(report, images)
+
+
 RENDERERS: dict[str, Renderer] = {
     row.format: row
     for row in (
@@ -84,6 +91,7 @@ RENDERERS: dict[str, Renderer] = {
             needs_store=True,
             icon=":material/table_view:",
         ),
+        Renderer("html", "text/html", _write_html, needs_images=True, download=False),
     )
 }
 
