@@ -26,6 +26,8 @@ PARAGRAPH_CLASSES = {  # Paragraph.style -> class; any other style is written as
     "placeholder": "sk-report-placeholder",
 }
 
+_NUMBER_CELL = '<td class="num">'  # right-aligned by the stylesheet
+
 PreviewPart = str | Chart  # an HTML fragment, or a chart the page draws itself
 
 
@@ -48,7 +50,7 @@ def letterhead_html(report: Report) -> str:
         '<table class="sk-report-letterhead"><tr>'
         f'<td class="sk-report-issuer">{escape(head.parent)}<br><b>{escape(head.issuer)}</b><br>'
         f'<span class="sk-report-rule">———</span><br>{escape(head.number)}</td>'
-        f'<td class="sk-report-nation"><b>{escape(head.nation)}</b><br><b><u>{escape(head.motto)}</u></b>'
+        f"<td><b>{escape(head.nation)}</b><br><b><u>{escape(head.motto)}</u></b>"
         f"<br><br><i>{escape(head.place_date)}</i></td></tr></table>"
         f'<p class="sk-report-title"><b>{escape(report.title)}</b><br><b>{escape(report.subtitle)}</b><br>'
         f"<i>{escape(report.scope_line)}</i></p>"
@@ -86,8 +88,8 @@ def table_html(block: Table, number: int, report: Report) -> str:
 
 def _row_html(row: dict, columns: tuple[Column, ...], lang: Lang, total: bool = False) -> str:
     cells = "".join(
-        f'<td class="{"num" if c.kind in NUMERIC_KINDS else "text"}">'
-        f"{escape(cell_text(row.get(c.key), c.kind, lang))}</td>"
+        (_NUMBER_CELL if c.kind in NUMERIC_KINDS else "<td>")
+        + f"{escape(cell_text(row.get(c.key), c.kind, lang))}</td>"
         for c in columns
     )
     return f'<tr class="total">{cells}</tr>' if total else f"<tr>{cells}</tr>"
