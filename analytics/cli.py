@@ -11,8 +11,10 @@ import datetime as dt
 import importlib
 import json
 import math
+import os
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -23,6 +25,9 @@ from analytics.store import Store, StoreError, default_db_path, open_store
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The report's place on the date line (default Hà Nội) and document number (default ".../BC-CĐDK", filled
+# in by hand) for command-line reports.
+REPORT_PLACE_ENV, REPORT_NUMBER_ENV = "SANGKIEN_REPORT_PLACE", "SANGKIEN_REPORT_NUMBER"
 
 
 class UsageError(Exception):
@@ -30,6 +35,19 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    """`later`: adds the arguments that need a module imported (the report's formats come from the report
+    package); called when this command is parsed, so that the other commands never import that module."""
+
+    def __init__(self, *args, later: Callable[[argparse.ArgumentParser], None] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._later = later
+
+    def parse_known_args(self, args=None, namespace=None):
+        if self._later is not None:
+            add, self._later = self._later, None
+            add(self)
+        return super().parse_known_args(args, namespace)
+
     def error(self, message: str) -> None:  # argparse would print English only and exit 2
         self.print_usage(sys.stderr)
         print(f"Lỗi tham số / bad arguments: {message}", file=sys.stderr)
@@ -204,6 +222,96 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------------------------------------------------
+# `report`: the meeting report as a file, for scheduled jobs.
+
+
+def _check_report_scope(store: Store, phase: int | None, units: Sequence[str], lang: Lang) -> None:
+    """Unknown unit codes or phases are a mistake in the command, not an empty report."""
+    options = metrics.filter_options(store)
+    known_units = [u["code"] for u in options["units"]]
+    unknown = [u for u in units if u not in known_units]
+    if unknown:
+        raise UsageError(
+            t("report.cli.unknown_unit", lang, codes=", ".join(unknown), known=", ".join(known_units))
+        )
+    known_phases = [int(p["phase"]) for p in options["phases"]]
+    if phase is not None and phase not in known_phases:
+        raise UsageError(
+            t("report.cli.unknown_phase", lang, phase=phase, known=", ".join(map(str, known_phases)))
+        )
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a scheduled job never leaves half a file."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as an ordinary new file, not mkstemp's private 0600
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """`python -m analytics report`: exit 0 with the file written, 2 for bad arguments (message on stderr).
+    The report package is imported here, so the other commands never load it."""
+    from analytics.report import (
+        ChartImages,
+        ReportMeta,
+        build_report,
+        chart_images,
+        render,
+        renderer,
+        report_filters,
+    )
+
+    lang = as_lang(getattr(args, "lang", "vi"))
+    as_of = parse_date(args.as_of, lang) if args.as_of else None
+    db = Path(args.db) if args.db else default_db_path()
+    if not db.exists():
+        raise UsageError(t("store.missing", lang, path=db))
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise UsageError(t("report.cli.no_folder", lang, path=out.parent))
+    store = open_store(db, read_only=True)
+    try:
+        _check_report_scope(store, args.phase, args.unit, lang)
+        filters = report_filters(Filters(), args.phase, args.unit, as_of)
+        meta = ReportMeta(
+            place=os.environ.get(REPORT_PLACE_ENV) or None, number=os.environ.get(REPORT_NUMBER_ENV) or None
+        )
+        report = build_report(store, filters, lang, meta)
+        images = chart_images(report) if renderer(args.format).needs_images else ChartImages()
+        data = render(report, args.format, store, images)
+    finally:
+        store.close()
+    try:
+        _write_atomically(out, data)
+    except OSError as exc:
+        raise UsageError(t("report.cli.cannot_write", lang, path=out, detail=exc.strerror or exc)) from None
+    reason = images.reason(lang) if report.charts() else None
+    if reason:
+        print(t("report.cli.charts_missing", lang, reason=reason), file=sys.stderr)
+    print(
+        t("report.cli.done", lang, format=args.format.upper(), path=out)
+        + f" ({fmt_date(report.as_of, lang)})"
+    )
+    return EXIT_OK
+
+
+def _report_output_arguments(p: argparse.ArgumentParser) -> None:
+    """--format (the report registry's downloadable formats) and --out, added when `report` is parsed."""
+    from analytics.report import FORMATS
+
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("--out", required=True, help="tệp kết quả")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analytics", description='Bảng điều hành "1 triệu sáng kiến": dòng lệnh.')
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -250,16 +358,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("import_id", type=int, help="số hiệu lần nhập (xem bảng imports)")
     p.set_defaults(run=_lazy("analytics.ingest", "cmd_undo"))
 
-    p = sub.add_parser("report", help="xuất báo cáo DOCX/PDF/XLSX")
+    p = sub.add_parser("report", help="xuất báo cáo DOCX/PDF/XLSX", later=_report_output_arguments)
     common(p)
     p.add_argument("--as-of", help="tính đến ngày YYYY-MM-DD")
     p.add_argument("--phase", type=int, help="chỉ một giai đoạn")
     p.add_argument(
         "--unit", action="append", default=[], metavar="CODE", help="chỉ các đơn vị này (lặp lại được)"
     )
-    p.add_argument("--format", required=True, choices=("docx", "pdf", "xlsx"))
-    p.add_argument("--out", required=True, help="tệp kết quả")
-    p.set_defaults(run=_lazy("analytics.report", "cmd_report"))
+    p.set_defaults(run=cmd_report)
 
     p = sub.add_parser("bench", help="đo tốc độ ở quy mô chương trình (mặc định 1.000.000 hồ sơ)")
     p.add_argument("--rows", type=int, default=1_000_000)

@@ -1,5 +1,5 @@
 """The Report page's building blocks: the scope and document controls, the cached report, the preview
-(the same blocks the documents are made of) and the three deferred downloads.
+(the HTML renderer's parts: the same blocks the documents are made of) and the deferred downloads.
 
 The scope widgets start from the sidebar's filters and follow them whenever the sidebar changes; the
 person may then narrow or widen the report on the page without touching the view.
@@ -8,15 +8,25 @@ person may then narrow or widen the report on the page without touching the view
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 import streamlit as st
 
 from analytics.filters import Filters
 from analytics.i18n import Lang, t
-from analytics.report import FORMATS, MIME_TYPES, file_name, render, report_filters
-from analytics.report_images import browser_problem
-from analytics.report_text import Chart, Paragraph, Report, ReportMeta, Table, build_report, cell_text
+from analytics.report import (
+    FORMATS,
+    RENDERERS,
+    Chart,
+    Report,
+    ReportMeta,
+    browser_problem,
+    build_report,
+    file_name,
+    preview_parts,
+    render,
+    report_filters,
+    stylesheet,
+)
 from analytics.store import Reader
 from ui.context import Context, latest_day
 from ui.widgets import chart
@@ -24,7 +34,6 @@ from ui.widgets import chart
 K_PHASE, K_UNITS, K_AS_OF = "report_phase", "report_units", "report_as_of"
 K_ISSUED, K_PLACE, K_NUMBER = "report_issued_on", "report_place", "report_number"
 _SEEN_VIEW = "report_seen_view"
-NUMERIC_KINDS = ("int", "pct", "bn", "vnd", "num")
 
 
 def _view_units(ctx: Context) -> list[str]:
@@ -109,29 +118,26 @@ def get_report(ctx: Context, filters: Filters, meta: ReportMeta) -> Report:
 
 
 def downloads(ctx: Context, report: Report) -> None:
-    """DOCX, PDF and XLSX buttons; each file is built only when its button is clicked (charts drawn then,
-    once per figure: DOCX and PDF share them)."""
+    """One button per downloadable format of the report registry (DOCX, PDF, XLSX), the first one primary;
+    each file is built only when its button is clicked (charts drawn then, once per figure: DOCX and PDF
+    share them)."""
     st.subheader(ctx.t("report.page.downloads"))
     store = ctx.store
     columns = st.columns(len(FORMATS))
-    icons = {
-        "docx": ":material/description:",
-        "pdf": ":material/picture_as_pdf:",
-        "xlsx": ":material/table_view:",
-    }
-    for column, fmt in zip(columns, FORMATS, strict=True):
+    for index, (column, fmt) in enumerate(zip(columns, FORMATS, strict=True)):
+        row = RENDERERS[fmt]
         with column:
             st.download_button(
                 ctx.t(f"report.page.{fmt}"),
                 data=lambda fmt=fmt: render(report, fmt, store),
                 file_name=file_name(report, fmt),
-                mime=MIME_TYPES[fmt],
+                mime=row.mime_type,
                 help=ctx.t(f"report.page.{fmt}.help"),
-                icon=icons[fmt],
+                icon=row.icon,
                 on_click="ignore",
                 width="stretch",
                 key=f"report_download_{fmt}",
-                type="primary" if fmt == "docx" else "secondary",
+                type="primary" if index == 0 else "secondary",
             )
     problem = browser_problem()
     if problem:
@@ -142,113 +148,21 @@ def downloads(ctx: Context, report: Report) -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# The preview: the document's blocks, in the document's order.
-
-_PAGE_CSS = "font-family: 'Times New Roman', 'Noto Serif', serif; font-size: 1.05rem; line-height: 1.55; color: #111827;"
-
-
-def _letterhead_html(report: Report) -> str:
-    head = report.letterhead
-    return (
-        f"<div style=\"{_PAGE_CSS}\"><table style='width:100%;border:none;border-collapse:collapse'><tr>"
-        f"<td style='width:42%;text-align:center;vertical-align:top;border:none'>{escape(head.parent)}<br>"
-        f"<b>{escape(head.issuer)}</b><br><span style='color:#6b7280'>———</span><br>{escape(head.number)}</td>"
-        f"<td style='text-align:center;vertical-align:top;border:none'><b>{escape(head.nation)}</b><br>"
-        f"<b><u>{escape(head.motto)}</u></b><br><br><i>{escape(head.place_date)}</i></td></tr></table>"
-        f"<p style='text-align:center;margin:1.2rem 0 0 0'><b>{escape(report.title)}</b><br>"
-        f"<b>{escape(report.subtitle)}</b><br><i>{escape(report.scope_line)}</i></p></div>"
-    )
-
-
-def _paragraph_html(block: Paragraph) -> str:
-    text = escape(block.text)
-    if block.style == "bullet":
-        return f"<p style='margin:0.2rem 0 0.2rem 1.5rem;text-indent:-0.7rem'>- {text}</p>"
-    if block.style == "note":
-        return f"<p style='font-style:italic;color:#4b5563'>{text}</p>"
-    if block.style == "placeholder":
-        return f"<p style='font-style:italic;background:#fff4a3;padding:0.1rem 0.4rem'>{text}</p>"
-    return f"<p style='text-align:justify;text-indent:2rem;margin:0.35rem 0'>{text}</p>"
-
-
-def _table_html(block: Table, number: int, lang: Lang) -> str:
-    """The table as the document prints it: the same columns, the same number formats."""
-    columns = block.document_columns()
-    head = "".join(
-        f"<th style='background:#D9E2F3;border:1px solid #9ca3af;padding:4px 6px'>{escape(c.label)}</th>"
-        for c in columns
-    )
-    rows = list(block.rows) + ([block.total] if block.total else [])
-    body = []
-    for index, row in enumerate(rows):
-        weight = "font-weight:700;" if block.total is not None and index == len(rows) - 1 else ""
-        cells = "".join(
-            f"<td style='{weight}border:1px solid #9ca3af;padding:3px 6px;"
-            f"text-align:{'right' if c.kind in NUMERIC_KINDS else 'left'}'>"
-            f"{escape(cell_text(row.get(c.key), c.kind, lang))}</td>"
-            for c in columns
-        )
-        body.append(f"<tr>{cells}</tr>")
-    caption = escape(t("report.table.caption", lang, n=number, caption=block.caption))
-    return (
-        f'<div style="{_PAGE_CSS} font-size:0.92rem"><p style=\'text-align:center;font-weight:700;'
-        f"font-style:italic;margin:0.6rem 0 0.2rem 0'>{caption}</p>"
-        f"<table style='border-collapse:collapse;width:100%'><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(body)}</tbody></table></div>"
-    )
+# The preview: the HTML renderer's parts, in the document's order, with the dashboard's live charts.
 
 
 def preview(ctx: Context, report: Report) -> None:
-    """The report on screen: letterhead, title, sections with their paragraphs, tables and charts."""
+    """The report on screen: letterhead, title, sections with their paragraphs, tables and charts. The
+    stylesheet goes in once, as a style block (it takes no room on the page)."""
     st.subheader(ctx.t("report.page.preview"))
+    st.html(f"<style>{stylesheet()}</style>")
     with st.container(border=True):
-        st.html(_letterhead_html(report))
-        st.html(
-            f'<div style="{_PAGE_CSS}">{"".join(_paragraph_html(n) for n in report.notes)}'
-            f"{_paragraph_html(report.intro)}</div>"
-        )
-        table_number = 0
-        for section in report.sections:
-            pending: list[str] = [
-                f"<p style='font-weight:700;margin:0.9rem 0 0.3rem 0'>{escape(section.heading)}</p>"
-            ]
-            for block in section.blocks:
-                if isinstance(block, Paragraph):
-                    pending.append(_paragraph_html(block))
-                    continue
-                if pending:
-                    st.html(f'<div style="{_PAGE_CSS}">{"".join(pending)}</div>')
-                    pending = []
-                if isinstance(block, Table):
-                    table_number += 1
-                    st.html(_table_html(block, table_number, ctx.lang))
-                elif isinstance(block, Chart):
-                    chart(
-                        block.figure,
-                        key=f"report_chart_{block.key}",
-                        filename=f"{ctx.t('report.file')}-{block.key}",
-                    )
-            if pending:
-                st.html(f'<div style="{_PAGE_CSS}">{"".join(pending)}</div>')
-        st.html(f'<div style="{_PAGE_CSS}">{_paragraph_html(report.closing)}</div>')
-        st.html(_signature_html(report))
-
-
-def _signature_line(index: int, line: str) -> str:
-    """Title lines and the name in bold, "(Ký tên, đóng dấu)" in italics, blank lines kept."""
-    if not line:
-        return "&nbsp;"
-    if line.startswith("("):
-        return f"<i>{escape(line)}</i>"
-    return f"<b>{escape(line)}</b>" if index < 2 or line.startswith("[") else escape(line)
-
-
-def _signature_html(report: Report) -> str:
-    recipients = "<br>".join(escape(r) for r in report.recipients)
-    signature = "<br>".join(_signature_line(index, line) for index, line in enumerate(report.signature))
-    return (
-        f"<div style=\"{_PAGE_CSS} font-size:0.95rem\"><table style='width:100%;border:none'><tr>"
-        f"<td style='width:50%;vertical-align:top;border:none'><b><i>{escape(report.recipients_title)}</i></b><br>"
-        f"{recipients}</td><td style='text-align:center;vertical-align:top;border:none'>{signature}</td>"
-        f"</tr></table></div>"
-    )
+        for part in preview_parts(report):
+            if isinstance(part, Chart):
+                chart(
+                    part.figure,
+                    key=f"report_chart_{part.key}",
+                    filename=f"{ctx.t('report.file')}-{part.key}",
+                )
+            else:
+                st.html(part)

@@ -23,7 +23,7 @@ def test_report_page_previews_the_end_of_phase_1(monkeypatch, sample_copy):
     assert "Giai đoạn 1 ghi nhận 1.458 sáng kiến, đạt 104,1% chỉ tiêu (1.400)" in text
     assert "BSR, PVCFC, VPI và PVU" in text and "PVFCCo, PV GAS và Ban QLDA NMNĐ Thái Bình 2" in text
     assert "Bảng 1. Kết quả đăng ký sáng kiến theo giai đoạn" in text
-    assert "text-align:right'>104,1%</td>" in text  # the table as the document prints it
+    assert '<td class="num">104,1%</td>' in text  # the table as the document prints it, numbers right
     assert len(at.get("plotly_chart")) == 4
     labels = [b.proto.label for b in at.get("download_button")]
     assert labels == ["Word (.docx)", "PDF", "Excel (.xlsx)"]

@@ -18,7 +18,7 @@ import xlsxwriter
 from analytics import metrics
 from analytics.export import neutralise
 from analytics.i18n import has_key, t
-from analytics.report_text import Column, Report, Table
+from analytics.report.model import Column, Report, Table
 
 EXCEL_MAX_ROWS = 1_048_576
 FORMATS = {

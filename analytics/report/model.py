@@ -3,14 +3,15 @@
 A `Report` is the administrative letterhead, a title, and sections of blocks (paragraphs, tables, charts).
 Every number comes from `analytics.metrics` (the functions the screens call) and every sentence from the
 catalogue (`report.*`, and narrative.py's sentences where the union's wording already exists). The DOCX,
-PDF and XLSX writers and the Report page only lay these blocks out, so none of them can disagree with
-another or with the dashboard.
+PDF, XLSX and HTML renderers (the HTML one is the Report page's preview) only lay these blocks out, so
+none of them can disagree with another or with the dashboard.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -48,6 +49,7 @@ _MONTHS_EN_LONG = (
     "December",
 )
 MAX_NAMED_UNITS = 6  # a scope of more chosen units is written "12 chosen units"
+NUMERIC_KINDS = ("int", "pct", "bn", "vnd", "num")  # column kinds written as numbers: right-aligned
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -974,6 +976,12 @@ def _facts(inp: _Inputs) -> tuple[Fact, ...]:
 
 # ---------------------------------------------------------------------------------------------------------
 # The whole report.
+
+
+def report_filters(view: Filters, phase: int | None, units: Sequence[str], as_of: dt.date | None) -> Filters:
+    """The view's filters narrowed to the report's scope: a phase (or all), chosen units (or all; they
+    replace unit groups), and the as-of day. Fields, statuses and dates chosen in the view still apply."""
+    return view.with_(phase=phase, units=tuple(dict.fromkeys(units)), groups=(), as_of=as_of)
 
 
 def letterhead(meta: ReportMeta, lang: Lang) -> Letterhead:

@@ -1,7 +1,7 @@
 """The report as an A4 PDF: the same content as the Word document, with its fonts embedded.
 
 Vietnamese needs a Unicode font with every precomposed letter (ế, ộ, ữ ...). The PDF embeds Noto Serif
-(SIL Open Font License) from analytics/fonts/, cut down to the Latin scripts Vietnamese uses, so a fresh
+(SIL Open Font License) from analytics/report/fonts/, cut down to the Latin scripts Vietnamese uses, so a fresh
 machine needs no font package; fpdf2 embeds only the glyphs used, with a ToUnicode map, so the text stays
 searchable and extractable. A character outside the subset falls back to a system font when one exists.
 """
@@ -14,8 +14,8 @@ from pathlib import Path
 from fpdf import FPDF, FontFace
 
 from analytics.i18n import t
-from analytics.report_images import ChartImages, png_size
-from analytics.report_text import Chart, Paragraph, Report, Table, cell_text
+from analytics.report.images import ChartImages, png_size
+from analytics.report.model import NUMERIC_KINDS, Chart, Paragraph, Report, Table, cell_text
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "NotoSerif"
@@ -29,7 +29,6 @@ BODY_PT, TABLE_PT = 12.0, 9.0
 LINE_MM = 6.0
 CHART_WIDTH_MM = 160.0
 HEADER_FILL = (217, 226, 243)
-NUMERIC_KINDS = ("int", "pct", "bn", "vnd", "num")
 
 
 class FontsMissing(RuntimeError):

@@ -21,8 +21,8 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from analytics.i18n import t
-from analytics.report_images import ChartImages, png_size
-from analytics.report_text import Chart, Paragraph, Report, Table, cell_text
+from analytics.report.images import ChartImages, png_size
+from analytics.report.model import NUMERIC_KINDS, Chart, Paragraph, Report, Table, cell_text
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -30,7 +30,6 @@ TABLE_PT = 11
 TEXT_WIDTH_CM = 16.5  # A4 210 mm minus 30 mm left and 15 mm right margins
 CHART_WIDTH_CM = 16.0
 HEADER_FILL = "D9E2F3"
-NUMERIC_KINDS = ("int", "pct", "bn", "vnd", "num")
 
 
 def _set_cell_borders_none(table: DocxTable) -> None:
