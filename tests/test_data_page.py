@@ -285,7 +285,7 @@ def _forged_commit(db: str, secrets_hash: str) -> None:
     import streamlit as st
 
     from analytics import ingest
-    from analytics.ingest_read import ReadOptions
+    from analytics.ingest import ReadOptions
     from analytics.store import open_store
     from tests import fixtures_ingest as fx
     from ui import reference_edit, upload

@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analytics import ingest  # noqa: E402
-from analytics.ingest_read import Limits  # noqa: E402
+from analytics.ingest import Limits  # noqa: E402
 from analytics.store import open_store  # noqa: E402
 from tests import fixtures_ingest as fx  # noqa: E402
 

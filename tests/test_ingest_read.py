@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from analytics import ingest
-from analytics.ingest_read import Limits, ReadOptions
+from analytics.ingest import Limits, ReadOptions
 from tests import fixtures_ingest as fx
 
 TITLE = [

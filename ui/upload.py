@@ -17,8 +17,7 @@ import streamlit as st
 
 from analytics import ingest, metrics
 from analytics.i18n import fmt_date, fmt_int, fmt_num
-from analytics.ingest_columns import FIELD_NAMES
-from analytics.ingest_read import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, Limits, ReadOptions
+from analytics.ingest import DELIMITERS, ENCODINGS, FIELD_NAMES, HEADER_SEARCH_ROWS, Limits, ReadOptions
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
 from ui.widgets import card

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.i18n import Lang, t
-from analytics.ingest_read import SHEET_FORMATS, Limits, ReadOptions, Refused, detect, read_sheet
+from analytics.ingest.read import SHEET_FORMATS, Limits, ReadOptions, Refused, detect, read_sheet
 from analytics.sandbox import temp_dir
 from analytics.store import Store
 from analytics.textnorm import clean_text, fold_key
@@ -313,7 +313,7 @@ def read_targets(
     Long layout: Đơn vị | Giai đoạn | Chỉ tiêu. Wide layout: Đơn vị | Giai đoạn 1 | Giai đoạn 2 ...
     Units are matched like the importer matches them (code, short name, name or alias).
     """
-    from analytics.ingest_columns import unit_keys
+    from analytics.ingest.columns import unit_keys
 
     result = RefResult()
     with temp_dir() as folder:
@@ -366,7 +366,7 @@ def _all_rows(path: Path, layout) -> list[list[object]]:
     import csv
     import io
 
-    from analytics.ingest_read import transcode
+    from analytics.ingest.read import transcode
 
     with temp_dir() as folder:
         target = folder / "utf8.csv"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analytics.ingest_columns import TOTAL_KEYS
+from analytics.ingest.columns import TOTAL_KEYS
 
 WS = " \t\r\n\u00a0\u202f\ufeff"
 DATE_FORMATS = [

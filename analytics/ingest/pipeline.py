@@ -8,8 +8,8 @@ undoable. The Data page and `python -m analytics import` call the same functions
     import_file(store, path, mode=..., dry_run=...)    # the command line (and the benchmark)
 
 `data` is a path or the file's bytes. The rows never pass through Python: detection reads the first 64 KB,
-DuckDB reads the file (see ingest_read) into a TEMP staging table and parses, validates and upserts in SQL
-(see ingest_sql). One import is one `store.transaction()`: staging, the upsert, `initiative_history` (every
+DuckDB reads the file (see read.py) into a TEMP staging table and parses, validates and upserts in SQL
+(see sql.py). One import is one `store.transaction()`: staging, the upsert, `initiative_history` (every
 touched record's previous values) and the `imports` row commit together or not at all.
 """
 
@@ -31,10 +31,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics import ingest_sql as q
 from analytics.export import to_csv_bytes, to_xlsx_bytes
 from analytics.i18n import Lang, as_lang, fmt_int, fmt_num, t
-from analytics.ingest_columns import (
+from analytics.ingest import sql as q
+from analytics.ingest.columns import (
     FIELD_BY_NAME,
     FIELD_NAMES,
     LEVEL_KEYS,
@@ -46,7 +46,7 @@ from analytics.ingest_columns import (
     match_headers,
     unit_keys,
 )
-from analytics.ingest_read import (
+from analytics.ingest.read import (
     SHEET_FORMATS,
     SPARE_COLUMNS,
     Layout,
@@ -763,7 +763,7 @@ def _build_lookups(cur: duckdb.DuckDBPyConnection, shape: q.Shape, preview: Prev
     """Lookup tables (raw spelling -> canonical value) for units, statuses and levels, built before the file
     is read: every spelling the store and the synonym lists know, and every value in the preview rows,
     each matched in Python with the app's own fold. A spelling met later in the file falls back to the
-    SQL fold and the returned key/value lists (see ingest_sql._lookup)."""
+    SQL fold and the returned key/value lists (see sql._lookup)."""
     units = _units(cur)
     keys_by_name = {"unit": unit_keys(units), "status": STATUS_KEYS, "level": LEVEL_KEYS}
     known = {
@@ -1104,7 +1104,7 @@ def template_xlsx(lang: Lang = "vi") -> bytes:
 
 def accepted_headers(lang: Lang = "vi") -> pd.DataFrame:
     """Each field, whether it is required, and the headers recognised for it (for the help table)."""
-    from analytics.ingest_columns import FIELDS
+    from analytics.ingest.columns import FIELDS
 
     return pd.DataFrame(
         [

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analytics.ingest_columns import header_score
+from analytics.ingest.columns import header_score
 from analytics.textnorm import nfc
 
 SAMPLE_BYTES = 64 * 1024
