@@ -16,8 +16,6 @@ from analytics.ingest.pipeline import (
     RowError,
     UndoResult,
     accepted_headers,
-    cmd_import,
-    cmd_undo,
     commit,
     history,
     import_file,
@@ -47,7 +45,7 @@ from analytics.ingest.reference import (
 __all__ = [
     "DELIMITERS", "ENCODINGS", "FAULT_PAUSE_ENV", "FIELD_NAMES", "HEADER_SEARCH_ROWS", "MODES", "Limits",
     "Preview", "ReadOptions", "RefIssue", "RefResult", "Refusal", "Report", "RowError", "UndoResult",
-    "accepted_headers", "cmd_import", "cmd_undo", "commit", "history", "import_file", "inspect", "read_targets",
+    "accepted_headers", "commit", "history", "import_file", "inspect", "read_targets",
     "reason_text", "sample_import_id", "save_targets", "save_units", "targets_wide", "template_csv",
     "template_frame", "template_xlsx", "undo", "undo_blockers", "undo_check", "units_frame", "validate",
     "wide_to_long",

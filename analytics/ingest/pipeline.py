@@ -15,13 +15,9 @@ touched record's previous values) and the `imports` row commit together or not a
 
 from __future__ import annotations
 
-import argparse
 import concurrent.futures
-import getpass
 import hashlib
-import json
 import os
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -32,7 +28,7 @@ import duckdb
 import pandas as pd
 
 from analytics.export import to_csv_bytes, to_xlsx_bytes
-from analytics.i18n import Lang, as_lang, fmt_int, fmt_num, t
+from analytics.i18n import Lang, fmt_int, fmt_num, t
 from analytics.ingest import sql as q
 from analytics.ingest.columns import (
     FIELD_BY_NAME,
@@ -68,7 +64,6 @@ from analytics.textnorm import fold_key
 MODES: tuple[str, ...] = ("upsert", "insert", "replace")
 MAX_ERRORS = 10_000  # error items kept in a report (the rejected count is always exact)
 MAX_REJECT_ROWS = 200_000  # rows in the downloadable rejects file
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 # --- results ----------------------------------------------------------------------------------------------
@@ -1119,89 +1114,8 @@ def accepted_headers(lang: Lang = "vi") -> pd.DataFrame:
     )
 
 
-# --- command line -----------------------------------------------------------------------------------------
-
-
-def _who(by: str | None) -> str:
-    if by:
-        return by
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli"
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    """`python -m analytics import FILE... [--db] [--mode] [--unit] [--dry-run] [--json]`."""
-    from analytics.cli import UsageError, _open
-
-    lang = as_lang(args.lang)
-    if args.unit and args.mode != "replace":
-        raise UsageError(t("ingest.cli.unit_needs_replace", lang))
-    missing = [f for f in args.files if not Path(f).is_file()]
-    if missing:
-        raise UsageError(t("ingest.cli.no_file", lang, files=", ".join(missing)))
-    store = _open(args.db)
-    status = EXIT_OK
-    version_before = store.data_version()
-    try:
-        for file in args.files:
-            report = import_file(
-                store, file, mode=args.mode, dry_run=args.dry_run, units=args.unit, by=_who(args.by)
-            )
-            report.file = file
-            if args.json:
-                print(json.dumps(report.as_json(lang), ensure_ascii=False), flush=True)
-            else:
-                print(
-                    f"{file}: {report.message(lang)}",
-                    file=sys.stdout if report.ok else sys.stderr,
-                    flush=True,
-                )
-                for error in report.errors[:20]:
-                    print(
-                        "  "
-                        + t(
-                            "ingest.cli.error_line",
-                            lang,
-                            row=error.row,
-                            column=error.column,
-                            value=error.value or "",
-                            reason=reason_text(error.reason, lang),
-                        ),
-                        flush=True,
-                    )
-                if len(report.errors) > 20:
-                    print(
-                        "  " + t("ingest.cli.more_errors", lang, n=fmt_int(report.rejected_items - 20, lang))
-                    )
-            if not report.ok:
-                status = EXIT_REFUSED
-        if not args.dry_run and store.data_version() != version_before:
-            from analytics.metrics import refresh_author_index  # the pages' index, rebuilt once, here
-
-            refresh_author_index(store)
-    finally:
-        store.close()
-    return status
-
-
-def cmd_undo(args: argparse.Namespace) -> int:
-    """`python -m analytics undo IMPORT_ID`."""
-    from analytics.cli import _open
-
-    lang = as_lang(args.lang)
-    store = _open(args.db)
-    try:
-        result = undo(store, args.import_id, by=_who(None))
-    finally:
-        store.close()
-    print(result.message(lang), file=sys.stdout if result.ok else sys.stderr)
-    return EXIT_OK if result.ok else EXIT_REFUSED
-
-
 __all__ = [
     "MODES", "Limits", "Preview", "ReadOptions", "Refusal", "Report", "RowError", "UndoResult", "accepted_headers",
-    "cmd_import", "cmd_undo", "commit", "history", "import_file", "inspect", "sample_import_id",
+    "commit", "history", "import_file", "inspect", "sample_import_id",
     "template_csv", "template_frame", "template_xlsx", "undo", "undo_blockers", "undo_check", "validate",
 ]  # fmt: skip
