@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.ingest.columns import header_score
+from analytics.sandbox import temp_dir
 from analytics.textnorm import nfc
 
 SAMPLE_BYTES = 64 * 1024
@@ -393,6 +394,21 @@ def sheet_frame(rows: list[list[object]], header_index: int, width: int) -> pd.D
 
 
 # --- detection --------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def on_disk(data: bytes | str | Path, name: str | None) -> Iterator[tuple[Path, str]]:
+    """A path on disk for the file and the name to report it by (bytes are written to a private temporary
+    file first)."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        label = name or "upload"
+        with temp_dir() as folder:
+            path = folder / "upload.bin"
+            path.write_bytes(bytes(data))
+            yield path, label
+    else:
+        path = Path(data)
+        yield path, name or path.name
 
 
 def read_head(path: Path) -> bytes:
