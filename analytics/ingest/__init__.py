@@ -21,10 +21,10 @@ accepted headers) and `reference` (targets and units).
 from __future__ import annotations
 
 from analytics.ingest.columns import FIELD_NAMES
+from analytics.ingest.delimited import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, Limits, ReadOptions
 from analytics.ingest.model import MODES, Preview, Refusal, Report, RowError, UndoResult, reason_text
 from analytics.ingest.pipeline import FAULT_PAUSE_ENV, commit, import_file, validate
 from analytics.ingest.preview import inspect
-from analytics.ingest.read import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, Limits, ReadOptions
 from analytics.ingest.reference import (
     RefIssue,
     RefResult,

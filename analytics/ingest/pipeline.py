@@ -16,9 +16,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analytics.ingest.delimited import SHEET_FORMATS, Limits, Progress, ReadOptions, Refused, on_disk
 from analytics.ingest.model import MODES, Preview, Refusal, Report
 from analytics.ingest.preview import inspect_path
-from analytics.ingest.read import SHEET_FORMATS, Limits, Progress, ReadOptions, Refused, on_disk
 from analytics.ingest.stage import Hints, Retry
 from analytics.ingest.validation import check_rows
 from analytics.ingest.writing import write_rows

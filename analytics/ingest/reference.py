@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.i18n import Lang, t
-from analytics.ingest.read import SHEET_FORMATS, Limits, ReadOptions, Refused, detect, read_sheet
+from analytics.ingest.delimited import SHEET_FORMATS, Limits, ReadOptions, Refused, detect, read_sheet
 from analytics.sandbox import temp_dir
 from analytics.store import Store
 from analytics.textnorm import clean_text, fold_key
@@ -366,7 +366,7 @@ def _all_rows(path: Path, layout) -> list[list[object]]:
     import csv
     import io
 
-    from analytics.ingest.read import transcode
+    from analytics.ingest.delimited import transcode
 
     with temp_dir() as folder:
         target = folder / "utf8.csv"

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from analytics.ingest import sql as q
-from analytics.ingest.read import (
+from analytics.ingest.delimited import (
     Layout,
     Refused,
     csv_source_sql,

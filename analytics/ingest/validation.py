@@ -13,8 +13,8 @@ import pandas as pd
 
 from analytics.ingest import sql as q
 from analytics.ingest.columns import LEVEL_KEYS, LEVEL_WORDS, STATUS_KEYS, STATUS_WORDS, unit_keys
+from analytics.ingest.delimited import SHEET_FORMATS, SPARE_COLUMNS, Limits, Refused
 from analytics.ingest.model import Preview, Report, RowError, field_label, unique_names
-from analytics.ingest.read import SHEET_FORMATS, SPARE_COLUMNS, Limits, Refused
 from analytics.ingest.stage import Hints, Stage
 from analytics.textnorm import fold_key
 
