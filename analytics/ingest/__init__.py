@@ -11,17 +11,29 @@ functions, and only the names in `__all__` (`from analytics import ingest; inges
 `data` is a path or the file's bytes. The rows never pass through Python: detection reads the first 64 KB,
 DuckDB reads the file into a TEMP staging table and parses, validates and upserts in SQL.
 
-The modules, each one step: `columns` (fields, header synonyms, value words), `read` (detection, reading,
-transcoding), `sql` (the SQL that parses, checks and classifies rows), `model` (refusals, previews,
-reports), `preview` (inspect), `stage`, `validation` and `writing` (the steps of an import), `pipeline`
-(validate, commit, import_file), `undoing` (undo and the import log), `templates` (template files and the
-accepted headers) and `reference` (targets and units).
+The modules, one idea each: `formats` (the format families: extensions, recognition, options, readers),
+`delimited` and `workbook` (each family's reader), `layout` (limits, overrides, the detected layout,
+`Refused`), `read` (detection and reading through the families), `columns` (fields, header synonyms, the
+header row, value words), `sql` (the SQL that parses, checks and classifies rows), `model` (refusals,
+previews, reports), `preview` (inspect), `stage`, `validation` and `writing` (the steps of an import),
+`pipeline` (validate, commit, import_file), `undoing` (undo and the import log), `templates` (template
+files, accepted headers) and `reference` (targets and units).
 """
 
 from __future__ import annotations
 
-from analytics.ingest.columns import FIELD_NAMES
-from analytics.ingest.delimited import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, Limits, ReadOptions
+from analytics.ingest.columns import FIELD_NAMES, HEADER_SEARCH_ROWS
+from analytics.ingest.delimited import DELIMITERS, ENCODINGS
+from analytics.ingest.formats import (
+    EXTENSIONS,
+    FAMILIES,
+    Family,
+    UnknownExtension,
+    family_for_extension,
+    family_of,
+    options_of,
+)
+from analytics.ingest.layout import Layout, Limits, ReadOptions
 from analytics.ingest.model import MODES, Preview, Refusal, Report, RowError, UndoResult, reason_text
 from analytics.ingest.pipeline import FAULT_PAUSE_ENV, commit, import_file, validate
 from analytics.ingest.preview import inspect
@@ -39,9 +51,19 @@ from analytics.ingest.templates import accepted_headers, template_csv, template_
 from analytics.ingest.undoing import history, sample_import_id, undo, undo_blockers, undo_check
 
 __all__ = [
-    "DELIMITERS", "ENCODINGS", "FAULT_PAUSE_ENV", "FIELD_NAMES", "HEADER_SEARCH_ROWS", "MODES", "Limits",
-    "Preview", "ReadOptions", "RefIssue", "RefResult", "Refusal", "Report", "RowError", "UndoResult",
-    "accepted_headers", "commit", "history", "import_file", "inspect", "read_targets", "reason_text",
-    "sample_import_id", "save_targets", "save_units", "targets_wide", "template_csv", "template_frame",
-    "template_xlsx", "undo", "undo_blockers", "undo_check", "units_frame", "validate", "wide_to_long",
+    # reading, validating, committing one file
+    "inspect", "validate", "commit", "import_file", "Limits", "ReadOptions", "Layout", "MODES",
+    "FAULT_PAUSE_ENV",
+    # what they return
+    "Preview", "Report", "Refusal", "RowError", "UndoResult", "reason_text",
+    # the import log and undo
+    "history", "undo", "undo_check", "undo_blockers", "sample_import_id",
+    # template files and the accepted headers
+    "template_csv", "template_xlsx", "template_frame", "accepted_headers", "FIELD_NAMES",
+    # the format families and what the preview offers to override
+    "Family", "FAMILIES", "EXTENSIONS", "UnknownExtension", "family_of", "family_for_extension", "options_of",
+    "DELIMITERS", "ENCODINGS", "HEADER_SEARCH_ROWS",
+    # targets and units
+    "RefIssue", "RefResult", "targets_wide", "wide_to_long", "save_targets", "read_targets", "units_frame",
+    "save_units",
 ]  # fmt: skip

@@ -14,7 +14,7 @@ import pandas as pd
 from analytics.export import to_csv_bytes
 from analytics.i18n import Lang, fmt_int, fmt_num, t
 from analytics.ingest.columns import FIELD_BY_NAME, REQUIRED
-from analytics.ingest.delimited import Layout
+from analytics.ingest.layout import Layout
 
 MODES: tuple[str, ...] = ("upsert", "insert", "replace")
 

@@ -16,9 +16,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analytics.ingest.delimited import SHEET_FORMATS, Limits, Progress, ReadOptions, Refused, on_disk
+from analytics.ingest.formats import family_of
+from analytics.ingest.layout import Limits, Progress, ReadOptions, Refused
 from analytics.ingest.model import MODES, Preview, Refusal, Report
 from analytics.ingest.preview import inspect_path
+from analytics.ingest.read import on_disk
 from analytics.ingest.stage import Hints, Retry
 from analytics.ingest.validation import check_rows
 from analytics.ingest.writing import write_rows
@@ -205,10 +207,11 @@ def _pipeline(
 ) -> None:
     """Stage, validate and (when `write`) upsert on one cursor; inside `store.transaction()` when writing.
 
-    A store restricted to the importer's folder (sandbox.restrict_file_access) reads a CSV given by
-    path through a link in this import's folder."""
-    text = preview.layout is not None and preview.layout.format not in SHEET_FORMATS
-    with temp_dir() as folder, reachable(path, text and file_access_restricted(cur), folder) as path:
+    A store restricted to the importer's folder (sandbox.restrict_file_access) reads a file that DuckDB opens
+    itself (a CSV) through a link in this import's folder; Python reads a workbook where it is."""
+    family = family_of(preview.layout.format) if preview.layout else None
+    direct = family is None or family.read_by_duckdb
+    with temp_dir() as folder, reachable(path, direct and file_access_restricted(cur), folder) as path:
         check_rows(cur, path, folder, preview, report, mode, units, step, hints, limits)
         if write:
             write_rows(cur, preview, report, mode, by, step)

@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from analytics.ingest.columns import FIELD_BY_NAME, FIELD_NAMES, match_header, match_headers
-from analytics.ingest.delimited import Layout, Limits, ReadOptions, Refused, detect, on_disk
+from analytics.ingest.layout import Layout, Limits, ReadOptions, Refused
 from analytics.ingest.model import Preview, Refusal
+from analytics.ingest.read import detect, on_disk
 
 
 def _resolve(layout: Layout, mapping: dict[str, int] | None) -> tuple[dict[str, int], dict[str, int]]:

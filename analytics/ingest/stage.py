@@ -4,23 +4,12 @@ wherever it can, and the hints with which a read that must be done differently s
 
 from __future__ import annotations
 
-import concurrent.futures
-import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import duckdb
 
 from analytics.ingest import sql as q
-from analytics.ingest.delimited import (
-    Layout,
-    Refused,
-    csv_source_sql,
-    read_sheet,
-    scan_bytes,
-    sheet_frame,
-    transcode,
-)
+from analytics.ingest.layout import Refused
 
 
 @dataclass(frozen=True)
@@ -41,7 +30,8 @@ class Retry(Exception):
 
 
 class Stage:
-    """Reads the file into `ingest_raw` (the cells as text, in file order), choosing how DuckDB reads it."""
+    """The staging of one import: `ingest_raw` (the cells as text, in file order) on the import's cursor,
+    filled by the file's family (`Family.stage`), with what that read found (rows, first rowid, digest)."""
 
     def __init__(self, cur: duckdb.DuckDBPyConnection, shape: q.Shape, hints: Hints) -> None:
         self.cur, self.shape, self.hints = cur, shape, hints
@@ -49,7 +39,8 @@ class Stage:
         self.rid_base = 0
         self.sha256: str | None = None
 
-    def _run(self, source: str, source_params: dict) -> int:
+    def run(self, source: str, source_params: dict) -> int:
+        """`ingest_raw` from a table expression (a family's reader gives it); returns its row count."""
         try:
             self.cur.execute(q.raw_sql(source), source_params)
         except (duckdb.InvalidInputException, duckdb.ConversionException) as exc:
@@ -67,67 +58,3 @@ class Stage:
             low = self.cur.execute("SELECT min(rowid) FROM ingest_raw").fetchone()[0]
         self.rid_base = int(low or 0)
         return int(count)
-
-    def csv(self, path: Path, folder: Path, layout: Layout, step) -> None:
-        """A UTF-8 NFC file is read by DuckDB as it is, while its bytes are scanned (digest, lines, combining
-        marks) on a second thread; anything else is first transcoded to a temporary UTF-8 NFC file."""
-        with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-            scan = pool.submit(scan_bytes, path)
-            rows: int | None = None
-            if layout.encoding in ("utf-8", "utf-8-sig") and not self.hints.transcode:
-                try:
-                    rows = self._read_csv(path, layout)
-                except duckdb.InvalidInputException as exc:
-                    if "unicode" not in str(exc).lower():
-                        raise
-                    scan.result()
-                    warnings = [("bad_bytes", {})]
-                    raise Retry(Hints(self.hints.serial, True, warnings)) from None
-            scanned = scan.result()
-        self.sha256 = scanned.sha256
-        step(0.4, "read")
-        if rows is not None and scanned.combining:
-            rows = None
-        # Fewer rows than lines: blank lines (which DuckDB drops, shifting row numbers) or cells that hold
-        # line breaks (harmless). Only the first needs the slower, exact path.
-        if (
-            rows is not None
-            and rows + layout.skip_lines != scanned.lines
-            and scan_bytes(path, look_for_blank_lines=True).blank_lines
-        ):
-            rows = None
-        if rows is None:
-            target = folder / "utf8.csv"
-            transcode(
-                path,
-                target,
-                layout.encoding or "utf-8",
-                layout.delimiter or ",",
-                errors="replace",
-                progress=lambda f, _: step(0.05 + 0.3 * f, "transcode"),
-            )
-            try:
-                rows = self._read_csv(target, layout)
-            except duckdb.InvalidInputException as exc:  # even clean UTF-8 did not read: not a table
-                raise Refused("unreadable", detail=str(exc).splitlines()[0][:200]) from None
-        self.rows = rows
-
-    def _read_csv(self, path: Path, layout: Layout) -> int:
-        source, extra = csv_source_sql(self.shape.width + self.shape.spare)
-        params = {"path": str(path), "skip": layout.skip_lines, "delim": layout.delimiter or ",", **extra}
-        try:
-            return self._run(source, {**params, "parallel": not self.hints.serial})
-        except duckdb.Error as exc:
-            if "parallel" not in str(exc).lower() or self.hints.serial:
-                raise
-            # Cells with line breaks and short rows together need the single-threaded reader.
-            raise Retry(Hints(True, self.hints.transcode, self.hints.warnings)) from None
-
-    def sheet(self, path: Path, layout: Layout) -> None:
-        self.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
-        _, _, cells = read_sheet(path, layout.sheet)
-        frame = sheet_frame(cells, layout.header_row - 1, self.shape.width)
-        del cells
-        self.cur.register("ingest_frame", frame)  # stays registered for a re-read; the cursor closes after
-        columns = ", ".join(f"CAST({q.col(i)} AS VARCHAR) AS {q.col(i)}" for i in range(self.shape.width))
-        self.rows = self._run(f"(SELECT {columns} FROM ingest_frame)", {})  # noqa: S608

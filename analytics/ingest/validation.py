@@ -13,7 +13,8 @@ import pandas as pd
 
 from analytics.ingest import sql as q
 from analytics.ingest.columns import LEVEL_KEYS, LEVEL_WORDS, STATUS_KEYS, STATUS_WORDS, unit_keys
-from analytics.ingest.delimited import SHEET_FORMATS, SPARE_COLUMNS, Limits, Refused
+from analytics.ingest.formats import family_of
+from analytics.ingest.layout import Limits, Refused
 from analytics.ingest.model import Preview, Report, RowError, field_label, unique_names
 from analytics.ingest.stage import Hints, Stage
 from analytics.textnorm import fold_key
@@ -38,10 +39,11 @@ def check_rows(
     earlier imports of the same bytes. Raises `Refused` for a file with no data rows or too many."""
     layout = preview.layout
     assert layout is not None
+    family = family_of(layout.format)
+    assert family is not None  # detection gave the format
     for macro in q.MACROS:
         cur.execute(macro)
-    spare = SPARE_COLUMNS if layout.format == "csv" else 0
-    shape = q.Shape(dict(preview.mapping), len(layout.headers), spare, dict(preview.scales))
+    shape = q.Shape(dict(preview.mapping), len(layout.headers), family.spare_columns, dict(preview.scales))
     first_row = layout.header_row + 1
     replace_units = _replace_scope(cur, units, mode)
     params: dict[str, object] = {"first_row": first_row, **_build_lookups(cur, shape, preview)}
@@ -52,10 +54,7 @@ def check_rows(
         params[f"ps{i}"], params[f"pe{i}"], params[f"pp{i}"] = start, end, phase
     step(0.02, "read")
     stage = Stage(cur, shape, hints)
-    if layout.format in SHEET_FORMATS:
-        stage.sheet(path, layout)
-    else:
-        stage.csv(path, folder, layout, step)
+    family.stage(stage, path, folder, layout, step)
     report.rows_read, report.sha256 = stage.rows, stage.sha256
     max_rows = limits.max_rows if limits else None
     if max_rows is not None and stage.rows > max_rows:
