@@ -10,7 +10,7 @@ from analytics.auth import hash_password
 from analytics.filters import Filters
 from analytics.metrics import progress
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 from tests.apptest import APP, all_text, metric_values
 
 PASSWORD = "mat-khau-phan-tich"
@@ -287,7 +287,7 @@ def _forged_commit(db: str, secrets_hash: str) -> None:
     from analytics import ingest
     from analytics.ingest import ReadOptions
     from analytics.store import open_store
-    from tests import fixtures_ingest as fx
+    from tests.analytics.ingest import fixtures as fx
     from ui import reference_edit, upload
     from ui.context import Context
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from analytics import ingest
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 
 
 @pytest.fixture
