@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib
+import getpass
 import json
 import math
 import os
@@ -312,6 +312,83 @@ def _report_output_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, help="tệp kết quả")
 
 
+def _who(by: str | None) -> str:
+    """Who the import history names: `--by`, else the account running the command."""
+    if by:
+        return by
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """`python -m analytics import FILE... [--db] [--mode] [--unit] [--dry-run] [--json]`."""
+    from analytics import ingest  # here, so that `summary` never loads the importer
+
+    lang = as_lang(args.lang)
+    if args.unit and args.mode != "replace":
+        raise UsageError(t("ingest.cli.unit_needs_replace", lang))
+    missing = [f for f in args.files if not Path(f).is_file()]
+    if missing:
+        raise UsageError(t("ingest.cli.no_file", lang, files=", ".join(missing)))
+    store = _open(args.db)
+    status = EXIT_OK
+    version_before = store.data_version()
+    try:
+        for file in args.files:
+            report = ingest.import_file(
+                store, file, mode=args.mode, dry_run=args.dry_run, units=args.unit, by=_who(args.by)
+            )
+            report.file = file
+            if args.json:
+                print(json.dumps(report.as_json(lang), ensure_ascii=False), flush=True)
+            else:
+                print(
+                    f"{file}: {report.message(lang)}",
+                    file=sys.stdout if report.ok else sys.stderr,
+                    flush=True,
+                )
+                for error in report.errors[:20]:
+                    print(
+                        "  "
+                        + t(
+                            "ingest.cli.error_line",
+                            lang,
+                            row=error.row,
+                            column=error.column,
+                            value=error.value or "",
+                            reason=ingest.reason_text(error.reason, lang),
+                        ),
+                        flush=True,
+                    )
+                if len(report.errors) > 20:
+                    print(
+                        "  " + t("ingest.cli.more_errors", lang, n=fmt_int(report.rejected_items - 20, lang))
+                    )
+            if not report.ok:
+                status = EXIT_REFUSED
+        if not args.dry_run and store.data_version() != version_before:
+            metrics.refresh_author_index(store)  # the pages' index, rebuilt once, here
+    finally:
+        store.close()
+    return status
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    """`python -m analytics undo IMPORT_ID`."""
+    from analytics import ingest  # here, so that `summary` never loads the importer
+
+    lang = as_lang(args.lang)
+    store = _open(args.db)
+    try:
+        result = ingest.undo(store, args.import_id, by=_who(None))
+    finally:
+        store.close()
+    print(result.message(lang), file=sys.stdout if result.ok else sys.stderr)
+    return EXIT_OK if result.ok else EXIT_REFUSED
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analytics", description='Bảng điều hành "1 triệu sáng kiến": dòng lệnh.')
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -351,12 +428,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument("--json", action="store_true", help="mỗi tệp một dòng JSON")
     p.add_argument("--by", default=None, help="người nhập (ghi vào lịch sử nhập)")
-    p.set_defaults(run=_lazy("analytics.ingest", "cmd_import"))
+    p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("undo", help="hoàn tác một lần nhập (khôi phục đúng trạng thái trước đó)")
     common(p)
     p.add_argument("import_id", type=int, help="số hiệu lần nhập (xem bảng imports)")
-    p.set_defaults(run=_lazy("analytics.ingest", "cmd_undo"))
+    p.set_defaults(run=cmd_undo)
 
     p = sub.add_parser("report", help="xuất báo cáo DOCX/PDF/XLSX", later=_report_output_arguments)
     common(p)
@@ -380,15 +457,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password", help="mật khẩu (mặc định: hỏi trên terminal, không hiện chữ)")
     p.set_defaults(run=cmd_hash_password)
     return parser
-
-
-def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
-    """A command handler imported only when used, so `summary` never loads the report or bench code."""
-
-    def run(args: argparse.Namespace) -> int:
-        return getattr(importlib.import_module(module), function)(args)
-
-    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:

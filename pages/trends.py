@@ -122,7 +122,7 @@ if overall is not None and not unit_pace.empty:
     st.dataframe(
         styled(
             shown,
-            {columns["registered"]: "int", columns["target"]: "int", columns["projected_pct"]: "pct"},
+            {columns["registered"]: "count", columns["target"]: "count", columns["projected_pct"]: "percent"},
             lang,
             colors={columns["state_label"]: pace_word_colours(ctx)},
         ),

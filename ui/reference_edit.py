@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics import ingest_reference as ref
+from analytics import ingest
 from analytics.i18n import fmt_int
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
@@ -23,7 +23,7 @@ def _flash(ctx: Context) -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-def _saved(ctx: Context, result: ref.RefResult) -> None:
+def _saved(ctx: Context, result: ingest.RefResult) -> None:
     st.session_state[_MESSAGE] = ctx.t(
         "data.ref.saved",
         changed=fmt_int(result.changed, ctx.lang),
@@ -33,7 +33,7 @@ def _saved(ctx: Context, result: ref.RefResult) -> None:
     st.rerun()
 
 
-def _issues(ctx: Context, result: ref.RefResult) -> None:
+def _issues(ctx: Context, result: ingest.RefResult) -> None:
     if result.refusal:
         st.error(ctx.t(result.refusal), icon=":material/block:")
     if result.issues:
@@ -47,7 +47,7 @@ def _issues(ctx: Context, result: ref.RefResult) -> None:
 def targets_section(ctx: Context, writer: bool) -> None:
     _flash(ctx)
     st.caption(ctx.t("data.targets.help"))
-    wide = ref.targets_wide(ctx.store)
+    wide = ingest.targets_wide(ctx.store)
     phase_columns = [c for c in wide.columns if str(c).isdigit()]
     config = {
         "unit_code": st.column_config.TextColumn(ctx.t("data.targets.unit"), width="small"),
@@ -75,13 +75,13 @@ def targets_section(ctx: Context, writer: bool) -> None:
         disabled=["unit_code", "name"], num_rows="fixed", height=min(40 + 35 * len(wide), 760),
     )  # fmt: skip
     if st.button(ctx.t("data.targets.save"), type="primary", key="data_targets_save", icon=":material/save:"):
-        save_targets(ctx, ref.wide_to_long(edited))
+        save_targets(ctx, ingest.wide_to_long(edited))
     with st.expander(ctx.t("data.targets.upload"), icon=":material/upload_file:"):
         st.caption(ctx.t("data.targets.upload_help"))
         file = st.file_uploader(ctx.t("data.targets.upload"), type=["csv", "txt", "xlsx", "xls"], key="data_targets_file",
                                 label_visibility="collapsed")  # fmt: skip
         if file is not None:
-            frame, found = ref.read_targets(ctx.store, file.getvalue(), file.name)
+            frame, found = ingest.read_targets(ctx.store, file.getvalue(), file.name)
             _issues(ctx, found)
             if not found.refusal and not frame.empty:
                 shown = frame.rename(columns={"unit_code": ctx.t("data.targets.unit"), "phase": ctx.t("filter.phase"),
@@ -100,7 +100,7 @@ def save_targets(ctx: Context, frame: pd.DataFrame) -> None:
     except NotAnalyst:
         st.error(ctx.t("auth.denied"), icon=":material/lock:")
         return
-    result = ref.save_targets(ctx.store, frame, by=who())
+    result = ingest.save_targets(ctx.store, frame, by=who())
     if result.ok:
         _saved(ctx, result)
     _issues(ctx, result)
@@ -112,7 +112,7 @@ def save_targets(ctx: Context, frame: pd.DataFrame) -> None:
 def units_section(ctx: Context, writer: bool) -> None:
     _flash(ctx)
     st.caption(ctx.t("data.units.help"))
-    frame = ref.units_frame(ctx.store)
+    frame = ingest.units_frame(ctx.store)
     config = {
         "code": st.column_config.TextColumn(ctx.t("data.units.code"), width="small"),
         "name": st.column_config.TextColumn(ctx.t("data.units.name"), width="large", required=True),
@@ -169,7 +169,7 @@ def save_units(ctx: Context, frame: pd.DataFrame) -> None:
     except NotAnalyst:
         st.error(ctx.t("auth.denied"), icon=":material/lock:")
         return
-    result = ref.save_units(ctx.store, frame, by=who())
+    result = ingest.save_units(ctx.store, frame, by=who())
     if result.ok:
         _saved(ctx, result)
     _issues(ctx, result)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import duckdb
@@ -17,13 +18,12 @@ import streamlit as st
 
 from analytics import ingest, metrics
 from analytics.i18n import fmt_date, fmt_int, fmt_num
-from analytics.ingest_columns import FIELD_NAMES
-from analytics.ingest_read import DELIMITERS, ENCODINGS, HEADER_SEARCH_ROWS, Limits, ReadOptions
+from analytics.ingest import DELIMITERS, ENCODINGS, FIELD_NAMES, HEADER_SEARCH_ROWS, Limits, ReadOptions
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
 from ui.widgets import card
 
-UPLOAD_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm", "xls", "ods"]
+UPLOAD_TYPES = list(ingest.EXTENSIONS)  # every format family's extensions
 # Data rows one upload may hold on this page (the server is shared with viewers while it imports): the whole
 # national program, a million records, fits in one file. `python -m analytics import` has no row limit.
 MAX_ROWS_ENV = "SANGKIEN_UPLOAD_MAX_ROWS"
@@ -68,17 +68,29 @@ def _delimiter_label(ctx: Context, delimiter: str | None) -> str:
     return ctx.t(f"data.delim.{names[delimiter]}") if delimiter in names else str(delimiter)
 
 
+# How each read option the format families offer is said in the "detected" line.
+_DETECTED: dict[str, Callable[[Context, ingest.Layout], str]] = {
+    "encoding": lambda ctx, layout: _encoding_label(ctx, layout.encoding),
+    "delimiter": lambda ctx, layout: _delimiter_label(ctx, layout.delimiter),
+    "sheet": lambda ctx, layout: ctx.t("data.detected.sheet", sheet=layout.sheet),
+    "header_row": lambda ctx, layout: ctx.t("data.detected.header_row", n=layout.header_row),
+}
+
+
+def _offered(layout: ingest.Layout) -> tuple[str, ...]:
+    """The read options the file's format family offers to override (encoding and delimiter, or sheet;
+    header row)."""
+    family = ingest.family_of(layout.format)
+    return family.options if family else ()
+
+
 def detected_line(ctx: Context, preview: ingest.Preview) -> str:
     """ "CSV · UTF-8 · dấu phẩy (,) · tiêu đề ở dòng 4 · 12 cột" (or the sheet for Excel)."""
     layout = preview.layout
     if layout is None:
         return ""
     parts = [layout.format.upper()]
-    if layout.format == "csv":
-        parts += [_encoding_label(ctx, layout.encoding), _delimiter_label(ctx, layout.delimiter)]
-    else:
-        parts.append(ctx.t("data.detected.sheet", sheet=layout.sheet))
-    parts.append(ctx.t("data.detected.header_row", n=layout.header_row))
+    parts += [_DETECTED[option](ctx, layout) for option in _offered(layout)]
     parts.append(ctx.t("data.detected.columns", n=len(layout.headers)))
     return " · ".join(parts)
 
@@ -86,45 +98,62 @@ def detected_line(ctx: Context, preview: ingest.Preview) -> str:
 # --- reading choices and mapping --------------------------------------------------------------------------
 
 
+def _encoding_choice(ctx: Context, key: str, layout: ingest.Layout) -> str:
+    encodings = list(ENCODINGS)
+    return st.selectbox(
+        ctx.t("data.adjust.encoding"), encodings, index=encodings.index(layout.encoding) if layout.encoding in encodings else 0,
+        format_func=lambda e: _encoding_label(ctx, e), key=f"{key}_enc",
+    )  # fmt: skip
+
+
+def _delimiter_choice(ctx: Context, key: str, layout: ingest.Layout) -> str:
+    delimiters = list(DELIMITERS)
+    return st.selectbox(
+        ctx.t("data.adjust.delimiter"), delimiters,
+        index=delimiters.index(layout.delimiter) if layout.delimiter in delimiters else 0,
+        format_func=lambda d: _delimiter_label(ctx, d), key=f"{key}_delim",
+    )  # fmt: skip
+
+
+def _sheet_choice(ctx: Context, key: str, layout: ingest.Layout) -> str:
+    return st.selectbox(
+        ctx.t("data.adjust.sheet"), list(layout.sheets), index=list(layout.sheets).index(layout.sheet),
+        key=f"{key}_sheet",
+    )  # fmt: skip
+
+
+def _header_row_choice(ctx: Context, key: str, layout: ingest.Layout) -> int:
+    header_row = st.number_input(
+        ctx.t("data.adjust.header_row"), min_value=1, max_value=HEADER_SEARCH_ROWS, step=1,
+        value=int(layout.header_row), key=f"{key}_header", help=ctx.t("data.adjust.header_row.help"),
+    )  # fmt: skip
+    return int(header_row)
+
+
+# The widget of each read option a format family offers, and the column (of three) it sits in.
+_CHOICES: dict[str, tuple[int, Callable[[Context, str, ingest.Layout], object]]] = {
+    "encoding": (0, _encoding_choice),
+    "delimiter": (1, _delimiter_choice),
+    "sheet": (0, _sheet_choice),
+    "header_row": (2, _header_row_choice),
+}
+
+
 def _read_options(ctx: Context, file_id: str, detected: ingest.Preview) -> ReadOptions:
-    """Widgets showing what was detected, each overridable; returns the options to read with."""
+    """Widgets showing what was detected, each overridable (the options the file's family offers); returns
+    the options to read with."""
     layout = detected.layout
     assert layout is not None
     key = f"data_opt_{file_id}"
+    chosen: dict[str, object] = {}
     with st.expander(ctx.t("data.adjust"), icon=":material/tune:"):
         st.caption(ctx.t("data.adjust.help"))
         cols = st.columns(3)
-        if layout.format == "csv":
-            with cols[0]:
-                encodings = list(ENCODINGS)
-                encoding = st.selectbox(
-                    ctx.t("data.adjust.encoding"), encodings, index=encodings.index(layout.encoding) if layout.encoding in encodings else 0,
-                    format_func=lambda e: _encoding_label(ctx, e), key=f"{key}_enc",
-                )  # fmt: skip
-            with cols[1]:
-                delimiters = list(DELIMITERS)
-                delimiter = st.selectbox(
-                    ctx.t("data.adjust.delimiter"), delimiters,
-                    index=delimiters.index(layout.delimiter) if layout.delimiter in delimiters else 0,
-                    format_func=lambda d: _delimiter_label(ctx, d), key=f"{key}_delim",
-                )  # fmt: skip
-            sheet = None
-        else:
-            encoding = delimiter = None
-            with cols[0]:
-                sheet = st.selectbox(
-                    ctx.t("data.adjust.sheet"), list(layout.sheets), index=list(layout.sheets).index(layout.sheet),
-                    key=f"{key}_sheet",
-                )  # fmt: skip
-        with cols[2]:
-            header_row = st.number_input(
-                ctx.t("data.adjust.header_row"), min_value=1, max_value=HEADER_SEARCH_ROWS, step=1,
-                value=int(layout.header_row), key=f"{key}_header", help=ctx.t("data.adjust.header_row.help"),
-            )  # fmt: skip
-    chosen = ReadOptions(
-        format=layout.format, encoding=encoding, delimiter=delimiter, header_row=int(header_row), sheet=sheet
-    )
-    return chosen
+        for option in _offered(layout):
+            slot, choice = _CHOICES[option]
+            with cols[slot]:
+                chosen[option] = choice(ctx, key, layout)
+    return ReadOptions(format=layout.format, **chosen)
 
 
 def _mapping_editor(ctx: Context, file_id: str, preview: ingest.Preview) -> dict[str, int]:
@@ -335,7 +364,9 @@ def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pendin
         line = st.empty()  # what was detected, shown above the controls that override it
         options = _read_options(ctx, file_id, detected)
         preview = (
-            ingest.inspect(data, file.name, options=options) if options != _as_options(detected) else detected
+            ingest.inspect(data, file.name, options=options)
+            if options != ingest.options_of(detected.layout)
+            else detected
         )
         if preview.layout is None:
             report = ingest.Report(file=file.name, preview=preview, refusal=preview.refusal)
@@ -348,14 +379,6 @@ def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pendin
         report = _cached_report(ctx, file_id, data, file.name, options, mapping, mode, units)
         report_block(ctx, report, file_id)
         return Pending(file_id, file.name, data, options, mapping, report)
-
-
-def _as_options(preview: ingest.Preview) -> ReadOptions:
-    layout = preview.layout
-    assert layout is not None
-    if layout.format == "csv":
-        return ReadOptions(layout.format, layout.encoding, layout.delimiter, layout.header_row, None)
-    return ReadOptions(layout.format, None, None, layout.header_row, layout.sheet)
 
 
 def _size(size: int, ctx: Context) -> str:

@@ -22,14 +22,13 @@ from analytics.i18n.formatting import (
     long_date_vi,
     plotly_separators,
 )
-from analytics.i18n.kinds import KIND_ALIASES, KINDS, ValueKind, format_value, is_missing, value_kind
+from analytics.i18n.kinds import KINDS, ValueKind, format_value, is_missing, value_kind
 from analytics.i18n.lang import DEFAULT_LANG, LANGS, Lang, as_lang, has_key, t
 
 __all__ = [
     "DASH",
     "DEFAULT_LANG",
     "KINDS",
-    "KIND_ALIASES",
     "LANGS",
     "Lang",
     "ValueKind",

@@ -80,16 +80,10 @@ KINDS: Mapping[str, ValueKind] = _table(
     ValueKind("text", _write_text, ("BSR", "BSR", "BSR"), False, None),
 )
 
-# The short names pages and the report still pass (until they name kinds from the table). "vnd" is not one:
-# it is a kind of its own, the exact amount with "đ"; the report's bare amount is `vnd_amount`.
-KIND_ALIASES: Mapping[str, str] = MappingProxyType(
-    {"int": "count", "num": "decimal", "pct": "percent", "bn": "billions"}
-)
-
 
 def value_kind(name: str) -> ValueKind:
-    """The kind called `name` (or an alias); an unknown name is a programming error, so it raises KeyError."""
-    return KINDS[KIND_ALIASES.get(name, name)]
+    """The kind called `name`; an unknown name is a programming error, so it raises KeyError."""
+    return KINDS[name]
 
 
 def is_missing(value: object) -> bool:

@@ -22,7 +22,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from analytics.i18n import t
 from analytics.report.images import ChartImages, png_size
-from analytics.report.model import NUMERIC_KINDS, Chart, Paragraph, Report, Table, cell_text
+from analytics.report.model import Chart, Paragraph, Report, Table, cell_text, is_numeric
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -216,7 +216,7 @@ def _table(document, block: Table, number: int, lang: str) -> None:
     for r, row in enumerate(rows, start=1):
         is_total = block.total is not None and r == len(rows)
         for index, column in enumerate(columns):
-            align = WD_ALIGN_PARAGRAPH.RIGHT if column.kind in NUMERIC_KINDS else WD_ALIGN_PARAGRAPH.LEFT
+            align = WD_ALIGN_PARAGRAPH.RIGHT if is_numeric(column.kind) else WD_ALIGN_PARAGRAPH.LEFT
             _cell_text(
                 table.cell(r, index), cell_text(row.get(column.key), column.kind, lang), is_total, align
             )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from analytics.i18n import Lang, t
 from analytics.report.images import ChartImages
-from analytics.report.model import NUMERIC_KINDS, Chart, Column, Paragraph, Report, Table, cell_text
+from analytics.report.model import Chart, Column, Paragraph, Report, Table, cell_text, is_numeric
 
 STYLESHEET = Path(__file__).resolve().with_name("html.css")
 PARAGRAPH_CLASSES = {  # Paragraph.style -> class; any other style is written as body text
@@ -88,7 +88,7 @@ def table_html(block: Table, number: int, report: Report) -> str:
 
 def _row_html(row: dict, columns: tuple[Column, ...], lang: Lang, total: bool = False) -> str:
     cells = "".join(
-        (_NUMBER_CELL if c.kind in NUMERIC_KINDS else "<td>")
+        (_NUMBER_CELL if is_numeric(c.kind) else "<td>")
         + f"{escape(cell_text(row.get(c.key), c.kind, lang))}</td>"
         for c in columns
     )

@@ -27,9 +27,11 @@ from analytics.i18n import (
     fmt_money,
     fmt_num,
     fmt_pct,
+    format_value,
     has_key,
     long_date_vi,
     t,
+    value_kind,
 )
 from analytics.store import Store
 
@@ -49,7 +51,6 @@ _MONTHS_EN_LONG = (
     "December",
 )
 MAX_NAMED_UNITS = 6  # a scope of more chosen units is written "12 chosen units"
-NUMERIC_KINDS = ("int", "pct", "bn", "vnd", "num")  # column kinds written as numbers: right-aligned
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -67,8 +68,9 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Column:
-    """A table column: `kind` says how its raw values are written (text, int, pct, bn = tỷ đồng, vnd, date,
-    ratio). `document=False` columns appear only in the workbook, where width costs nothing."""
+    """A table column: `kind` (a value kind of analytics.i18n.kinds: text, count, percent, billions,
+    vnd_amount, decimal, date) says how its raw values are written. `document=False` columns appear only in
+    the workbook, where width costs nothing."""
 
     key: str
     label: str
@@ -193,22 +195,14 @@ class Report:
 
 
 def cell_text(value: object, kind: str, lang: Lang) -> str:
-    """A raw table value written the way the language writes it (1.458; 104,1%; 31/05/2022)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if kind == "int":
-        return fmt_int(value, lang)
-    if kind == "pct":
-        return fmt_pct(value, lang)
-    if kind == "bn":
-        return fmt_num(float(value) / 1e9, lang, 1)
-    if kind == "vnd":
-        return fmt_int(value, lang)
-    if kind == "num":
-        return fmt_num(value, lang)
-    if kind == "date":
-        return fmt_date(value, lang)
-    return str(value)
+    """A raw table value written the way the language writes it (1.458; 104,1%; 31/05/2022): its kind's
+    one formatting (analytics.i18n.kinds), as on screen."""
+    return format_value(value, kind, lang)
+
+
+def is_numeric(kind: str) -> bool:
+    """A column of numbers: right-aligned in every document."""
+    return value_kind(kind).numeric
 
 
 def long_date(day: dt.date, lang: Lang) -> str:
@@ -478,14 +472,14 @@ def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
     columns = (
         Column("name", t("word.phase", lang)),
         Column("period", t("report.col.period", lang)),
-        Column("target", t("metric.target", lang), "int"),
-        Column("registered", t("metric.registered", lang), "int"),
-        Column("pct", t("metric.pct", lang), "pct"),
-        Column("gap", t("metric.gap", lang), "int"),
-        Column("surplus", t("metric.surplus", lang), "int"),
+        Column("target", t("metric.target", lang), "count"),
+        Column("registered", t("metric.registered", lang), "count"),
+        Column("pct", t("metric.pct", lang), "percent"),
+        Column("gap", t("metric.gap", lang), "count"),
+        Column("surplus", t("metric.surplus", lang), "count"),
         Column("units_met", t("report.col.units_met", lang)),
-        Column("authors", t("metric.authors", lang), "int", document=False),
-        Column("benefit_vnd", t("report.col.benefit_bn", lang), "bn", document=False),
+        Column("authors", t("metric.authors", lang), "count", document=False),
+        Column("benefit_vnd", t("report.col.benefit_bn", lang), "billions", document=False),
         Column("start_on", t("report.col.start", lang), "date", document=False),
         Column("end_on", t("report.col.end", lang), "date", document=False),
     )
@@ -556,18 +550,18 @@ def units_table(prog: metrics.Progress, scope: str, lang: Lang) -> Table:
     rows = prog.unit_rows(scope)
     scope_label = _scope_name(scope, lang)
     columns = (
-        Column("rank", t("metric.rank", lang), "int"),
+        Column("rank", t("metric.rank", lang), "count"),
         Column("label", t("word.unit", lang)),
         Column("name", t("units.table.name", lang), document=False),
         Column("group", t("units.table.group", lang), document=False),
-        Column("target", t("metric.target", lang), "int"),
-        Column("registered", t("metric.registered", lang), "int"),
-        Column("pct", t("metric.pct", lang), "pct"),
-        Column("gap", t("metric.gap", lang), "int", document=False),
+        Column("target", t("metric.target", lang), "count"),
+        Column("registered", t("metric.registered", lang), "count"),
+        Column("pct", t("metric.pct", lang), "percent"),
+        Column("gap", t("metric.gap", lang), "count", document=False),
         Column("tier", t("metric.tier", lang)),
-        Column("benefit_vnd", t("report.col.benefit_bn", lang), "bn"),
-        Column("authors", t("metric.authors", lang), "int", document=False),
-        Column("per_100_members", t("metric.per_100_members", lang), "num", document=False),
+        Column("benefit_vnd", t("report.col.benefit_bn", lang), "billions"),
+        Column("authors", t("metric.authors", lang), "count", document=False),
+        Column("per_100_members", t("metric.per_100_members", lang), "decimal", document=False),
     )
     out = []
     for _, r in rows.iterrows():
@@ -854,9 +848,9 @@ def fields_table(inp: _Inputs) -> Table:
     total = float(fields["benefit_vnd"].sum())
     columns = (
         Column("field", t("col.field", lang)),
-        Column("registered", t("metric.registered", lang), "int"),
-        Column("benefit_vnd", t("report.col.benefit_bn", lang), "bn"),
-        Column("share", t("report.col.share", lang), "pct"),
+        Column("registered", t("metric.registered", lang), "count"),
+        Column("benefit_vnd", t("report.col.benefit_bn", lang), "billions"),
+        Column("share", t("report.col.share", lang), "percent"),
     )
     rows = tuple(
         {
@@ -959,18 +953,18 @@ def _facts(inp: _Inputs) -> tuple[Fact, ...]:
 
     return (
         fact("as_of", inp.as_of, "date", "report.fact.as_of"),
-        fact("registered", int(p["registered"]), "int"),
-        fact("target", p["target"], "int"),
-        fact("pct", p["pct"], "pct"),
-        fact("gap", p["gap"], "int"),
-        fact("surplus", p["surplus"], "int"),
-        fact("authors", int(p["authors"]), "int"),
-        fact("units_met", int(p["units_met"]), "int"),
-        fact("units_registered", int(p["units_registered"]), "int", "report.fact.units_registered"),
-        fact("units_total", int(p["units_total"]), "int", "report.fact.units_total"),
-        fact("benefit_vnd", float(p["benefit_vnd"]), "vnd", "col.benefit_vnd"),
-        fact("recognized_rate", p["recognized_rate"], "pct"),
-        fact("applied_rate", p["applied_rate"], "pct"),
+        fact("registered", int(p["registered"]), "count"),
+        fact("target", p["target"], "count"),
+        fact("pct", p["pct"], "percent"),
+        fact("gap", p["gap"], "count"),
+        fact("surplus", p["surplus"], "count"),
+        fact("authors", int(p["authors"]), "count"),
+        fact("units_met", int(p["units_met"]), "count"),
+        fact("units_registered", int(p["units_registered"]), "count", "report.fact.units_registered"),
+        fact("units_total", int(p["units_total"]), "count", "report.fact.units_total"),
+        fact("benefit_vnd", float(p["benefit_vnd"]), "vnd_amount", "col.benefit_vnd"),
+        fact("recognized_rate", p["recognized_rate"], "percent"),
+        fact("applied_rate", p["applied_rate"], "percent"),
     )
 
 

@@ -15,7 +15,7 @@ from fpdf import FPDF, FontFace
 
 from analytics.i18n import t
 from analytics.report.images import ChartImages, png_size
-from analytics.report.model import NUMERIC_KINDS, Chart, Paragraph, Report, Table, cell_text
+from analytics.report.model import Chart, Paragraph, Report, Table, cell_text, is_numeric
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 FAMILY = "NotoSerif"
@@ -131,7 +131,7 @@ def _table(pdf: FPDF, block: Table, number: int, lang: str) -> None:
     caption = t("report.table.caption", lang, n=number, caption=block.caption)
     pdf.multi_cell(width, 6, caption, align="C", new_x="LMARGIN", new_y="NEXT")
     columns = block.document_columns()
-    align = tuple("RIGHT" if c.kind in NUMERIC_KINDS else "LEFT" for c in columns)
+    align = tuple("RIGHT" if is_numeric(c.kind) else "LEFT" for c in columns)
     pdf.set_font(FAMILY, "", TABLE_PT)
     with pdf.table(
         col_widths=block.widths(lang, width),

@@ -17,26 +17,18 @@ import xlsxwriter
 
 from analytics import metrics
 from analytics.export import neutralise
-from analytics.i18n import has_key, t
+from analytics.i18n import has_key, t, value_kind
 from analytics.report.model import Column, Report, Table
 
 EXCEL_MAX_ROWS = 1_048_576
-FORMATS = {
-    "int": "#,##0",
-    "vnd": "#,##0",
-    "bn": "#,##0.0",
-    "num": "#,##0.0",
-    "pct": "0.0%",
-    "date": "dd/mm/yyyy",
-}
 RECORD_KINDS = {
-    "author_count": "int",
+    "author_count": "count",
     "registered_on": "date",
     "recognized_on": "date",
     "applied_on": "date",
-    "benefit_vnd": "vnd",
-    "reward_vnd": "vnd",
-    "phase": "int",
+    "benefit_vnd": "vnd_amount",
+    "reward_vnd": "vnd_amount",
+    "phase": "count",
 }
 RECORD_ORDER = metrics.RECORD_COLUMNS  # the records sheet keeps the explorer's column order
 
@@ -63,7 +55,7 @@ class _Styles:
     def number(self, kind: str, bold: bool = False):
         key = (kind, bold)
         if key not in self._numbers:
-            spec = {"num_format": FORMATS[kind]}
+            spec = {"num_format": value_kind(kind).excel_format}
             if bold:
                 spec["bold"] = True
             self._numbers[key] = self.book.add_format(spec)
@@ -83,12 +75,8 @@ def _write(sheet, row: int, col: int, value: object, kind: str, styles: _Styles,
     """One cell, typed: numbers as numbers (percentages as fractions), dates as dates, text neutralised."""
     if _missing(value):
         sheet.write_blank(row, col, None)
-    elif kind in ("int", "vnd", "num"):
-        sheet.write_number(row, col, float(value), styles.number(kind, bold))
-    elif kind == "bn":
-        sheet.write_number(row, col, float(value) / 1e9, styles.number(kind, bold))
-    elif kind == "pct":
-        sheet.write_number(row, col, float(value) / 100, styles.number(kind, bold))
+    elif value_kind(kind).numeric:  # as the number Excel shows (a percentage as a fraction, tỷ as tỷ)
+        sheet.write_number(row, col, float(value) / value_kind(kind).excel_divisor, styles.number(kind, bold))
     elif kind == "date":
         day = value.date() if isinstance(value, (pd.Timestamp, dt.datetime)) else value
         sheet.write_datetime(row, col, dt.datetime.combine(day, dt.time()), styles.number(kind, bold))

@@ -10,7 +10,7 @@ from analytics.auth import hash_password
 from analytics.filters import Filters
 from analytics.metrics import progress
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 from tests.app.apptest import APP, all_text, metric_values
 
 PASSWORD = "mat-khau-phan-tich"
@@ -285,9 +285,9 @@ def _forged_commit(db: str, secrets_hash: str) -> None:
     import streamlit as st
 
     from analytics import ingest
-    from analytics.ingest_read import ReadOptions
+    from analytics.ingest import ReadOptions
     from analytics.store import open_store
-    from tests import fixtures_ingest as fx
+    from tests.analytics.ingest import fixtures as fx
     from ui import reference_edit, upload
     from ui.context import Context
 

@@ -15,7 +15,7 @@ from analytics import ingest
 from analytics.filters import Filters
 from analytics.metrics import progress
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 from tests.conftest import fingerprint
 from tests.e2e.conftest import exceptions_on, metric_value, open_page, settle
 from tests.e2e.helpers import (

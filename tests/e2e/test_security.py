@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from analytics import ingest_reference as ref
+from analytics import ingest
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 from tests.conftest import ROOT, fingerprint
 from tests.e2e.helpers import PASSWORD, start_app
 from tests.e2e.wire import WireSession
@@ -44,7 +44,7 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
     db = tmp_path / "store.duckdb"
     shutil.copy(sample_db, db)
     store = open_store(db, read_only=True)
-    first_unit = str(ref.targets_wide(store)["unit_code"].iloc[0])
+    first_unit = str(ingest.targets_wide(store)["unit_code"].iloc[0])
     target_before = store.one("SELECT target FROM targets WHERE unit_code = ? AND phase = 1", [first_unit])
     records_before = store.record_count()
     store.close()

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 from tests.e2e.conftest import exceptions_on, open_page
 from tests.e2e.helpers import UPLOAD_INPUT, button, start_app, upload, wait_for_main_text
 from tests.reliability.conftest import file_digest, fingerprint, wait_registered

@@ -15,7 +15,7 @@ import pytest
 from analytics import ingest
 from analytics.sandbox import file_access_restricted, import_root, restrict_file_access
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ the next start is clean, and the app works (figures right, a new import goes in)
 
 The kill moments follow the page's own progress bar (reading, checking, writing, committing); the server is
 started with `SANGKIEN_FAULT_PAUSE` holding the import at that step, so each kill lands in the step it
-names however fast the import runs (60,000 rows take half a second). The importer's own test (tests/test_ingest_kill.py) kills the command-line import at
+names however fast the import runs (60,000 rows take half a second). The importer's own test (tests/analytics/ingest/test_kill.py) kills the command-line import at
 spread-out moments of its run.
 """
 
@@ -19,7 +19,7 @@ import pytest
 from analytics import ingest
 from analytics.ingest import FAULT_PAUSE_ENV
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 from tests.e2e.conftest import open_page
 from tests.e2e.helpers import button, progress_text, start_app, upload, wait_for_main_text
 from tests.reliability.conftest import fingerprint, kill, wait_registered

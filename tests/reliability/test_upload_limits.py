@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from analytics import ingest
-from analytics.ingest_read import Limits
+from analytics.ingest import Limits
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 
 
 @pytest.fixture

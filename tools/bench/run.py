@@ -113,8 +113,7 @@ def new_store(db: Path) -> Store:
 def import_into(store: Store, path: Path) -> float:
     """The project's import of the file into `store`; returns its seconds (the store's creation not counted,
     as the raw read's is not: both start from a database that exists)."""
-    from analytics.ingest import import_file
-    from analytics.ingest_read import Limits
+    from analytics.ingest import Limits, import_file
 
     start = time.perf_counter()
     report = import_file(store, path, limits=Limits(max_bytes=1 << 40))

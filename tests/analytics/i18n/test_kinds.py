@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from analytics import charts, metrics
-from analytics.i18n import KIND_ALIASES, KINDS, format_value, is_missing, value_kind
+from analytics.i18n import KINDS, format_value, is_missing, value_kind
 
 MISSING = [None, float("nan"), np.nan, pd.NaT, pd.NA]
 
@@ -55,19 +55,12 @@ def test_a_missing_value_is_a_dash_whatever_its_kind():
 
 
 def test_the_two_meanings_of_vnd_are_two_kinds():
-    assert "vnd" not in KIND_ALIASES and value_kind("vnd") is KINDS["vnd"]
+    assert value_kind("vnd") is KINDS["vnd"]
     assert format_value(1_250_000_000, "vnd") != format_value(1_250_000_000, "vnd_amount")
     assert KINDS["vnd"].excel_format == KINDS["vnd_amount"].excel_format == "#,##0"
 
 
-def test_the_short_names_are_aliases_of_kinds_in_the_table():
-    assert {alias: value_kind(alias).name for alias in KIND_ALIASES} == {
-        "int": "count",
-        "num": "decimal",
-        "pct": "percent",
-        "bn": "billions",
-    }
-    assert format_value(7085, "int") == "7.085" and format_value(104.14, "pct") == "104,1%"
+def test_an_unknown_kind_is_an_error():
     with pytest.raises(KeyError):
         format_value(1, "vnd_with_cents")
     with pytest.raises(KeyError):  # an unknown kind is an error even when the value is missing
@@ -122,7 +115,7 @@ def test_a_styled_table_writes_cells_by_kind_and_keeps_numbers_for_sorting():
     from ui.tables import styled
 
     frame = pd.DataFrame({"n": [7085, None], "p": [131.2, 50.0], "v": [1_250_000_000, np.nan]})
-    style = styled(frame, {"n": "int", "p": "pct", "v": "vnd"}, "vi")
+    style = styled(frame, {"n": "count", "p": "percent", "v": "vnd"}, "vi")
     html = style.to_html()
     for text in ("7.085", "131,2%", "50,0%", "1.250.000.000 đ", "–"):
         assert text in html, text
@@ -138,45 +131,18 @@ def test_records_show_exact_amounts_with_dong_and_download_them_as_numbers():
     assert value_kind(COLUMN_KINDS["author_count"]).name == "count"
 
 
-# --- the report: its cell_text is format_value under the report's kind names -------------------------------
-# (After the report moves into its package, import cell_text from there; the report's "vnd" is vnd_amount.)
-
-REPORT_KINDS = {
-    "int": "count",
-    "pct": "percent",
-    "bn": "billions",
-    "vnd": "vnd_amount",
-    "num": "decimal",
-    "date": "date",
-    "text": "text",
-}
-NUMBERS = [0, 1, 7085, 7085.4, -12.5, 104.14, 131.25, 999.95, 1_250_000_000, 9_120e9, 45.3e9, 850e6, 0.5]
-NUMBERS += [np.int64(42), np.float64(3.25), None, float("nan")]
+# --- the report: its tables write every cell through the kinds ----------------------------------------------
 
 
-def test_format_value_gives_what_the_reports_cell_text_gives():
-    from analytics.report_text import cell_text
+def test_every_column_of_a_report_names_a_kind_and_its_cells_read_as_on_screen(sample_store):
+    from analytics.filters import Filters
+    from analytics.report import build_report
+    from analytics.report.model import cell_text
 
-    for lang in ("vi", "en"):
-        for report_kind, kind in REPORT_KINDS.items():
-            if kind == "date":
-                values = [
-                    dt.date(2022, 5, 31),
-                    pd.Timestamp("2023-04-14"),
-                    dt.datetime(2021, 1, 2, 3, 4),
-                    None,
-                ]
-            elif kind == "text":
-                values = ["BSR", "Lọc hóa dầu", 3, None, float("nan")]
-            else:
-                values = NUMBERS
-            for value in values:
-                assert format_value(value, kind, lang) == cell_text(value, report_kind, lang), (kind, value)
-
-
-def test_the_reports_excel_formats_and_alignment_are_the_kinds():
-    from analytics.report_docx import NUMERIC_KINDS
-    from analytics.report_xlsx import FORMATS
-
-    assert {k: value_kind(REPORT_KINDS[k]).excel_format for k in FORMATS} == FORMATS
-    assert set(NUMERIC_KINDS) == {k for k, kind in REPORT_KINDS.items() if value_kind(kind).numeric}
+    report = build_report(sample_store, Filters(), "vi")
+    kinds = {c.kind for table in report.tables().values() for c in table.columns}
+    assert kinds <= set(KINDS) and {"count", "percent", "billions"} <= kinds
+    assert {f.kind for f in report.facts} <= set(KINDS)
+    assert cell_text(1_250_000_000, "vnd_amount", "vi") == "1.250.000.000"  # under a header saying đồng
+    assert cell_text(9_126.3e9, "billions", "vi") == "9.126,3"
+    assert cell_text(pd.NaT, "date", "vi") == "–" and cell_text(None, "count", "en") == "–"

@@ -1,11 +1,10 @@
-"""Reading an export as it comes: which format, encoding, delimiter and header row it has, and how to hand
-its rows to DuckDB without a Python loop over them.
+"""The delimited-text family (CSV, TSV, TXT): how its encoding, delimiter and header row are found in the
+first 64 KB, and how its rows reach DuckDB without a Python loop over them.
 
-Detection looks at the first 64 KB only. A UTF-8 CSV (with or without BOM) whose text is already NFC is
-read by DuckDB's `read_csv` straight from the file; any other text (UTF-16, Windows-1258 with combining
-tone marks, blank lines that DuckDB would silently drop and so shift row numbers) is first rewritten, in
-chunks, to a temporary UTF-8 NFC file. Spreadsheets (XLSX, XLS, ODS) are read with python-calamine.
-Every cell reaches DuckDB as text; `analytics.ingest` parses and validates it in SQL.
+A UTF-8 file (with or without BOM) whose text is already NFC is read by DuckDB's `read_csv` straight from
+the file; any other text (UTF-16, Windows-1258 with combining tone marks, blank lines that DuckDB would
+silently drop and so shift row numbers) is first rewritten, in chunks, to a temporary UTF-8 NFC file.
+Every cell reaches DuckDB as text; the importer parses and validates it in SQL.
 
 Anything wrong with the file as a whole raises `Refused` with a catalogue code (`ingest.refuse.<code>`).
 """
@@ -13,93 +12,30 @@ Anything wrong with the file as a whole raises `Refused` with a catalogue code (
 from __future__ import annotations
 
 import codecs
+import concurrent.futures
 import csv
-import datetime as dt
 import hashlib
 import io
 import itertools
-import math
 import unicodedata
-import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
+import duckdb
 
-from analytics.ingest_columns import header_score
+from analytics.ingest.columns import HEADER_SEARCH_ROWS, blank_row, find_header, header_score
+from analytics.ingest.layout import PREVIEW_ROWS, SAMPLE_BYTES, Layout, Limits, Progress, ReadOptions, Refused
+from analytics.ingest.stage import Hints, Retry, Stage
+from analytics.sandbox import temp_dir
 from analytics.textnorm import nfc
 
-SAMPLE_BYTES = 64 * 1024
 CHUNK_BYTES = 8 * 1024 * 1024
-HEADER_SEARCH_ROWS = 30
-PREVIEW_ROWS = 8
 SPARE_COLUMNS = 4  # read past the header's width, so a row with extra cells is seen (and rejected)
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
-TEXT_FORMATS = ("csv",)
-SHEET_FORMATS = ("xlsx", "xls", "ods")
-FORMATS = TEXT_FORMATS + SHEET_FORMATS
 # Codecs offered for override, in the order shown.
 ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1258", "cp1252", "latin-1")
 
-Progress = Callable[[float, str], None]
-
-
-class Refused(Exception):
-    """The file as a whole cannot be imported; `code` names the catalogue message, `params` fill it."""
-
-    def __init__(self, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.code = code
-        self.params = params
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Size limits: a file above them is refused before it is read; one with more data rows than
-    `max_rows` is refused once read, before anything is validated or written (None: no row limit, as on
-    the command line and in the benchmark)."""
-
-    max_bytes: int = 512 * 1024 * 1024  # a text export (1,000,000 records is about 130 MB)
-    max_sheet_bytes: int = 100 * 1024 * 1024  # a workbook as uploaded (compressed)
-    max_unpacked_bytes: int = 1024 * 1024 * 1024  # a workbook's members once unzipped
-    max_ratio: int = 100  # a member that inflates more than this (and is large) is a zip bomb
-    max_columns: int = 500
-    max_rows: int | None = None
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    """What the person overrode in the preview; None means "detect it"."""
-
-    format: str | None = None
-    encoding: str | None = None
-    delimiter: str | None = None
-    header_row: int | None = None  # 1-based row of the file (or sheet) holding the headers
-    sheet: str | None = None
-
-
-@dataclass
-class Layout:
-    """What was detected (or chosen) about a file, and its first rows."""
-
-    format: str
-    size: int
-    encoding: str | None = None
-    delimiter: str | None = None
-    header_row: int = 1
-    sheet: str | None = None
-    sheets: tuple[str, ...] = ()
-    headers: list[str] = field(default_factory=list)
-    preview: list[list[str | None]] = field(default_factory=list)  # rows after the header, as text
-    skip_lines: int = 0  # physical lines up to and including the header (CSV)
-    bom: int = 0
-    multiline: bool = False  # the sample shows a quoted cell holding a line break (CSV)
-
-
-# --- format and encoding ----------------------------------------------------------------------------------
-
+# Heads of files that are not text: a picture, a PDF, an archive or a program renamed .csv.
 _BINARY_MAGIC: tuple[bytes, ...] = (
     b"\x89PNG",
     b"\xff\xd8\xff",
@@ -121,33 +57,20 @@ _BINARY_MAGIC: tuple[bytes, ...] = (
     b"\x00\x00\x00\x20ftyp",
     b"\x00\x00\x00\x1cftyp",
 )
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def sniff_format(head: bytes, path: Path) -> str:
-    """'csv', 'xlsx', 'xls' or 'ods' from the file's first bytes (never from its name)."""
-    if not head.strip(b"\xef\xbb\xbf\xff\xfe \t\r\n"):
-        raise Refused("empty")
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-                mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-            raise Refused("not_table") from None
-        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-            return "xlsx"
-        if b"opendocument.spreadsheet" in mimetype:
-            return "ods"
-        raise Refused("not_table")
-    if head.startswith(_OLE):
-        return "xls"
+def recognise(head: bytes, path: Path) -> str | None:
+    """'csv' for a head that reads as text; refuses pictures, PDFs, archives and other binaries renamed, and
+    web pages saved with a spreadsheet's name."""
     if head.startswith(_BINARY_MAGIC):
         raise Refused("not_table")
     lowered = head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml")) or b"<table" in lowered[:512]:
         raise Refused("html")
     return "csv"
+
+
+# --- encoding ---------------------------------------------------------------------------------------------
 
 
 def sniff_encoding(head: bytes) -> str:
@@ -223,30 +146,6 @@ def _records(text: str, delimiter: str, limit: int) -> list[list[str]]:
     return rows
 
 
-def _blank(row: list[object]) -> bool:
-    return all(cell is None or str(cell).strip() == "" for cell in row)
-
-
-def find_header(rows: list[list[object]]) -> int:
-    """Index of the header among the first rows: the row naming the most known fields; failing that,
-    the first row as wide as most rows."""
-    best, best_score = -1, 0
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        score = header_score(list(row))
-        if score > best_score:
-            best, best_score = index, score
-    if best >= 0:
-        return best
-    widths = [sum(1 for c in r if c not in (None, "")) for r in rows[:HEADER_SEARCH_ROWS] if not _blank(r)]
-    if not widths:
-        return 0
-    common = max(set(widths), key=widths.count)
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        if sum(1 for c in row if c not in (None, "")) >= common and not _blank(row):
-            return index
-    return 0
-
-
 def sniff_delimiter(text: str) -> str:
     """The delimiter under which a header row names the most fields and the rows agree on their width."""
     best, best_key = ",", (-1, -1, -1)
@@ -257,7 +156,7 @@ def sniff_delimiter(text: str) -> str:
         header = find_header(rows)
         score = header_score(rows[header]) if rows else 0
         width = len(rows[header])
-        body = [r for r in rows[header + 1 :] if not _blank(r)]
+        body = [r for r in rows[header + 1 :] if not blank_row(r)]
         agree = sum(1 for r in body if len(r) == width) if width > 1 else 0
         key = (score, agree, width if width > 1 else 0)
         if key > best_key:
@@ -278,141 +177,8 @@ def physical_lines(text: str, records: int, delimiter: str) -> int:
     return reader.line_num
 
 
-# --- spreadsheets -----------------------------------------------------------------------------------------
-
-
-def check_archive(path: Path, limits: Limits) -> None:
-    """Refuse a workbook whose members would inflate past the limits (a zip bomb) before opening it."""
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise Refused("unreadable") from None
-    total = sum(i.file_size for i in infos)
-    if len(infos) > 10000 or total > limits.max_unpacked_bytes:
-        raise Refused("zip_bomb", size=total)
-    for info in infos:
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > 16 * 1024 * 1024 and ratio > limits.max_ratio:
-            raise Refused("zip_bomb", size=total)
-
-
-def cell_text(value: object) -> str | None:
-    """A spreadsheet cell as the text an export would have held: dates ISO, whole numbers without '.0'."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, dt.datetime):
-        if value.time() == dt.time(0):
-            return value.date().isoformat()
-        return value.isoformat(sep=" ", timespec="seconds")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
-            return None
-        if value.is_integer() and abs(value) < 1e16:
-            return str(int(value))
-        return repr(value)
-    return str(value)
-
-
-@contextmanager
-def _workbook(path: Path) -> Iterator[object]:
-    from python_calamine import CalamineWorkbook
-
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types for every kind of damage
-        name = type(exc).__name__
-        raise Refused("encrypted" if "Password" in name else "unreadable") from None
-    try:
-        yield book
-    finally:
-        with suppress(Exception):  # closing a damaged workbook must not hide the real error
-            book.close()
-
-
-def _sheet_rows(book: object, sheet: str, nrows: int | None = None) -> list[list[object]]:
-    try:
-        data = book.get_sheet_by_name(sheet)  # type: ignore[attr-defined]
-        rows = (
-            data.to_python(skip_empty_area=False, nrows=nrows)
-            if nrows
-            else data.to_python(skip_empty_area=False)
-        )
-    except Exception:
-        raise Refused("unreadable") from None
-    return rows
-
-
-def read_sheet(
-    path: Path, sheet: str | None, nrows: int | None = None
-) -> tuple[str, tuple[str, ...], list[list[object]]]:
-    """(sheet used, every sheet's name, rows). Without a choice, the first sheet with a recognisable
-    header is used, else the first sheet that holds anything."""
-    with _workbook(path) as book:
-        names = tuple(book.sheet_names)  # type: ignore[attr-defined]
-        if not names:
-            raise Refused("empty")
-        if sheet is not None:
-            if sheet not in names:
-                raise Refused("no_sheet", sheet=sheet)
-            return sheet, names, _sheet_rows(book, sheet, nrows)
-        first_filled: tuple[str, list[list[object]]] | None = None
-        best: tuple[int, str] | None = None
-        for name in names:
-            head = _sheet_rows(book, name, HEADER_SEARCH_ROWS + 1)
-            if any(not _blank(r) for r in head):
-                if first_filled is None:
-                    first_filled = (name, head)
-                score = max((header_score(list(r)) for r in head), default=0)
-                if score and (best is None or score > best[0]):
-                    best = (score, name)
-        if first_filled is None:
-            raise Refused("empty")
-        chosen = best[1] if best else first_filled[0]
-        return chosen, names, _sheet_rows(book, chosen, nrows)
-
-
-def sheet_frame(rows: list[list[object]], header_index: int, width: int) -> pd.DataFrame:
-    """The data rows below the header as text columns c0..c{width-1} (trailing blank rows dropped)."""
-    body = rows[header_index + 1 :]
-    end = len(body)
-    while end and _blank(body[end - 1]):
-        end -= 1
-    columns: dict[str, list[str | None]] = {f"c{i}": [] for i in range(width)}
-    lists = list(columns.values())
-    for row in body[:end]:
-        for i in range(width):
-            lists[i].append(cell_text(row[i]) if i < len(row) else None)
-    return pd.DataFrame(columns, dtype=object)
-
-
-# --- detection --------------------------------------------------------------------------------------------
-
-
-def read_head(path: Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(SAMPLE_BYTES)
-
-
-def detect(path: Path, options: ReadOptions | None = None, limits: Limits | None = None) -> Layout:
-    """Detect (or apply the overrides for) a file's layout; raises `Refused` for a file that is not one."""
-    options = options or ReadOptions()
-    limits = limits or Limits()
-    size = path.stat().st_size
-    if size == 0:
-        raise Refused("empty")
-    head = read_head(path)
-    fmt = options.format or sniff_format(head, path)
-    if fmt not in FORMATS:
-        raise Refused("not_table")
-    if fmt in SHEET_FORMATS:
-        return _detect_sheet(path, fmt, size, options, limits)
+def detect(path: Path, fmt: str, size: int, head: bytes, options: ReadOptions, limits: Limits) -> Layout:
+    """The layout of a text file: encoding, delimiter, header row (each detected unless overridden)."""
     if size > limits.max_bytes:
         raise Refused("too_large", size=size, limit=limits.max_bytes)
     encoding = options.encoding or sniff_encoding(head)
@@ -426,7 +192,7 @@ def detect(path: Path, options: ReadOptions | None = None, limits: Limits | None
         raise Refused("empty" if not text.strip() else "not_table")
     delimiter = options.delimiter or sniff_delimiter(text)
     rows = _records(text, delimiter, HEADER_SEARCH_ROWS + PREVIEW_ROWS + 1)
-    if not rows or all(_blank(r) for r in rows):
+    if not rows or all(blank_row(r) for r in rows):
         raise Refused("empty")
     header_index = options.header_row - 1 if options.header_row else find_header(rows)
     if header_index < 0 or header_index >= len(rows):
@@ -438,7 +204,7 @@ def detect(path: Path, options: ReadOptions | None = None, limits: Limits | None
         [c if c != "" else None for c in r[: len(headers)]] for r in rows[header_index + 1 :][:PREVIEW_ROWS]
     ]
     return Layout(
-        format="csv",
+        format=fmt,
         size=size,
         encoding=encoding,
         delimiter=delimiter,
@@ -448,38 +214,6 @@ def detect(path: Path, options: ReadOptions | None = None, limits: Limits | None
         skip_lines=physical_lines(text, header_index + 1, delimiter),
         bom=bom_length(encoding, head),
         multiline=any(line.count('"') % 2 for line in text.splitlines()),
-    )
-
-
-def _detect_sheet(path: Path, fmt: str, size: int, options: ReadOptions, limits: Limits) -> Layout:
-    if size > limits.max_sheet_bytes:
-        raise Refused("too_large", size=size, limit=limits.max_sheet_bytes)
-    if fmt in ("xlsx", "ods"):
-        check_archive(path, limits)
-    sheet, names, rows = read_sheet(path, options.sheet, nrows=HEADER_SEARCH_ROWS + PREVIEW_ROWS + 1)
-    if not rows or all(_blank(r) for r in rows):
-        raise Refused("empty")
-    header_index = options.header_row - 1 if options.header_row else find_header(rows)
-    if header_index < 0 or header_index >= len(rows):
-        raise Refused("header_beyond", row=header_index + 1)
-    header_cells = list(rows[header_index])
-    while header_cells and (header_cells[-1] is None or str(header_cells[-1]).strip() == ""):
-        header_cells.pop()
-    headers = [nfc(cell_text(h) or "").strip() for h in header_cells]
-    if len(headers) > limits.max_columns:
-        raise Refused("too_many_columns", n=len(headers), limit=limits.max_columns)
-    preview = [
-        [cell_text(r[i]) if i < len(r) else None for i in range(len(headers))]
-        for r in rows[header_index + 1 :][:PREVIEW_ROWS]
-    ]
-    return Layout(
-        format=fmt,
-        size=size,
-        header_row=header_index + 1,
-        sheet=sheet,
-        sheets=names,
-        headers=headers,
-        preview=preview,
     )
 
 
@@ -626,3 +360,71 @@ def csv_source_sql(width: int) -> tuple[str, dict[str, object]]:
         "parallel = $parallel, max_line_size = 16777216)"
     )
     return sql, {"columns": {f"c{i}": "VARCHAR" for i in range(width)}}
+
+
+def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progress) -> None:
+    """Into `ingest_raw`: a UTF-8 NFC file is read by DuckDB as it is, while its bytes are scanned (digest,
+    lines, combining marks) on a second thread; anything else is first transcoded to a temporary UTF-8 NFC
+    file."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        scan = pool.submit(scan_bytes, path)
+        rows: int | None = None
+        if layout.encoding in ("utf-8", "utf-8-sig") and not staging.hints.transcode:
+            try:
+                rows = _read_csv(staging, path, layout)
+            except duckdb.InvalidInputException as exc:
+                if "unicode" not in str(exc).lower():
+                    raise
+                scan.result()
+                warnings = [("bad_bytes", {})]
+                raise Retry(Hints(staging.hints.serial, True, warnings)) from None
+        scanned = scan.result()
+    staging.sha256 = scanned.sha256
+    step(0.4, "read")
+    if rows is not None and scanned.combining:
+        rows = None
+    # Fewer rows than lines: blank lines (which DuckDB drops, shifting row numbers) or cells that hold
+    # line breaks (harmless). Only the first needs the slower, exact path.
+    if (
+        rows is not None
+        and rows + layout.skip_lines != scanned.lines
+        and scan_bytes(path, look_for_blank_lines=True).blank_lines
+    ):
+        rows = None
+    if rows is None:
+        target = folder / "utf8.csv"
+        transcode(
+            path,
+            target,
+            layout.encoding or "utf-8",
+            layout.delimiter or ",",
+            errors="replace",
+            progress=lambda f, _: step(0.05 + 0.3 * f, "transcode"),
+        )
+        try:
+            rows = _read_csv(staging, target, layout)
+        except duckdb.InvalidInputException as exc:  # even clean UTF-8 did not read: not a table
+            raise Refused("unreadable", detail=str(exc).splitlines()[0][:200]) from None
+    staging.rows = rows
+
+
+def _read_csv(staging: Stage, path: Path, layout: Layout) -> int:
+    source, extra = csv_source_sql(staging.shape.width + staging.shape.spare)
+    params = {"path": str(path), "skip": layout.skip_lines, "delim": layout.delimiter or ",", **extra}
+    try:
+        return staging.run(source, {**params, "parallel": not staging.hints.serial})
+    except duckdb.Error as exc:
+        if "parallel" not in str(exc).lower() or staging.hints.serial:
+            raise
+        # Cells with line breaks and short rows together need the single-threaded reader.
+        raise Retry(Hints(True, staging.hints.transcode, staging.hints.warnings)) from None
+
+
+def all_rows(path: Path, layout: Layout) -> list[list[object]]:
+    """Every row under the header (for small reference files: read whole, in Python)."""
+    with temp_dir() as folder:
+        target = folder / "utf8.csv"
+        transcode(path, target, layout.encoding or "utf-8", layout.delimiter or ",")
+        text = target.read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter or ","))
+    return [r for r in rows[layout.header_row :]]

@@ -14,7 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.i18n import Lang, t
-from analytics.ingest_read import SHEET_FORMATS, Limits, ReadOptions, Refused, detect, read_sheet
+from analytics.ingest.columns import unit_keys
+from analytics.ingest.layout import Limits, ReadOptions, Refused
+from analytics.ingest.read import all_rows, detect
 from analytics.sandbox import temp_dir
 from analytics.store import Store
 from analytics.textnorm import clean_text, fold_key
@@ -313,8 +315,6 @@ def read_targets(
     Long layout: Đơn vị | Giai đoạn | Chỉ tiêu. Wide layout: Đơn vị | Giai đoạn 1 | Giai đoạn 2 ...
     Units are matched like the importer matches them (code, short name, name or alias).
     """
-    from analytics.ingest_columns import unit_keys
-
     result = RefResult()
     with temp_dir() as folder:
         if isinstance(data, (bytes, bytearray)):
@@ -324,7 +324,7 @@ def read_targets(
             path = Path(data)
         try:
             layout = detect(path, ReadOptions(), limits or Limits(max_bytes=5 * 1024 * 1024))
-            cells = _all_rows(path, layout)
+            cells = all_rows(path, layout)
         except Refused as exc:
             result.refusal = f"ingest.refuse.{exc.code}"
             return pd.DataFrame(columns=["unit_code", "phase", "target"]), result
@@ -358,32 +358,8 @@ def read_targets(
     return frame, result
 
 
-def _all_rows(path: Path, layout) -> list[list[object]]:
-    """Every row under the header (reference files are small)."""
-    if layout.format in SHEET_FORMATS:
-        _, _, rows = read_sheet(path, layout.sheet)
-        return [list(r) for r in rows[layout.header_row :]]
-    import csv
-    import io
-
-    from analytics.ingest_read import transcode
-
-    with temp_dir() as folder:
-        target = folder / "utf8.csv"
-        transcode(path, target, layout.encoding or "utf-8", layout.delimiter or ",")
-        text = target.read_text(encoding="utf-8")
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter or ","))
-    return [r for r in rows[layout.header_row :]]
-
-
 def _log(cur, by: str | None, table: str, key: str, column: str, old: object, new: object) -> None:
     cur.execute(
         "INSERT INTO reference_history VALUES (now(), ?, ?, ?, ?, ?, ?)",
         [by, table, key, column, None if old is None else str(old), None if new is None else str(new)],
     )
-
-
-__all__ = [
-    "RefIssue", "RefResult", "phases", "read_targets", "save_targets", "save_units",
-    "targets_wide", "units_frame", "wide_to_long",
-]  # fmt: skip

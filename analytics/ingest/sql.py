@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analytics.ingest_columns import TOTAL_KEYS
+from analytics.ingest.columns import TOTAL_KEYS
 
 WS = " \t\r\n\u00a0\u202f\ufeff"
 DATE_FORMATS = [
@@ -366,3 +366,15 @@ HISTORY_COLUMNS = (
     "code, title, authors, author_count, unit_code, field, status, level, registered_on, recognized_on, "
     "applied_on, benefit_vnd, reward_vnd, phase"
 )
+
+
+def history_select(alias: str) -> str:
+    """HISTORY_COLUMNS read from the table aliased `alias` ("h.code, h.title, ...")."""
+    return ", ".join(f"{alias}.{c.strip()}" for c in HISTORY_COLUMNS.split(","))
+
+
+# Replace mode: the scope's records the file no longer holds (counted when validating, deleted when writing).
+REPLACED_WHERE = (
+    "list_contains($scope, unit_code) AND code NOT IN (SELECT code FROM ingest_rows WHERE code IS NOT NULL)"
+)
+REPLACED_COUNT = f"SELECT count(*) FROM initiatives WHERE {REPLACED_WHERE}"  # noqa: S608

@@ -16,7 +16,7 @@ import pytest
 
 from analytics import ingest
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 from tests.conftest import ROOT
 
 ROWS = 150_000

@@ -9,7 +9,7 @@ import pytest
 from analytics import ingest
 from analytics.filters import Filters
 from analytics.metrics import progress
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 
 HEADERS = ("Mã SK", "Tên sáng kiến", "Tác giả", "Đơn vị", "Ngày nộp", "Giá trị làm lợi (đồng)")
 

@@ -1,4 +1,4 @@
-"""The speed goal at program scale (opt-in: `pytest -m heavy tests/test_ingest_heavy.py -s`).
+"""The speed goal at program scale (opt-in: `pytest -m heavy tests/analytics/ingest/test_heavy.py -s`).
 
 A 1,000,000-row Vietnamese export (about 140 MB) must import into a new store in at most twice the time
 DuckDB's bare `CREATE TABLE t AS SELECT * FROM read_csv(file)` takes to load it into a new database file
@@ -6,7 +6,7 @@ DuckDB's bare `CREATE TABLE t AS SELECT * FROM read_csv(file)` takes to load it 
 import) and the median of the pairwise ratios is compared with the goal, because a shared machine's speed
 drifts between runs.
 
-`python tests/test_ingest_heavy.py [rows] [repeats] [csv]` prints the same measurement with the time of
+`python tests/analytics/ingest/test_heavy.py [rows] [repeats] [csv]` prints the same measurement with the time of
 each step, without pytest.
 """
 
@@ -20,14 +20,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analytics import ingest  # noqa: E402
-from analytics.ingest_read import Limits  # noqa: E402
+from analytics.ingest import Limits  # noqa: E402
 from analytics.store import open_store  # noqa: E402
-from tests import fixtures_ingest as fx  # noqa: E402
+from tests.analytics.ingest import fixtures as fx  # noqa: E402
 
 GOAL = 2.0
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics import ingest_reference as ref
-from tests import fixtures_ingest as fx
+from analytics import ingest
+from tests.analytics.ingest import fixtures as fx
 
 
 @pytest.fixture
@@ -19,12 +19,12 @@ def target(store, unit: str, phase: int):
 
 
 def test_targets_round_trip_through_the_wide_table(store):
-    wide = ref.targets_wide(store)
+    wide = ingest.targets_wide(store)
     assert list(wide.columns) == ["unit_code", "name", "1", "2"] and len(wide) == 33
     assert wide.loc[wide["unit_code"] == "BSR", "1"].item() == 170
     wide.loc[wide["unit_code"] == "BSR", "1"] = 175
     wide.loc[wide["unit_code"] == "PVU", "2"] = None
-    result = ref.save_targets(store, ref.wide_to_long(wide), by="lan")
+    result = ingest.save_targets(store, ingest.wide_to_long(wide), by="lan")
     assert result.ok and (result.changed, result.removed, result.added) == (1, 1, 0)
     assert target(store, "BSR", 1) == 175 and target(store, "PVU", 2) is None
     history = store.rows(
@@ -35,7 +35,7 @@ def test_targets_round_trip_through_the_wide_table(store):
         and history[1][:2] == ("lan", "PVU|2")
         and history[1][3] is None
     )
-    again = ref.save_targets(store, ref.wide_to_long(ref.targets_wide(store)))
+    again = ingest.save_targets(store, ingest.wide_to_long(ingest.targets_wide(store)))
     assert again.ok and (again.changed, again.added, again.removed) == (0, 0, 0)
 
 
@@ -52,7 +52,7 @@ def test_targets_round_trip_through_the_wide_table(store):
 )
 def test_invalid_targets_save_nothing(store, row, reason):
     good = {"unit_code": "VPI", "phase": 1, "target": 61}
-    result = ref.save_targets(store, pd.DataFrame([good, row]))
+    result = ingest.save_targets(store, pd.DataFrame([good, row]))
     assert not result.ok and [i.reason for i in result.issues] == [reason] and result.issues[0].row == 2
     assert target(store, "VPI", 1) == 60  # the valid row was not saved either
     assert result.issues_frame("vi").iloc[0, 3] and result.issues_frame("en").columns[3] == "Reason"
@@ -62,7 +62,7 @@ def test_a_repeated_unit_and_phase_is_refused(store):
     rows = pd.DataFrame(
         [{"unit_code": "BSR", "phase": 1, "target": 1}, {"unit_code": "BSR", "phase": 1, "target": 2}]
     )
-    result = ref.save_targets(store, rows)
+    result = ingest.save_targets(store, rows)
     assert [i.reason for i in result.issues] == ["repeated"]
 
 
@@ -77,26 +77,26 @@ def test_a_repeated_unit_and_phase_is_refused(store):
     ],
 )
 def test_targets_file_long_or_wide(store, headers, body):
-    frame, found = ref.read_targets(store, fx.csv_bytes(body, headers=headers), "chi-tieu.csv")
+    frame, found = ingest.read_targets(store, fx.csv_bytes(body, headers=headers), "chi-tieu.csv")
     assert found.ok, found.issues
-    result = ref.save_targets(store, frame.drop(columns=["row"]))
+    result = ingest.save_targets(store, frame.drop(columns=["row"]))
     assert result.ok
     assert target(store, "BSR", 1) == 180 and target(store, "PV GAS", 2) == 1000
 
 
 def test_targets_file_problems(store):
-    frame, found = ref.read_targets(
+    frame, found = ingest.read_targets(
         store, fx.csv_bytes([["Ma", "1", "5"]], headers=("Đơn vị", "Giai đoạn", "Chỉ tiêu")), "x.csv"
     )
     assert [(i.row, i.reason) for i in found.issues] == [(2, "unit_unknown")]
-    _, layout = ref.read_targets(store, fx.csv_bytes([["1"]], headers=("STT",)), "x.csv")
+    _, layout = ingest.read_targets(store, fx.csv_bytes([["1"]], headers=("STT",)), "x.csv")
     assert layout.refusal == "ingest.ref.layout"
-    _, picture = ref.read_targets(store, fx.PNG_BYTES, "x.csv")
+    _, picture = ingest.read_targets(store, fx.PNG_BYTES, "x.csv")
     assert picture.refusal == "ingest.refuse.not_table"
 
 
 def test_units_edit_add_and_refuse_clashing_names(store):
-    frame = ref.units_frame(store)
+    frame = ingest.units_frame(store)
     assert frame.loc[frame["code"] == "PVCFC", "aliases"].item() == "Đạm Cà Mau | Phân bón Cà Mau | PV CFC"
     frame.loc[frame["code"] == "PVCFC", "members"] = 1100
     frame.loc[frame["code"] == "PVCFC", "aliases"] = (
@@ -104,7 +104,7 @@ def test_units_edit_add_and_refuse_clashing_names(store):
     )
     new = pd.DataFrame([{"code": "PVX", "name": "Công ty Thử nghiệm", "short_name": None, "group_name": None,
                          "members": 10, "aliases": "Thử nghiệm"}])  # fmt: skip
-    result = ref.save_units(store, pd.concat([frame, new], ignore_index=True), by="lan")
+    result = ingest.save_units(store, pd.concat([frame, new], ignore_index=True), by="lan")
     assert result.ok and result.added == 1 and result.changed == 2
     assert store.one("SELECT aliases FROM units WHERE code = 'PVCFC'") == [
         "Đạm Cà Mau",
@@ -113,13 +113,13 @@ def test_units_edit_add_and_refuse_clashing_names(store):
         "Nhà máy Đạm Cà Mau",
     ]
     assert store.one("SELECT members FROM units WHERE code = 'PVX'") == 10
-    clash = ref.units_frame(store)
+    clash = ingest.units_frame(store)
     clash.loc[clash["code"] == "BSR", "aliases"] = "pv gas"
-    refused = ref.save_units(store, clash)
+    refused = ingest.save_units(store, clash)
     assert [(i.reason, i.value, i.params) for i in refused.issues] == [
         ("alias_clash", "pv gas", {"unit": "PV GAS"})
     ]
-    bad = ref.units_frame(store)
+    bad = ingest.units_frame(store)
     bad.loc[bad["code"] == "BSR", "members"] = -3
     bad.loc[bad["code"] == "VPI", "name"] = " "
-    assert sorted(i.reason for i in ref.save_units(store, bad).issues) == ["name_missing", "not_whole"]
+    assert sorted(i.reason for i in ingest.save_units(store, bad).issues) == ["name_missing", "not_whole"]

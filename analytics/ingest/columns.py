@@ -372,6 +372,36 @@ def header_score(cells: list[object]) -> int:
     return len({m.field for m in (match_header(None if c is None else str(c)) for c in cells) if m.field})
 
 
+# --- the header row ---------------------------------------------------------------------------------------
+
+HEADER_SEARCH_ROWS = 30  # the header is looked for among a file's (or sheet's) first rows
+
+
+def blank_row(row: list[object]) -> bool:
+    """Nothing but empty cells (None or white space)."""
+    return all(cell is None or str(cell).strip() == "" for cell in row)
+
+
+def find_header(rows: list[list[object]]) -> int:
+    """Index of the header among the first rows: the row naming the most known fields; failing that,
+    the first row as wide as most rows."""
+    best, best_score = -1, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = header_score(list(row))
+        if score > best_score:
+            best, best_score = index, score
+    if best >= 0:
+        return best
+    widths = [sum(1 for c in r if c not in (None, "")) for r in rows[:HEADER_SEARCH_ROWS] if not blank_row(r)]
+    if not widths:
+        return 0
+    common = max(set(widths), key=widths.count)
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if sum(1 for c in row if c not in (None, "")) >= common and not blank_row(row):
+            return index
+    return 0
+
+
 # --- values -----------------------------------------------------------------------------------------------
 
 STATUS_WORDS: dict[str, tuple[str, ...]] = {

@@ -11,7 +11,7 @@ import pytest
 from analytics.auth import verify_password
 from analytics.cli import main
 from analytics.store import open_store
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 from tests.conftest import ROOT
 
 KEYS = {

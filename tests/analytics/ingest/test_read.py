@@ -1,5 +1,5 @@
 """Reading exports as they come: formats, encodings, delimiters, title blocks, headers in two languages,
-and every whole-file refusal. Files are built by tests/fixtures_ingest.py; stores are real DuckDB files."""
+and every whole-file refusal. Files are built by tests/analytics/ingest/fixtures.py; stores are real DuckDB files."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 
 from analytics import ingest
-from analytics.ingest_read import Limits, ReadOptions
-from tests import fixtures_ingest as fx
+from analytics.ingest import Limits, ReadOptions
+from tests.analytics.ingest import fixtures as fx
 
 TITLE = [
     ["TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM"],

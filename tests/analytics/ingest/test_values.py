@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from analytics import ingest
-from tests import fixtures_ingest as fx
+from tests.analytics.ingest import fixtures as fx
 
 HEADERS = ("Mã SK", "Tên sáng kiến", "Tác giả", "Đơn vị", "Trạng thái", "Cấp công nhận", "Ngày nộp",
            "Ngày công nhận", "Giá trị làm lợi", "Tiền thưởng (VNĐ)", "Số tác giả")  # fmt: skip

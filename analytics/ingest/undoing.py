@@ -1,0 +1,110 @@
+"""The import log and undo: which imports can still be undone, and undoing one, which restores the exact
+previous state of every record it touched, in one transaction.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analytics.ingest import sql as q
+from analytics.ingest.model import Refusal, UndoResult
+from analytics.store import Store
+
+
+def undo_blockers(store: Store, import_id: int) -> list[int]:
+    """Later imports (not undone) that changed records this import wrote: they must be undone first."""
+    rows = store.rows(
+        """WITH mine AS (SELECT code FROM initiative_history WHERE import_id = $id
+                         UNION SELECT code FROM initiatives WHERE import_id = $id)
+           SELECT DISTINCT m.id FROM imports m
+           LEFT JOIN initiative_history h ON h.import_id = m.id
+           WHERE m.id > $id AND m.undone_at IS NULL
+             AND (m.mode = 'sample' OR h.prev_import_id = $id OR h.code IN (SELECT code FROM mine))
+           ORDER BY 1""",
+        {"id": import_id},
+    )
+    return [int(r[0]) for r in rows]
+
+
+def undo_check(store: Store, import_id: int) -> Refusal | None:
+    """Why this import cannot be undone now (None when it can)."""
+    row = store.rows("SELECT undone_at FROM imports WHERE id = ?", [import_id])
+    if not row:
+        return Refusal("undo_unknown", {"id": import_id})
+    if row[0][0] is not None:
+        return Refusal("undo_done", {"id": import_id})
+    blockers = undo_blockers(store, import_id)
+    if blockers:
+        return Refusal("undo_blocked", {"id": import_id, "imports": blockers})
+    return None
+
+
+def undo(store: Store, import_id: int, by: str | None = None) -> UndoResult:
+    """Restore the exact previous state of every record the import touched, in one transaction: records it
+    inserted are removed, records it changed get their previous values (and previous import) back,
+    records it deleted come back. Refused while a later import changed the same records."""
+    result = UndoResult(import_id)
+    refusal = undo_check(store, import_id)
+    if refusal:
+        result.refusal = refusal
+        return result
+    params = {"id": import_id}
+    with store.transaction() as cur:
+        result.deleted = int(
+            cur.execute(
+                """SELECT count(*) FROM initiatives WHERE import_id = $id AND code NOT IN
+               (SELECT code FROM initiative_history WHERE import_id = $id AND action = 'update')""",
+                params,
+            ).fetchone()[0]
+        )
+        cur.execute(
+            """DELETE FROM initiatives WHERE import_id = $id AND code NOT IN
+               (SELECT code FROM initiative_history WHERE import_id = $id AND action = 'update')""",
+            params,
+        )
+        sets = ", ".join(f"{c.strip()} = h.{c.strip()}" for c in q.HISTORY_COLUMNS.split(",")[1:])
+        result.restored = int(
+            cur.execute(
+                "SELECT count(*) FROM initiative_history WHERE import_id = $id AND action = 'update'", params
+            ).fetchone()[0]
+        )
+        cur.execute(
+            f"""UPDATE initiatives SET {sets}, import_id = h.prev_import_id FROM initiative_history h
+                WHERE h.import_id = $id AND h.action = 'update' AND initiatives.code = h.code""",  # noqa: S608
+            params,
+        )
+        result.reinserted = int(
+            cur.execute(
+                "SELECT count(*) FROM initiative_history WHERE import_id = $id AND action = 'delete'", params
+            ).fetchone()[0]
+        )
+        cur.execute(
+            f"""INSERT INTO initiatives SELECT {q.history_select("h")}, h.prev_import_id FROM initiative_history h
+                WHERE h.import_id = $id AND h.action = 'delete'""",  # noqa: S608
+            params,
+        )
+        cur.execute("UPDATE imports SET undone_at = now() WHERE id = $id", params)
+        cur.execute(
+            """INSERT INTO reference_history VALUES (now(), ?, 'imports', ?, 'undone_at', NULL, CAST(now() AS VARCHAR))""",
+            [by, str(import_id)],
+        )
+    return result
+
+
+def sample_import_id(store: Store) -> int | None:
+    """The illustrative sample's import (while it is in the store), so it can be removed with undo."""
+    value = store.one("SELECT max(id) FROM imports WHERE mode = 'sample' AND undone_at IS NULL")
+    return None if value is None else int(value)
+
+
+def history(store: Store, limit: int = 200) -> pd.DataFrame:
+    """The import log, newest first, with whether each import can still be undone."""
+    frame = store.df(
+        """SELECT id, imported_at, file_name, imported_by, mode, rows_read, inserted, updated, unchanged,
+                  rejected, skipped, undone_at,
+                  (SELECT count(*) FROM initiative_history h WHERE h.import_id = m.id AND h.action = 'delete')
+                      AS deleted
+           FROM imports m ORDER BY id DESC LIMIT ?""",
+        [limit],
+    )
+    return frame
