@@ -26,12 +26,12 @@ if not stats.get("n"):
 applied_benefit = float(by["unit"]["applied_benefit_vnd"].sum())
 remuneration = metrics.min_remuneration(applied_benefit)
 cards = [
-    ("benefit_vnd", fmt_money(prog.program["benefit_vnd"], lang), None, None),
-    ("benefit_per_member", fmt_money(prog.program["benefit_per_member"], lang), None, None),
+    ("benefit_vnd", prog.program["benefit_vnd"], None, None),
+    ("benefit_per_member", prog.program["benefit_per_member"], None, None),
     (None, fmt_money(stats["median"], lang), ctx.t("benefit.median"), ctx.t("benefit.median.help")),
     (None, fmt_pct(stats["top10_share"], lang), ctx.t("benefit.top_share"), ctx.t("benefit.top_share.help")),
-    ("min_remuneration", fmt_money(remuneration["per_year"], lang), ctx.t("benefit.per_year"), None),
-    ("min_remuneration", fmt_money(remuneration["three_years"], lang), ctx.t("benefit.three_years"), None),
+    ("min_remuneration", remuneration["per_year"], ctx.t("benefit.per_year"), None),
+    ("min_remuneration", remuneration["three_years"], ctx.t("benefit.three_years"), None),
 ]
 for column, (key, value, label, help_text) in zip([*st.columns(3), *st.columns(3)], cards, strict=True):
     with column:

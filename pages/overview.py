@@ -4,7 +4,7 @@ paragraph, and the tier table (units that met their target / over 50% / under 50
 import streamlit as st
 
 from analytics import charts, narrative
-from analytics.i18n import fmt_date, fmt_int, fmt_pct
+from analytics.i18n import fmt_date, fmt_int
 from ui import data
 from ui.context import current
 from ui.tiers import tier_table
@@ -34,11 +34,11 @@ def delta_of(row: dict) -> tuple[str | None, str, str]:
 def progress_cards(row: dict, heading: str, per_row: int) -> None:
     """One bordered block: registered (with surplus or gap), target, %, benefit, authors, units met."""
     cards = [
-        ("registered", fmt_int(row["registered"], ctx.lang), delta_of(row), None),
-        ("target", fmt_int(row["target"], ctx.lang), None, None),
-        ("pct", fmt_pct(row["pct"], ctx.lang), None, None),
+        ("registered", row["registered"], delta_of(row), None),
+        ("target", row["target"], None, None),
+        ("pct", row["pct"], None, None),
         ("benefit_vnd", fmt_billions_value(row["benefit_vnd"]), None, ctx.t("overview.benefit_billions")),
-        ("authors", fmt_int(row["authors"], ctx.lang), None, None),
+        ("authors", row["authors"], None, None),
         (
             "units_met",
             ctx.t(

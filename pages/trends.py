@@ -51,11 +51,11 @@ if overall is not None:
             delta_color="off",
         )
     with cols[1]:
-        metric(ctx, "weekly_recent", fmt_num(overall.weekly_recent, lang))
+        metric(ctx, "weekly_recent", overall.weekly_recent)
     with cols[2]:
-        metric(ctx, "weekly_needed", fmt_num(overall.weekly_needed, lang) if overall.weeks_left else "–")
+        metric(ctx, "weekly_needed", overall.weekly_needed if overall.weeks_left else None)
     with cols[3]:
-        metric(ctx, "projected_pct", fmt_pct(overall.projected_pct, lang))
+        metric(ctx, "projected_pct", overall.projected_pct)
     if overall.weeks_left <= 0:
         st.caption(ctx.t("trends.pace.ended_note", end=fmt_date(overall.end_on, lang)))
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics import charts
 from analytics.filters import filters_for_selection
-from analytics.i18n import fmt_int, fmt_money, fmt_pct, t
+from analytics.i18n import fmt_int, t
 from ui import data
 from ui.context import Context
 from ui.labels import translated
@@ -45,13 +45,13 @@ def _detail_body(ctx: Context, unit: dict) -> None:
     )
     cols = st.columns(4)
     with cols[0]:
-        metric(ctx, "registered", fmt_int(unit["registered"], lang))
+        metric(ctx, "registered", unit["registered"])
     with cols[1]:
-        metric(ctx, "target", fmt_int(unit["target"], lang))
+        metric(ctx, "target", unit["target"])
     with cols[2]:
-        metric(ctx, "pct", fmt_pct(unit["pct"], lang))
+        metric(ctx, "pct", unit["pct"])
     with cols[3]:
-        metric(ctx, "benefit_vnd", fmt_money(unit["benefit_vnd"], lang))
+        metric(ctx, "benefit_vnd", unit["benefit_vnd"])
 
     prog = data.progress(scoped)
     daily = data.daily_registrations(scoped)

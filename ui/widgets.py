@@ -12,6 +12,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import charts
+from analytics.i18n import format_value
+from analytics.metrics import METRIC_KINDS
 from ui.context import Context
 from ui.labels import as_of_caption
 from ui.view_state import dropped_from_url
@@ -53,7 +55,7 @@ _MARKDOWN_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "$:*_~`[]\\"})
 def metric(
     ctx: Context,
     key: str,
-    value: str,
+    value: object,
     delta: str | None = None,
     delta_color: str = "normal",
     delta_arrow: str = "auto",
@@ -61,10 +63,14 @@ def metric(
 ) -> None:
     """A metric card: catalogue label (or a variant naming the unit), value, the definition on hover.
 
+    A value that is not text yet is written by the metric's kind (analytics.metrics.METRIC_KINDS through
+    analytics.i18n.format_value), as the same metric is in tables, charts and reports.
+
     Drawn as Markdown, not st.metric: Markdown is in the bundle every page loads, while st.metric's code
     is fetched when the first card arrives, and its cards are then held back for half a second by React
     (and, behind the Overview's Plotly chunk, up to 1.5 s more). See README, Performance."""
-    card(label or ctx.t(f"metric.{key}"), value, ctx.t(f"metric.{key}.help"), delta, delta_color, delta_arrow)
+    text = value if isinstance(value, str) else format_value(value, METRIC_KINDS[key], ctx.lang)
+    card(label or ctx.t(f"metric.{key}"), text, ctx.t(f"metric.{key}.help"), delta, delta_color, delta_arrow)
 
 
 def card(

@@ -6,7 +6,7 @@ DuckDB's bare `CREATE TABLE t AS SELECT * FROM read_csv(file)` takes to load it 
 import) and the median of the pairwise ratios is compared with the goal, because a shared machine's speed
 drifts between runs.
 
-`python tests/analytics/ingest/test_heavy.py [rows] [repeats] [csv]` prints the same measurement with the time of
+`python -m tests.analytics.ingest.test_heavy [rows] [repeats] [csv]` prints the same measurement with the time of
 each step, without pytest.
 """
 
@@ -20,14 +20,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from analytics import ingest  # noqa: E402
-from analytics.ingest import Limits  # noqa: E402
-from analytics.store import open_store  # noqa: E402
-from tests.analytics.ingest import fixtures as fx  # noqa: E402
+from analytics import ingest
+from analytics.ingest import Limits
+from analytics.store import open_store
+from tests.analytics.ingest import fixtures as fx
 
 GOAL = 2.0
 
