@@ -83,4 +83,9 @@ if __name__ == "__main__":  # Streamlit runs the entry script as __main__ for ev
     main()
 else:  # `streamlit run app.py` imports this module to find the server it serves
     legacy_pages.opt_out()  # before any session: this app routes with st.navigation
-    app = st.App(__file__, lifespan=warm_server)
+    from starlette.middleware import Middleware
+
+    from ui.compression import CompressedAssets
+
+    # CompressedAssets: Streamlit's page and bundles in br or gzip, each compressed once (ui/compression.py)
+    app = st.App(__file__, lifespan=warm_server, middleware=[Middleware(CompressedAssets)])

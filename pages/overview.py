@@ -3,7 +3,6 @@ paragraph, and the tier table (units that met their target / over 50% / under 50
 
 import streamlit as st
 
-from analytics import charts, narrative
 from analytics.i18n import fmt_date, fmt_int
 from ui import data
 from ui.context import current
@@ -91,11 +90,10 @@ for _, phase in phases.iterrows():
         per_row=6,
     )
 
-figure = charts.phase_bullets(phases, prog.program, ctx.lang, narrative.phase_chart_title(prog, ctx.lang))
-chart(figure, key="overview_phases", filename="chi-tieu-theo-giai-doan")
+chart(data.phase_chart(ctx.lang), key="overview_phases", filename="chi-tieu-theo-giai-doan")
 
 st.subheader(ctx.t("overview.summary"))
-for paragraph in narrative.summary_paragraphs(prog, ctx.lang):
+for paragraph in data.summary_paragraphs(ctx.lang):
     st.text(paragraph)
 
 st.subheader(ctx.t("overview.tiers"))
@@ -115,4 +113,4 @@ st.caption(
         scope=ctx.t("word.program") if scope == "all" else ctx.t("overview.phase_name", n=int(scope)),
     )
 )
-tier_table(ctx, prog.unit_rows(scope))
+tier_table(ctx, scope)

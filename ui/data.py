@@ -16,7 +16,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 import streamlit as st
 
-from analytics import metrics
+from analytics import charts, metrics, narrative
 from analytics.filters import Filters
 from analytics.store import Reader
 from ui.context import current
@@ -80,6 +80,47 @@ records_page = cached(metrics.records_page, max_entries=128)
 record_count = cached(metrics.record_count)
 recent_registrations = cached(metrics.recent_registrations)
 effective_as_of = cached(metrics.effective_as_of)
+
+
+class FromProgress(Generic[R]):
+    """What a page builds from one view's `Progress` (its summary text, its ranked unit rows, its tier
+    table), cached by the same store, data version and filters as `progress` itself, and by the function's
+    other arguments (language, scope): many viewers of the same view then share it, instead of each rerun
+    filtering and sorting the same small tables again with pandas."""
+
+    def __init__(self, function: Callable[..., R], max_entries: int = 128, shared: bool = False) -> None:
+        """`shared`: every caller gets the one kept object (st.cache_resource), for values costly to copy
+        (a Plotly figure) that callers only read; else each gets its own copy (st.cache_data)."""
+        self.function = function
+
+        def run(path: str, version: int, filters: Filters, args: tuple, _reader: Reader) -> R:
+            return self.function(progress.prime(_reader, version, filters), *args)
+
+        run.__qualname__ = run.__name__ = f"from_progress_{function.__name__}"
+        cache = st.cache_resource if shared else st.cache_data
+        self._run = cache(max_entries=max_entries, show_spinner=False)(run)
+
+    def __call__(self, *args: Any, filters: Filters | None = None) -> R:
+        reader, version = _source()
+        return self.prime(reader, version, filters or current().filters, *args)
+
+    def prime(self, reader: Reader, version: int, filters: Filters, *args: Any) -> R:
+        """The value for an explicit reader and version (the server's warm-up fills the cache this way)."""
+        return self._run(str(getattr(reader, "path", "")), version, filters, args, reader)
+
+
+def _unit_rows(prog: metrics.Progress, scope: str) -> Any:
+    return prog.unit_rows(scope)
+
+
+def _phase_chart(prog: metrics.Progress, lang: str) -> Any:
+    """The Overview's target-vs-registered chart (a Plotly figure, read-only for its callers)."""
+    return charts.phase_bullets(prog.phases, prog.program, lang, narrative.phase_chart_title(prog, lang))
+
+
+summary_paragraphs = FromProgress(narrative.summary_paragraphs)
+phase_chart = FromProgress(_phase_chart, max_entries=64, shared=True)
+unit_rows = FromProgress(_unit_rows)
 
 
 class _Reference:

@@ -42,7 +42,7 @@ def setup() -> Context:
         filters=view_state.filters_from_state(),
         version=version,
         options=options,
-        sample=store.has_sample(),
+        sample=store_handle.sample_present(store, reader, version),
     )
     remember(ctx)
     view_state.remember_view()

@@ -83,6 +83,16 @@ def _options(path: str, version: int, _reader: Reader) -> dict:
     return metrics.filter_options(_reader)
 
 
+@st.cache_data(max_entries=16, show_spinner=False)
+def _sample_present(path: str, version: int, _reader: Reader) -> bool:
+    return _reader.has_sample()
+
+
+def sample_present(store: Store, reader: Reader, version: int) -> bool:
+    """Whether the illustrative sample is in the store, per store and data version (every page says so)."""
+    return _sample_present(str(store.path), version, reader)
+
+
 def filter_options(store: Store, reader: Reader, version: int) -> dict:
     """Units, groups, fields and phases for the sidebar, cached per store and data version."""
     return _options(str(store.path), version, reader)

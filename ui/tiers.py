@@ -11,14 +11,15 @@ import pandas as pd
 import streamlit as st
 
 from analytics import charts, narrative
-from analytics.i18n import fmt_int, fmt_pct
+from analytics.i18n import Lang, fmt_int, fmt_pct, t
+from analytics.metrics import Progress
+from ui import data
 from ui.context import Context
 
 
-def tier_table_html(ctx: Context, rows: pd.DataFrame) -> str:
+def tier_table_html(lang: Lang, rows: pd.DataFrame) -> str:
     """One row per tier: its name, how many units, and those units with their % (every text escaped). The
     look is in ui/styles.css (.sk-tier-table)."""
-    lang = ctx.lang
     lines = []
     for tier, _, _ in charts.tier_legend_items(lang):
         members = rows[rows["tier"] == tier]
@@ -30,20 +31,28 @@ def tier_table_html(ctx: Context, rows: pd.DataFrame) -> str:
             or "–"
         )
         lines.append(
-            f'<tr><td class="sk-tier-name sk-tier-{tier}">{escape(ctx.t(f"tier.{tier}.long"))}</td>'
+            f'<tr><td class="sk-tier-name sk-tier-{tier}">{escape(t(f"tier.{tier}.long", lang))}</td>'
             f'<td class="sk-tier-count">{fmt_int(len(members), lang)}</td>'
             f'<td class="sk-tier-units">{names}</td></tr>'
         )
     head = (
-        f'<tr><th class="sk-left">{escape(ctx.t("metric.tier"))}</th>'
-        f"<th>{escape(ctx.t('word.units').capitalize())}</th>"
-        f'<th class="sk-left">{escape(ctx.t("word.unit"))} ({escape(ctx.t("metric.pct"))})</th></tr>'
+        f'<tr><th class="sk-left">{escape(t("metric.tier", lang))}</th>'
+        f"<th>{escape(t('word.units', lang).capitalize())}</th>"
+        f'<th class="sk-left">{escape(t("word.unit", lang))} ({escape(t("metric.pct", lang))})</th></tr>'
     )
     return f'<table class="sk-tier-table tier-table"><thead>{head}</thead><tbody>{"".join(lines)}</tbody></table>'
 
 
-def tier_table(ctx: Context, rows: pd.DataFrame) -> None:
-    st.html(tier_table_html(ctx, rows))
+def _view_tier_table_html(prog: Progress, lang: Lang, scope: str) -> str:
+    return tier_table_html(lang, prog.unit_rows(scope))
+
+
+view_tier_table = data.FromProgress(_view_tier_table_html)
+
+
+def tier_table(ctx: Context, scope: str) -> None:
+    """The tier table of the current view for `scope` (a phase number or "all"), cached with the view."""
+    st.html(view_tier_table(ctx.lang, scope))
 
 
 def _word_colours(words: dict[str, str]) -> Callable[[object], str]:

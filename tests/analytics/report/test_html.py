@@ -128,7 +128,8 @@ def test_tables_hold_every_formatted_number_in_order(report_0531):
         assert [text for _, text in cells] == expected
         kinds = [c.kind for _ in rows for c in columns]
         assert [cls for cls, _ in cells] == [
-            "num" if kind in ("count", "percent", "billions", "vnd_amount", "decimal") else "" for kind in kinds
+            "num" if kind in ("count", "percent", "billions", "vnd_amount", "decimal") else ""
+            for kind in kinds
         ]
     first = [text for _, text in markup.tables[0]]
     assert first[:8] == [

@@ -1,0 +1,333 @@
+"""Streamlit's page and its static bundles sent compressed (br, else gzip), as `st.App` middleware.
+
+Streamlit 1.67 serves its page and its JavaScript bundles uncompressed (its own gzip middleware skips
+`/static/` and the root document: Starlette's gzip would compress the same bytes again for every visitor).
+Those bytes never change while the server runs, so this middleware compresses each once and keeps the
+result: a new visitor's 8 MB become about 2 MB, and the CPU cost is paid once per file per process.
+
+- Which responses: successful GETs that carry an `ETag` (Streamlit's static files: its page and the
+  content-hashed bundles under `/static/`) with a compressible type (HTML, JavaScript, CSS, JSON, SVG,
+  source maps) and at least `MIN_BYTES`. Nothing else is touched: not the websocket, not `/_stcore/...`
+  (health, uploads, host configuration), not `/media/...`, not range requests, not streaming responses
+  (they carry no ETag), not a body another layer already encoded.
+- Which encoding: br when the request's `Accept-Encoding` offers it, else gzip, else the bytes as they are;
+  every such response says `Vary: Accept-Encoding`. The compressed variant's ETag is weak and marked
+  (`W/"…-br"`), and a revalidation naming it is answered from the original tag (304 as before).
+- When: the first request for a file compresses it at a fast level (br 5 or gzip 6: 0.1-0.3 s for the
+  4.7 MB Plotly bundle, in a worker thread) and serves that; one background thread then recompresses it at
+  the best level (br 11, gzip 9: about 12 s for Plotly, at the lowest CPU priority) for later visitors.
+- Caching: Streamlit already sends `Cache-Control: public, immutable, max-age=31536000` for the hashed
+  bundles and `no-cache` for the page; both are kept. The kept bodies are bounded (`MAX_CACHED_BYTES`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gzip
+import logging
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import brotli
+
+from ui.page_hints import add_preloads
+
+_LOG = logging.getLogger(__name__)
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+MIN_BYTES = 1000  # below this, compression saves less than its headers cost
+MAX_BODY_BYTES = 32 << 20  # a larger body is passed through as it is
+MAX_CACHED_BYTES = 64 << 20  # compressed bodies kept, least recently used dropped first
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/wasm")
+# Paths never compressed here: Streamlit's own endpoints (websocket, health, uploads...) and media files.
+SKIPPED_PREFIXES = ("/_stcore/", "/media/", "/component/", "/app/static/")
+
+# encoding -> (fast level for the first request, best level for the background upgrade)
+_LEVELS = {"br": (5, 11), "gzip": (6, 9)}
+_VARIANTS = ("br", "gzip", "identity")  # the marks of a variant's ETag
+
+
+def compress(data: bytes, encoding: str, best: bool) -> bytes:
+    """`data` compressed with `encoding` ("br" or "gzip") at its fast or its best level."""
+    level = _LEVELS[encoding][1 if best else 0]
+    if encoding == "br":
+        return brotli.compress(data, quality=level, mode=brotli.MODE_TEXT)
+    return gzip.compress(data, compresslevel=level, mtime=0)
+
+
+def negotiate(accept_encoding: str) -> str | None:
+    """The encoding to send for this `Accept-Encoding`: br, else gzip, else None (as is)."""
+    offered: dict[str, float] = {}
+    for part in accept_encoding.split(","):
+        name, _, params = part.strip().partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.strip().partition("=")
+            if key.strip() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if name:
+            offered[name.strip().lower()] = quality
+    for encoding in ("br", "gzip"):
+        if offered.get(encoding, offered.get("*", 0.0)) > 0:
+            return encoding
+    return None
+
+
+def _variant_etag(etag: str, label: str) -> str:
+    """`"abc"` -> `W/"abc-br"`: a weak tag of its own for each variant (br, gzip, identity)."""
+    tag = etag.removeprefix("W/")
+    return f'W/{tag[:-1]}-{label}"' if tag.endswith('"') else f"W/{tag}-{label}"
+
+
+def _original_tags(if_none_match: str) -> str:
+    """A revalidation's tags with the variant marks removed, so the file handler compares its own tag."""
+    tags = []
+    for tag in if_none_match.split(","):
+        tag = tag.strip().removeprefix("W/")
+        for label in _VARIANTS:
+            tag = tag.replace(f'-{label}"', '"')
+        tags.append(tag)
+    return ", ".join(tags)
+
+
+class _Bodies:
+    """Compressed bodies by (path, etag, encoding), least recently used dropped beyond `limit` bytes."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit, self.size = limit, 0
+        self.items: OrderedDict[tuple, bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple) -> bytes | None:
+        with self.lock:
+            body = self.items.get(key)
+            if body is not None:
+                self.items.move_to_end(key)
+            return body
+
+    def put(self, key: tuple, body: bytes) -> None:
+        with self.lock:
+            old = self.items.pop(key, None)
+            self.size -= len(old) if old is not None else 0
+            self.items[key] = body
+            self.size += len(body)
+            while self.size > self.limit and len(self.items) > 1:
+                _, dropped = self.items.popitem(last=False)
+                self.size -= len(dropped)
+
+
+def _lower_priority() -> None:
+    """The upgrade thread yields the CPU to visitors (Linux: a thread's own nice value)."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+
+
+class CompressedAssets:
+    """ASGI middleware: see the module's documentation."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_cached_bytes: int = MAX_CACHED_BYTES,
+        upgrade: bool = True,
+        transform_page: Callable[[bytes], bytes] | None = add_preloads,
+    ) -> None:
+        self.app = app
+        self.transform_page = transform_page
+        self.bodies = _Bodies(max_cached_bytes)
+        self.upgrade = upgrade
+        self._pending: dict[tuple, asyncio.Future] = {}
+        self._upgrader: ThreadPoolExecutor | None = None
+        self._upgraded: set[tuple] = set()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "GET" or self._skipped(scope):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        if b"range" in headers:
+            await self.app(scope, receive, send)
+            return
+        encoding = negotiate(headers.get(b"accept-encoding", b"").decode("latin-1"))
+        scope = dict(scope)
+        scope["extensions"] = {
+            k: v for k, v in (scope.get("extensions") or {}).items() if "pathsend" not in k
+        }
+        if b"if-none-match" in headers:
+            original = _original_tags(headers[b"if-none-match"].decode("latin-1")).encode("latin-1")
+            scope["headers"] = [
+                (k, original if k == b"if-none-match" else v) for k, v in scope.get("headers") or []
+            ]
+        response = _Response(self, scope, send, encoding)
+        asked = headers.get(b"if-none-match", b"").decode("latin-1")
+        response.variant_asked = any(f'-{label}"' in asked for label in _VARIANTS)
+        await self.app(scope, receive, response.send)
+
+    @staticmethod
+    def _skipped(scope: Scope) -> bool:
+        path = scope.get("path", "")
+        root = scope.get("root_path", "")
+        if root and path.startswith(root):
+            path = path[len(root) :] or "/"
+        return path.startswith(SKIPPED_PREFIXES)
+
+    async def body_for(self, key: tuple, data: bytes, page: bool) -> bytes:
+        """The body for `key` (path, etag, encoding or "identity"): kept, being made by another request, or
+        made now (the page given its preload hints; compressed at the fast level)."""
+        kept = self.bodies.get(key)
+        if kept is not None:
+            return kept
+        pending = self._pending.get(key)
+        if pending is not None:
+            return await asyncio.shield(pending)
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future = loop.create_future()
+        self._pending[key] = future
+        try:
+            if page and self.transform_page is not None:
+                data = self.transform_page(data)
+            body = (
+                data
+                if key[2] == "identity"
+                else await loop.run_in_executor(None, compress, data, key[2], False)
+            )
+            self.bodies.put(key, body)
+            future.set_result(body)
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: no "never retrieved" warning when nobody else waited
+            raise
+        finally:
+            self._pending.pop(key, None)
+        if key[2] != "identity":
+            self._schedule_upgrade(key, data)
+        return body
+
+    def _schedule_upgrade(self, key: tuple, data: bytes) -> None:
+        if not self.upgrade or key in self._upgraded:
+            return
+        self._upgraded.add(key)
+        if self._upgrader is None:
+            self._upgrader = ThreadPoolExecutor(
+                max_workers=1, thread_name_prefix="asset-compression", initializer=_lower_priority
+            )
+        self._upgrader.submit(self._upgrade, key, data)
+
+    def _upgrade(self, key: tuple, data: bytes) -> None:
+        try:
+            self.bodies.put(key, compress(data, key[2], best=True))
+        except Exception:  # the fast body stays; never a reason to fail a visitor
+            _LOG.exception("recompressing %s failed", key[0])
+
+    def wait_for_upgrades(self) -> None:
+        """Block until every scheduled best-level recompression is done (for tests and measurements)."""
+        if self._upgrader is not None:
+            self._upgrader.submit(lambda: None).result()
+
+
+class _Response:
+    """One response on its way out: passed through, or held, compressed and sent in one piece."""
+
+    def __init__(self, owner: CompressedAssets, scope: Scope, send: Send, encoding: str | None) -> None:
+        self.owner, self.scope, self._send, self.encoding = owner, scope, send, encoding
+        self.mode = "pass"  # pass | hold | drop
+        self.start: Message | None = None
+        self.chunks: list[bytes] = []
+        self.key: tuple | None = None
+        self.variant_asked = False  # the request revalidated a variant's tag (compressed or hinted page)
+        self.page = False  # Streamlit's page, given its preload hints
+
+    async def send(self, message: Message) -> None:
+        kind = message["type"]
+        if kind == "http.response.start":
+            await self._on_start(message)
+        elif kind == "http.response.body" and self.mode == "hold":
+            self.chunks.append(message.get("body", b""))
+            if sum(map(len, self.chunks)) > MAX_BODY_BYTES:
+                await self._flush_as_is(message.get("more_body", False))
+            elif not message.get("more_body", False):
+                await self._send_compressed()
+        elif kind == "http.response.body" and self.mode == "drop":
+            return
+        else:
+            await self._send(message)
+
+    async def _on_start(self, message: Message) -> None:
+        headers = [(k.lower(), v) for k, v in message.get("headers", [])]
+        named = dict(headers)
+        status = message.get("status", 200)
+        etag = named.get(b"etag", b"").decode("latin-1")
+        kind = named.get(b"content-type", b"").decode("latin-1").lower()
+        eligible = (
+            etag
+            and b"content-encoding" not in named
+            and kind.startswith(COMPRESSIBLE)
+            and int(named.get(b"content-length", b"0") or 0) >= MIN_BYTES
+        )
+        page = kind.startswith("text/html") and self.owner.transform_page is not None
+        label = self.encoding or "identity"
+        if status == 304 and etag and self.variant_asked:
+            headers = [(k, v) for k, v in headers if k != b"etag"]
+            headers.append((b"etag", _variant_etag(etag, label).encode("latin-1")))
+            headers.append((b"vary", b"Accept-Encoding"))
+            await self._send({**message, "headers": headers})
+            return
+        if status != 200 or not eligible:
+            await self._send(message)
+            return
+        headers.append((b"vary", b"Accept-Encoding"))
+        if self.encoding is None and not page:
+            await self._send({**message, "headers": headers})
+            return
+        self.page = page
+        self.key = (self.scope.get("path", ""), etag, label)
+        self.start = {**message, "headers": headers}
+        kept = self.owner.bodies.get(self.key)
+        if kept is not None:
+            self.mode = "drop"
+            await self._send_body(kept)
+        else:
+            self.mode = "hold"
+
+    async def _send_compressed(self) -> None:
+        assert self.key is not None
+        data = b"".join(self.chunks)
+        self.chunks = []
+        body = await self.owner.body_for(self.key, data, self.page)
+        self.mode = "drop"
+        await self._send_body(body)
+
+    async def _send_body(self, body: bytes) -> None:
+        assert self.start is not None and self.key is not None
+        etag = _variant_etag(self.key[1], self.key[2]).encode("latin-1")
+        dropped = (b"content-length", b"etag", b"accept-ranges")
+        headers = [(k, v) for k, v in self.start["headers"] if k not in dropped]
+        if self.encoding is not None:
+            headers.append((b"content-encoding", self.encoding.encode()))
+        headers += [(b"content-length", str(len(body)).encode()), (b"etag", etag)]
+        await self._send({**self.start, "headers": headers})
+        await self._send({"type": "http.response.body", "body": body, "more_body": False})
+
+    async def _flush_as_is(self, more_body: bool) -> None:
+        """Too large to hold: send what came so far as it is and pass the rest through."""
+        assert self.start is not None
+        await self._send(self.start)
+        await self._send(
+            {"type": "http.response.body", "body": b"".join(self.chunks), "more_body": more_body}
+        )
+        self.chunks = []
+        self.mode = "pass"
