@@ -18,7 +18,6 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from analytics import metrics
 from analytics.filters import Filters
 from analytics.i18n import Lang, as_lang, fmt_date, fmt_int, fmt_money, fmt_pct, t
 from analytics.store import Store, StoreError, default_db_path, open_store
@@ -71,6 +70,8 @@ def _json_number(value: float | int | None) -> float | int | None:
 
 def summary_payload(store: Store, filters: Filters) -> dict:
     """The Overview's figures as the `summary --json` contract."""
+    from analytics import metrics  # here, so that `import`, `undo` and `hash-password` never load it
+
     prog = metrics.progress(store, filters)
     p = prog.program
     phases = [
@@ -193,6 +194,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     forwarded = ["--rows", str(args.rows), "--repeat", str(args.repeat)]
     forwarded += ["--json"] if args.json else []
     forwarded += ["--workdir", args.workdir] if args.workdir else []
+    forwarded += ["--load-levels", args.load_levels] if args.load_levels else []
+    forwarded += ["--load-duration", str(args.load_duration)] if args.load_duration else []
     return subprocess.call([sys.executable, "-m", "tools.bench", *forwarded], cwd=PROJECT_ROOT)
 
 
@@ -228,6 +231,8 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
 
 def _check_report_scope(store: Store, phase: int | None, units: Sequence[str], lang: Lang) -> None:
     """Unknown unit codes or phases are a mistake in the command, not an empty report."""
+    from analytics import metrics
+
     options = metrics.filter_options(store)
     known_units = [u["code"] for u in options["units"]]
     unknown = [u for u in units if u not in known_units]
@@ -369,7 +374,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             if not report.ok:
                 status = EXIT_REFUSED
         if not args.dry_run and store.data_version() != version_before:
-            metrics.refresh_author_index(store)  # the pages' index, rebuilt once, here
+            from analytics.metrics import store_author_index
+
+            store_author_index(store)  # the pages' index, rebuilt once, here (in the store: no DataFrame)
     finally:
         store.close()
     return status
@@ -449,6 +456,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
     p.add_argument("--repeat", type=int, default=3, help="số lần lặp mỗi phép đo (lấy trung vị)")
     p.add_argument("--workdir", help="thư mục tạm (mặc định một thư mục mới trong /tmp)")
+    p.add_argument("--load-levels", help="số phiên thử lần lượt, ví dụ 25,50,100 (tools/load.py)")
+    p.add_argument("--load-duration", type=float, help="giây mỗi mức số phiên")
     p.set_defaults(run=cmd_bench)
 
     p = sub.add_parser(

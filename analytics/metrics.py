@@ -255,6 +255,19 @@ def refresh_author_index(store: Reader) -> None:
     _author_steps(store)
 
 
+def store_author_index(store: Store) -> None:
+    """Build the author index for the current data version in the store itself, in one SQL statement and
+    without a DataFrame: what a command that ends after an import needs (the next server start reads it
+    instead of building it). A store already holding the index of this version is left alone."""
+    version = store.data_version()
+    if store.read_only or store.one(_FIRSTS_VERSION_SQL) == version:
+        return
+    with store.derived_write() as cur:
+        cur.execute("DELETE FROM author_firsts")
+        cur.execute("INSERT INTO author_firsts " + _AUTHOR_FIRSTS_SQL)
+        cur.execute("UPDATE meta SET value = ? WHERE key = 'author_firsts_version'", [str(version)])
+
+
 def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFrame:
     """metric.authors per unit: one row per unit and phase (`phase` set) and per unit over all phases
     (`all_phases` = 1), for the units in scope."""

@@ -19,12 +19,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from analytics.sandbox import restrict_file_access
+
+if TYPE_CHECKING:  # pandas is loaded when a query first asks for a DataFrame (DuckDB's .df())
+    import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"

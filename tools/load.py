@@ -89,6 +89,9 @@ class Viewer:
         self.rng = rng
         self.ws = None
         self.phase_id: str | None = None
+        self.page_hash = ""  # the page shown, sent back with each rerun as the browser does
+        self.keep_texts = False  # keep the Markdown texts of the last run (for tests)
+        self.texts: list[str] = []
         self.choices: list[str] = []
         self.next_choice = 0
 
@@ -133,6 +136,7 @@ class Viewer:
         msg = BackMsg()
         msg.rerun_script.query_string = ""
         msg.rerun_script.page_name = ""
+        msg.rerun_script.page_script_hash = self.page_hash
         if phase_label is not None and self.phase_id is not None:
             state = WidgetState(id=self.phase_id)
             state.string_array_value.data.append(phase_label)
@@ -143,6 +147,7 @@ class Viewer:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
         deadline = time.monotonic() + RUN_TIMEOUT_S
+        self.texts = []
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -153,8 +158,14 @@ class Viewer:
             kind = msg.WhichOneof("type")
             if kind == "script_finished":
                 return
-            if learn and kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
+            if kind == "new_session" and msg.new_session.page_script_hash:
+                self.page_hash = msg.new_session.page_script_hash
+            if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
+                if self.keep_texts and element.WhichOneof("type") == "markdown":
+                    self.texts.append(element.markdown.body)
+                if not learn:
+                    continue
                 if element.WhichOneof("type") == "button_group" and element.button_group.id.endswith(
                     "-" + PHASE_KEY
                 ):

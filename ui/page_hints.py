@@ -25,7 +25,7 @@ from pathlib import Path
 
 # Modules (the build's chunk names) the first screen needs, in the order it needs them: the cards' HTML
 # Markdown, then the sidebar's widgets.
-FIRST_SCREEN = ("rehype-raw", "Html", "ButtonGroup", "Multiselect", "DateInput", "Button", "PlotlyChart")
+FIRST_SCREEN = ("rehype-raw", "Html", "ButtonGroup", "Multiselect", "DateInput", "Button")
 
 
 def static_dir() -> Path:

@@ -19,6 +19,16 @@ SUMMARY_KEYS = {
     "apptest_max_s",
     "peak_rss_mb",
     "pages",
+    "net",
+    "first_visit_bytes",
+    "browser_filter_change_s",
+    "sessions_capacity",
+    "load",
+    "cli_import_s",
+    "raw_read_process_s",
+    "cli_import_vs_raw_process",
+    "browser_first_page",
+    "author_index_s",
 }
 
 
@@ -36,11 +46,15 @@ def test_bench_json_contract_and_equal_results(tmp_path):
             "--json",
             "--workdir",
             str(tmp_path),
+            "--load-levels",
+            "1,2",
+            "--load-duration",
+            "2",
         ],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=900,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout)
@@ -53,6 +67,17 @@ def test_bench_json_contract_and_equal_results(tmp_path):
     assert result["results_equal"] is True and result["mismatches"] == {}
     assert result["ingest_vs_raw"] == result["ingest_s"] / result["raw_read_s"]
     assert result["peak_rss_mb"] > 50
+    # the browser on each network, a first visit's bytes, the filter change, many viewers, whole processes
+    assert set(result["net"]) == {"lan", "fast", "slow"}
+    for figures in result["net"].values():
+        assert set(figures) == {"first_figure_s", "first_chart_s"}
+        assert 0 < figures["first_figure_s"] < figures["first_chart_s"] + 60
+    assert result["first_visit_bytes"] > 100_000
+    assert set(result["browser_filter_change_s"]) == {"median", "worst"}
+    assert 0 < result["browser_filter_change_s"]["median"] <= result["browser_filter_change_s"]["worst"]
+    assert result["sessions_capacity"] in (0, 1, 2)
+    assert [level["sessions"] for level in result["load"]["levels"]][:1] == [1]
+    assert result["cli_import_vs_raw_process"] == result["cli_import_s"] / result["raw_read_process_s"]
     # the generated export is a Vietnamese one: day-first dates and thousands dots
     export = (tmp_path / "export-3000.csv").read_text(encoding="utf-8").splitlines()
     assert export[0].startswith("Mã SK,Tên sáng kiến")

@@ -190,12 +190,11 @@ def filter_changes(browser, url: str, count: int = 10) -> list[float]:
         tab.goto(url, timeout=TIMEOUT_MS)
         tab.wait_for_function("window.__sk.figure && window.__sk.chart", timeout=TIMEOUT_MS)
         _settle(tab)
-        sidebar = tab.locator('[data-testid="stSidebar"]')
         times: list[float] = []
         for k in range(count):
             choice = PHASE_CHOICES[k % len(PHASE_CHOICES)]
             tab.evaluate(_CHANGE_PROBE)
-            sidebar.get_by_role("button", name=choice, exact=True).first.click()
+            tab.locator('[data-testid="stSidebar"] button', has_text=choice).first.click()
             tab.wait_for_function(
                 "window.__skChange.card > 0 && window.__skChange.chart > 0", timeout=TIMEOUT_MS
             )

@@ -17,6 +17,18 @@ the median of several repetitions:
                    Chromium, for the first visitor after `streamlit run` starts (the server started once
                    per repetition) and for later (new) visitors
 
+- cli_import_s      the whole process `python -m analytics import FILE --db NEW` (interpreter start and
+                   imports included), against raw_read_process_s, a whole process doing only DuckDB's bare
+                   read; taken in turns, `repeat` times: cli_import_vs_raw_process
+- net.<profile>    first_figure_s and first_chart_s of a new visitor on lan, fast (150 ms, 1.6 MB/s) and
+                   slow (150 ms, 180 KB/s), Chromium throttled through the DevTools protocol
+                   (tools/bench/network.py); first_visit_bytes: what a first visit downloads (HTTP as
+                   encoded on the wire, websocket frames)
+- browser_filter_change_s  median and worst of 10 clicks on the phase filter, from the click to the frame
+                   that paints the updated card and the redrawn chart
+- sessions_capacity  the largest number of sessions, each changing a filter every 5 s over the websocket
+                   protocol, whose reruns' p95 stays within 1 s (tools/load.py); `load` has every level
+
 Ratios compare timings taken in the same run, so a busy shared machine slows both sides alike.
 """
 
@@ -45,6 +57,9 @@ from analytics.textnorm import fold_key
 from tools.bench import pandas_twin as bp
 from tools.bench.exports import export_csv
 from tools.serving import CHROMIUM, CHROMIUM_ARGS, ROOT, streamlit_command
+
+DEFAULT_LOAD_LEVELS = (25, 50, 100, 150, 200, 250, 300)
+DEFAULT_LOAD_DURATION_S = 20.0
 
 PAGES = ("overview", "units", "trends", "benefit", "records")
 SEARCH = "bom"
@@ -101,6 +116,45 @@ def raw_read(path: Path, workdir: Path, index: int) -> None:
     con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [str(path)])
     con.close()
     target.unlink(missing_ok=True)
+
+
+_RAW_PROCESS = (
+    "import sys, duckdb\n"
+    "con = duckdb.connect(sys.argv[2])\n"
+    "con.execute('CREATE TABLE t AS SELECT * FROM read_csv(?)', [sys.argv[1]])\n"
+    "con.close()\n"
+)
+
+
+def whole_processes(path: Path, workdir: Path, repeat: int) -> dict:
+    """Median seconds of a whole process that only reads the file with DuckDB, and of the whole command
+    `python -m analytics import FILE --db NEW` (start-up and imports included), taken in turns."""
+    raw: list[float] = []
+    cli: list[float] = []
+    for _ in range(repeat):
+        for target, command in (
+            (workdir / "process-raw.duckdb", [sys.executable, "-c", _RAW_PROCESS, str(path)]),
+            (
+                workdir / "process-cli.duckdb",
+                [sys.executable, "-m", "analytics", "import", str(path), "--db"],
+            ),
+        ):
+            target.unlink(missing_ok=True)
+            Path(f"{target}.wal").unlink(missing_ok=True)
+            start = time.perf_counter()
+            done = subprocess.run(
+                [*command, str(target)], cwd=ROOT, capture_output=True, text=True, timeout=3600
+            )
+            seconds = time.perf_counter() - start
+            if done.returncode != 0:
+                raise RuntimeError(f"{command[1:3]} failed: {done.stderr[-2000:]}")
+            (raw if "-c" in command else cli).append(seconds)
+            target.unlink(missing_ok=True)
+    return {
+        "raw_read_process_s": statistics.median(raw),
+        "cli_import_s": statistics.median(cli),
+        "cli_import_vs_raw_process": statistics.median(cli) / statistics.median(raw),
+    }
 
 
 def new_store(db: Path) -> Store:
@@ -288,6 +342,42 @@ def _first_figure_seconds(browser, url: str) -> float:
     return elapsed
 
 
+def network_and_viewers(db: Path, repeat: int, load_levels: tuple[int, ...], load_duration: float) -> dict:
+    """One server on the store: new visitors on each network, ten filter changes, then many viewers."""
+    from tools import load
+
+    result: dict = {"net": None, "first_visit_bytes": None, "browser_filter_change_s": None}
+    with _app_server(db) as url:
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            sync_playwright = None
+        if sync_playwright is not None and Path(CHROMIUM).exists():
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                try:
+                    result.update(browser_on_networks(browser, url, repeat))
+                finally:
+                    browser.close()
+        found = load.capacity(url.rstrip("/"), load_levels, load_duration)
+    result["sessions_capacity"] = found["sessions_capacity"]
+    result["load"] = found
+    return result
+
+
+def browser_on_networks(browser, url: str, repeat: int) -> dict:
+    """network_and_viewers' browser part in a running Playwright browser (the tests' own)."""
+    from tools.bench import network
+
+    net, size = network.network_visits(browser, url, repeat)
+    changes = network.filter_changes(browser, url, 10)
+    return {
+        "net": net,
+        "first_visit_bytes": size,
+        "browser_filter_change_s": network.filter_change_summary(changes),
+    }
+
+
 @contextlib.contextmanager
 def _app_server(db: Path) -> Iterator[str]:
     """`streamlit run app.py` on a free local port, on the store at `db`, until the block ends; yields the
@@ -319,9 +409,15 @@ def _app_server(db: Path) -> Iterator[str]:
         server.wait(30)
 
 
-def run(rows: int, repeat: int, workdir: Path) -> dict:
+def run(
+    rows: int,
+    repeat: int,
+    workdir: Path,
+    load_levels: tuple[int, ...] = DEFAULT_LOAD_LEVELS,
+    load_duration: float = DEFAULT_LOAD_DURATION_S,
+) -> dict:
     """Every measurement of the benchmark, in one run on one file."""
-    bar = Bar(7 + len(PAGES))
+    bar = Bar(9 + len(PAGES))
     bar.step("tạo tệp xuất / generating the export")
     path = generate_csv(workdir, rows)
     bar.step("đọc thô và nhập / raw read and project import")
@@ -365,6 +461,10 @@ def run(rows: int, repeat: int, workdir: Path) -> dict:
     rss = peak_rss(path, workdir)
     bar.step("trình duyệt / browser")
     browser = first_page_in_browser(db, repeat)
+    bar.step("mạng chậm, nhiều người xem / slow networks, many viewers")
+    viewers = network_and_viewers(db, repeat, load_levels, load_duration)
+    bar.step("cả tiến trình / whole processes")
+    processes = whole_processes(path, workdir, repeat)
     bar.close()
     return {
         "rows": rows,
@@ -378,6 +478,8 @@ def run(rows: int, repeat: int, workdir: Path) -> dict:
         "pages": pages,
         "author_index_s": index_s,
         "browser_first_page": browser,
+        **viewers,
+        **processes,
         "results_equal": not mismatches,
         "mismatches": mismatches,
         "file_mb": path.stat().st_size / 1e6,
@@ -422,6 +524,23 @@ def table(result: dict) -> str:
         f"peak_rss_mb            {result['peak_rss_mb']:.0f} (goal <= 1024)",
         f"results equal          {result['results_equal']}",
     ]
+    for name, figures in (result.get("net") or {}).items():
+        lines.append(
+            f"{'net ' + name:<22}{figures['first_figure_s']:>9.2f} s first figure, "
+            f"{figures['first_chart_s']:.2f} s first chart"
+        )
+    if result.get("first_visit_bytes"):
+        lines.append(f"first_visit_bytes      {result['first_visit_bytes'] / 1e6:.2f} MB (goal <= 2.5)")
+    change = result.get("browser_filter_change_s")
+    if change:
+        lines.append(f"browser filter change  median {change['median']:.2f} s, worst {change['worst']:.2f} s")
+    if "sessions_capacity" in result:
+        lines.append(f"sessions_capacity      {result['sessions_capacity']} (goal >= 200)")
+    if "cli_import_vs_raw_process" in result:
+        lines.append(
+            f"cli import (process)   {result['cli_import_s']:.2f} s = {result['cli_import_vs_raw_process']:.2f}"
+            f" x bare read process {result['raw_read_process_s']:.2f} s (goal <= 2.0)"
+        )
     browser = result.get("browser_first_page")
     if browser:
         lines.append(
@@ -452,6 +571,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", action="store_true", help="in một đối tượng JSON")
     parser.add_argument("--repeat", type=int, default=3, help="số lần lặp mỗi phép đo (lấy trung vị)")
     parser.add_argument("--workdir", help="thư mục tạm (mặc định một thư mục mới trong /tmp)")
+    parser.add_argument(
+        "--load-levels",
+        default=",".join(map(str, DEFAULT_LOAD_LEVELS)),
+        help="số phiên thử lần lượt (tăng dần) / sessions to try, rising",
+    )
+    parser.add_argument(
+        "--load-duration",
+        type=float,
+        default=DEFAULT_LOAD_DURATION_S,
+        help="giây mỗi mức / seconds per level",
+    )
     return parser
 
 
@@ -464,7 +594,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
     _quiet_streamlit()
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="sangkien-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    result = run(args.rows, max(1, args.repeat), workdir)
+    try:
+        levels = tuple(int(x) for x in str(args.load_levels).split(",") if x.strip())
+    except ValueError:
+        print("--load-levels: số phiên cách nhau bởi dấu phẩy / numbers separated by commas", file=sys.stderr)
+        return 2
+    result = run(args.rows, max(1, args.repeat), workdir, levels or DEFAULT_LOAD_LEVELS, args.load_duration)
     print(json.dumps(result, ensure_ascii=False) if args.json else table(result))
     return 0 if result["results_equal"] else 1
 

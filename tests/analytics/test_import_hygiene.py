@@ -1,0 +1,126 @@
+"""Each command imports only what it uses: a fresh interpreter runs the command, then lists `sys.modules`.
+
+A command that loads the report writers, Plotly or Streamlit (or, for `hash-password`, pandas) pays for
+them in every run of a scheduled job; `import` on a million records must stay close to DuckDB's own read.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+# Never needed by the command line's data commands.
+HEAVY = (
+    "streamlit",
+    "plotly",
+    "kaleido",
+    "docx",
+    "fpdf",
+    "xlsxwriter",
+    "analytics.report",
+    "analytics.charts",
+    "analytics.narrative",
+    "ui",
+    "tools",
+)
+
+_PROBE = """
+import json, sys
+from analytics.cli import main
+try:
+    code = main(json.loads(sys.argv[1]))
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def modules_after(args: list[str]) -> tuple[int, set[str]]:
+    """Run `python -m analytics ARGS` in a fresh interpreter; its exit code and every module it loaded."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return result["code"], set(result["modules"])
+
+
+def loaded(modules: set[str], package: str) -> bool:
+    return package in modules or any(name.startswith(package + ".") for name in modules)
+
+
+@pytest.fixture
+def export_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "xuat.csv"
+    path.write_text(
+        "Mã SK,Tên sáng kiến,Đơn vị,Ngày đăng ký,Tác giả\n"
+        "HY-1,Cải tiến bơm,BSR,01/10/2021,Nguyễn Văn A\n"
+        "HY-2,Tiết kiệm điện,VPI,02/10/2021,Trần Thị B; Lê Văn C\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_summary_loads_the_metrics_and_nothing_for_the_screens_or_reports(sample_copy):
+    code, modules = modules_after(["summary", "--db", str(sample_copy), "--json"])
+    assert code == 0
+    assert loaded(modules, "analytics.metrics") and loaded(modules, "pandas")
+    assert [name for name in HEAVY if loaded(modules, name)] == []
+    assert not loaded(modules, "analytics.ingest")
+
+
+def test_import_loads_the_importer_but_no_report_screen_or_chart_code(tmp_path, export_csv):
+    code, modules = modules_after(["import", str(export_csv), "--db", str(tmp_path / "moi.duckdb")])
+    assert code == 0
+    assert loaded(modules, "analytics.ingest")
+    assert [name for name in HEAVY if loaded(modules, name)] == []
+
+
+def test_undo_loads_neither_the_metrics_nor_report_screen_or_chart_code(tmp_path, export_csv):
+    db = tmp_path / "moi.duckdb"
+    assert modules_after(["import", str(export_csv), "--db", str(db)])[0] == 0
+    code, modules = modules_after(["undo", "1", "--db", str(db)])
+    assert code == 0
+    assert [name for name in HEAVY if loaded(modules, name)] == []
+    assert not loaded(modules, "analytics.metrics")
+
+
+def test_hash_password_loads_no_data_library():
+    code, modules = modules_after(["hash-password", "--password", "mat-khau-du-dai-123"])
+    assert code == 0
+    for name in ("pandas", "numpy", "pyarrow", "analytics.metrics", "analytics.ingest", *HEAVY):
+        assert not loaded(modules, name), name
+
+
+def test_the_import_command_keeps_the_author_index_the_pages_would_build(tmp_path, export_csv):
+    """`import` writes the author index with SQL alone; it is the index the pages' own path builds."""
+    from analytics import metrics
+    from analytics.store import open_store
+
+    db = tmp_path / "moi.duckdb"
+    assert modules_after(["import", str(export_csv), "--db", str(db)])[0] == 0
+    store = open_store(db)
+    try:
+        version = store.data_version()
+        assert (
+            store.one("SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'author_firsts_version'") == version
+        )
+        kept = store.rows("SELECT unit, phase, all_phases, first_on FROM author_firsts ORDER BY ALL")
+        assert len(kept) == 6  # three authors, each once in their phase and once over all phases
+        with store.derived_write() as cur:  # forget it, and let the pages' path build it again
+            cur.execute("UPDATE meta SET value = '-1' WHERE key = 'author_firsts_version'")
+        metrics._author_steps_cache.clear()
+        metrics.refresh_author_index(store)
+        assert store.rows("SELECT unit, phase, all_phases, first_on FROM author_firsts ORDER BY ALL") == kept
+    finally:
+        store.close()
