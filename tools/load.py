@@ -158,8 +158,8 @@ class Viewer:
             kind = msg.WhichOneof("type")
             if kind == "script_finished":
                 return
-            if kind == "new_session" and msg.new_session.page_script_hash:
-                self.page_hash = msg.new_session.page_script_hash
+            if kind == "navigation" and msg.navigation.page_script_hash:
+                self.page_hash = msg.navigation.page_script_hash  # the page st.navigation resolved
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 if self.keep_texts and element.WhichOneof("type") == "markdown":
@@ -216,6 +216,19 @@ async def hold(
     return level
 
 
+def run_sync(coroutine):
+    """Run `coroutine` to its end from synchronous code, in a thread of its own when this thread already
+    runs an event loop (Playwright's sync API does, in the tests and the bench)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def capacity(
     url: str, levels: tuple[int, ...] = DEFAULT_LEVELS, duration: float = 30.0, goal_s: float = 1.0
 ) -> dict:
@@ -224,7 +237,7 @@ def capacity(
     results: list[dict] = []
     best = 0
     for sessions in levels:
-        level = asyncio.run(hold(url, sessions, duration))
+        level = run_sync(hold(url, sessions, duration))
         summary = level.summary()
         results.append(summary)
         p95 = level.p95()
@@ -301,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.capacity:
             result = capacity(url, levels, args.duration, args.goal)
         else:
-            result = asyncio.run(hold(url, args.sessions, args.duration)).summary()
+            result = run_sync(hold(url, args.sessions, args.duration)).summary()
     if args.json:
         print(json.dumps(result))
     else:

@@ -3,7 +3,6 @@ phase filter and report their reruns (no timing goal asserted: that is the bench
 
 from __future__ import annotations
 
-import asyncio
 import json
 import subprocess
 import sys
@@ -28,7 +27,7 @@ def url(sample_db, tmp_path_factory):
 
 
 def test_sessions_draw_the_overview_then_rerun_on_each_filter_change(url):
-    level = asyncio.run(load.hold(url, sessions=3, duration=3.0, interval=1.0))
+    level = load.run_sync(load.hold(url, sessions=3, duration=3.0, interval=1.0))
     assert level.errors == []
     assert len(level.first_runs) == 3
     assert len(level.reruns) >= 6  # each session changed the filter at least twice
@@ -54,7 +53,7 @@ def test_a_filter_change_really_changes_the_view(url):
         finally:
             await viewer.close()
 
-    first, changed = asyncio.run(scenario())
+    first, changed = load.run_sync(scenario())
     assert any("7.085" in text for text in first)
     assert any("1.458" in text for text in changed) and changed != first
 
