@@ -229,6 +229,8 @@ def test_english_page(monkeypatch, tmp_path):
         "Targets",
         "Units",
         "Templates and help",
+        "Backups",
+        "Audit log",
     ]
     at.file_uploader[0].set_value(("a.csv", fx.csv_bytes(fx.rows(3)), "text/csv"))
     at.run()
