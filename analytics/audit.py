@@ -86,6 +86,8 @@ def events(reader: Reader, kinds: tuple[str, ...] = (), limit: int = 1000) -> pd
         )
     else:
         frame = reader.df("SELECT * FROM audit_log ORDER BY happened_at DESC LIMIT ?", [limit])
+    for column in ("actor", "address", "subject"):  # text or None (never a float NaN)
+        frame[column] = pd.Series([v if isinstance(v, str) else None for v in frame[column]], dtype=object)
     frame["detail"] = [json.loads(d) if isinstance(d, str) and d else {} for d in frame["detail"]]
     return frame
 

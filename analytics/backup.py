@@ -22,11 +22,14 @@ gone) is restored by putting the snapshot's file in its place, the damaged file 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -207,9 +210,9 @@ def snapshot(store: Store, reason: str, out: Path | None = None, keep: dict | No
         with store.exclusive():  # nothing committed until the file (and its log, if any) are copied
             live = table_fingerprints(store)
             data_version = store.data_version()
-            shutil.copyfile(store.path, part)
+            copy_apart(store.path, part)
             if wal_path(store.path).exists():
-                shutil.copyfile(wal_path(store.path), wal_path(part))
+                copy_apart(wal_path(store.path), wal_path(part))
         _settle(part)
         _fsync(part)
         copied = read_file(part)
@@ -240,6 +243,24 @@ def snapshot(store: Store, reason: str, out: Path | None = None, keep: dict | No
     return taken
 
 
+_COPY_SCRIPT = "import shutil, sys; shutil.copyfile(sys.argv[1], sys.argv[2])"
+
+
+def copy_apart(source: Path, target: Path) -> None:
+    """Copy a file this process's DuckDB holds open, in a child process. DuckDB's hold on the store is a
+    POSIX lock, which the system drops as soon as the process that holds it closes *any* descriptor of the
+    file: a copy made here (open, read, close) would leave the store open to a second writer."""
+    done = subprocess.run(
+        [sys.executable, "-c", _COPY_SCRIPT, str(source), str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        message = (done.stderr.strip().splitlines() or ["copy failed"])[-1]
+        raise OSError(errno.EIO, message[:300])
+
+
 def _settle(copy: Path) -> None:
     """Make the copy one self-contained file: a write-ahead log copied beside it (commits the store had not
     checkpointed yet) is replayed into it and checkpointed, on a connection of its own."""
@@ -259,8 +280,9 @@ def _settle(copy: Path) -> None:
 
 
 def _discard(part: Path) -> None:
-    part.unlink(missing_ok=True)
-    wal_path(part).unlink(missing_ok=True)
+    with suppress(OSError):
+        part.unlink(missing_ok=True)
+        wal_path(part).unlink(missing_ok=True)
 
 
 def before_change(store: Store, reason: str) -> Snapshot | None:
