@@ -134,6 +134,7 @@ _LOG = logging.getLogger(__name__)
 # (records beyond the illustrative sample): a store whose marker exists is never made again from nothing or
 # filled with the sample, even when its file is gone or empty (the newest snapshot is offered instead).
 BACKUP_DIR_ENV = "SANGKIEN_BACKUP_DIR"
+CHECKPOINT_MIN_FREE = 16 * 2**20  # free bytes a checkpoint needs at least (and 4 times the write-ahead log)
 HELD_MARKER = "held-data"
 
 
@@ -316,10 +317,29 @@ class Store(Reader):
         """A commit is still only in the write-ahead log (its checkpoint could not be done yet)."""
         return self._pending
 
+    def _room_to_checkpoint(self) -> bool:
+        """Whether the disk has room for a checkpoint: DuckDB gives up a database whose checkpoint fails
+        (a full disk invalidates it until the process restarts), so none is tried without room for it."""
+        try:
+            stats = os.statvfs(self.path.parent)
+            log = wal_path(self.path)
+            logged = log.stat().st_size if log.exists() else 0
+        except OSError:
+            return True
+        return stats.f_bavail * stats.f_frsize >= max(CHECKPOINT_MIN_FREE, 4 * logged)
+
     def _checkpoint(self) -> bool:
         """CHECKPOINT (write lock held). DuckDB refuses it while a read transaction that began before an
-        update is still open (a page run, usually for a second or less): the commit is then kept pending,
-        and written by the next try (`Snapshot.close`, the server's background thread, shutdown)."""
+        update is still open (a page run, usually for a second or less), and it is not tried when the disk
+        is nearly full: the commit is then kept pending in the write-ahead log, and written by the next try
+        (`Snapshot.close`, the server's background thread, shutdown)."""
+        if not self._room_to_checkpoint():
+            self._pending = True
+            _LOG.warning(
+                "little space left beside %s: its checkpoint waits (the write-ahead log keeps every commit)",
+                self.path,
+            )
+            return False
         try:
             with self.cursor() as cur:
                 cur.execute("CHECKPOINT")
@@ -375,6 +395,17 @@ class Store(Reader):
     def snapshot(self) -> Snapshot:
         """A consistent view for one page run (see Snapshot)."""
         return Snapshot(self)
+
+    def alive(self) -> bool:
+        """False once DuckDB has given the database up (a fatal error: it must be opened again)."""
+        try:
+            with self.cursor() as cur:
+                cur.execute("SELECT 1").fetchone()
+            return True
+        except duckdb.FatalException:
+            return False
+        except duckdb.Error:
+            return True  # any other problem is the query's, not the database's
 
     def close(self) -> None:
         """Checkpoint (a writable store) and close; a locked store's temporary copy is removed."""

@@ -28,7 +28,7 @@ def section(ctx: Context) -> None:
         list(audit.KINDS),
         format_func=lambda k: ctx.t(f"audit.kind.{k}"),
         key="audit_kinds",
-        placeholder=ctx.t("audit.filter"),
+        placeholder=ctx.t("audit.filter.all"),
     )
     frame = audit.events(ctx.store, tuple(kinds), limit=LIMIT)  # the log, not figures: no snapshot needed
     if frame.empty:

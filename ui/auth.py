@@ -50,6 +50,7 @@ _ROLE_KEY = "_analyst_ok"  # session: (account, hash) the person proved they kno
 MAX_FAILS = 5
 LOCK_SECONDS = 60
 SINGLE_ACCOUNT = "analyst"  # the account name of the one password (`[analyst] password_hash`)
+_SSO_LOGGED = "_analyst_sso_logged"  # session: the e-mail whose single sign-on is in the audit log
 
 
 class NotAnalyst(PermissionError):
@@ -149,6 +150,9 @@ def has_role() -> bool:
         )
     else:
         analyst = _email_allowed(_signed_in_email(), cfg.emails)
+        if analyst and st.session_state.get(_SSO_LOGGED) != _signed_in_email():
+            st.session_state[_SSO_LOGGED] = _signed_in_email()  # once per session and person
+            _log_sign_in("sign_in", _signed_in_email())
     gate.note_role(gate.current_session_id(), analyst)
     return analyst
 

@@ -51,6 +51,19 @@ def _table(ctx: Context, snapshots: list[backup.Snapshot]) -> pd.DataFrame:
     )
 
 
+def _reason(ctx: Context, item: backup.Snapshot) -> str:
+    return ctx.t(f"backup.reason.{item.reason}") if item.reason in backup.REASONS else item.reason
+
+
+def _option(ctx: Context, item: backup.Snapshot) -> str:
+    return ctx.t(
+        "backup.option",
+        when=backup.when_text(item.taken_at, ctx.lang),
+        records=fmt_int(item.records, ctx.lang),
+        reason=_reason(ctx, item),
+    )
+
+
 def section(ctx: Context, writer: bool) -> None:
     """The Backups tab: analysts see the snapshots, take one, and restore one; viewers are told it is theirs."""
     if not has_role():
@@ -78,10 +91,7 @@ def section(ctx: Context, writer: bool) -> None:
         picked = st.selectbox(
             ctx.t("backup.pick"),
             list(names),
-            format_func=lambda n: (
-                f"{backup.when_text(names[n].taken_at, ctx.lang)} · "
-                f"{fmt_int(names[n].records, ctx.lang)} · {ctx.t('backup.reason.' + names[n].reason)}"
-            ),
+            format_func=lambda n: _option(ctx, names[n]),
             key="backup_pick",
         )
     with right:

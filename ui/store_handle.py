@@ -12,6 +12,7 @@ seconds. Each run reads one committed state (`new_snapshot`), ended by app.py wh
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -54,6 +55,12 @@ def _open_store(path: str) -> Store:
     """The process's one root connection to the store at `path` (opened once, kept for the process)."""
     with _STORES_LOCK:
         store = _STORES.get(path)
+        if store is not None and not store.alive():  # DuckDB gave it up (a failed write): open it again
+            _LOG.error("store %s was invalidated by DuckDB; opening it again", path)
+            _STORES.pop(path, None)
+            with contextlib.suppress(Exception):
+                store.con.close()
+            store = None
         if store is not None and not _retry_due(store):
             return store
         try:

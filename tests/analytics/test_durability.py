@@ -213,3 +213,21 @@ def test_a_new_store_held_by_its_creator_is_shown_not_called_outdated(tmp_path):
     finally:
         holder.kill()
         holder.wait(10)
+
+
+def test_no_checkpoint_is_tried_without_room_for_it(tmp_path, monkeypatch):
+    """DuckDB gives a database up when its checkpoint fails (a full disk invalidates it until the process
+    restarts): with too little room, the commit stays in the write-ahead log and the checkpoint waits."""
+    from analytics import store as store_module
+
+    db = tmp_path / "s.duckdb"
+    store = open_store(db)
+    try:
+        monkeypatch.setattr(store_module, "CHECKPOINT_MIN_FREE", 2**62)  # no disk has that much free
+        assert ingest.commit(store, fx.csv_bytes(fx.rows(5)), "a.csv").ok
+        assert store.checkpoint_pending and store.alive()
+        monkeypatch.setattr(store_module, "CHECKPOINT_MIN_FREE", 0)
+        assert store.checkpoint() and not store.checkpoint_pending
+        assert _records_in_copy(db, tmp_path) == 5
+    finally:
+        store.close()

@@ -150,3 +150,32 @@ def test_an_analysts_uploads_are_released_once_the_import_is_done(guarded):
         wait_until(lambda: _rss_mb(guarded) - before < 60, timeout=60, what="memory back to its level")
     finally:
         analyst.close()
+
+
+def test_a_listed_proxy_forwards_the_visitors_address(sample_db, tmp_path):
+    """Behind a reverse proxy listed in SANGKIEN_TRUSTED_PROXIES, the address is the client it forwards for:
+    the audit log names it, and the lock holds per visitor (and per account)."""
+    from analytics import audit
+    from analytics.store import open_store
+
+    db = tmp_path / "store.duckdb"
+    shutil.copy(sample_db, db)
+    server = start_app(db, tmp_path / "srv", password=PASSWORD, env={"SANGKIEN_TRUSTED_PROXIES": "127.0.0.1"})
+    try:
+        session = WireSession(server.url, headers={"X-Forwarded-For": "203.0.113.77"})
+        try:
+            assert WRONG in _guess(session, "sai-mat-khau")
+            assert SIGNED_IN in _guess(session, PASSWORD)
+        finally:
+            session.close()
+    finally:
+        server.stop()
+    store = open_store(db, read_only=True)
+    try:
+        log = audit.events(store)
+        assert log[["kind", "address"]].values.tolist()[:2] == [
+            ["sign_in", "203.0.113.77"],
+            ["sign_in_failed", "203.0.113.77"],
+        ]
+    finally:
+        store.close()

@@ -126,6 +126,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "The store has not changed since the newest snapshot ({file}).",
     ),
     "backup.pick": ("Bản sao lưu để khôi phục", "Snapshot to restore"),
+    "backup.option": ("{when} · {records} hồ sơ · {reason}", "{when} · {records} records · {reason}"),
     "backup.restore": ("Khôi phục…", "Restore…"),
     "backup.confirm_text": (
         "Khôi phục bản sao lưu lúc {when} ({records} hồ sơ)? Mọi hồ sơ, chỉ tiêu và đơn vị sẽ trở về đúng như "
@@ -167,6 +168,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "targets and units, restores, downloads of records. Newest first.",
     ),
     "audit.filter": ("Loại hoạt động", "Kinds of event"),
+    "audit.filter.all": ("Mọi loại", "Every kind"),
     "audit.limited": ("Chỉ hiện {n} hoạt động mới nhất.", "Only the {n} newest events are shown."),
     "audit.empty": ("Chưa có hoạt động nào được ghi.", "Nothing has been logged yet."),
     "audit.viewer": (
