@@ -156,6 +156,16 @@ def wal_path(db: Path | str) -> Path:
     return Path(str(db) + ".wal")
 
 
+def remove_store(db: Path | str) -> None:
+    """Delete a store on purpose, to start again from nothing (the benchmark's new stores): its file, its
+    log, and its backup folder with the marker that would otherwise keep it from being made again."""
+    db = Path(db)
+    db.unlink(missing_ok=True)
+    wal_path(db).unlink(missing_ok=True)
+    if not os.environ.get(BACKUP_DIR_ENV):  # a shared folder named by the environment is not ours to delete
+        shutil.rmtree(backup_dir(db), ignore_errors=True)
+
+
 def duckdb_config(read_only: bool = False) -> dict[str, object]:
     """Connection settings shared by every open: bounded memory (`SANGKIEN_DUCKDB_MEMORY`)."""
     config: dict[str, object] = {"memory_limit": os.environ.get(MEMORY_ENV) or DEFAULT_MEMORY_LIMIT}

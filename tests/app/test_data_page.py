@@ -416,3 +416,40 @@ def test_failures_count_per_address_and_per_account(monkeypatch):
     first = mark("lan")
     auth._give_back("lan", first)
     assert auth._FAILS == {}
+
+
+def _download_script(db: str) -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from analytics.store import open_store
+    from ui.audit_view import logged_download
+    from ui.context import Context
+
+    store = open_store(db)
+    ctx = Context(store=store, reader=store, lang="vi", filters=None, version=0, options={}, sample=False)
+    data = logged_download(
+        ctx, "CSV", lambda: pd.DataFrame({"code": ["A", "B", "C"]}), lambda f: b"x" * len(f)
+    )
+    st.write(f"bytes={len(data())}")
+
+
+def test_a_download_of_records_is_logged_with_who_and_from_where(tmp_path):
+    from analytics import audit
+
+    db = tmp_path / "store.duckdb"
+    open_store(db).close()
+    at = AppTest.from_function(_download_script, args=(str(db),), default_timeout=60)
+    at.run()
+    assert not at.exception and at.markdown[0].value == "bytes=3"
+    store = open_store(db)
+    try:
+        row = audit.events(store).iloc[0]
+        assert (row["kind"], row["actor"], row["address"], row["detail"]) == (
+            "download",
+            "local",
+            "local",
+            {"format": "CSV", "rows": 3},
+        )
+    finally:
+        store.close()
