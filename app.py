@@ -6,7 +6,9 @@ sidebar, then runs the page; each page in pages/ is a short script that reads th
 
 `streamlit run app.py` finds the `st.App` below and serves it (Streamlit's own server, started through
 uvicorn); its start-up (`ui.warmup`) opens the store and computes the default view before the first request
-is answered, so the first visitor after a start waits no longer than the next one.
+is answered, so the first visitor after a start waits no longer than the next one, and starts the daily
+snapshot; its shutdown checkpoints and closes the store. `ui.gate` sets which address the server trusts
+(`SANGKIEN_TRUSTED_PROXIES`) and refuses uploads from sessions without the analyst role.
 """
 
 import asyncio
@@ -72,20 +74,33 @@ def main() -> None:
 
 @asynccontextmanager
 async def warm_server(_app: object) -> AsyncIterator[None]:
-    """Server start-up: the first visitor's costs paid before the first request is answered."""
+    """Server start-up: the first visitor's costs paid before the first request is answered, and the daily
+    snapshot started. Shutdown (SIGTERM, Ctrl+C): every store checkpointed and closed."""
+    from ui import store_handle
     from ui.warmup import warm_up
 
     await asyncio.to_thread(warm_up)
-    yield
+    store_handle.start_background()
+    try:
+        yield
+    finally:
+        await asyncio.to_thread(store_handle.close_all)
 
 
 if __name__ == "__main__":  # Streamlit runs the entry script as __main__ for every visitor (and AppTest)
     main()
 else:  # `streamlit run app.py` imports this module to find the server it serves
-    legacy_pages.opt_out()  # before any session: this app routes with st.navigation
     from starlette.middleware import Middleware
 
+    from ui import gate
     from ui.compression import CompressedAssets
 
-    # CompressedAssets: Streamlit's page and bundles in br or gzip, each compressed once (ui/compression.py)
-    app = st.App(__file__, lifespan=warm_server, middleware=[Middleware(CompressedAssets)])
+    legacy_pages.opt_out()  # before any session: this app routes with st.navigation
+    gate.trust_proxies()  # before uvicorn wraps the app in its proxy-header handling
+    # Outermost first: UploadGate refuses a non-analyst's upload before anything reads it (ui/gate.py);
+    # CompressedAssets sends Streamlit's page and bundles in br or gzip, each compressed once (ui/compression.py).
+    app = st.App(
+        __file__,
+        lifespan=warm_server,
+        middleware=[Middleware(gate.UploadGate), Middleware(CompressedAssets)],
+    )

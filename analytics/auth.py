@@ -1,18 +1,24 @@
 """The analyst password: salted scrypt hashes, checked in constant time. No Streamlit here (see ui/auth.py).
 
-A hash is one line of text, safe to paste into `.streamlit/secrets.toml`:
+A hash is one line of text, safe to paste into `.streamlit/secrets.toml`, either as the one analyst
+password or as one named analyst's among several (so that every import and edit names its author):
 
     [analyst]
     password_hash = "scrypt$16384$8$1$<salt, base64>$<key, base64>"
 
-`python -m analytics hash-password` (analytics/cli.py) prints exactly those lines.
+    [analyst.users]
+    "lan.nguyen" = "scrypt$16384$8$1$<salt, base64>$<key, base64>"
+
+`python -m analytics hash-password [--name NAME]` (analytics/cli.py) prints exactly those lines.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
+import json
 import secrets
 
 SCHEME = "scrypt"
@@ -70,3 +76,19 @@ def is_hash(encoded: object) -> bool:
 def secrets_snippet(password: str) -> str:
     """The lines to paste into .streamlit/secrets.toml."""
     return f'[analyst]\npassword_hash = "{hash_password(password)}"'
+
+
+def valid_name(name: str) -> bool:
+    """An analyst's name as a secrets.toml key: not empty, no quote, backslash or control character."""
+    return bool(name.strip()) and not any(c in name for c in '"\\') and all(ord(c) >= 32 for c in name)
+
+
+def user_snippet(name: str, password: str) -> str:
+    """The lines for one named analyst under `[analyst.users]`."""
+    return f'[analyst.users]\n{json.dumps(name.strip(), ensure_ascii=False)} = "{hash_password(password)}"'
+
+
+@functools.cache
+def dummy_hash() -> str:
+    """A hash checked for a name nobody has, so that a wrong name costs as long as a wrong password."""
+    return hash_password(secrets.token_hex(16))

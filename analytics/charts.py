@@ -3,6 +3,11 @@
 Readable on a projector (14 px text, full labels), numbers in the language's format both on axes
 (`layout.separators`) and in hovers (pre-formatted text), the same tier colours everywhere, and titles that
 say what the chart shows. A chart with no data says so instead of drawing empty axes.
+
+Text from data is text: Plotly reads labels, titles and hover texts as HTML (`<a href>` becomes a link,
+`<b>` bold, `&...;` an entity) and fills `%{...}` templates, so every string from data that reaches a figure
+(unit names and codes, fields, groups, campaigns, milestones, and the titles that quote them) goes through
+`plot_text` first, which writes `&`, `<`, `>`, `%` and `$` as entities Plotly shows as the characters.
 """
 
 from __future__ import annotations
@@ -68,6 +73,18 @@ QUALITATIVE = [
 ]
 
 
+# Characters Plotly gives a meaning in text: markup (<a>, <b>, <br>, entities), templates (%{...}) and, with
+# MathJax loaded, $...$ formulas. As numeric entities, Plotly shows them as the characters and nothing else.
+_PLOTLY_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "%": "&#37;", "$": "&#36;"})
+
+
+def plot_text(value: object) -> str:
+    """Text from data made inert for Plotly: shown exactly as written, never a link, a tag or a template."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).translate(_PLOTLY_ENTITIES)
+
+
 def plotly_config(filename: str) -> dict:
     """Toolbar: a PNG download named after the chart, no Plotly logo, no tools a viewer does not need."""
     return {
@@ -78,7 +95,8 @@ def plotly_config(filename: str) -> dict:
 
 
 def wrap_label(text: str, width: int) -> str:
-    """Break a long label into lines of about `width` characters (Plotly wraps only at <br>)."""
+    """Break a long label from data into lines of about `width` characters (Plotly wraps only at <br>), each
+    line escaped (`plot_text`)."""
     lines, line = [], ""
     for word in str(text).split():
         if line and len(line) + 1 + len(word) > width:
@@ -86,7 +104,7 @@ def wrap_label(text: str, width: int) -> str:
             line = word
         else:
             line = f"{line} {word}".strip()
-    return "<br>".join([*lines, line])
+    return "<br>".join(plot_text(part) for part in [*lines, line])
 
 
 @functools.cache
@@ -122,7 +140,7 @@ def themed(
     """Apply the app's look: title that states the finding, language number format, quiet grid."""
     layout: dict = {
         "template": _template(lang),
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 18, "color": INK}},
+        "title": {"text": plot_text(title), "x": 0, "xanchor": "left", "font": {"size": 18, "color": INK}},
         "height": height,
         "margin": {"l": 10, "r": 20, "t": 96 if legend else 64, "b": 10},
         "showlegend": legend,
@@ -235,14 +253,15 @@ def tier_legend_items(lang: Lang) -> list[tuple[str, str, str]]:
 
 
 def unique_labels(rows: pd.DataFrame) -> list[str]:
-    """Axis labels: the unit's short name, with its code added where two short names collide."""
+    """Axis labels: the unit's short name, with its code added where two short names collide (escaped for
+    Plotly, `plot_text`)."""
     labels = [
         str(s) if isinstance(s, str) and s else str(c)
         for s, c in zip(rows["short_name"], rows["unit"], strict=True)
     ]
     seen = pd.Series(labels).duplicated(keep=False).tolist()
     return [
-        f"{label} ({code})" if dup else label
+        plot_text(f"{label} ({code})" if dup else label)
         for label, code, dup in zip(labels, rows["unit"], seen, strict=True)
     ]
 
@@ -250,7 +269,7 @@ def unique_labels(rows: pd.DataFrame) -> list[str]:
 def unit_hover(row: pd.Series, lang: Lang) -> str:
     """The same few facts about a unit wherever it is hovered."""
     return (
-        f"<b>{row['unit']}</b> – {row['name']}<br>"
+        f"<b>{plot_text(row['unit'])}</b> – {plot_text(row['name'])}<br>"
         f"{t('metric.registered', lang)}: {fmt_int(row['registered'], lang)} / {t('metric.target', lang).lower()} "
         f"{fmt_int(row['target'], lang)} ({fmt_pct(row['pct'], lang)})<br>"
         f"{t('metric.tier', lang)}: {t('tier.' + row['tier'], lang)}<br>"
@@ -327,17 +346,23 @@ def unit_hierarchy(rows: pd.DataFrame, lang: Lang, title: str, root: str) -> go.
     ids, labels, parents, values, colors, hovers = [root], [root], [""], [0], ["#ffffff"], [root]
     groups = rows["group_name"].fillna(t("group.none", lang))
     for group in sorted(groups.unique()):
-        ids.append(f"g:{group}")
-        labels.append(t(f"group.{group}", lang) if has_key(f"group.{group}") else group)
+        ids.append(f"g:{plot_text(group)}")
+        labels.append(plot_text(t(f"group.{group}", lang) if has_key(f"group.{group}") else group))
         parents.append(root)
         values.append(0)
         colors.append("#eef2f7")
         hovers.append(labels[-1])
     for (_, row), group in zip(rows.iterrows(), groups, strict=True):
         parent = row.get("parent_code")
-        ids.append(f"u:{row['unit']}")
-        labels.append(f"{row['unit']}<br>{fmt_int(row['registered'], lang)} · {fmt_pct(row['pct'], lang)}")
-        parents.append(f"u:{parent}" if isinstance(parent, str) and parent in in_scope else f"g:{group}")
+        ids.append(f"u:{plot_text(row['unit'])}")
+        labels.append(
+            f"{plot_text(row['unit'])}<br>{fmt_int(row['registered'], lang)} · {fmt_pct(row['pct'], lang)}"
+        )
+        parents.append(
+            f"u:{plot_text(parent)}"
+            if isinstance(parent, str) and parent in in_scope
+            else f"g:{plot_text(group)}"
+        )
         values.append(int(row["registered"]))
         colors.append(TIER_COLORS[row["tier"]])
         hovers.append(unit_hover(row, lang))
@@ -389,16 +414,17 @@ def share_bars(
     fmt = (lambda v: fmt_money(v, lang)) if money else (lambda v: fmt_int(v, lang))
     texts = [f"{fmt(v)} · {fmt_pct(v * 100 / total, lang)}" for v in ordered[value_col]]
     divisor, axis_title = money_scale(float(ordered[value_col].max()), lang) if money else (1.0, "")
+    labels = [plot_text(label) for label in ordered[label_col]]
     fig = go.Figure(
         go.Bar(
-            y=ordered[label_col],
+            y=labels,
             x=ordered[value_col] / divisor,
             orientation="h",
             text=texts,
             textposition="outside",
             cliponaxis=False,
             marker={"color": colors},
-            hovertext=[f"<b>{lab}</b><br>{tx}" for lab, tx in zip(ordered[label_col], texts, strict=True)],
+            hovertext=[f"<b>{lab}</b><br>{tx}" for lab, tx in zip(labels, texts, strict=True)],
             hoverinfo="text",
             textfont={"size": 13, "color": INK},
         )
@@ -522,7 +548,7 @@ def cumulative_vs_target(
             mode="markers",
             marker={"symbol": "diamond", "size": 12, "color": ACCENT, "line": {"color": "white", "width": 1}},
             name=t("trends.milestones", lang),
-            text=milestones["label"],
+            text=[plot_text(label) for label in milestones["label"]],
             hovertemplate="%{x}<br>%{text}: %{y:,.0f}<extra></extra>",
         )
     date_axis(fig, lang)
@@ -575,7 +601,7 @@ def unit_month_heatmap(counts: pd.DataFrame, labels: dict[str, str], lang: Lang,
     )
     table = table.loc[table.sum(axis=1).sort_values(ascending=True).index]
     months = [fmt_month(m, lang) for m in table.columns]
-    names = [labels.get(u, u) for u in table.index]
+    names = [plot_text(labels.get(u, u)) for u in table.index]
     fig = go.Figure(
         go.Heatmap(
             z=table.values,
@@ -606,15 +632,16 @@ def field_mix(counts: pd.DataFrame, field_label, lang: Lang, title: str) -> go.F
     fig = go.Figure()
     for index, field in enumerate(order):
         part = counts[counts["field"] == field].sort_values("month")
+        label = plot_text(field_label(field))
         fig.add_scatter(
             x=part["month"],
             y=part["registered"],
-            name=field_label(field),
+            name=label,
             stackgroup="one",
             groupnorm="percent",
             mode="lines",
             line={"width": 0.5, "color": QUALITATIVE[index % len(QUALITATIVE)]},
-            hovertemplate=field_label(field) + ": %{y:.1f}%<extra></extra>",
+            hovertemplate=label + ": %{y:.1f}%<extra></extra>",
         )
     date_axis(fig, lang)
     fig.update_xaxes(hoverformat="%m/%Y" if lang == "vi" else "%b %Y")

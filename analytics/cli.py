@@ -175,17 +175,23 @@ def cmd_sample(args: argparse.Namespace) -> int:
     if foreign and not args.replace:
         print(t("cli.sample.refused", lang, path=store.path, n=fmt_int(foreign, lang)), file=sys.stderr)
         return EXIT_REFUSED
+    if foreign:  # the records it replaces are kept in a verified snapshot first
+        from analytics import backup
+
+        backup.before_change(store, "sample")
     load_sample(store)
     print(t("cli.sample.done", lang, n=fmt_int(store.record_count(), lang), path=store.path))
     return EXIT_OK
 
 
 def _open(db: str | None, read_only: bool = False) -> Store:
+    """The store a command works on, checked first (analytics.store.check_store): a damaged one stops the
+    command with exit 1 and the message the app shows."""
     path = Path(db) if db else default_db_path()
     if read_only and not path.exists():
         # Reading a store that does not exist yet: create it (schema and reference rows) first.
         open_store(path).close()
-    return open_store(path, read_only=read_only)
+    return open_store(path, read_only=read_only, verify=True)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -200,28 +206,136 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_hash_password(args: argparse.Namespace) -> int:
-    """`hash-password [--password P]`: print the secrets.toml lines for a password.
-
-    Without --password it asks twice on the terminal without echoing (so the password stays out of the
-    shell history). Exit 2 when the password is too short or the two entries differ.
-    """
-    import getpass
-
-    from analytics.auth import MIN_LENGTH, secrets_snippet
+    """`hash-password [--name NAME]`: print the secrets.toml lines for a password read from the terminal
+    (asked twice, without echo) or, when standard input is not a terminal, its first line. A password is
+    never taken from the command line (it would stay in the shell's history): `--password` exits 2 saying
+    how to do it now. Exit 2 when the password is too short or the two entries differ."""
+    from analytics.auth import MIN_LENGTH, secrets_snippet, user_snippet, valid_name
 
     lang = as_lang(getattr(args, "lang", "vi"))
-    password = args.password
-    if password is None:
+    if args.password is not None:
+        print(t("auth.cli.no_password_option", lang), file=sys.stderr)
+        return EXIT_USAGE
+    if args.name is not None and not valid_name(args.name):
+        print(t("auth.cli.bad_name", lang, name=args.name), file=sys.stderr)
+        return EXIT_USAGE
+    if sys.stdin is not None and sys.stdin.isatty():
         password = getpass.getpass(t("auth.cli.prompt", lang))
         again = getpass.getpass(t("auth.cli.again", lang))
         if password != again:
             print(t("auth.cli.mismatch", lang), file=sys.stderr)
             return EXIT_USAGE
+    else:
+        password = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
     if len(password) < MIN_LENGTH:
         print(t("auth.cli.too_short", lang, n=MIN_LENGTH), file=sys.stderr)
         return EXIT_USAGE
     print(t("auth.cli.paste", lang), file=sys.stderr)
-    print(secrets_snippet(password))
+    print(user_snippet(args.name, password) if args.name is not None else secrets_snippet(password))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------------------
+# `backup` and `restore`: verified snapshots of the store, and putting one back.
+
+
+def _snapshot_line(item, lang: Lang) -> str:
+    from analytics import backup
+
+    return t(
+        "backup.cli.line",
+        lang,
+        when=item.taken_at.strftime("%Y-%m-%d %H:%M:%S"),
+        reason=t(f"backup.reason.{item.reason}", lang) if item.reason in backup.REASONS else item.reason,
+        records=fmt_int(item.records, lang),
+        size=backup.size_text(item.size or item.path.stat().st_size, lang),
+        verified=t("backup.verified" if item.verified else "backup.unverified", lang),
+        file=item.path,
+    )
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """`backup [--db] [--out FILE] [--list]`: a verified snapshot now (into the store's backup folder, or to
+    FILE), or the list of snapshots. Exit 1 when the store cannot be snapshotted (held by the app, damaged,
+    a folder that cannot be written), with the reason."""
+    from analytics import backup
+
+    lang = as_lang(args.lang)
+    db = Path(args.db) if args.db else default_db_path()
+    if args.list:
+        snapshots = backup.list_snapshots(db)
+        if not snapshots:
+            print(t("backup.cli.none", lang, folder=backup.backup_dir(db)))
+        for item in snapshots:
+            print(_snapshot_line(item, lang))
+        return EXIT_OK
+    if not db.exists():
+        raise UsageError(t("store.missing", lang, path=db))
+    out = Path(args.out) if args.out else None
+    if out is not None:
+        if out.is_dir():
+            out = out / f"{db.stem}-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}.duckdb"
+        if out.exists():
+            raise UsageError(t("backup.cli.exists", lang, path=out))
+        if not out.parent.is_dir():
+            raise UsageError(t("report.cli.no_folder", lang, path=out.parent))
+    store = _open(args.db)
+    try:
+        made = backup.snapshot(store, "manual", out=out)
+    except backup.BackupError as exc:
+        print(backup.error_text(exc, lang), file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        store.close()
+    print(
+        t(
+            "backup.cli.done",
+            lang,
+            path=made.path,
+            records=fmt_int(made.records, lang),
+            size=backup.size_text(made.size, lang),
+        )
+    )
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """`restore FILE [--db]`: put a verified snapshot back. The current store is snapshotted first (or, when
+    it cannot be opened, kept aside as it is); a file that does not verify is refused (exit 1)."""
+    from analytics import backup
+
+    lang = as_lang(args.lang)
+    source = Path(args.file)
+    if not source.is_file():
+        raise UsageError(t("backup.error.missing", lang, file=source))
+    db = Path(args.db) if args.db else default_db_path()
+    by = _who(None)
+    try:
+        try:
+            store = open_store(db, verify=True)
+        except StoreError as exc:
+            if exc.code == "store_emptied":
+                store = open_store(db)
+            elif exc.code in backup.RECOVERABLE:
+                store = None
+            else:
+                raise
+        if store is None:
+            done = backup.restore_file(db, source, by=by)
+            done.store.close()
+        else:
+            try:
+                done = backup.restore_into(store, source, by=by)
+            finally:
+                store.close()
+    except backup.BackupError as exc:
+        print(backup.error_text(exc, lang), file=sys.stderr)
+        return EXIT_REFUSED
+    print(t("backup.cli.restored", lang, path=db, file=source, records=fmt_int(done.records, lang)))
+    if done.before is not None:
+        print(t("backup.cli.before", lang, file=done.before.path))
+    if done.kept_aside is not None:
+        print(t("backup.cli.aside", lang, path=done.kept_aside))
     return EXIT_OK
 
 
@@ -283,7 +397,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(t("report.cli.no_folder", lang, path=out.parent))
-    store = open_store(db, read_only=True)
+    store = open_store(db, read_only=True, verify=True)
     try:
         _check_report_scope(store, args.phase, args.unit, lang)
         filters = report_filters(Filters(), args.phase, args.unit, as_of)
@@ -461,10 +575,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_bench)
 
     p = sub.add_parser(
-        "hash-password", help="tạo mã băm mật khẩu vai trò phân tích cho .streamlit/secrets.toml"
+        "hash-password",
+        help="tạo mã băm mật khẩu vai trò phân tích cho .streamlit/secrets.toml (hỏi trên terminal, "
+        "không hiện chữ, hoặc đọc dòng đầu của đầu vào chuẩn)",
     )
-    p.add_argument("--password", help="mật khẩu (mặc định: hỏi trên terminal, không hiện chữ)")
+    p.add_argument("--name", help="tên cán bộ phân tích: in dòng cho [analyst.users]")
+    p.add_argument("--password", help=argparse.SUPPRESS)  # refused with a message (see cmd_hash_password)
+    p.add_argument("--lang", default="vi", choices=("vi", "en"), help="ngôn ngữ thông báo")
     p.set_defaults(run=cmd_hash_password)
+
+    p = sub.add_parser("backup", help="tạo bản sao lưu đã kiểm tra của kho (hoặc --list: danh sách)")
+    common(p)
+    p.add_argument("--out", help="tệp (hoặc thư mục) ghi bản sao lưu; mặc định thư mục sao lưu của kho")
+    p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu")
+    p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser("restore", help="khôi phục kho từ một bản sao lưu đã kiểm tra")
+    common(p)
+    p.add_argument("file", metavar="FILE", help="tệp sao lưu (.duckdb)")
+    p.set_defaults(run=cmd_restore)
     return parser
 
 
@@ -477,10 +606,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
+        from analytics.backup import problem_text
+
         lang = as_lang(getattr(args, "lang", "vi"))
-        key = f"store.{exc.code.removeprefix('store_')}"
-        print(
-            t(key, lang, path=args.db or default_db_path(), detail=exc.detail, reason=exc.detail),
-            file=sys.stderr,
-        )
+        db = getattr(args, "db", None) or default_db_path()
+        print(problem_text(exc.code, exc.detail, db, lang), file=sys.stderr)
         return EXIT_REFUSED

@@ -3,12 +3,16 @@
 The file is a public contract (analysts open it with the DuckDB CLI or DBeaver), so table and column
 names are stable and every change to them is a numbered forward migration. A process holds one root
 connection; every query runs on its own cursor, closed after, so Streamlit's threads never share one.
-Every write goes through `transaction()`, which bumps `data_version` so that caches keyed by it expire.
+Every write goes through `transaction()`, which bumps `data_version` so that caches keyed by it expire, and
+is checkpointed once committed, so the `.duckdb` file alone is always the whole store (a plain copy of it
+loses nothing). `open_store(..., verify=True)` checks a store before it is used (`check_store`): a damaged
+one is reported as `store_damaged` and never written to.
 """
 
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import shutil
 import tempfile
@@ -115,9 +119,53 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             unit VARCHAR NOT NULL, phase INTEGER, all_phases INTEGER NOT NULL, first_on DATE NOT NULL)""",
         "INSERT INTO meta VALUES ('author_firsts_version', '-1')",
     ),
+    (
+        # The audit log (analytics.audit): sign-ins (success and failure, with the address), imports, undos,
+        # edits, restores and downloads of records, by person and time. Kept across restores (a restore
+        # brings the data back, not the log), never edited by the app.
+        """CREATE TABLE audit_log (
+            happened_at TIMESTAMP NOT NULL, kind VARCHAR NOT NULL, actor VARCHAR, address VARCHAR, subject VARCHAR,
+            detail VARCHAR)""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
+_LOG = logging.getLogger(__name__)
+
+# Where a store's snapshots live (analytics.backup), and the marker that says the store has held real data
+# (records beyond the illustrative sample): a store whose marker exists is never made again from nothing or
+# filled with the sample, even when its file is gone or empty (the newest snapshot is offered instead).
+BACKUP_DIR_ENV = "SANGKIEN_BACKUP_DIR"
+CHECKPOINT_MIN_FREE = 16 * 2**20  # free bytes a checkpoint needs at least (and 4 times the write-ahead log)
+HELD_MARKER = "held-data"
+
+
+def backup_dir(db: Path | str) -> Path:
+    """The folder of the store's snapshots: `SANGKIEN_BACKUP_DIR`, else `<store>.backups` beside the file."""
+    configured = os.environ.get(BACKUP_DIR_ENV)
+    if configured:
+        return Path(configured)
+    db = Path(db)
+    return db.with_name(db.stem + ".backups")
+
+
+def held_marker(db: Path | str) -> Path:
+    return backup_dir(db) / HELD_MARKER
+
+
+def wal_path(db: Path | str) -> Path:
+    """The store's write-ahead log (DuckDB's own file beside it)."""
+    return Path(str(db) + ".wal")
+
+
+def remove_store(db: Path | str) -> None:
+    """Delete a store on purpose, to start again from nothing (the benchmark's new stores): its file, its
+    log, and its backup folder with the marker that would otherwise keep it from being made again."""
+    db = Path(db)
+    db.unlink(missing_ok=True)
+    wal_path(db).unlink(missing_ok=True)
+    if not os.environ.get(BACKUP_DIR_ENV):  # a shared folder named by the environment is not ours to delete
+        shutil.rmtree(backup_dir(db), ignore_errors=True)
 
 
 def duckdb_config(read_only: bool = False) -> dict[str, object]:
@@ -179,12 +227,26 @@ class Reader:
         return bool(self.one("SELECT count(*) FROM imports WHERE mode = 'sample' AND undone_at IS NULL") or 0)
 
     def never_imported(self) -> bool:
-        """A store that never held data (a new file): the app fills it with the sample."""
+        """A store that never held data: no import ever (not even undone ones) and no record."""
         return not self.one("SELECT count(*) FROM imports") and not self.record_count()
 
+    def holds_real_data(self) -> bool:
+        """Whether the store has ever held data beyond the illustrative sample: an import that was not the
+        sample (even undone), a record outside any import, or an edit of the reference rows."""
+        return bool(
+            self.one(
+                """SELECT (SELECT count(*) FROM imports WHERE mode <> 'sample')
+                        + (SELECT count(*) FROM initiatives WHERE import_id IS NULL)
+                        + (SELECT count(*) FROM reference_history)"""
+            )
+        )
 
-# Why a store is open read-only (`Store.read_only_reason`); the UI words each in the catalogue.
+
+# Why a store is open read-only (`Store.read_only_reason`); the UI words each in the catalogue. `damaged`:
+# the store cannot be used and the app shows its newest verified snapshot (a copy) instead.
 READ_ONLY_REQUESTED, READ_ONLY_UNWRITABLE, READ_ONLY_LOCKED = "requested", "unwritable", "locked"
+READ_ONLY_DAMAGED = "damaged"
+_COPIED_REASONS = (READ_ONLY_LOCKED, READ_ONLY_DAMAGED)  # opened from a temporary copy, removed on close
 
 
 @dataclass
@@ -201,7 +263,10 @@ class Store(Reader):
     read_only_reason: str | None = None
     read_only_detail: str = ""
     opened_at: float = field(default_factory=time.monotonic)
+    created: bool = False  # this open made the file (the path did not exist): only then the sample
     _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _held_noted: bool = field(default=False, repr=False)
+    _pending: bool = field(default=False, repr=False)
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -230,6 +295,95 @@ class Store(Reader):
             yield cur
 
     @contextmanager
+    def log_write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A write of the audit log alone (a sign-in, a download): atomic and durable, and no figure changes,
+        so the data version (and every cached result) stays."""
+        with self._atomic(bump_version=False) as cur:
+            yield cur
+
+    @contextmanager
+    def exclusive(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The write lock without a transaction: nothing is committed while the caller holds it, so the file
+        and its write-ahead log together are the whole store (what a snapshot copies). A checkpoint is tried
+        first, so that usually the file alone is."""
+        if self.read_only:
+            raise StoreError("store_read_only", self.read_only_detail or self.read_only_reason or "")
+        with self._write_lock, self.cursor() as cur:
+            self._checkpoint()
+            yield cur
+
+    def checkpoint(self, wait: bool = True) -> bool:
+        """Write the write-ahead log into the file (under the write lock; without `wait`, only when nobody
+        is writing). False when it could not be done now (the commit is safe in the log all the same)."""
+        if self.read_only:
+            return False
+        if not self._write_lock.acquire(blocking=wait):
+            return False
+        try:
+            return self._checkpoint()
+        finally:
+            self._write_lock.release()
+
+    @property
+    def checkpoint_pending(self) -> bool:
+        """A commit is still only in the write-ahead log (its checkpoint could not be done yet)."""
+        return self._pending
+
+    def _room_to_checkpoint(self) -> bool:
+        """Whether the disk has room for a checkpoint: DuckDB gives up a database whose checkpoint fails
+        (a full disk invalidates it until the process restarts), so none is tried without room for it."""
+        try:
+            stats = os.statvfs(self.path.parent)
+            log = wal_path(self.path)
+            logged = log.stat().st_size if log.exists() else 0
+        except OSError:
+            return True
+        return stats.f_bavail * stats.f_frsize >= max(CHECKPOINT_MIN_FREE, 4 * logged)
+
+    def _checkpoint(self) -> bool:
+        """CHECKPOINT (write lock held). DuckDB refuses it while a read transaction that began before an
+        update is still open (a page run, usually for a second or less), and it is not tried when the disk
+        is nearly full: the commit is then kept pending in the write-ahead log, and written by the next try
+        (`Snapshot.close`, the server's background thread, shutdown)."""
+        if not self._room_to_checkpoint():
+            self._pending = True
+            _LOG.warning(
+                "little space left beside %s: its checkpoint waits (the write-ahead log keeps every commit)",
+                self.path,
+            )
+            return False
+        try:
+            with self.cursor() as cur:
+                cur.execute("CHECKPOINT")
+        except duckdb.TransactionException:
+            self._pending = True
+            return False
+        except duckdb.Error as exc:  # a full disk, say: the committed data is in the write-ahead log
+            self._pending = True
+            _LOG.warning("checkpoint of %s failed, the write-ahead log keeps the commit: %s", self.path, exc)
+            return False
+        self._pending = False
+        return True
+
+    def _after_commit(self) -> None:
+        """Every commit: checkpointed (the file alone is the whole store), and the marker that the store has
+        held real data written the first time it does (never removed by the app)."""
+        self._checkpoint()
+        if self._held_noted:
+            return
+        try:
+            if self.holds_real_data():
+                marker = held_marker(self.path)
+                if not marker.exists():
+                    marker.parent.mkdir(parents=True, exist_ok=True)
+                    marker.write_text(
+                        f"{self.path}\n{time.strftime('%Y-%m-%dT%H:%M:%S')}\n", encoding="utf-8"
+                    )
+                self._held_noted = True
+        except (OSError, duckdb.Error) as exc:  # the marker is a safeguard: never fail the write for it
+            _LOG.warning("could not write the marker of %s: %s", self.path, exc)
+
+    @contextmanager
     def _atomic(self, bump_version: bool) -> Iterator[duckdb.DuckDBPyConnection]:
         """BEGIN ... COMMIT on a cursor of its own under the process's write lock; rolled back on any error."""
         if self.read_only:
@@ -248,14 +402,30 @@ class Store(Reader):
                 with suppress(duckdb.TransactionException):
                     cur.execute("ROLLBACK")
                 raise
+            self._after_commit()
 
     def snapshot(self) -> Snapshot:
         """A consistent view for one page run (see Snapshot)."""
         return Snapshot(self)
 
+    def alive(self) -> bool:
+        """False once DuckDB has given the database up (a fatal error: it must be opened again)."""
+        try:
+            with self.cursor() as cur:
+                cur.execute("SELECT 1").fetchone()
+            return True
+        except duckdb.FatalException:
+            return False
+        except duckdb.Error:
+            return True  # any other problem is the query's, not the database's
+
     def close(self) -> None:
+        """Checkpoint (a writable store) and close; a locked store's temporary copy is removed."""
+        if not self.read_only:
+            with self._write_lock:
+                self._checkpoint()
         self.con.close()
-        if self.read_only_reason == READ_ONLY_LOCKED:
+        if self.read_only_reason in _COPIED_REASONS:
             discard_copy(self.path)
 
 
@@ -290,7 +460,8 @@ class Snapshot(Reader):
             yield self._cur
 
     def close(self) -> None:
-        """End the read transaction (nothing was written, so nothing is lost)."""
+        """End the read transaction (nothing was written, so nothing is lost); a checkpoint this reader held
+        up is then tried (without waiting for a writer)."""
         with self._lock:
             if self.closed:
                 return
@@ -299,31 +470,91 @@ class Snapshot(Reader):
                 self._cur.execute("ROLLBACK")
             finally:
                 self._cur.close()
+        if self.store.checkpoint_pending:
+            self.store.checkpoint(wait=False)
 
 
-def open_store(path: Path | str | None = None, read_only: bool = False) -> Store:
+def open_store(path: Path | str | None = None, read_only: bool = False, verify: bool = False) -> Store:
     """Open (and create or migrate) the store at `path`.
 
     A read-only open never migrates; a file that cannot be written (read-only disk, permissions) is
-    opened read-only with the reason kept, so the app can still show it.
+    opened read-only with the reason kept, so the app can still show it. A file DuckDB cannot read as a
+    database (cut short, overwritten) raises `store_damaged` and is not written to. A path whose store held
+    real data (its marker, see `held_marker`) is never made again: `store_lost`. With `verify`, the store
+    is checked before it is returned (`check_store`). `Store.created` says whether this open made the file.
     """
     db = Path(path) if path else default_db_path()
-    if read_only:
-        return _open_read_only(db, reason=READ_ONLY_REQUESTED)
+    store = _open_read_only(db, reason=READ_ONLY_REQUESTED) if read_only else _open_writable(db)
+    if verify:
+        try:
+            check_store(store)
+        except BaseException:
+            store.con.close()
+            raise
+    return store
+
+
+def _open_writable(db: Path) -> Store:
+    existed = db.exists()
+    if not existed and held_marker(db).exists():
+        raise StoreError("store_lost", str(held_marker(db).parent))
     db.parent.mkdir(parents=True, exist_ok=True)
     try:
         con = duckdb.connect(str(db), config=duckdb_config())
         restrict_file_access(con)
-    except duckdb.IOException as exc:
-        message = str(exc)
+    except duckdb.Error as exc:
+        message = _first_line(exc)
         if "lock" in message.lower():
             raise StoreError("store_locked", message) from exc
-        if db.exists():
+        if not existed:
+            raise StoreError("store_unwritable", message) from exc
+        if _is_permission_problem(message):
             return _open_read_only(db, reason=READ_ONLY_UNWRITABLE, detail=message)
-        raise StoreError("store_unwritable", message) from exc
-    store = Store(path=db, con=con)
-    migrate(store)
+        raise StoreError("store_damaged", message) from exc
+    store = Store(path=db, con=con, created=not existed)
+    try:
+        if schema_version(store) > SCHEMA_VERSION:
+            raise StoreError("store_newer", f"{schema_version(store)} > {SCHEMA_VERSION}")
+        if existed and schema_version(store) < SCHEMA_VERSION:
+            # Nothing but a migration ever writes an existing store before it is read: a damaged file is
+            # found here, before any of it changes.
+            check_tables(store)
+        migrate(store)
+    except _NOT_DAMAGE:
+        con.close()
+        raise
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError("store_damaged", _first_line(exc)) from exc
+    except BaseException:
+        con.close()
+        raise
+    store._checkpoint()  # the schema in the file itself, not only in the write-ahead log
     return store
+
+
+# Errors in our own SQL (a migration, say), not in the file: raised as they are, never called damage.
+_NOT_DAMAGE = (
+    duckdb.ParserException,
+    duckdb.CatalogException,
+    duckdb.BinderException,
+    duckdb.ProgrammingError,
+)
+_PERMISSION_WORDS = (
+    "permission denied",
+    "read-only file system",
+    "read only file system",
+    "operation not permitted",
+)
+
+
+def _is_permission_problem(message: str) -> bool:
+    lowered = message.lower()
+    return any(word in lowered for word in _PERMISSION_WORDS)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:300]
 
 
 def _open_read_only(db: Path, reason: str, detail: str = "") -> Store:
@@ -332,13 +563,114 @@ def _open_read_only(db: Path, reason: str, detail: str = "") -> Store:
     try:
         con = duckdb.connect(str(db), config=duckdb_config(read_only=True))
         restrict_file_access(con)
-    except duckdb.IOException as exc:
-        code = "store_locked" if "lock" in str(exc).lower() else "store_unreadable"
-        raise StoreError(code, str(exc)) from exc
+    except duckdb.Error as exc:
+        message = _first_line(exc)
+        if "lock" in message.lower():
+            raise StoreError("store_locked", message) from exc
+        if _is_permission_problem(message) or not os.access(db, os.R_OK):
+            raise StoreError("store_unreadable", message) from exc
+        raise StoreError("store_damaged", message) from exc
     store = Store(path=db, con=con, read_only=True, read_only_reason=reason, read_only_detail=detail)
-    if schema_version(store) < SCHEMA_VERSION:
-        raise StoreError("store_outdated", f"schema {schema_version(store)} < {SCHEMA_VERSION}")
+    try:
+        version = schema_version(store)
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError("store_damaged", _first_line(exc)) from exc
+    if version > SCHEMA_VERSION:
+        con.close()
+        raise StoreError("store_newer", f"{version} > {SCHEMA_VERSION}")
+    if version < SCHEMA_VERSION:
+        con.close()
+        raise StoreError("store_outdated", f"schema {version} < {SCHEMA_VERSION}")
     return store
+
+
+def base_tables(reader: Reader, catalog: str | None = None) -> list[str]:
+    """The store's tables (not views), sorted; `catalog` for an attached database."""
+    if catalog is None:
+        return [r[0] for r in reader.rows(_TABLES_SQL + " AND table_catalog = current_database() ORDER BY 1")]
+    return [r[0] for r in reader.rows(_TABLES_SQL + " AND table_catalog = ? ORDER BY 1", [catalog])]
+
+
+_TABLES_SQL = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE'"
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def table_fingerprints(reader: Reader, catalog: str | None = None) -> dict[str, tuple[int, str]]:
+    """Every table's row count and checksum (the sum of its rows' hashes): reading each table whole, so a
+    damaged block anywhere in a table is found (DuckDB checks every block's checksum as it reads it), and
+    two stores with the same fingerprints hold the same rows. Names come from the catalogue, not input."""
+    out: dict[str, tuple[int, str]] = {}
+    prefix = f"{_quoted(catalog)}.main." if catalog else ""
+    for table in base_tables(reader, catalog):
+        count, checksum = reader.rows(
+            f"SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0) FROM {prefix}{_quoted(table)} t"  # noqa: S608
+        )[0]
+        out[table] = (int(count), str(checksum))
+    return out
+
+
+def check_tables(store: Reader) -> dict[str, tuple[int, str]]:
+    """Read every table whole; a damaged block raises StoreError("store_damaged", DuckDB's reason)."""
+    try:
+        return table_fingerprints(store)
+    except _NOT_DAMAGE:
+        raise
+    except duckdb.Error as exc:
+        raise StoreError("store_damaged", _first_line(exc)) from exc
+
+
+def _probe_keys(store: Store) -> None:
+    """Look every row's key up in its table's key index (an insert of the table into itself that skips
+    every row, rolled back): the index blocks no scan reads are read too. Nothing is written."""
+    keyed = store.rows(
+        "SELECT DISTINCT table_name FROM duckdb_constraints() WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE') "
+        "AND database_name = current_database() AND schema_name = 'main' ORDER BY 1"
+    )
+    with store._write_lock, store.cursor() as cur:
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            for (table,) in keyed:
+                name = _quoted(table)
+                cur.execute(f"INSERT OR IGNORE INTO {name} SELECT * FROM {name}")  # noqa: S608
+        except duckdb.Error as exc:
+            raise StoreError("store_damaged", _first_line(exc)) from exc
+        finally:
+            with suppress(duckdb.Error):
+                cur.execute("ROLLBACK")
+
+
+_HEADER_BYTES = 3 * 4096  # DuckDB's main header and its two database headers, before the first block
+
+
+def check_store(store: Store) -> None:
+    """The check on opening a store for the app or a command: the file is as long as its blocks say (a cut
+    is found even where no table reads), the schema version is one this code knows, every table reads whole,
+    and a store that has held real data (its marker) is not empty. Raises StoreError: `store_damaged` (with
+    DuckDB's reason), `store_newer`, `store_emptied`."""
+    version = schema_version(store)
+    if version > SCHEMA_VERSION:
+        raise StoreError("store_newer", f"{version} > {SCHEMA_VERSION}")
+    try:
+        blocks, block_size = store.rows("SELECT used_blocks, block_size FROM pragma_database_size()")[0]
+    except duckdb.Error as exc:
+        raise StoreError("store_damaged", _first_line(exc)) from exc
+    if not wal_path(store.path).exists():  # with a log, blocks replayed in memory are not in the file yet
+        # Every block in use lies in the file (free ones at its end may have been cut by DuckDB itself).
+        expected = _HEADER_BYTES + int(blocks) * int(block_size)
+        size = store.path.stat().st_size
+        if size < expected:
+            raise StoreError("store_damaged", f"truncated: {size} bytes of {expected}")
+    check_tables(store)
+    if (
+        store.never_imported()
+        and held_marker(store.path).exists()
+        and store.read_only_reason != READ_ONLY_DAMAGED
+    ):
+        raise StoreError("store_emptied", str(held_marker(store.path).parent))
 
 
 def schema_version(store: Store) -> int:
@@ -412,23 +744,23 @@ def load_reference_rows(cur: duckdb.DuckDBPyConnection) -> None:
         )
 
 
-def open_store_or_copy(path: Path | str | None = None) -> Store:
+def open_store_or_copy(path: Path | str | None = None, verify: bool = False) -> Store:
     """Open the store for the app; when another process holds its write lock, a read-only copy instead.
 
     DuckDB lets no other process read a file while one holds it for writing (an import running from the
-    command line, say). Rather than stop, the app shows a copy of the file as last written to disk
-    (changes still in the other process's write-ahead log are not in it), says so, and tries the real
-    file again later (see ui.context).
+    command line, say). Rather than stop, the app shows a copy of the file and of its write-ahead log (what
+    the other process has committed and not yet checkpointed), says so, and tries the real file again later
+    (see ui.store_handle).
     """
     db = Path(path) if path else default_db_path()
     try:
-        return open_store(db)
+        return open_store(db, verify=verify)
     except StoreError as exc:
         if exc.code != "store_locked" or not db.exists():
             raise
         copy = Path(tempfile.mkdtemp(prefix=_COPY_PREFIX)) / db.name
         try:
-            shutil.copy2(db, copy)
+            copy_with_log(db, copy)
             store = _open_read_only(copy, reason=READ_ONLY_LOCKED, detail=time.strftime("%H:%M:%S"))
         except BaseException:
             discard_copy(copy)
@@ -437,3 +769,22 @@ def open_store_or_copy(path: Path | str | None = None) -> Store:
         # done, the copy's folder goes (and at the latest when the process exits).
         weakref.finalize(store, discard_copy, copy)
         return store
+
+
+def _signature(*paths: Path) -> tuple:
+    return tuple((p.stat().st_size, p.stat().st_mtime_ns) if p.exists() else None for p in paths)
+
+
+def copy_with_log(db: Path, copy: Path, attempts: int = 5) -> None:
+    """Copy a store another process may be writing, with its write-ahead log: again while either file
+    changed during the copy (a checkpoint in between would pair an old file with a new log)."""
+    source_log, copy_log = wal_path(db), wal_path(copy)
+    for _ in range(attempts):
+        before = _signature(db, source_log)
+        shutil.copy2(db, copy)
+        copy_log.unlink(missing_ok=True)
+        with suppress(FileNotFoundError):  # checkpointed (and removed) meanwhile: the file alone is whole
+            shutil.copy2(source_log, copy_log)
+        if _signature(db, source_log) == before:
+            return
+        time.sleep(0.2)

@@ -1,10 +1,11 @@
 """Dữ liệu: bring the real exports in (upload, check, import, undo), remove the illustrative data, and keep
-the targets and units up to date. Writing needs the analyst role (ui/auth.py); viewers see the history,
-the tables and the templates read-only."""
+the targets and units up to date; snapshots and their restore, and the audit log (analysts). Writing needs
+the analyst role (ui/auth.py); viewers see the history, the tables and the templates read-only. While the
+store is damaged, the recovery panel offers its newest verified snapshot."""
 
 import streamlit as st
 
-from ui import auth, reference_edit, upload
+from ui import audit_view, auth, backups, reference_edit, upload
 from ui.context import current
 from ui.widgets import page_header
 
@@ -13,18 +14,22 @@ page_header(ctx, ctx.t("data.title"), show_as_of=False)
 st.caption(ctx.t("data.intro"))
 
 writer = auth.panel(ctx) and not ctx.store.read_only
+backups.flash(ctx)
+backups.recovery_panel(ctx)
 if writer:
     upload.last_results(ctx)
 if writer and ctx.sample:
     upload.sample_box(ctx)
 
-tab_import, tab_history, tab_targets, tab_units, tab_templates = st.tabs(
+tab_import, tab_history, tab_targets, tab_units, tab_templates, tab_backups, tab_audit = st.tabs(
     [
         ctx.t("data.tab.import"),
         ctx.t("data.tab.history"),
         ctx.t("data.tab.targets"),
         ctx.t("data.tab.units"),
         ctx.t("data.tab.templates"),
+        ctx.t("data.tab.backups"),
+        ctx.t("data.tab.audit"),
     ]
 )
 with tab_import:
@@ -43,3 +48,7 @@ with tab_units:
     reference_edit.units_section(ctx, writer)
 with tab_templates:
     upload.templates_section(ctx)
+with tab_backups:
+    backups.section(ctx, writer)
+with tab_audit:
+    audit_view.section(ctx)

@@ -8,6 +8,7 @@ import streamlit as st
 from analytics import metrics
 from analytics.i18n import fmt_int
 from ui import data
+from ui.audit_view import logged_download
 from ui.context import current
 from ui.records import csv_download, records_table, xlsx_download
 from ui.widgets import page_header
@@ -92,7 +93,7 @@ file_name = ctx.t("records.file")
 left, right, _ = st.columns([1, 1, 2])
 left.download_button(
     ctx.t("records.download_csv", n=shown),
-    lambda: csv_download(everything(), lang),
+    logged_download(ctx, "CSV", everything, lambda frame: csv_download(frame, lang)),
     file_name=f"{file_name}.csv",
     mime="text/csv",
     icon=":material/download:",
@@ -102,7 +103,9 @@ left.download_button(
 )
 right.download_button(
     ctx.t("records.download_xlsx", n=shown),
-    lambda: xlsx_download(everything(), lang, ctx.t("records.sheet")),
+    logged_download(
+        ctx, "XLSX", everything, lambda frame: xlsx_download(frame, lang, ctx.t("records.sheet"))
+    ),
     file_name=f"{file_name}.xlsx",
     help=ctx.t("records.download.help"),
     on_click="ignore",

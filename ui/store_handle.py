@@ -1,61 +1,89 @@
-"""The process's store, as the pages get it: opened once, retried while another process holds it, and read
-through one snapshot per script run.
+"""The process's store, as the pages get it: opened once and checked (analytics.store.check_store),
+retried while another process holds it or while it is damaged, and read through one snapshot per script run.
 
-A new (never used) store gets the illustrative sample. A store another process holds for writing is shown
-as a read-only copy, and the real file is tried again every RETRY_LOCKED_AFTER_S seconds. Each run reads
-one committed state (`new_snapshot`), ended by app.py when the page has run (`release_snapshot`).
+Only a path that did not exist gets the illustrative sample (a store that exists, even empty, is never
+filled with it). A store another process holds for writing is shown as a read-only copy; a damaged, lost or
+emptied one as a read-only copy of its newest verified snapshot (analytics.backup), with a notice, and
+`restore_damaged` puts that snapshot in its place; the real file is tried again every RETRY_LOCKED_AFTER_S
+seconds. Each run reads one committed state (`new_snapshot`), ended by app.py when the page has run
+(`release_snapshot`). While the server runs, a thread takes the daily snapshot (`start_background`), and
+`close_all` checkpoints and closes every store at shutdown.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+import shutil
+import tempfile
 import threading
 import time
+import weakref
+from pathlib import Path
 
 import streamlit as st
 
-from analytics import metrics
-from analytics.i18n import Lang, t
+from analytics import backup, metrics
+from analytics.i18n import Lang
 from analytics.store import (
+    READ_ONLY_DAMAGED,
     READ_ONLY_LOCKED,
     Reader,
     Snapshot,
     Store,
     StoreError,
     default_db_path,
+    discard_copy,
+    open_store,
     open_store_or_copy,
 )
 
+_LOG = logging.getLogger(__name__)
+
 _STORES: dict[str, Store] = {}
 _STORES_LOCK = threading.Lock()
-RETRY_LOCKED_AFTER_S = 30.0  # how soon to try the real file again while showing a locked store's copy
+# Why the store at a path is shown from a snapshot: the problem (damaged, lost, emptied) and that snapshot.
+_PROBLEMS: dict[str, tuple[StoreError, backup.Snapshot]] = {}
+RETRY_LOCKED_AFTER_S = 30.0  # how soon to try the real file again while showing a copy instead of it
+DAILY_CHECK_S = 3600.0  # how often the server looks whether today's snapshot is due
 _SNAPSHOT = "_snapshot"
-# Catalogue message for each StoreError code; anything else is "unreadable".
-_STORE_MESSAGES = {
-    "store_locked": "store.locked",
-    "store_missing": "store.missing",
-    "store_outdated": "store.outdated",
-    "store_unwritable": "store.unwritable",
-}
+_RETRIED = (READ_ONLY_LOCKED, READ_ONLY_DAMAGED)
 
 
 def _open_store(path: str) -> Store:
     """The process's one root connection to the store at `path` (opened once, kept for the process)."""
     with _STORES_LOCK:
         store = _STORES.get(path)
+        if store is not None and not store.alive():  # DuckDB gave it up (a failed write): open it again
+            _LOG.error("store %s was invalidated by DuckDB; opening it again", path)
+            _STORES.pop(path, None)
+            with contextlib.suppress(Exception):
+                store.con.close()
+            store = None
         if store is not None and not _retry_due(store):
             return store
         try:
-            fresh = open_store_or_copy(path)
-        except StoreError:
-            if store is not None:
+            fresh = open_store_or_copy(path, verify=True)
+        except StoreError as exc:
+            if store is not None and exc.code not in backup.RECOVERABLE:
+                store.opened_at = time.monotonic()
                 return store
-            raise
+            if exc.code not in backup.RECOVERABLE:
+                raise
+            if store is not None and store.read_only_reason == READ_ONLY_DAMAGED:
+                store.opened_at = time.monotonic()  # still damaged: keep the snapshot already shown
+                return store
+            fresh = _from_snapshot(path, exc)
         if store is not None and fresh.read_only_reason == READ_ONLY_LOCKED:
             fresh.close()  # still locked: keep the copy already shown, try again later
             store.opened_at = time.monotonic()
             return store
-        if not fresh.read_only and fresh.never_imported():
+        if fresh.read_only_reason != READ_ONLY_DAMAGED:
+            _PROBLEMS.pop(
+                path, None
+            )  # the real store again (restored, say, by `python -m analytics restore`)
+        if fresh.created:  # only a path that did not exist: never a store that exists, even empty
             from analytics.sample import load_sample
 
             load_sample(fresh)
@@ -63,11 +91,127 @@ def _open_store(path: str) -> Store:
         return fresh
 
 
-def _retry_due(store: Store) -> bool:
-    return (
-        store.read_only_reason == READ_ONLY_LOCKED
-        and time.monotonic() - store.opened_at > RETRY_LOCKED_AFTER_S
+def _from_snapshot(path: str, problem: StoreError) -> Store:
+    """A read-only copy of the newest verified snapshot of a store that cannot be used; raises the
+    problem itself when there is none (the page then says what is wrong and that no snapshot exists)."""
+    newest = backup.newest_verified(path)
+    if newest is None:
+        raise problem
+    copy = Path(tempfile.mkdtemp(prefix="sangkien-copy-")) / Path(path).name
+    try:
+        shutil.copyfile(newest.path, copy)
+        shown = open_store(copy, read_only=True)
+    except (OSError, StoreError):
+        discard_copy(copy)
+        raise problem from None
+    shown.read_only_reason = READ_ONLY_DAMAGED
+    shown.read_only_detail = backup.when_text(newest.taken_at, "vi")
+    weakref.finalize(shown, discard_copy, copy)
+    _PROBLEMS[path] = (problem, newest)
+    _LOG.error(
+        "store %s cannot be used (%s: %s); showing snapshot %s",
+        path,
+        problem.code,
+        problem.detail,
+        newest.path,
     )
+    return shown
+
+
+def _retry_due(store: Store) -> bool:
+    return store.read_only_reason in _RETRIED and time.monotonic() - store.opened_at > RETRY_LOCKED_AFTER_S
+
+
+def problem(path: str | None = None) -> tuple[StoreError, backup.Snapshot] | None:
+    """Why the store is shown from a snapshot (the problem, the snapshot), or None."""
+    return _PROBLEMS.get(path or store_path())
+
+
+def restore_damaged(by: str | None, address: str | None) -> backup.Restored:
+    """Put the snapshot shown in place of a damaged store back as the store (analytics.backup.restore_file:
+    the damaged file is kept aside), and make the restored store the process's store."""
+    path = store_path()
+    with _STORES_LOCK:
+        found = _PROBLEMS.get(path)
+        if found is None:
+            raise backup.BackupError("missing", file=path)
+        _, snapshot = found
+        done = backup.restore_file(path, snapshot.path, by=by, address=address)
+        # The copy shown until now is left to the runs still reading it; it goes when the last one is done.
+        _STORES[path] = done.store
+        _PROBLEMS.pop(path, None)
+    return done
+
+
+def restore_live(store: Store, source: Path, by: str | None, address: str | None) -> backup.Restored:
+    """Put a snapshot's data back into the open store (analytics.backup.restore_into)."""
+    return backup.restore_into(store, source, by=by, address=address)
+
+
+# --- the server's own work: the daily snapshot, and closing at shutdown --------------------------------------
+
+_STOP = threading.Event()
+_BACKGROUND: list[threading.Thread] = []
+
+
+CHECKPOINT_RETRY_S = 30.0  # how often a checkpoint held up by readers is tried again
+
+
+def _writable() -> list[Store]:
+    with _STORES_LOCK:
+        return [s for s in _STORES.values() if not s.read_only]
+
+
+def daily_snapshots() -> None:
+    """Today's snapshot of every writable store the process holds, when due (analytics.backup.daily)."""
+    for store in _writable():
+        try:
+            backup.daily(store)
+        except Exception:  # logged; the next check tries again
+            _LOG.exception("daily snapshot of %s failed", store.path)
+
+
+def pending_checkpoints() -> None:
+    """Checkpoints that readers held up (analytics.store.Store.checkpoint), tried again without waiting."""
+    for store in _writable():
+        if store.checkpoint_pending:
+            store.checkpoint(wait=False)
+
+
+def start_background() -> None:
+    """The thread that, while the server runs, takes the daily snapshot and retries held-up checkpoints
+    (app.py's start-up calls it)."""
+    _STOP.clear()
+
+    def loop() -> None:
+        last_daily = 0.0
+        while not _STOP.is_set():
+            pending_checkpoints()
+            if time.monotonic() - last_daily >= DAILY_CHECK_S or not last_daily:
+                daily_snapshots()
+                last_daily = time.monotonic()
+            _STOP.wait(CHECKPOINT_RETRY_S)
+
+    thread = threading.Thread(target=loop, name="sangkien-store-upkeep", daemon=True)
+    thread.start()
+    _BACKGROUND.append(thread)
+
+
+def close_all() -> None:
+    """At shutdown: stop the background thread, checkpoint and close every store (the file alone is then
+    the whole store)."""
+    _STOP.set()
+    for thread in _BACKGROUND:
+        thread.join(timeout=60)
+    _BACKGROUND.clear()
+    with _STORES_LOCK:
+        stores = list(_STORES.values())
+        _STORES.clear()
+    for store in stores:
+        try:
+            store.close()
+        except Exception:  # noqa: BLE001 - closing the others matters more
+            _LOG.exception("closing %s failed", store.path)
 
 
 def store_path() -> str:
@@ -98,10 +242,22 @@ def filter_options(store: Store, reader: Reader, version: int) -> dict:
     return _options(str(store.path), version, reader)
 
 
+_KNOWN_PROBLEMS = (
+    "store_locked",
+    "store_missing",
+    "store_outdated",
+    "store_unwritable",
+    "store_damaged",
+    "store_lost",
+    "store_emptied",
+    "store_newer",
+)
+
+
 def stop_with_store_error(exc: StoreError, lang: Lang) -> None:
-    """Say what is wrong with the store, in the page's language, and stop the run."""
-    key = _STORE_MESSAGES.get(exc.code, "store.unreadable")
-    st.error(t(key, lang, path=store_path(), detail=exc.detail))
+    """Say what is wrong with the store, in the page's language (the command line's words), and stop."""
+    code = exc.code if exc.code in _KNOWN_PROBLEMS else "store_unreadable"
+    st.error(backup.problem_text(code, exc.detail, store_path(), lang), icon=":material/error:")
     st.stop()
 
 

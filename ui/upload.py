@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -19,6 +19,7 @@ import streamlit as st
 from analytics import ingest, metrics
 from analytics.i18n import fmt_date, fmt_int, fmt_num
 from analytics.ingest import DELIMITERS, ENCODINGS, FIELD_NAMES, HEADER_SEARCH_ROWS, Limits, ReadOptions
+from ui import gate
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
 from ui.widgets import card
@@ -348,7 +349,7 @@ def import_section(ctx: Context) -> None:
     total = sum(p.report.inserted + p.report.updated + p.report.deleted for p in ready)
     label = ctx.t("data.commit", n=len(ready), changes=fmt_int(total, ctx.lang))
     if st.button(label, type="primary", icon=":material/database_upload:", key="data_commit"):
-        commit_files(ctx, ready, mode or "upsert", units)
+        commit_files(ctx, ready, mode or "upsert", units, uploaded=[p.file_id for p in pending])
 
 
 def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pending:
@@ -394,9 +395,12 @@ def _escape_md(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$:" else ch for ch in text)
 
 
-def commit_files(ctx: Context, files: list[Pending], mode: str, units: tuple[str, ...]) -> None:
+def commit_files(
+    ctx: Context, files: list[Pending], mode: str, units: tuple[str, ...], uploaded: Sequence[str] = ()
+) -> None:
     """Import each accepted file in its own transaction, with a progress bar. Refused for viewers, even
-    when the request was forged."""
+    when the request was forged. The uploader's files (`uploaded`: their ids, the refused ones too) then
+    leave the server's memory: the uploader starts empty after an import."""
     try:
         require_analyst()
     except NotAnalyst:
@@ -430,6 +434,7 @@ def commit_files(ctx: Context, files: list[Pending], mode: str, units: tuple[str
     st.session_state[_RESULTS] = [(r.file, r.ok, r.message(ctx.lang), r.import_id) for r in results]
     st.session_state[_UPLOADER] = st.session_state.get(_UPLOADER, 0) + 1
     st.session_state.pop(_REPORTS, None)
+    gate.forget_uploads(gate.current_session_id(), uploaded)
     st.rerun()
 
 

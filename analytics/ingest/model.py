@@ -22,6 +22,10 @@ MODES: tuple[str, ...] = ("upsert", "insert", "replace")
 # --- results ----------------------------------------------------------------------------------------------
 
 
+# Refusals whose `limit` is a count (columns), not a size in bytes (written in MB).
+_COUNT_LIMITS = frozenset({"too_many_columns"})
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Why a whole file (or an undo) was refused: a catalogue code and its values."""
@@ -34,8 +38,11 @@ class Refusal:
         if "columns" in values:
             values["columns"] = ", ".join(field_label(c, lang) for c in values["columns"])
         for key in ("size", "limit"):
-            if key in values:
+            if key in values and self.code not in _COUNT_LIMITS:
                 values[key] = fmt_mb(values[key], lang)
+        for key in ("n", "limit"):
+            if key in values and self.code in _COUNT_LIMITS:
+                values[key] = fmt_int(values[key], lang)
         if "imports" in values:
             values["imports"] = ", ".join(f"#{i}" for i in values["imports"])
         for key in ("rows", "max_rows"):

@@ -1,8 +1,9 @@
 """The import's driver: one file through detection, staging, validation and, when committing, writing.
 
-`validate` runs every step on a plain cursor and writes nothing; `commit` runs the same steps inside one
-`store.transaction()`, so staging, the upsert, `initiative_history` and the `imports` row commit together
-or not at all. A read that must be done differently (single-threaded, or transcoded first) starts the
+`validate` runs every step on a plain cursor and writes nothing; `commit` takes a verified snapshot of the
+store first (analytics.backup: an import that cannot have one is refused) and runs the same steps inside
+one `store.transaction()`, so staging, the upsert, `initiative_history`, the `imports` row and the audit
+row commit together or not at all. A read that must be done differently (single-threaded, or transcoded first) starts the
 import again with a hint, since a failed statement spoils the transaction.
 """
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analytics import audit, backup
 from analytics.ingest.formats import family_of
 from analytics.ingest.layout import Limits, Progress, ReadOptions, Refused
 from analytics.ingest.model import MODES, Preview, Refusal, Report
@@ -25,7 +27,7 @@ from analytics.ingest.stage import Hints, Retry
 from analytics.ingest.validation import check_rows
 from analytics.ingest.writing import write_rows
 from analytics.sandbox import file_access_restricted, reachable, temp_dir
-from analytics.store import Store
+from analytics.store import Store, backup_dir
 
 
 def validate(
@@ -104,6 +106,11 @@ def _run(
             return _finish(report, store, started)
         step = _stepper(progress)
         hints = Hints(serial=preview.layout.multiline if preview.layout else False)
+        if write:
+            refusal = snapshot_first(store, "import")
+            if refusal:
+                report.refusal = refusal
+                return _finish(report, store, started)
         try:
             for _attempt in range(3):
                 # A failed statement spoils the transaction, so a read that must be done differently
@@ -113,6 +120,7 @@ def _run(
                     if write:
                         with store.transaction() as cur:
                             _pipeline(cur, *args, True, by, hints, limits)
+                            audit.record_in(cur, "import", by, None, report.file, _audit_detail(report, mode))
                     else:
                         with store.cursor() as cur:
                             _pipeline(cur, *args, False, None, hints, limits)
@@ -137,6 +145,28 @@ def _run(
             report.import_id = None
         step(1.0, "done")
     return _finish(report, store, started)
+
+
+def snapshot_first(store: Store, reason: str) -> Refusal | None:
+    """The snapshot before a change (analytics.backup.before_change); a Refusal when it cannot be made, so
+    that nothing is changed without one."""
+    try:
+        backup.before_change(store, reason)
+    except backup.BackupError as exc:
+        detail = str(exc.params.get("detail") or exc.code)
+        return Refusal("backup_failed", {"folder": str(backup_dir(store.path)), "detail": detail})
+    return None
+
+
+def _audit_detail(report: Report, mode: str) -> dict:
+    return {
+        "import_id": report.import_id,
+        "mode": mode,
+        "inserted": report.inserted,
+        "updated": report.updated,
+        "deleted": report.deleted,
+        "rejected": report.rejected,
+    }
 
 
 def _finish(report: Report, store: Store, started: float) -> Report:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics import audit
 from analytics.i18n import Lang, t
 from analytics.ingest.columns import unit_keys
 from analytics.ingest.layout import Limits, ReadOptions, Refused
@@ -161,6 +162,7 @@ def save_targets(store: Store, frame: pd.DataFrame, by: str | None = None) -> Re
                 )
                 result.changed += 1
             _log(cur, by, "targets", key, "target", old, value)
+        _audit_edit(cur, by, "targets", result)
     return result
 
 
@@ -286,7 +288,20 @@ def save_units(store: Store, frame: pd.DataFrame, by: str | None = None) -> RefR
             result.changed += len(changes)
             for column, (a, b) in changes.items():
                 _log(cur, by, "units", unit["code"], column, a, b)
+        _audit_edit(cur, by, "units", result)
     return result
+
+
+def _audit_edit(cur, by: str | None, table: str, result: RefResult) -> None:
+    """One audit row per saved edit (the cells themselves are in reference_history)."""
+    if result.changed or result.added or result.removed:
+        audit.record_in(
+            cur,
+            "edit",
+            by,
+            subject=table,
+            detail={"changed": result.changed, "added": result.added, "removed": result.removed},
+        )
 
 
 # --- uploaded targets -------------------------------------------------------------------------------------

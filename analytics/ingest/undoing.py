@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analytics import audit
 from analytics.ingest import sql as q
 from analytics.ingest.model import Refusal, UndoResult
+from analytics.ingest.pipeline import snapshot_first
 from analytics.store import Store
 
 
@@ -42,9 +44,10 @@ def undo_check(store: Store, import_id: int) -> Refusal | None:
 def undo(store: Store, import_id: int, by: str | None = None) -> UndoResult:
     """Restore the exact previous state of every record the import touched, in one transaction: records it
     inserted are removed, records it changed get their previous values (and previous import) back,
-    records it deleted come back. Refused while a later import changed the same records."""
+    records it deleted come back. Refused while a later import changed the same records, and when the
+    snapshot taken first (analytics.backup) cannot be made."""
     result = UndoResult(import_id)
-    refusal = undo_check(store, import_id)
+    refusal = undo_check(store, import_id) or snapshot_first(store, "undo")
     if refusal:
         result.refusal = refusal
         return result
@@ -87,6 +90,17 @@ def undo(store: Store, import_id: int, by: str | None = None) -> UndoResult:
         cur.execute(
             """INSERT INTO reference_history VALUES (now(), ?, 'imports', ?, 'undone_at', NULL, CAST(now() AS VARCHAR))""",
             [by, str(import_id)],
+        )
+        audit.record_in(
+            cur,
+            "undo",
+            by,
+            subject=str(import_id),
+            detail={
+                "import_id": import_id,
+                "deleted": result.deleted,
+                "restored": result.restored + result.reinserted,
+            },
         )
     return result
 

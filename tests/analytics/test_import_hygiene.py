@@ -41,10 +41,11 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 
 
-def modules_after(args: list[str]) -> tuple[int, set[str]]:
+def modules_after(args: list[str], stdin: str = "") -> tuple[int, set[str]]:
     """Run `python -m analytics ARGS` in a fresh interpreter; its exit code and every module it loaded."""
     done = subprocess.run(
         [sys.executable, "-c", _PROBE, json.dumps(args)],
+        input=stdin,
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -96,7 +97,7 @@ def test_undo_loads_neither_the_metrics_nor_report_screen_or_chart_code(tmp_path
 
 
 def test_hash_password_loads_no_data_library():
-    code, modules = modules_after(["hash-password", "--password", "mat-khau-du-dai-123"])
+    code, modules = modules_after(["hash-password"], stdin="mat-khau-du-dai-123\n")
     assert code == 0
     for name in ("pandas", "numpy", "pyarrow", "analytics.metrics", "analytics.ingest", *HEAVY):
         assert not loaded(modules, name), name

@@ -229,6 +229,8 @@ def test_english_page(monkeypatch, tmp_path):
         "Targets",
         "Units",
         "Templates and help",
+        "Backups",
+        "Audit log",
     ]
     at.file_uploader[0].set_value(("a.csv", fx.csv_bytes(fx.rows(3)), "text/csv"))
     at.run()
@@ -331,5 +333,123 @@ def test_a_forged_write_is_refused_on_the_server(tmp_path, password_secrets):
         assert store.record_count() == 2 and store.one("SELECT count(*) FROM imports") == 1
         assert store.one("SELECT undone_at FROM imports WHERE id = 1") is None
         assert store.one("SELECT target FROM targets WHERE unit_code = 'BSR' AND phase = 1") == 170
+    finally:
+        store.close()
+
+
+def test_named_analysts_sign_in_by_name_and_their_work_is_recorded_by_name(monkeypatch, tmp_path):
+    """Failure 7: every password user was recorded as "analyst". With `[analyst.users]` each analyst signs
+    in with a name and a password of their own; imports and edits name the person, the audit log has the
+    sign-ins (the wrong one too) with the address."""
+    from analytics import audit
+
+    users = {
+        "lan.nguyen": hash_password("mat-khau-cua-lan", n=2**10),
+        "minh": hash_password("mat-khau-cua-minh", n=2**10),
+    }
+    db = tmp_path / "store.duckdb"
+    at = data_page(monkeypatch, db, secrets={"analyst": {"users": users}})
+    assert at.text_input(key="auth_account")  # the form asks for the name
+    at.text_input(key="auth_account").input("lan.nguyen")
+    at.text_input(key="auth_password").input("mat-khau-cua-minh")  # minh's password is not lan's
+    [b for b in at.button if b.label == "Đăng nhập"][0].click()
+    at.run()
+    assert "Tên hoặc mật khẩu không đúng." in " ".join(e.value for e in at.error)
+    at.text_input(key="auth_account").input("Lan.Nguyen")  # names are matched without regard to case
+    at.text_input(key="auth_password").input("mat-khau-cua-lan")
+    [b for b in at.button if b.label == "Đăng nhập"][0].click()
+    at.run()
+    assert not at.exception and "Đã đăng nhập: lan.nguyen (vai trò phân tích)." in all_text(at)
+    at.file_uploader[0].set_value(("a.csv", fx.csv_bytes(fx.rows(3, prefix="LAN-")), "text/csv"))
+    at.run()
+    button(at, "data_commit").click()
+    at.run()
+    assert "Đã thêm mới 3" in " ".join(s.value for s in at.success)
+    store = open_store(db)
+    try:
+        assert store.rows("SELECT imported_by FROM imports WHERE mode = 'upsert'") == [("lan.nguyen",)]
+        log = audit.events(store)
+        assert log[["kind", "actor", "address"]].values.tolist()[:3] == [
+            ["import", "lan.nguyen", None],
+            ["sign_in", "lan.nguyen", "local"],
+            ["sign_in_failed", "lan.nguyen", "local"],
+        ]
+    finally:
+        store.close()
+    # The Audit tab shows it to the analyst.
+    audit_tab = [t for t in at.tabs if t.label == "Nhật ký"][0]
+    shown = [d.value for d in audit_tab.dataframe]
+    assert shown and shown[0].iloc[0]["Hoạt động"] == "Nhập dữ liệu"
+    assert shown[0].iloc[0]["Người thực hiện"] == "lan.nguyen"
+
+
+def test_a_plain_password_for_a_named_analyst_is_never_accepted(monkeypatch, tmp_path):
+    users = {"lan": "mat-khau-dan-nham", "minh": hash_password("mat-khau-cua-minh", n=2**10)}
+    at = data_page(monkeypatch, tmp_path / "store.duckdb", secrets={"analyst": {"users": users}})
+    assert "không phải mã băm" in " ".join(e.value for e in at.error)
+    at.text_input(key="auth_account").input("lan")
+    at.text_input(key="auth_password").input("mat-khau-dan-nham")
+    [b for b in at.button if b.label == "Đăng nhập"][0].click()
+    at.run()
+    assert len(at.file_uploader) == 0
+
+
+def test_failures_count_per_address_and_per_account(monkeypatch):
+    """Five wrong passwords lock the address, and the account from every address; a right password gives
+    its reserved failure back."""
+    from ui import auth
+
+    monkeypatch.setattr(auth, "_FAILS", {})
+    address = {"now": "198.51.100.1"}
+    monkeypatch.setattr(auth, "client_address", lambda: address["now"])
+    for n in range(5):
+        address["now"] = f"198.51.100.{n}"  # a new address each time: the account still counts
+        assert auth._reserve("lan") is not None
+    address["now"] = "198.51.100.99"
+    assert auth._reserve("lan") is None and auth._locked_for("lan") > 0
+    assert auth._reserve("minh") is not None  # another account from a fresh address
+    for _ in range(4):
+        assert auth._reserve(f"x{_}") is not None
+    assert auth._reserve("y") is None  # that address has had its five
+    mark = auth._reserve  # a right password gives its failure back
+    monkeypatch.setattr(auth, "_FAILS", {})
+    first = mark("lan")
+    auth._give_back("lan", first)
+    assert auth._FAILS == {}
+
+
+def _download_script(db: str) -> None:
+    import pandas as pd
+    import streamlit as st
+
+    from analytics.store import open_store
+    from ui.audit_view import logged_download
+    from ui.context import Context
+
+    store = open_store(db)
+    ctx = Context(store=store, reader=store, lang="vi", filters=None, version=0, options={}, sample=False)
+    data = logged_download(
+        ctx, "CSV", lambda: pd.DataFrame({"code": ["A", "B", "C"]}), lambda f: b"x" * len(f)
+    )
+    st.write(f"bytes={len(data())}")
+
+
+def test_a_download_of_records_is_logged_with_who_and_from_where(tmp_path):
+    from analytics import audit
+
+    db = tmp_path / "store.duckdb"
+    open_store(db).close()
+    at = AppTest.from_function(_download_script, args=(str(db),), default_timeout=60)
+    at.run()
+    assert not at.exception and at.markdown[0].value == "bytes=3"
+    store = open_store(db)
+    try:
+        row = audit.events(store).iloc[0]
+        assert (row["kind"], row["actor"], row["address"], row["detail"]) == (
+            "download",
+            "local",
+            "local",
+            {"format": "CSV", "rows": 3},
+        )
     finally:
         store.close()

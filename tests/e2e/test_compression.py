@@ -87,10 +87,12 @@ def test_health_range_requests_and_the_websocket_are_untouched(server):
 
 
 def test_an_upload_goes_through(server):
-    """The upload endpoint (PUT, multipart) answers as without the middleware."""
+    """The upload endpoint (PUT, multipart) answers as without the middleware, for a session that may upload
+    (no role configured: the Data page grants the role, and ui.gate lets that session's files through)."""
     session = WireSession(server.url)
     try:
         session.rerun()
+        session.rerun("data")
         state = session.upload("$$ID-x-upload", "a.csv", b"Ma SK,Ten\n1,a\n")
         assert state.file_uploader_state_value.uploaded_file_info[0].size == len(b"Ma SK,Ten\n1,a\n")
     finally:

@@ -76,8 +76,11 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
         assert "Bạn đang xem ở chế độ chỉ đọc" in shown.text
         assert not [w for w in shown.widgets if w.kind in ("file_uploader", "dataframe")]
         assert not [w for w in shown.widgets if w.id in (commit, undo_ask, undo_yes, sample_remove, save)]
-        # ...and sends them anyway.
-        forged_file = viewer.upload(uploader, "gia-mao.csv", fx.csv_bytes(fx.rows(3, prefix="FORGED-")))
+        # ...and sends them anyway. The upload endpoint refuses the viewer's file outright (ui.gate).
+        forged = fx.csv_bytes(fx.rows(3, prefix="FORGED-"))
+        urls = viewer.upload_urls("gia-mao.csv")
+        assert viewer.put_file(urls, "gia-mao.csv", forged) == 403
+        forged_file = viewer.uploader_state(uploader, urls, "gia-mao.csv", len(forged))
         forgeries = {
             "import": [forged_file, viewer.trigger(commit)],
             "undo the sample": [viewer.trigger(undo_ask), viewer.trigger(undo_yes)],

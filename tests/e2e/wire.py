@@ -67,12 +67,15 @@ class Run:
 class WireSession:
     """One session on the server, driven through the websocket protocol."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, headers: dict[str, str] | None = None) -> None:
+        """`headers` go with the websocket's opening request (a forged `X-Forwarded-For`, say)."""
         self.base_url = base_url
         self._stack = ExitStack()
         url = base_url.replace("http://", "ws://") + "/_stcore/stream"
         self.ws = self._stack.enter_context(
-            connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=30)
+            connect(
+                url, subprotocols=["streamlit"], max_size=None, open_timeout=30, additional_headers=headers
+            )
         )
         self.session_id: str | None = None
         self.pages: dict[str, str] = {}  # url path -> page script hash
@@ -160,10 +163,8 @@ class WireSession:
                     return rest.split(";", 1)[0]
         raise LookupError("no XSRF cookie")
 
-    def upload(self, widget_id: str, name: str, data: bytes, mime: str = "text/csv"):
-        """Upload `data` for this session (as the browser does) and return the uploader's widget state."""
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
-
+    def upload_urls(self, name: str):
+        """The upload URLs the server hands this session for one file (as the browser asks for them)."""
         request = BackMsg()
         request.file_urls_request.request_id = uuid.uuid4().hex
         request.file_urls_request.file_names.append(name)
@@ -178,27 +179,62 @@ class WireSession:
                 urls = msg.file_urls_response.file_urls[0]
         if urls is None:
             raise TimeoutError("no upload URL")
+        return urls
+
+    def put_file(self, urls, name: str, data: bytes, mime: str = "text/csv") -> int:
+        """PUT the file to its upload URL as the browser does; the HTTP status (the server may answer before
+        reading the body and close the connection: the status is still read back)."""
+        import http.client
+        from urllib.parse import urlsplit
+
         boundary = uuid.uuid4().hex
-        body = (
-            (
-                f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
-                f"Content-Type: {mime}\r\n\r\n"
-            ).encode()
-            + data
-            + f"\r\n--{boundary}--\r\n".encode()
-        )
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+            f"Content-Type: {mime}\r\n\r\n"
+        ).encode()
+        tail = f"\r\n--{boundary}--\r\n".encode()
         url = urls.upload_url if urls.upload_url.startswith("http") else self.base_url + urls.upload_url
+        parts = urlsplit(url)
         token = self._xsrf_token()
-        put = urllib.request.Request(url, data=body, method="PUT", headers={
-            "Content-Type": f"multipart/form-data; boundary={boundary}",
-            "X-Xsrftoken": token, "Cookie": f"_streamlit_xsrf={token}",
-        })  # fmt: skip
-        with urllib.request.urlopen(put, timeout=60) as answer:
-            assert answer.status in (200, 204), answer.status
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
+        try:
+            connection.putrequest("PUT", parts.path)
+            for key, value in {
+                "Content-Type": f"multipart/form-data; boundary={boundary}",
+                "Content-Length": str(len(head) + len(data) + len(tail)),
+                "X-Xsrftoken": token,
+                "Cookie": f"_streamlit_xsrf={token}",
+            }.items():
+                connection.putheader(key, value)
+            connection.endheaders()
+            try:
+                connection.send(head)
+                view = memoryview(data)
+                for start in range(0, len(data), 1 << 20):
+                    connection.send(view[start : start + (1 << 20)])
+                connection.send(tail)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # answered (and closed) before the whole body was sent
+            return connection.getresponse().status
+        finally:
+            connection.close()
+
+    def upload(self, widget_id: str, name: str, data: bytes, mime: str = "text/csv"):
+        """Upload `data` for this session (as the browser does) and return the uploader's widget state."""
+        urls = self.upload_urls(name)
+        status = self.put_file(urls, name, data, mime)
+        assert status in (200, 204), status
+        return self.uploader_state(widget_id, urls, name, len(data))
+
+    @staticmethod
+    def uploader_state(widget_id: str, urls, name: str, size: int):
+        """The uploader's widget state naming one file (whether or not the server took it)."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
         state = WidgetState(id=widget_id)
         info = state.file_uploader_state_value.uploaded_file_info.add()
         info.file_id = urls.file_id
         info.name = name
-        info.size = len(data)
+        info.size = size
         info.file_urls.CopyFrom(urls)
         return state

@@ -52,7 +52,7 @@ import duckdb
 
 from analytics import metrics
 from analytics.filters import Filters
-from analytics.store import Store, open_store
+from analytics.store import Store, open_store, remove_store
 from analytics.textnorm import fold_key
 from tools.bench import pandas_twin as bp
 from tools.bench.exports import export_csv
@@ -158,9 +158,10 @@ def whole_processes(path: Path, workdir: Path, repeat: int) -> dict:
 
 
 def new_store(db: Path) -> Store:
-    """A new, empty store (schema and reference data) at `db`, as a first import finds it."""
-    db.unlink(missing_ok=True)
-    Path(f"{db}.wal").unlink(missing_ok=True)  # a killed earlier run must not replay into this one
+    """A new, empty store (schema and reference data) at `db`, as a first import finds it (the earlier
+    run's file, log and backup folder removed: a killed run must not replay into this one, and a store
+    that held data is otherwise never made again)."""
+    remove_store(db)
     return open_store(db)
 
 

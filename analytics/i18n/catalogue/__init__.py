@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from analytics.i18n.catalogue import (
     app,
     auth,
+    backup,
     benefit,
     cli,
     data,
@@ -47,6 +48,7 @@ AREAS: dict[str, Text] = {  # in this order, the merged keys keep the order they
     "auth": auth.TEXT,
     "data": data.TEXT,
     "report": report.TEXT,
+    "backup": backup.TEXT,
 }
 
 

@@ -91,4 +91,32 @@ TEXT: dict[str, tuple[str, str]] = {
         "Could not create the store {path}: {detail}",
     ),
     "store.loading_sample": ("Đang nạp dữ liệu minh họa…", "Loading the illustrative data…"),
+    "store.damaged": (
+        "Kho dữ liệu {path} bị hỏng nên không dùng được ({detail}). Ứng dụng không ghi gì vào tệp này.",
+        "The store {path} is damaged and cannot be used ({detail}). The app writes nothing to that file.",
+    ),
+    "store.lost": (
+        "Không còn kho dữ liệu {path}, nhưng kho này đã từng có dữ liệu thật (dấu hiệu trong {detail}), nên "
+        "ứng dụng không tạo kho rỗng mới hay nạp dữ liệu minh họa vào đó. Nếu thật sự muốn bắt đầu một kho "
+        "mới, hãy xóa thư mục đó trước.",
+        "The store {path} is gone, but it has held real data (its marker is in {detail}), so the app makes no "
+        "new empty store and loads no sample in its place. To really start a new store, delete that folder "
+        "first.",
+    ),
+    "store.emptied": (
+        "Kho dữ liệu {path} không còn lần nhập hay hồ sơ nào, nhưng đã từng có dữ liệu thật (dấu hiệu trong "
+        "{detail}): có thể đây là một bản chép thiếu. Ứng dụng không nạp dữ liệu minh họa vào đó.",
+        "The store {path} holds no import and no record, but it has held real data (its marker is in "
+        "{detail}): it may be an incomplete copy. The app loads no sample into it.",
+    ),
+    "store.newer": (
+        "Kho dữ liệu {path} do phiên bản mới hơn của ứng dụng tạo ra (lược đồ {detail}). Hãy cập nhật ứng dụng.",
+        "The store {path} was made by a newer version of the app (schema {detail}). Update the app.",
+    ),
+    "store.read_only.damaged": (
+        "Kho dữ liệu bị hỏng nên ứng dụng đang hiển thị bản sao lưu mới nhất đã kiểm tra ({detail}), chỉ xem: "
+        "chưa nhập hay sửa được. Cán bộ phân tích có thể khôi phục bản sao lưu này ở trang Dữ liệu.",
+        "The store is damaged, so the app shows the newest verified snapshot ({detail}), view-only: nothing can "
+        "be imported or edited yet. An analyst can restore that snapshot on the Data page.",
+    ),
 }

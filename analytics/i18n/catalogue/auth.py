@@ -8,6 +8,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "auth.cli.again": ("Nhập lại mật khẩu: ", "Password again: "),
     "auth.cli.mismatch": ("Hai lần nhập không khớp.", "The two entries differ."),
     "auth.cli.too_short": ("Mật khẩu cần ít nhất {n} ký tự.", "The password needs at least {n} characters."),
+    "auth.cli.no_password_option": (
+        "--password không còn được nhận: mật khẩu gõ trên dòng lệnh nằm lại trong lịch sử của shell. Hãy chạy "
+        "`python -m analytics hash-password` rồi gõ mật khẩu khi được hỏi (không hiện chữ), hoặc đưa mật khẩu "
+        "vào từ đầu vào chuẩn, ví dụ `python -m analytics hash-password < tep-mat-khau`.",
+        "--password is no longer accepted: a password typed on the command line stays in the shell's history. "
+        "Run `python -m analytics hash-password` and type the password when asked (nothing is shown), or give "
+        "it on standard input, e.g. `python -m analytics hash-password < password-file`.",
+    ),
+    "auth.cli.bad_name": (
+        "Tên “{name}” không dùng được: cần ít nhất một ký tự, không có dấu ngoặc kép hay ký tự điều khiển.",
+        "The name “{name}” cannot be used: it needs at least one character and no quotes or control characters.",
+    ),
     "auth.cli.paste": (
         "Dán các dòng sau vào .streamlit/secrets.toml (đừng đưa tệp này lên git):",
         "Paste these lines into .streamlit/secrets.toml (keep that file out of git):",
@@ -32,6 +44,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Importing, undoing and editing targets need the analyst role.",
     ),
     "auth.password": ("Mật khẩu phân tích", "Analyst password"),
+    "auth.account": ("Tên cán bộ phân tích", "Analyst name"),
     "auth.sign_in": ("Đăng nhập", "Sign in"),
     "auth.sign_in_sso": ("Đăng nhập bằng tài khoản tổ chức", "Sign in with your organisation account"),
     "auth.sign_out": ("Đăng xuất", "Sign out"),
@@ -42,6 +55,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "The account {who} is not on the analysts list ([analyst] emails).",
     ),
     "auth.wrong": ("Mật khẩu không đúng.", "Wrong password."),
+    "auth.wrong_account": ("Tên hoặc mật khẩu không đúng.", "Wrong name or password."),
     "auth.locked": (
         "Sai mật khẩu quá nhiều lần. Thử lại sau {seconds} giây.",
         "Too many wrong passwords. Try again in {seconds} seconds.",

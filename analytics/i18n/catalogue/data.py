@@ -18,6 +18,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.tab.targets": ("Chỉ tiêu", "Targets"),
     "data.tab.units": ("Đơn vị", "Units"),
     "data.tab.templates": ("Mẫu tệp và hướng dẫn", "Templates and help"),
+    "data.tab.backups": ("Sao lưu", "Backups"),
+    "data.tab.audit": ("Nhật ký", "Audit log"),
     "data.viewer_import": (
         "Nhập dữ liệu cần vai trò phân tích. Bạn vẫn xem được lịch sử nhập, chỉ tiêu, đơn vị và tải mẫu tệp.",
         "Importing needs the analyst role. You can still view the import history, targets and units, and "

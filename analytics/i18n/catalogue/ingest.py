@@ -96,6 +96,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "Dòng tiêu đề {row} nằm ngoài phần đầu tệp: hãy chọn một dòng trong 30 dòng đầu.",
         "Header row {row} is past the top of the file: choose a row among the first 30.",
     ),
+    "ingest.refuse.backup_failed": (
+        "Không ghi được vào kho dữ liệu: chưa tạo được bản sao lưu trước khi thay đổi (thư mục {folder}: "
+        "{detail}). Không có gì được ghi. Hãy giải phóng chỗ trống ở đó (hoặc đặt SANGKIEN_BACKUP_DIR sang "
+        "ổ khác) rồi thử lại.",
+        "Could not write to the store: the snapshot taken before every change could not be made (folder "
+        "{folder}: {detail}). Nothing was written. Free some space there (or point SANGKIEN_BACKUP_DIR at "
+        "another disk) and try again.",
+    ),
     "ingest.refuse.too_many_columns": (
         "Tệp có {n} cột, vượt giới hạn {limit}: có thể đã chọn sai dấu phân cách.",
         "The file has {n} columns, more than the limit of {limit}: the delimiter may be wrong.",

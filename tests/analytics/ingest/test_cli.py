@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -137,14 +138,39 @@ def test_replace_mode_and_undo_commands(files, capsys):
     assert "đã được hoàn tác rồi" in capsys.readouterr().err
 
 
-def test_hash_password_prints_the_secrets_lines(capsys):
-    assert main(["hash-password", "--password", "mật-khẩu-dài"]) == 0
+def test_hash_password_reads_the_password_from_stdin_and_prints_the_secrets_lines(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("mật-khẩu-dài\n"))
+    assert main(["hash-password"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "[analyst]"
     value = out[1].split(" = ")[1].strip('"')
     assert value.startswith("scrypt$") and verify_password("mật-khẩu-dài", value)
     assert not verify_password("mật-khẩu-khác", value)
-    assert main(["hash-password", "--password", "ngắn"]) == 2
+    monkeypatch.setattr("sys.stdin", io.StringIO("ngắn\n"))
+    assert main(["hash-password"]) == 2
+
+
+def test_hash_password_for_a_named_analyst(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("mật-khẩu-của-lan\n"))
+    assert main(["hash-password", "--name", "lan.nguyen"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "[analyst.users]"
+    name, value = out[1].split(" = ")
+    assert name == '"lan.nguyen"' and verify_password("mật-khẩu-của-lan", value.strip('"'))
+    monkeypatch.setattr("sys.stdin", io.StringIO("mật-khẩu-của-lan\n"))
+    assert main(["hash-password", "--name", 'lan"x']) == 2
+
+
+def test_a_password_on_the_command_line_is_refused_saying_how_to_do_it(capsys):
+    """Failure 7: `hash-password --password P` put the password in the shell's history. The old form now
+    fails (exit 2) with a message saying how to do it, and prints no hash."""
+    assert main(["hash-password", "--password", "mật-khẩu-dài"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "--password không còn được nhận" in captured.err
+    assert "python -m analytics hash-password" in captured.err and "đầu vào chuẩn" in captured.err
+    assert main(["hash-password", "--password", "x", "--lang", "en"]) == 2
+    assert "is no longer accepted" in capsys.readouterr().err
 
 
 def test_the_real_entry_point(files):

@@ -22,7 +22,7 @@ import pytest
 
 from analytics import ingest
 from analytics.ingest import Limits
-from analytics.store import open_store
+from analytics.store import open_store, remove_store
 from tests.analytics.ingest import fixtures as fx
 
 GOAL = 2.0
@@ -42,8 +42,7 @@ def raw_read(csv: Path, workdir: Path) -> float:
 
 def project_import(csv: Path, workdir: Path) -> tuple[float, list[tuple[float, str]], ingest.Report]:
     db = workdir / "import.duckdb"
-    for path in (db, Path(f"{db}.wal")):
-        path.unlink(missing_ok=True)
+    remove_store(db)  # the earlier repetition's store, log and backup folder
     steps: list[tuple[float, str]] = []
     started = time.perf_counter()
     store = open_store(db)

@@ -1,0 +1,38 @@
+"""Smaller holes of issue 14 (failure 7) and the chart text helper: the 2,000-column refusal names its
+column count (it said "0,0 MB"), and `charts.plot_text` makes data text inert for Plotly."""
+
+from __future__ import annotations
+
+from analytics import charts, ingest
+from analytics.store import open_store
+
+
+def test_too_many_columns_names_the_count_not_megabytes(tmp_path):
+    header = ",".join(f"Cột {i}" for i in range(2000))
+    data = (header + "\n" + ",".join("x" for _ in range(2000)) + "\n").encode("utf-8")
+    store = open_store(tmp_path / "s.duckdb")
+    try:
+        report = ingest.validate(store, data, "rong.csv")
+    finally:
+        store.close()
+    assert report.refusal and report.refusal.code == "too_many_columns"
+    assert report.message() == "Tệp có 2.000 cột, vượt giới hạn 500: có thể đã chọn sai dấu phân cách."
+    assert "MB" not in report.message("en") and "2,000 columns, more than the limit of 500" in report.message(
+        "en"
+    )
+
+
+def test_plot_text_makes_markup_templates_and_math_inert():
+    hostile = '<a href="https://x.example">Bấm</a> <b>đậm</b> & %{customdata} $x^2$'
+    text = charts.plot_text(hostile)
+    assert "<" not in text and ">" not in text and "%{" not in text and "$" not in text
+    assert text == (
+        '&lt;a href="https://x.example"&gt;Bấm&lt;/a&gt; &lt;b&gt;đậm&lt;/b&gt; &amp; &#37;{customdata} &#36;x^2&#36;'
+    )
+    assert (
+        charts.plot_text(None) == "" and charts.plot_text(float("nan")) == "" and charts.plot_text(12) == "12"
+    )
+    # Wrapped labels keep their own line breaks, each line escaped.
+    assert charts.wrap_label("Đợt <b>thi đua</b> 40 ngày cao điểm", 12) == (
+        "Đợt &lt;b&gt;thi<br>đua&lt;/b&gt; 40<br>ngày cao<br>điểm"
+    )

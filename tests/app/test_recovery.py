@@ -1,0 +1,118 @@
+"""The app on a store that is damaged, emptied or new (issue 14, failures 1 and 2), in the real Streamlit
+runtime (AppTest) on real files: a damaged store is never overwritten and never crashes a page; it is
+named in Vietnamese, viewers see the newest verified snapshot read-only with a notice, an analyst can
+restore it from the Data page; a path that existed is never filled with the sample."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analytics.store import open_store
+from tests.analytics.ingest import fixtures as fx
+from tests.app.apptest import APP, all_text, metric_values
+
+
+def _run(monkeypatch, db: Path, page: str | None = None, secrets: dict | None = None) -> AppTest:
+    monkeypatch.setenv("SANGKIEN_DB", str(db))
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (secrets or {}).items():
+        at.secrets[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+    return at
+
+
+def _cut(db: Path, keep: int) -> None:
+    with open(db, "r+b") as handle:
+        handle.truncate(keep)
+
+
+@pytest.fixture
+def real_store(tmp_path, sample_db) -> Path:
+    """The sample plus one real import (so the store has held real data)."""
+    from analytics import ingest
+
+    db = tmp_path / "store.duckdb"
+    shutil.copy(sample_db, db)
+    store = open_store(db)
+    assert ingest.commit(store, fx.csv_bytes(fx.rows(20, prefix="REAL-")), "that.csv", by="lan").ok
+    store.close()
+    return db
+
+
+def test_a_damaged_store_is_named_and_left_as_it_is(monkeypatch, real_store):
+    """Failure 2: a store with a few KB cut off showed Streamlit's crash box on every page. Now the shell
+    (every page runs in it) says in Vietnamese what is wrong, here with no snapshot to show instead, and the
+    file is not touched. (Every page through the real server: tests/reliability/test_recovery_server.py.)"""
+    shutil.rmtree(real_store.with_name("store.backups"))
+    _cut(real_store, real_store.stat().st_size // 2)
+    before = real_store.read_bytes()
+    at = _run(monkeypatch, real_store)
+    assert not at.exception, [e.value for e in at.exception]
+    errors = " ".join(e.value for e in at.error)
+    assert "Kho dữ liệu" in errors and "bị hỏng" in errors, errors
+    assert "Không có bản sao lưu nào đã kiểm tra" in errors
+    assert real_store.read_bytes() == before
+
+
+def test_a_path_that_existed_is_never_filled_with_the_sample(monkeypatch, tmp_path):
+    """Failure 1: a store that exists but holds no records (a plain copy of a file whose records were in
+    the write-ahead log) was filled with the illustrative sample without a word."""
+    db = tmp_path / "copied.duckdb"
+    open_store(db).close()  # the schema and reference rows, no record
+    at = _run(monkeypatch, db)
+    assert not at.exception, [e.value for e in at.exception]
+    store = open_store(db)  # the app's own configuration (it holds the file in this process)
+    try:
+        assert store.record_count() == 0 and store.one("SELECT count(*) FROM imports") == 0
+    finally:
+        store.close()
+    assert "minh họa" not in " ".join(i.value for i in at.info)
+
+
+def test_a_new_path_gets_the_sample(monkeypatch, tmp_path):
+    db = tmp_path / "new" / "store.duckdb"
+    at = _run(monkeypatch, db)
+    assert not at.exception
+    assert ("Đã đăng ký", "7.085") in metric_values(at)
+
+
+def test_viewers_see_the_newest_snapshot_read_only_and_an_analyst_restores_it(monkeypatch, real_store):
+    from analytics import backup
+
+    store = open_store(real_store)
+    made = backup.snapshot(store, "manual")
+    store.close()
+    assert made.verified
+    _cut(real_store, real_store.stat().st_size - 6000)
+    damaged = real_store.read_bytes()
+    at = _run(monkeypatch, real_store)
+    assert not at.exception, [e.value for e in at.exception]
+    notice = " ".join(w.value for w in at.warning)
+    assert "bị hỏng" in notice and "bản sao lưu" in notice and "chỉ xem" in notice, notice
+    assert ("Đã đăng ký", "7.105") in metric_values(at)  # the snapshot's figures
+    assert real_store.read_bytes() == damaged
+    # The Data page (writing open: this session is an analyst) offers the newest snapshot.
+    at.switch_page("pages/data.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    restore = [b for b in at.button if b.key == "backup_restore_damaged"]
+    assert restore, [b.key for b in at.button]
+    restore[0].click()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Đã khôi phục" in " ".join(s.value for s in at.success)
+    store = open_store(real_store, verify=True)
+    try:
+        assert store.record_count() == 7105 and not store.read_only
+    finally:
+        store.close()
+    kept = list(real_store.parent.glob("store.duckdb.damaged-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged  # the damaged file is kept aside, untouched
+    assert "Đã đăng ký" in all_text(_run(monkeypatch, real_store))
