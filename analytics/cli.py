@@ -69,10 +69,12 @@ def _json_number(value: float | int | None) -> float | int | None:
     return value
 
 
-def summary_payload(store: Store, filters: Filters) -> dict:
-    """The Overview's figures as the `summary --json` contract."""
+def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
+    """The Overview's figures as the `summary --json` contract, for the filters' program (the default one
+    when none is named): `program` is {code, name, start, end, noun} (name and noun in `lang`)."""
     prog = metrics.progress(store, filters)
     p = prog.program
+    definition = prog.definition
     phases = [
         {
             "phase": int(r["phase"]),
@@ -110,6 +112,13 @@ def summary_payload(store: Store, filters: Filters) -> dict:
         "units_total": int(p["units_total"]),
         "phases": phases,
         "units": units,
+        "program": {
+            "code": definition.code,
+            "name": definition.title(lang),
+            "start": definition.start_on.isoformat(),
+            "end": definition.end_on.isoformat(),
+            "noun": definition.noun(lang),
+        },
     }
 
 

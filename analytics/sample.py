@@ -20,6 +20,7 @@ import pandas as pd
 from analytics.store import Store
 
 SEED = 20210901
+FIRST_PROGRAM = "1-trieu-sang-kien"
 PROGRAM_START = dt.date(2021, 9, 1)
 PHASE1_END = dt.date(2022, 5, 31)
 CAMPAIGN_START = dt.date(2022, 4, 22)  # 40 days up to and including 31/05/2022
@@ -455,13 +456,17 @@ def load_sample(store: Store) -> int:
     with store.transaction() as cur:
         import_id = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
         cur.execute("DELETE FROM initiatives")
+        records = records.assign(program_code=FIRST_PROGRAM)
         cur.register("sample_records", records)
         cur.execute(
-            """INSERT INTO initiatives
+            """INSERT INTO initiatives (code, title, authors, author_count, unit_code, field, status, level,
+                                        registered_on, recognized_on, applied_on, benefit_vnd, reward_vnd,
+                                        phase, import_id, program_code)
                SELECT s.code, s.title, s.authors, s.author_count, s.unit_code, s.field, s.status, s.level,
                       s.registered_on, s.recognized_on, s.applied_on, s.benefit_vnd, s.reward_vnd,
-                      (SELECT p.phase FROM phases p WHERE s.registered_on BETWEEN p.start_on AND p.end_on),
-                      ?
+                      (SELECT p.period FROM periods p
+                       WHERE p.program_code = s.program_code AND s.registered_on BETWEEN p.start_on AND p.end_on),
+                      ?, s.program_code
                FROM sample_records s""",
             [import_id],
         )

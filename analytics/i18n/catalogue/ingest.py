@@ -242,4 +242,27 @@ TEXT: dict[str, tuple[str, str]] = {
         "Not a targets table: it needs a Unit column and either Phase + Target columns or “Phase 1”, "
         "“Phase 2” columns.",
     ),
+    # --- programs (issue 15): which program each record belongs to ---------------------------------------
+    "ingest.refuse.program_ambiguous": (
+        "{records} hồ sơ có ngày đăng ký nằm trong thời gian của nhiều chương trình cùng lúc ({programs}). Hãy chọn "
+        "chương trình cho tệp này (trên trang Dữ liệu, hoặc --program MÃ ở dòng lệnh) rồi kiểm tra lại; chưa "
+        "ghi gì.",
+        "{records} records have a registration date inside the dates of more than one program ({programs}). Choose "
+        "the program for this file (on the Data page, or --program CODE on the command line) and check it "
+        "again; nothing was written.",
+    ),
+    "ingest.refuse.unknown_program": (
+        "Không có chương trình mã “{program}”. Các chương trình: {known}.",
+        "There is no program with the code “{program}”. The programs: {known}.",
+    ),
+    "ingest.warn.program_split": (
+        "Tệp có hồ sơ của {n} chương trình ({parts}): mỗi hồ sơ được tính vào chương trình có thời gian chứa "
+        "ngày đăng ký của nó.",
+        "The file holds records of {n} programs ({parts}): each record counts in the program whose dates hold "
+        "its registration date.",
+    ),
+    "ingest.warn.program_outside": (
+        "{n} hồ sơ có ngày đăng ký ngoài thời gian của mọi chương trình; chúng được tính vào {programs}.",
+        "{n} records have a registration date outside every program's dates; they count in {programs}.",
+    ),
 }
