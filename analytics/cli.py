@@ -125,13 +125,27 @@ def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
 def summary_text(payload: dict, lang: Lang) -> str:
     """A readable table of the same figures for the terminal."""
     as_of = dt.date.fromisoformat(payload["as_of"]) if payload["as_of"] else None
-    lines = [t("cli.summary.title", lang, date=fmt_date(as_of, lang)), ""]
+    program = payload.get("program") or {}
+    lines = [t("cli.summary.title", lang, date=fmt_date(as_of, lang))]
+    if program:
+        lines.append(
+            t(
+                "cli.summary.program_line",
+                lang,
+                program_name=program["name"],
+                start=fmt_date(dt.date.fromisoformat(program["start"]), lang),
+                end=fmt_date(dt.date.fromisoformat(program["end"]), lang),
+                noun=program["noun"],
+            )
+        )
+    lines.append("")
+    word = payload.get("_period_word") or t("word.phase", lang)
     head = (
         f"{'':<26}{t('metric.registered', lang):>14}{t('metric.target', lang):>12}{t('metric.pct', lang):>14}"
     )
     lines.append(head)
     for ph in payload["phases"]:
-        label = t("overview.phase_name", lang, n=ph["phase"])
+        label = f"{word} {ph['phase']}"
         lines.append(
             f"{label:<26}{fmt_int(ph['registered'], lang):>14}{fmt_int(ph['target'], lang):>12}"
             f"{fmt_pct(ph['pct'], lang):>14}"
@@ -160,15 +174,27 @@ def summary_text(payload: dict, lang: Lang) -> str:
     return "\n".join(lines)
 
 
+def _program(store: Store, code: str | None, lang: Lang) -> str | None:
+    """`--program CODE` checked against the store's programs (exit 2 naming them when unknown)."""
+    if code is None:
+        return None
+    known = [p.code for p in metrics.programs(store)]
+    if code not in known:
+        raise UsageError(t("report.cli.unknown_program", lang, program=code, known=", ".join(known)))
+    return code
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     lang = as_lang(args.lang)
-    filters = Filters(as_of=parse_date(args.as_of, lang) if args.as_of else None)
+    as_of = parse_date(args.as_of, lang) if args.as_of else None
     store = _open(args.db, read_only=True)
-    payload = summary_payload(store, filters)
+    filters = Filters(as_of=as_of, program=_program(store, args.program, lang))
+    payload = summary_payload(store, filters, lang)
     if args.json:
         print(json.dumps(payload, ensure_ascii=False))
     else:
-        print(summary_text(payload, lang))
+        word = metrics.program_of(store, filters).period_word(lang)
+        print(summary_text({**payload, "_period_word": word}, lang))
     return EXIT_OK
 
 
@@ -235,8 +261,11 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
 # `report`: the meeting report as a file, for scheduled jobs.
 
 
-def _check_report_scope(store: Store, phase: int | None, units: Sequence[str], lang: Lang) -> None:
-    """Unknown unit codes or phases are a mistake in the command, not an empty report."""
+def _check_report_scope(
+    store: Store, phase: int | None, units: Sequence[str], lang: Lang, filters: Filters | None = None
+) -> None:
+    """Unknown unit codes or periods (of the report's program) are a mistake in the command, not an empty
+    report."""
     options = metrics.filter_options(store)
     known_units = [u["code"] for u in options["units"]]
     unknown = [u for u in units if u not in known_units]
@@ -244,10 +273,17 @@ def _check_report_scope(store: Store, phase: int | None, units: Sequence[str], l
         raise UsageError(
             t("report.cli.unknown_unit", lang, codes=", ".join(unknown), known=", ".join(known_units))
         )
-    known_phases = [int(p["phase"]) for p in options["phases"]]
+    program = metrics.program_of(store, filters or Filters())
+    known_phases = program.period_numbers()
     if phase is not None and phase not in known_phases:
         raise UsageError(
-            t("report.cli.unknown_phase", lang, phase=phase, known=", ".join(map(str, known_phases)))
+            t(
+                "report.cli.unknown_phase",
+                lang,
+                phase=phase,
+                known=", ".join(map(str, known_phases)),
+                **program.terms(lang),
+            )
         )
 
 
@@ -289,8 +325,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise UsageError(t("report.cli.no_folder", lang, path=out.parent))
     store = open_store(db, read_only=True)
     try:
-        _check_report_scope(store, args.phase, args.unit, lang)
-        filters = report_filters(Filters(), args.phase, args.unit, as_of)
+        base = Filters(as_of=as_of, program=_program(store, args.program, lang))
+        _check_report_scope(store, args.phase, args.unit, lang, base.with_(phase=args.phase))
+        filters = report_filters(base, args.phase, args.unit, as_of)
         meta = ReportMeta(
             place=os.environ.get(REPORT_PLACE_ENV) or None, number=os.environ.get(REPORT_NUMBER_ENV) or None
         )
@@ -345,9 +382,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     status = EXIT_OK
     version_before = store.data_version()
     try:
+        program = _program(store, args.program, lang)
         for file in args.files:
             report = ingest.import_file(
-                store, file, mode=args.mode, dry_run=args.dry_run, units=args.unit, by=_who(args.by)
+                store,
+                file,
+                mode=args.mode,
+                dry_run=args.dry_run,
+                units=args.unit,
+                by=_who(args.by),
+                program=program,
             )
             report.file = file
             if args.json:
@@ -398,6 +442,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_REFUSED
 
 
+_PROGRAM_HELP = "mã chương trình (mặc định: chương trình có thời gian chứa ngày --as-of, nếu không thì chương trình đang chạy)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analytics", description='Bảng điều hành "1 triệu sáng kiến": dòng lệnh.')
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -415,6 +462,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--as-of", help="tính đến ngày YYYY-MM-DD (mặc định: hồ sơ mới nhất)")
     p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+    p.add_argument("--program", metavar="CODE", help=_PROGRAM_HELP)
     p.set_defaults(run=cmd_summary)
 
     p = sub.add_parser("import", help="nhập tệp xuất CSV/TSV/TXT/XLSX/XLS vào kho")
@@ -437,6 +485,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument("--json", action="store_true", help="mỗi tệp một dòng JSON")
     p.add_argument("--by", default=None, help="người nhập (ghi vào lịch sử nhập)")
+    p.add_argument(
+        "--program",
+        metavar="CODE",
+        help="chương trình nhận các hồ sơ có ngày đăng ký nằm trong thời gian của hai chương trình",
+    )
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("undo", help="hoàn tác một lần nhập (khôi phục đúng trạng thái trước đó)")
@@ -447,7 +500,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="xuất báo cáo DOCX/PDF/XLSX", later=_report_output_arguments)
     common(p)
     p.add_argument("--as-of", help="tính đến ngày YYYY-MM-DD")
-    p.add_argument("--phase", type=int, help="chỉ một giai đoạn")
+    p.add_argument("--phase", type=int, help="chỉ một giai đoạn (số của kỳ: 1, 2 hoặc 2025...)")
+    p.add_argument("--program", metavar="CODE", help=_PROGRAM_HELP)
     p.add_argument(
         "--unit", action="append", default=[], metavar="CODE", help="chỉ các đơn vị này (lặp lại được)"
     )

@@ -118,7 +118,9 @@ def from_query(
             else:
                 dropped.append(f"program={value}")
         if program is None:
-            chosen = default_program(programs, dates["as_of"], last_day)
+            asked = _values(params, "phase")[-1:]
+            wanted = int(asked[0]) if asked and asked[0].isdigit() else None
+            chosen = default_program(programs, dates["as_of"], last_day, phase=wanted)
             program = chosen.code if chosen else None
         chosen = by_code(programs, program)
         phases_ok = set(chosen.period_numbers()) if chosen else set()

@@ -51,6 +51,10 @@ METRIC_KINDS: dict[str, str] = {
     "reward_vnd": "money",
     "applied_rate": "percent",
     "recognized_rate": "percent",
+    "change": "count",
+    "change_pct": "percent",
+    "compare_period": "count",
+    "compare_program": "percent",
 }
 TIERS: tuple[str, ...] = ("met", "over_half", "under_half", "none")
 PACE_STATES: tuple[str, ...] = ("done", "on_track", "at_risk", "behind", "ended")
@@ -166,7 +170,7 @@ def program_of(store: Reader, filters: Filters) -> Program:
     found, _, _, last_day = _reference(store)
     chosen = pg.by_code(found, filters.program) if filters.program else None
     if chosen is None:
-        chosen = pg.default_program(found, filters.as_of, last_day)
+        chosen = pg.default_program(found, filters.as_of, last_day, phase=filters.phase)
     if chosen is None:  # a store without any program (not one this app made): one empty window
         return Program("", "", dt.date(1900, 1, 1), dt.date(1900, 1, 1))
     return chosen
@@ -414,6 +418,7 @@ class Progress:
     units_filtered: bool
     definition: Program = Program("", "", dt.date(1900, 1, 1), dt.date(1900, 1, 1))
     filters: Filters = Filters()
+    union: pg.UnionName | None = None  # the union's name in the period shown
 
     def unit_rows(self, scope: str | int = "all") -> pd.DataFrame:
         """The units for one scope, ranked by % of target then registered (rank 1 is best)."""
@@ -557,6 +562,7 @@ def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
         units_filtered=units_filtered,
         definition=definition,
         filters=filters,
+        union=union_name(store, end if as_of is None else min(end, as_of)),
     )
 
 
@@ -679,6 +685,227 @@ def rank_change(store: Store, filters: Filters, prog: Progress | None = None) ->
     merged = ranks[0].merge(ranks[1], on="unit", how="outer")
     merged["rank_change"] = merged[f"rank_{pair[0]}"] - merged[f"rank_{pair[1]}"]
     return merged
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Ranking as the union ranks now: three categories side by side (the 2025 awards of "Đổi mới sáng tạo Dầu
+# khí" named the leader by number registered and by value benefited; the union's tables rank by % of target).
+
+RANKING_CATEGORIES: tuple[str, ...] = ("pct", "registered", "benefit_vnd")
+_RANK_ORDER = {
+    "pct": (["pct", "registered", "unit"], [False, False, True]),
+    "registered": (["registered", "benefit_vnd", "unit"], [False, False, True]),
+    "benefit_vnd": (["benefit_vnd", "registered", "unit"], [False, False, True]),
+}
+
+
+def rankings(prog: Progress, scope: str | int = "all") -> pd.DataFrame:
+    """metric.rank in each category for one scope: rank_pct (by % of target, then registered), rank_registered
+    (by number registered, then value) and rank_benefit (by value benefited, then number); 1 is first."""
+    rows = prog.unit_rows(scope)
+    for category, (columns, ascending) in _RANK_ORDER.items():
+        order = rows.sort_values(columns, ascending=ascending, na_position="last").index
+        rank = pd.Series(range(1, len(rows) + 1), index=order)
+        rows[f"rank_{'benefit' if category == 'benefit_vnd' else category}"] = rank.reindex(rows.index)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Comparisons: a period against the same point of the one before (2025 against 2024 on the same day of the
+# year), and a program against another at the same elapsed share of its time.
+
+
+def same_point(current: pg.Period, previous: pg.Period, day: dt.date) -> dt.date:
+    """The day of `previous` that stands where `day` stands in `current`: the same day of the year when both
+    start on the same calendar day (yearly rounds; 29 February becomes the 28th), else as many days after its
+    start; never past its end."""
+    if (current.start_on.month, current.start_on.day) == (previous.start_on.month, previous.start_on.day):
+        years = current.start_on.year - previous.start_on.year
+        try:
+            point = day.replace(year=day.year - years)
+        except ValueError:
+            point = day.replace(year=day.year - years, day=28)
+    else:
+        point = previous.start_on + (day - current.start_on)
+    return min(max(point, previous.start_on), previous.end_on)
+
+
+@dataclass(frozen=True)
+class PeriodComparison:
+    """The period in view against the one before at the same point: totals and each unit."""
+
+    current: pg.Period
+    previous: pg.Period
+    day: dt.date
+    previous_day: dt.date
+    totals: dict
+    units: pd.DataFrame
+
+
+_COMPARED = ("registered", "benefit_vnd", "pct", "target", "authors")
+
+
+def compare_periods(store: Store, filters: Filters) -> PeriodComparison | None:
+    """metric.compare_period: the period in view (the phase filter, else the one the as-of day falls in), up
+    to the as-of day, against the period before it up to the same point (`same_point`). None for a first
+    period, a program of one period, or a period not begun by the as-of day."""
+    filters = resolve(store, filters)
+    program = program_of(store, filters)
+    as_of = _as_date(effective_as_of(store, filters))
+    current = program.period(filters.phase) or program.running_period(as_of)
+    if current is None or as_of is None or as_of < current.start_on:
+        return None
+    previous = program.previous_period(current.period)
+    if previous is None:
+        return None
+    day = min(as_of, current.end_on)
+    before_day = same_point(current, previous, day)
+    now = progress(store, filters.with_(phase=current.period, as_of=day))
+    before = progress(store, filters.with_(phase=previous.period, as_of=before_day))
+    totals = {}
+    for key in _COMPARED:
+        totals[f"{key}_now"] = now.program[key]
+        totals[f"{key}_before"] = before.program[key]
+    totals["change"] = totals["registered_now"] - totals["registered_before"]
+    totals["change_pct"] = _change_pct(totals["registered_now"], totals["registered_before"])
+    units_now = now.unit_rows(current.period)[
+        ["unit", "name", "short_name", "registered", "benefit_vnd", "pct"]
+    ]
+    units_before = before.unit_rows(previous.period)[["unit", "registered", "benefit_vnd", "pct"]]
+    units = units_now.merge(units_before, on="unit", how="outer", suffixes=("_now", "_before"))
+    for column in ("registered_now", "registered_before"):
+        units[column] = units[column].fillna(0).astype("int64")
+    units["change"] = units["registered_now"] - units["registered_before"]
+    units["change_pct"] = [
+        _change_pct(a, b) for a, b in zip(units["registered_now"], units["registered_before"], strict=True)
+    ]
+    units = units.sort_values(["change", "unit"], ascending=[False, True]).reset_index(drop=True)
+    return PeriodComparison(current, previous, day, before_day, totals, units)
+
+
+def _change_pct(now: float, before: float) -> float:
+    """metric.change_pct: (now − before) ÷ before × 100; none when there was nothing before."""
+    return (now - before) * 100 / before if before else float("nan")
+
+
+@dataclass(frozen=True)
+class ProgramComparison:
+    """The program in view and another one at the same elapsed share of their time."""
+
+    program: Program
+    other: Program
+    share: float
+    day: dt.date
+    other_day: dt.date
+    now: dict
+    then: dict
+
+
+def other_programs(store: Reader, filters: Filters) -> list[Program]:
+    """The programs a program can be compared with, the one that started last before it first."""
+    current = program_of(store, filters)
+    others = [p for p in programs(store) if p.code != current.code]
+    return sorted(others, key=lambda p: (p.start_on >= current.start_on, -p.start_on.toordinal()))
+
+
+def compare_programs(store: Store, filters: Filters, other: str | None = None) -> ProgramComparison | None:
+    """metric.compare_program: where the program stands on the as-of day, against where `other` (by default
+    the program before it) stood after the same share of its own time ("where were we after 40% of the
+    time"). Whole programs (no phase filter); the unit and other filters apply to both."""
+    filters = resolve(store, filters).with_(phase=None)
+    program = program_of(store, filters)
+    candidates = other_programs(store, filters)
+    chosen = next((p for p in candidates if p.code == other), candidates[0] if candidates else None)
+    as_of = _as_date(effective_as_of(store, filters))
+    if chosen is None or as_of is None:
+        return None
+    day = min(max(as_of, program.start_on), program.end_on)
+    share = program.elapsed_share(day)
+    other_day = chosen.day_at_share(share)
+    now = progress(store, filters.with_(as_of=day)).program
+    then = progress(store, filters.with_(program=chosen.code, as_of=other_day)).program
+    keep = ("registered", "target", "pct", "benefit_vnd", "authors", "units_met", "units_total")
+    return ProgramComparison(
+        program, chosen, share, day, other_day, {k: now[k] for k in keep}, {k: then[k] for k in keep}
+    )
+
+
+def program_curves(store: Store, filters: Filters, other: str | None = None) -> pd.DataFrame:
+    """Both programs' cumulative registrations by elapsed share of their time (0-100), as % of each one's
+    own target: the Trends chart "where were we after 40% of the time". Columns program, name, share,
+    cumulative, pct."""
+    comparison = compare_programs(store, filters, other)
+    columns = ["program", "share", "day", "cumulative", "pct"]
+    if comparison is None:
+        return pd.DataFrame(columns=columns)
+    frames = []
+    base = resolve(store, filters).with_(phase=None)
+    for program, as_of, target in (
+        (comparison.program, comparison.day, comparison.now["target"]),
+        (
+            comparison.other,
+            None,
+            progress(store, base.with_(program=comparison.other.code)).program["target"],
+        ),
+    ):
+        daily = daily_registrations(store, base.with_(program=program.code, as_of=as_of))
+        if daily.empty:
+            continue
+        days = daily["day"].dt.date
+        frames.append(
+            pd.DataFrame(
+                {
+                    "program": program.code,
+                    "share": [program.elapsed_share(d) * 100 for d in days],
+                    "day": daily["day"],
+                    "cumulative": daily["cumulative"],
+                    "pct": daily["cumulative"] * 100 / target
+                    if target and target == target
+                    else float("nan"),
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+
+
+def period_curves(store: Store, filters: Filters) -> pd.DataFrame:
+    """The period in view and the one before, cumulative by day, the earlier one moved onto the later one's
+    calendar (its day `same_point` maps onto): the Trends overlay "2025 against 2024". Columns period,
+    day (on the current period's calendar), cumulative."""
+    comparison = compare_periods(store, filters)
+    if comparison is None:
+        return pd.DataFrame(columns=["period", "day", "cumulative"])
+    filters = resolve(store, filters)
+    frames = []
+    for period, until in (
+        (comparison.current, comparison.day),
+        (comparison.previous, comparison.previous.end_on),
+    ):
+        daily = daily_registrations(store, filters.with_(phase=period.period, as_of=until))
+        shift = (
+            comparison.current.start_on - period.start_on if period is comparison.previous else dt.timedelta()
+        )
+        if period is comparison.previous and (
+            (comparison.current.start_on.month, comparison.current.start_on.day)
+            == (period.start_on.month, period.start_on.day)
+        ):
+            years = comparison.current.start_on.year - period.start_on.year
+            moved = [_years_later(d.date(), years) for d in daily["day"]]
+        else:
+            moved = [d.date() + shift for d in daily["day"]]
+        frames.append(
+            pd.DataFrame(
+                {"period": period.period, "day": pd.to_datetime(moved), "cumulative": daily["cumulative"]}
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 # ---------------------------------------------------------------------------------------------------------

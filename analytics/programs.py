@@ -9,8 +9,9 @@ name of what it counts ("sáng kiến", "sản phẩm sáng tạo") and the word
 Which program a view shows when none is named (a link without `program`, a command without `--program`):
 the program whose window holds the view's as-of day; without an as-of day, the day of the newest record in
 the store (else today). When several windows hold that day, the one that started last; when none does, the
-latest program begun by then, else the first one. So a link with an as-of keeps showing what it showed, and
-a bare link opens the union's current work.
+latest program begun by then, else the first one. A view asking for a period that program lacks (an older
+link's `phase=2`) opens the program that has that period. So a link with an as-of keeps showing what it
+showed, and a bare link opens the union's current work.
 
 Units change: renamed, merged into another, split (the records before go to the successor named), or added
 on a date (`unit_changes`). Figures are shown under today's units (merged units' records counted under
@@ -63,10 +64,16 @@ class Program:
     period_word_vi: str = "Giai đoạn"
     period_word_en: str = "Phase"
     periods: tuple[Period, ...] = field(default=())
+    organizer: str | None = None
+    organizer_en: str | None = None
 
     def title(self, lang: Lang) -> str:
         """The program's name in the page's language (the Vietnamese name when no English one is set)."""
         return (self.name_en or self.name) if lang == "en" else self.name
+
+    def organizer_name(self, lang: Lang) -> str | None:
+        """Who launched the program ("Tổng Liên đoàn Lao động Việt Nam"), when recorded."""
+        return (self.organizer_en or self.organizer) if lang == "en" else self.organizer
 
     def noun(self, lang: Lang) -> str:
         """What it counts: "sáng kiến" / "initiatives", "sản phẩm sáng tạo" / "creative products"."""
@@ -121,6 +128,21 @@ class Program:
         days = round(min(max(share, 0.0), 1.0) * length)
         return self.start_on + dt.timedelta(days=max(days - 1, 0))
 
+    def terms(self, lang: Lang) -> dict[str, str]:
+        """The program's words for the catalogue's placeholders (analytics.i18n PROGRAM_TERMS): {noun},
+        {Noun}, {program_name}, {period}, {Period}, {periods}."""
+        noun, word = self.noun(lang), self.period_word(lang)
+        return {
+            "noun": noun,
+            "noun_one": noun[:-1] if lang == "en" and noun.endswith("s") else noun,
+            "Noun": noun[:1].upper() + noun[1:],
+            "program_name": self.title(lang),
+            "period": word.lower(),
+            "Period": word,
+            "periods": word.lower() if lang == "vi" else word.lower() + "s",
+            "PERIOD": word.upper(),
+        }
+
     def as_option(self) -> dict:
         """Plain values for the sidebar's cached options."""
         return {
@@ -134,7 +156,7 @@ class Program:
 
 
 _PROGRAMS_SQL = """SELECT code, name, start_on, end_on, name_en, target, noun_vi, noun_en, period_word_vi,
-                          period_word_en
+                          period_word_en, organizer, organizer_en
                    FROM programs ORDER BY start_on, code"""
 _PERIODS_SQL = """SELECT program_code, period, name, start_on, end_on, target, theme FROM periods
                   ORDER BY program_code, start_on, period"""
@@ -150,7 +172,7 @@ def load_programs(reader: Reader) -> list[Program]:
         )
     programs = []
     for row in reader.rows(_PROGRAMS_SQL):
-        code, name, start, end, name_en, target, noun_vi, noun_en, word_vi, word_en = row
+        code, name, start, end, name_en, target, noun_vi, noun_en, word_vi, word_en, org, org_en = row
         programs.append(
             Program(
                 code=code,
@@ -164,6 +186,8 @@ def load_programs(reader: Reader) -> list[Program]:
                 period_word_vi=word_vi,
                 period_word_en=word_en,
                 periods=tuple(periods.get(code, ())),
+                organizer=org,
+                organizer_en=org_en,
             )
         )
     return programs
@@ -197,11 +221,18 @@ def default_program(
     as_of: dt.date | None = None,
     last_day: dt.date | None = None,
     today: dt.date | None = None,
+    phase: int | None = None,
 ) -> Program | None:
     """The program a view without a named program shows (the module's rule): the one of its as-of day,
-    else of the newest record's day, else of today."""
+    else of the newest record's day, else of today. A view asking for a period that program does not have
+    (`phase=2` of an older link) opens the program that has it (the latest started, if several do)."""
     day = as_of or last_day or today or dt.date.today()
-    return program_on(programs, day)
+    chosen = program_on(programs, day)
+    if phase is not None and chosen is not None and phase not in chosen.period_numbers():
+        owners = [p for p in programs if phase in p.period_numbers()]
+        if owners:
+            return max(owners, key=lambda p: (p.start_on, p.code))
+    return chosen
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -267,7 +298,7 @@ def unit_view(
 
     Today's units: merged and split units' records under their successor, units added after `end` left out
     (they took no part), today's names. As they were then: records under the units they were registered
-    with, units that had ceased before `start` or did not exist yet at `end` left out, each under the name it
+    with, units that had ceased by `start` or did not exist yet at `end` left out, each under the name it
     had on `end`.
     """
     added = {c.unit_code: c.on_date for c in changes if c.kind == "add"}
@@ -275,7 +306,7 @@ def unit_view(
     if mode != UNITS_THEN:
         mapping = successors(changes)
         return UnitView(mapping=mapping, hidden=frozenset(set(mapping) | not_yet))
-    ceased = {c.unit_code for c in changes if c.kind in ("merge", "split") and c.on_date < start}
+    ceased = {c.unit_code for c in changes if c.kind in ("merge", "split") and c.on_date <= start}
     names: dict[str, tuple[str, str | None]] = {}
     for change in sorted(changes, key=lambda c: c.on_date, reverse=True):
         if change.kind == "rename" and change.on_date > end and change.old_name:

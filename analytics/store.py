@@ -125,15 +125,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             start_on DATE NOT NULL, end_on DATE NOT NULL, target INTEGER CHECK (target IS NULL OR target >= 0),
             noun_vi VARCHAR NOT NULL, noun_en VARCHAR NOT NULL,
             period_word_vi VARCHAR NOT NULL, period_word_en VARCHAR NOT NULL,
-            CHECK (end_on >= start_on))""",
+            organizer VARCHAR, organizer_en VARCHAR, CHECK (end_on >= start_on))""",
         """CREATE TABLE periods (
             program_code VARCHAR NOT NULL, period INTEGER NOT NULL, name VARCHAR NOT NULL,
             start_on DATE NOT NULL, end_on DATE NOT NULL, target INTEGER CHECK (target IS NULL OR target >= 0),
             theme VARCHAR, PRIMARY KEY (program_code, period), CHECK (end_on >= start_on))""",
         """INSERT INTO programs
-           SELECT '1-trieu-sang-kien', '1 triệu sáng kiến', '1 Million Initiatives',
+           SELECT '1-trieu-sang-kien', '1 triệu sáng kiến', '1 million initiatives',
                   coalesce(min(start_on), DATE '2021-09-01'), coalesce(max(end_on), DATE '2023-09-30'), NULL,
-                  'sáng kiến', 'initiatives', 'Giai đoạn', 'Phase'
+                  'sáng kiến', 'initiatives', 'Giai đoạn', 'Phase',
+                  'Tổng Liên đoàn Lao động Việt Nam', 'the Vietnam General Confederation of Labour'
            FROM phases""",
         """INSERT INTO periods
            SELECT '1-trieu-sang-kien', phase, name, start_on, end_on, target, NULL FROM phases""",

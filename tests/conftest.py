@@ -18,6 +18,8 @@ from analytics.store import Store, open_store
 from tools.serving import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (used by the browser fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
+# The sample's two programs: a view of the sample store that names neither opens the running one (the second).
+ONE_MILLION, DMST = "1-trieu-sang-kien", "dmst-dau-khi"
 
 
 # One Playwright per session for every browser test (tests/e2e and tests/reliability): a second

@@ -141,4 +141,52 @@ TEXT: dict[str, tuple[str, str]] = {
         "Số sáng kiến đã được công nhận (kể cả đã áp dụng) ÷ đã đăng ký × 100.",
         "Recognised (including applied) ÷ registered × 100.",
     ),
+    # --- programs (issue 15): rankings in three categories, comparisons ----------------------------------
+    "metric.rank_pct": ("Hạng theo tỷ lệ đạt", "Rank by % of target"),
+    "metric.rank_pct.help": (
+        "Thứ hạng theo tỷ lệ đạt chỉ tiêu (bằng nhau thì đơn vị đăng ký nhiều hơn đứng trước).",
+        "Rank by % of target (ties: the unit that registered more first).",
+    ),
+    "metric.rank_registered": ("Hạng theo số đăng ký", "Rank by number registered"),
+    "metric.rank_registered.help": (
+        "Thứ hạng theo số {noun} đã đăng ký (bằng nhau thì giá trị làm lợi lớn hơn đứng trước): một hạng "
+        "mục khen thưởng của chương trình.",
+        "Rank by the number of {noun} registered (ties: the larger value benefited first): one of the "
+        "program's award categories.",
+    ),
+    "metric.rank_benefit": ("Hạng theo giá trị làm lợi", "Rank by value benefited"),
+    "metric.rank_benefit.help": (
+        "Thứ hạng theo tổng giá trị làm lợi (bằng nhau thì đăng ký nhiều hơn đứng trước): hạng mục khen "
+        "thưởng thứ hai của chương trình.",
+        "Rank by total value benefited (ties: the one that registered more first): the program's second "
+        "award category.",
+    ),
+    "metric.change": ("Tăng/giảm so với cùng kỳ", "Change on the same point before"),
+    "metric.change.help": (
+        "Đã đăng ký trong kỳ đang xem đến ngày đang xem, trừ số đăng ký của kỳ trước tính đến cùng thời điểm "
+        "(cùng ngày trong năm với các kỳ theo năm; cùng số ngày kể từ khi bắt đầu với các kỳ khác).",
+        "Registered in the period in view up to the as-of day, minus the period before up to the same point "
+        "(the same day of the year for yearly periods; as many days after its start otherwise).",
+    ),
+    "metric.change_pct": ("Tăng/giảm (%)", "Change (%)"),
+    "metric.change_pct.help": (
+        "(Kỳ này − cùng kỳ trước) ÷ cùng kỳ trước × 100; không tính khi kỳ trước chưa có đăng ký.",
+        "(This period − the same point before) ÷ the same point before × 100; none when there was nothing "
+        "before.",
+    ),
+    "metric.compare_period": ("Cùng kỳ trước", "Same point before"),
+    "metric.compare_period.help": (
+        "Số đăng ký của kỳ trước tính đến cùng thời điểm với ngày đang xem của kỳ này.",
+        "Registrations of the period before up to the same point as this period's as-of day.",
+    ),
+    "metric.compare_program": (
+        "Cùng thời điểm của chương trình trước",
+        "The earlier program at the same point",
+    ),
+    "metric.compare_program.help": (
+        "Chương trình kia khi đã trôi qua cùng tỷ lệ thời gian của nó (ví dụ sau 40% thời gian): số đăng ký "
+        "và tỷ lệ đạt chỉ tiêu của chính nó tại thời điểm đó.",
+        "The other program after the same share of its own time had passed (e.g. after 40% of it): its "
+        "registrations and % of its own target at that point.",
+    ),
 }
