@@ -1499,6 +1499,9 @@ def filter_options(store: Store) -> dict[str, list]:
         {"phase": p.period, "name": p.name, "start_on": p.start_on, "end_on": p.end_on, "target": p.target}
         for p in (default.periods if default else ())
     ]
+    per_program = store.rows(
+        "SELECT program_code, max(registered_on) FROM initiatives WHERE program_code IS NOT NULL GROUP BY 1"
+    )
     return {
         "units": units.to_dict("records"),
         "groups": sorted(g for g in units["group_name"].dropna().unique()),
@@ -1506,6 +1509,8 @@ def filter_options(store: Store) -> dict[str, list]:
         "phases": phases,
         "programs": found,
         "default_program": default.code if default else None,
+        "program_last_day": dict(per_program),
+        "unit_changes": bool(unit_changes(store)),
         "first_day": bounds[0],
         "last_day": bounds[1],
     }

@@ -80,24 +80,9 @@ records_page = cached(metrics.records_page, max_entries=128)
 record_count = cached(metrics.record_count)
 recent_registrations = cached(metrics.recent_registrations)
 effective_as_of = cached(metrics.effective_as_of)
-
-
-class _Reference:
-    """A table of reference rows that no filter changes (milestones, campaigns), cached per data version."""
-
-    def __init__(self, function: Callable[[Reader], Any]) -> None:
-        self.function = function
-
-        def run(path: str, version: int, _reader: Reader) -> Any:
-            return self.function(_reader)
-
-        run.__qualname__ = run.__name__ = f"reference_{function.__name__}"
-        self._run = st.cache_data(max_entries=32, show_spinner=False)(run)
-
-    def __call__(self) -> Any:
-        reader, version = _source()
-        return self._run(str(current().store.path), version, reader)
-
-
-milestones = _Reference(metrics.milestones)
-campaigns = _Reference(metrics.campaigns)
+compare_periods = cached(metrics.compare_periods)
+compare_programs = cached(metrics.compare_programs)
+program_curves = cached(metrics.program_curves, max_entries=32)
+period_curves = cached(metrics.period_curves, max_entries=32)
+milestones = cached(metrics.milestones, max_entries=32)
+campaigns = cached(metrics.campaigns, max_entries=32)

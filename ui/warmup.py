@@ -18,8 +18,14 @@ from analytics.filters import Filters
 _LOG = logging.getLogger(__name__)
 
 WARM_LABEL = "Tiếng Việt"  # a sidebar label, not ASCII: what makes Streamlit load its emoji catalogue
-# A visit without filters in its link (ui.view_state.filters_from_state on a new session).
+# A visit without filters in its link (ui.view_state.filters_from_state on a new session) names the default
+# program (analytics.programs.default_program), so the warm cache is keyed by it.
 DEFAULT_VIEW = Filters()
+
+
+def default_view(options: dict) -> Filters:
+    """The filters of a new session's first run: the default program, nothing else."""
+    return DEFAULT_VIEW.with_(program=options.get("default_program"))
 
 
 def warm_up() -> dict[str, float]:
@@ -41,8 +47,8 @@ def warm_up() -> dict[str, float]:
         store = store_handle.get_store()
         mark("store")
         version = store.data_version()
-        store_handle.filter_options(store, store, version)
-        progress = data.progress.prime(store, version, DEFAULT_VIEW)
+        options = store_handle.filter_options(store, store, version)
+        progress = data.progress.prime(store, version, default_view(options))
         mark("figures")
         _first_chart(progress)
         mark("chart")

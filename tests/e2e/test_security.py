@@ -117,7 +117,7 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
         )
         assert [c[:3] for c in changes] == [
             ("analyst", "imports", "2"),
-            ("analyst", "targets", f"{first_unit}|1"),
+            ("analyst", "targets", f"{first_unit}|1|1-trieu-sang-kien"),
         ]
     finally:
         store.close()

@@ -22,6 +22,7 @@ from analytics.i18n.catalogue import (
     metrics,
     narrative,
     overview,
+    programs,
     records,
     report,
     trends,
@@ -47,6 +48,7 @@ AREAS: dict[str, Text] = {  # in this order, the merged keys keep the order they
     "auth": auth.TEXT,
     "data": data.TEXT,
     "report": report.TEXT,
+    "programs": programs.TEXT,
 }
 
 

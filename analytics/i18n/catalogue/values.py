@@ -47,7 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "word.program": ("Cả chương trình", "Whole program"),
     "word.unit": ("Đơn vị", "Unit"),
     "word.units": ("đơn vị", "units"),
-    "word.initiatives": ("sáng kiến", "initiatives"),
+    "word.initiatives": ("{noun}", "{noun}"),
     "word.and": ("và", "and"),
     "number.1": ("một", "one"),
     "number.2": ("hai", "two"),

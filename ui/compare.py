@@ -1,0 +1,194 @@
+"""The comparisons the Overview, Units and Trends pages show (analytics.metrics.compare_periods /
+compare_programs): the period in view against the same point of the one before ("2026 so với cùng kỳ 2025"),
+and the program against another at the same share of its own time ("where were we after 40% of it")."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from analytics import charts, metrics
+from analytics.i18n import fmt_date, fmt_int, fmt_pct
+from analytics.narrative import unit_label
+from ui import data
+from ui.context import Context
+from ui.tables import styled
+from ui.widgets import card, chart
+
+
+def _delta(ctx: Context, change: float, change_pct: float) -> tuple[str, str, str]:
+    """The change as a card's badge: "+120 (8,3%)" green with an up arrow, "−40 (−2,1%)" red."""
+    if not change:
+        return ctx.t("report.compare.same"), "off", "off"
+    pct = fmt_pct(change_pct, ctx.lang) if change_pct == change_pct else "–"
+    sign = "+" if change > 0 else "−"
+    text = ctx.t("compare.change_delta", sign=sign, n=fmt_int(abs(change), ctx.lang), pct=pct)
+    return text, ("green" if change > 0 else "red"), ("up" if change > 0 else "down")
+
+
+def period_block(ctx: Context, comparison: metrics.PeriodComparison | None) -> None:
+    """The period against the same point of the one before: three cards (now, then, the change)."""
+    if comparison is None:
+        return
+    totals, lang = comparison.totals, ctx.lang
+    current = ctx.period_label(comparison.current.period)
+    previous = ctx.period_label(comparison.previous.period)
+    with st.container(border=True):
+        st.markdown("**" + ctx.t("compare.period.title", current=current, previous=previous) + "**")
+        left, right = st.columns(2)
+        help_text = ctx.t("metric.change.help")
+        text, tone, arrow = _delta(ctx, totals["change"], totals["change_pct"])
+        with left:
+            card(
+                ctx.t("compare.period.now", current=current, day=fmt_date(comparison.day, lang)),
+                fmt_int(totals["registered_now"], lang),
+                help_text,
+                text,
+                tone,
+                arrow,
+            )
+        with right:
+            card(
+                ctx.t(
+                    "compare.period.before", previous=previous, day=fmt_date(comparison.previous_day, lang)
+                ),
+                fmt_int(totals["registered_before"], lang),
+                ctx.t("metric.compare_period.help"),
+            )
+
+
+def program_block(ctx: Context, comparison: metrics.ProgramComparison | None) -> None:
+    """The program against another after the same share of its own time: where each stood."""
+    if comparison is None:
+        return
+    lang, other = ctx.lang, comparison.other
+    share = fmt_pct(comparison.share * 100, lang)
+    with st.container(border=True):
+        st.markdown("**" + ctx.t("compare.program.title", other=other.title(lang)) + "**")
+        left, right = st.columns(2)
+        for column, key, figures, day, name in (
+            (left, "compare.program.now", comparison.now, comparison.day, None),
+            (right, "compare.program.then", comparison.then, comparison.other_day, other.title(lang)),
+        ):
+            with column:
+                card(
+                    ctx.t(key, share=share, day=fmt_date(day, lang), other=name or ""),
+                    ctx.t(
+                        "compare.program.value",
+                        registered=fmt_int(figures["registered"], lang),
+                        pct=fmt_pct(figures["pct"], lang),
+                    ),
+                    ctx.t("compare.program.help"),
+                )
+
+
+def comparison_section(ctx: Context, prog: metrics.Progress) -> None:
+    """Both comparisons side by side (each only when there is something to compare with)."""
+    periods = data.compare_periods()
+    programs = data.compare_programs() if ctx.filters.phase is None else None
+    if periods is None and programs is None:
+        return
+    st.subheader(ctx.t("compare.header"))
+    if periods is not None and programs is not None:
+        left, right = st.columns(2)
+        with left:
+            period_block(ctx, periods)
+        with right:
+            program_block(ctx, programs)
+    else:
+        period_block(ctx, periods)
+        program_block(ctx, programs)
+
+
+def units_table(ctx: Context, comparison: metrics.PeriodComparison) -> None:
+    """Each unit in the period in view against the same point of the one before, largest rise first."""
+    lang = ctx.lang
+    current = ctx.period_label(comparison.current.period)
+    previous = ctx.period_label(comparison.previous.period)
+    st.caption(
+        ctx.t(
+            "compare.units.caption",
+            current=current,
+            day=fmt_date(comparison.day, lang),
+            previous=previous,
+            previous_day=fmt_date(comparison.previous_day, lang),
+        )
+    )
+    rows = comparison.units
+    columns = {
+        "short": ctx.t("units.table.unit"),
+        "registered_now": ctx.t("compare.units.now", current=current),
+        "registered_before": ctx.t("compare.units.before", previous=previous),
+        "change": ctx.t("metric.change"),
+        "change_pct": ctx.t("metric.change_pct"),
+    }
+    table = rows.assign(
+        short=[
+            unit_label(r) if isinstance(r.get("short_name"), str) else r["unit"] for _, r in rows.iterrows()
+        ]
+    )
+    shown = table[list(columns)].rename(columns=columns)
+    st.dataframe(
+        styled(
+            shown,
+            {
+                columns["registered_now"]: "count",
+                columns["registered_before"]: "count",
+                columns["change"]: "count",
+                columns["change_pct"]: "percent",
+            },
+            lang,
+        ),
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(shown), 720),
+        column_config={
+            columns["change"]: st.column_config.Column(help=ctx.t("metric.change.help")),
+            columns["change_pct"]: st.column_config.Column(help=ctx.t("metric.change_pct.help")),
+        },
+    )
+
+
+def trend_charts(ctx: Context) -> None:
+    """Trends: the period in view drawn over the one before on the same calendar, and the program's path
+    by share of its time against the other program's."""
+    lang = ctx.lang
+    periods = data.compare_periods()
+    curves = data.period_curves()
+    if periods is not None and not curves.empty:
+        current = ctx.period_label(periods.current.period)
+        previous = ctx.period_label(periods.previous.period)
+        labels = {periods.current.period: current, periods.previous.period: previous}
+        title = ctx.t(
+            "compare.chart.periods",
+            current=current,
+            previous=previous,
+            now=fmt_int(periods.totals["registered_now"], lang),
+            before=fmt_int(periods.totals["registered_before"], lang),
+        )
+        chart(
+            charts.period_overlay(curves, labels, periods.current.period, lang, title, ctx.terms),
+            key="trends_compare_periods",
+            filename="so-sanh-cung-ky",
+        )
+    if ctx.filters.phase is not None:
+        return
+    programs = data.compare_programs()
+    lines = data.program_curves()
+    if programs is None or lines.empty:
+        return
+    names = {
+        programs.program.code: programs.program.title(lang),
+        programs.other.code: programs.other.title(lang),
+    }
+    title = ctx.t(
+        "compare.chart.programs",
+        share=fmt_pct(programs.share * 100, lang),
+        pct=fmt_pct(programs.now["pct"], lang),
+        other_pct=fmt_pct(programs.then["pct"], lang),
+        other=programs.other.title(lang),
+    )
+    chart(
+        charts.program_share_curves(lines, names, programs.program.code, programs.share * 100, lang, title),
+        key="trends_compare_programs",
+        filename="so-sanh-chuong-trinh",
+    )
