@@ -1,10 +1,10 @@
 """Dữ liệu: bring the real exports in (upload, check, import, undo), remove the illustrative data, and keep
-the targets and units up to date. Writing needs the analyst role (ui/auth.py); viewers see the history,
-the tables and the templates read-only."""
+the targets, units and programs (their periods, campaigns, milestones, units over time) up to date. Writing
+needs the analyst role (ui/auth.py); viewers see the history, the tables and the templates read-only."""
 
 import streamlit as st
 
-from ui import auth, reference_edit, upload
+from ui import auth, program_setup, reference_edit, upload
 from ui.context import current
 from ui.widgets import page_header
 
@@ -18,12 +18,13 @@ if writer:
 if writer and ctx.sample:
     upload.sample_box(ctx)
 
-tab_import, tab_history, tab_targets, tab_units, tab_templates = st.tabs(
+tab_import, tab_history, tab_targets, tab_units, tab_programs, tab_templates = st.tabs(
     [
         ctx.t("data.tab.import"),
         ctx.t("data.tab.history"),
         ctx.t("data.tab.targets"),
         ctx.t("data.tab.units"),
+        ctx.t("setup.tab"),
         ctx.t("data.tab.templates"),
     ]
 )
@@ -41,5 +42,7 @@ with tab_targets:
     reference_edit.targets_section(ctx, writer)
 with tab_units:
     reference_edit.units_section(ctx, writer)
+with tab_programs:
+    program_setup.setup_section(ctx, writer)
 with tab_templates:
     upload.templates_section(ctx)

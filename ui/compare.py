@@ -15,6 +15,11 @@ from ui.tables import styled
 from ui.widgets import card, chart
 
 
+def _inner(ctx: Context, label: str) -> str:
+    """A period's label inside a Vietnamese sentence ("cùng kỳ năm 2025"); English keeps its capital."""
+    return label[:1].lower() + label[1:] if ctx.lang == "vi" else label
+
+
 def _delta(ctx: Context, change: float, change_pct: float) -> tuple[str, str, str]:
     """The change as a card's badge: "+120 (8,3%)" green with an up arrow, "−40 (−2,1%)" red."""
     if not change:
@@ -31,7 +36,7 @@ def period_block(ctx: Context, comparison: metrics.PeriodComparison | None) -> N
         return
     totals, lang = comparison.totals, ctx.lang
     current = ctx.period_label(comparison.current.period)
-    previous = ctx.period_label(comparison.previous.period)
+    previous = _inner(ctx, ctx.period_label(comparison.previous.period))
     with st.container(border=True):
         st.markdown("**" + ctx.t("compare.period.title", current=current, previous=previous) + "**")
         left, right = st.columns(2)
@@ -103,7 +108,7 @@ def units_table(ctx: Context, comparison: metrics.PeriodComparison) -> None:
     """Each unit in the period in view against the same point of the one before, largest rise first."""
     lang = ctx.lang
     current = ctx.period_label(comparison.current.period)
-    previous = ctx.period_label(comparison.previous.period)
+    previous = _inner(ctx, ctx.period_label(comparison.previous.period))
     st.caption(
         ctx.t(
             "compare.units.caption",
@@ -158,6 +163,7 @@ def trend_charts(ctx: Context) -> None:
         current = ctx.period_label(periods.current.period)
         previous = ctx.period_label(periods.previous.period)
         labels = {periods.current.period: current, periods.previous.period: previous}
+        previous = _inner(ctx, previous)
         title = ctx.t(
             "compare.chart.periods",
             current=current,

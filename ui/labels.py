@@ -30,7 +30,8 @@ def active_filter_labels(ctx: Context) -> list[str]:
     if f.phase:
         parts.append(ctx.t("filter.summary.phase", n=f.phase))
     if f.units_as != "today":
-        parts.append(ctx.t("filter.units_as") + " " + ctx.t(f"filter.units_as.{f.units_as}").lower())
+        words = ctx.t("filter.units_as") + " " + ctx.t(f"filter.units_as.{f.units_as}")
+        parts.append(words.lower())
     if f.units or f.groups:
         chosen = list(f.units) + [translated("group", g, lang) for g in f.groups]
         parts.append(

@@ -27,7 +27,7 @@ from tests.e2e.conftest import (
 PAGES = ["", "units", "trends", "benefit", "records"]
 TITLES = {
     "vi": ["Tổng quan", "Kết quả các đơn vị", "Xu hướng", "Hiệu quả", "Tra cứu hồ sơ"],
-    "en": ["overview", "Units' results", "Trends", "Benefit", "Initiative records"],
+    "en": ["overview", "Units' results", "Trends", "Benefit", "Records"],
 }
 
 

@@ -6,17 +6,19 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- metrics: label and definition (hover) ------------------------------------------------------------
     "metric.registered": ("Đã đăng ký", "Registered"),
     "metric.registered.help": (
-        "Số sáng kiến đã đăng ký trên hệ thống (mỗi mã hồ sơ tính một lần), có ngày đăng ký đến hết ngày "
+        "Số {noun} đã đăng ký trên hệ thống (mỗi mã hồ sơ tính một lần), có ngày đăng ký đến hết ngày "
         '"tính đến" và khớp bộ lọc. Mọi trạng thái đều được tính, kể cả hồ sơ chưa được công nhận.',
-        "Initiatives registered on the system (each record code once), registered up to and including the "
+        "The {noun} registered on the system (each record code once), registered up to and including the "
         "as-of day and matching the filters. Every status counts, including records not yet recognised.",
     ),
     "metric.target": ("Chỉ tiêu", "Target"),
     "metric.target.help": (
-        "Số sáng kiến phải đăng ký. Toàn chương trình: chỉ tiêu giai đoạn do Công đoàn giao (cộng các giai đoạn "
-        "đang xem). Khi lọc theo đơn vị: tổng chỉ tiêu của các đơn vị đã chọn.",
-        "Initiatives to be registered. Whole program: the phase targets set by the union (summed over the phases "
-        "in view). When units are filtered: the sum of those units' targets.",
+        "Số {noun} phải đăng ký. Toàn chương trình: chỉ tiêu riêng của chương trình nếu có, nếu không thì cộng "
+        "chỉ tiêu các {period} do Công đoàn giao (chỉ tiêu một {period} không ghi thì là tổng chỉ tiêu các đơn "
+        "vị). Khi lọc theo đơn vị: tổng chỉ tiêu của các đơn vị đã chọn.",
+        "The {noun} to be registered. Whole program: its own target when it has one, else the sum of the {period} "
+        "targets set by the union (a {period} without one: its units' targets summed). When units are filtered: "
+        "the sum of those units' targets.",
     ),
     "metric.pct": ("Tỷ lệ đạt", "% of target"),
     "metric.pct.help": (
@@ -36,9 +38,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.benefit_vnd": ("Giá trị làm lợi", "Value benefited"),
     "metric.benefit_vnd.help": (
-        "Tổng giá trị làm lợi (tiền làm lợi) ghi trong hồ sơ các sáng kiến khớp bộ lọc, theo đồng; hồ sơ "
+        "Tổng giá trị làm lợi (tiền làm lợi) ghi trong hồ sơ các {noun} khớp bộ lọc, theo đồng; hồ sơ "
         "không ghi giá trị được tính là 0.",
-        "Sum of the value benefited recorded on the matching initiatives, in VND; records without a value count as 0.",
+        "Sum of the value benefited recorded on the matching {noun}, in VND; records without a value count as 0.",
     ),
     "metric.authors": ("Tác giả", "Authors"),
     "metric.authors.help": (
@@ -52,7 +54,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Số đơn vị có số đăng ký đạt từ 100% chỉ tiêu của mình trở lên (trên tổng số đơn vị đang xem).",
         "Units whose registrations reached 100% or more of their own target (out of the units in view).",
     ),
-    "metric.per_100_members": ("Sáng kiến / 100 đoàn viên", "Initiatives per 100 members"),
+    "metric.per_100_members": ("{Noun} / 100 đoàn viên", "{Noun} per 100 members"),
     "metric.per_100_members.help": (
         "Đã đăng ký × 100 ÷ số đoàn viên trong diện tham gia của đơn vị.",
         "Registered × 100 ÷ the unit's eligible members.",
@@ -80,9 +82,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "metric.tier": ("Mức hoàn thành", "Tier"),
     "metric.tier.help": (
         "Hoàn thành: từ 100% chỉ tiêu; Trên 50%: từ 50% đến dưới 100%; Dưới 50%: có đăng ký nhưng dưới 50%; "
-        "Chưa có: chưa đăng ký sáng kiến nào. Đơn vị không được giao chỉ tiêu mà có đăng ký được xem là hoàn thành.",
+        "Chưa có: chưa đăng ký {noun} nào. Đơn vị không được giao chỉ tiêu mà có đăng ký được xem là hoàn thành.",
         "Met: 100% of target or more; Over half: 50% to under 100%; Under half: something registered but under 50%; "
-        "None: nothing registered. A unit with no target that registered something counts as met.",
+        "None: no {noun} registered. A unit with no target that registered something counts as met.",
     ),
     "metric.weekly_recent": ("Tốc độ gần đây (/tuần)", "Recent rate (/week)"),
     "metric.weekly_recent.help": (
@@ -91,24 +93,24 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.weekly_needed": ("Cần mỗi tuần", "Needed per week"),
     "metric.weekly_needed.help": (
-        "Số còn thiếu ÷ số tuần còn lại đến hết giai đoạn.",
-        "Still to go ÷ weeks left until the phase ends.",
+        "Số còn thiếu ÷ số tuần còn lại đến hết {period}.",
+        "Still to go ÷ weeks left until the {period} ends.",
     ),
-    "metric.projected": ("Dự báo cuối giai đoạn", "Projected at phase end"),
+    "metric.projected": ("Dự báo cuối {period}", "Projected at {period} end"),
     "metric.projected.help": (
-        "Đã đăng ký + tốc độ 8 tuần gần nhất × số tuần còn lại: nếu giữ nhịp hiện tại thì cuối giai đoạn đạt bao nhiêu.",
-        "Registered + the last 8 weeks' rate × weeks left: where the current pace leads by the phase end.",
+        "Đã đăng ký + tốc độ 8 tuần gần nhất × số tuần còn lại: nếu giữ nhịp hiện tại thì cuối {period} đạt bao nhiêu.",
+        "Registered + the last 8 weeks' rate × weeks left: where the current pace leads by the {period} end.",
     ),
     "metric.projected_pct": ("Dự báo tỷ lệ đạt", "Projected % of target"),
     "metric.projected_pct.help": (
-        "Dự báo cuối giai đoạn ÷ chỉ tiêu × 100.",
-        "Projected at phase end ÷ target × 100.",
+        "Dự báo cuối {period} ÷ chỉ tiêu × 100.",
+        "Projected at {period} end ÷ target × 100.",
     ),
     "metric.campaign_registered": ("Đăng ký trong chiến dịch", "Registered in the campaign"),
     "metric.campaign_registered.help": (
-        "Số sáng kiến đăng ký trong thời gian chiến dịch (đến ngày đang xem), tỷ lệ trên tổng số đã đăng ký đến "
+        "Số {noun} đăng ký trong thời gian chiến dịch (đến ngày đang xem), tỷ lệ trên tổng số đã đăng ký đến "
         "cuối chiến dịch, và nhịp đăng ký mỗi ngày trong chiến dịch so với nhịp mỗi ngày trước chiến dịch.",
-        "Initiatives registered during the campaign (up to the as-of day), their share of all registered by its "
+        "The {noun} registered during the campaign (up to the as-of day), their share of all registered by its "
         "end, and the daily rate during the campaign against the daily rate before it.",
     ),
     "metric.recognition_days": ("Thời gian đến khi công nhận (ngày)", "Days to recognition"),
@@ -122,9 +124,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.min_remuneration.help": (
         "Ước tính theo Nghị định 13/2012/NĐ-CP: ít nhất 7% giá trị làm lợi mỗi năm, trong 3 năm đầu áp dụng. "
-        "Chỉ tính các sáng kiến đã áp dụng, giả định giá trị ghi trong hồ sơ là của một năm.",
+        "Chỉ tính các {noun} đã áp dụng, giả định giá trị ghi trong hồ sơ là của một năm.",
         "Estimate under Decree 13/2012/ND-CP: at least 7% of each year's benefit for the first 3 years of "
-        "application. Applied initiatives only; assumes the recorded value is one year's.",
+        "application. Applied {noun} only; assumes the recorded value is one year's.",
     ),
     "metric.reward_vnd": ("Tiền thưởng", "Reward"),
     "metric.reward_vnd.help": (
@@ -133,13 +135,13 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.applied_rate": ("Tỷ lệ đã áp dụng", "Applied rate"),
     "metric.applied_rate.help": (
-        "Số sáng kiến đã áp dụng ÷ đã đăng ký × 100.",
-        "Applied ÷ registered × 100.",
+        "Số {noun} đã áp dụng ÷ đã đăng ký × 100.",
+        "Applied {noun} ÷ registered × 100.",
     ),
     "metric.recognized_rate": ("Tỷ lệ được công nhận", "Recognition rate"),
     "metric.recognized_rate.help": (
-        "Số sáng kiến đã được công nhận (kể cả đã áp dụng) ÷ đã đăng ký × 100.",
-        "Recognised (including applied) ÷ registered × 100.",
+        "Số {noun} đã được công nhận (kể cả đã áp dụng) ÷ đã đăng ký × 100.",
+        "Recognised {noun} (including applied) ÷ registered × 100.",
     ),
     # --- programs (issue 15): rankings in three categories, comparisons ----------------------------------
     "metric.rank_pct": ("Hạng theo tỷ lệ đạt", "Rank by % of target"),

@@ -59,4 +59,115 @@ TEXT: dict[str, tuple[str, str]] = {
     "ranking.leader.registered": ("Dẫn đầu số đăng ký", "First by number registered"),
     "ranking.leader.benefit_vnd": ("Dẫn đầu giá trị làm lợi", "First by value benefited"),
     "ranking.compare_tab": ("So với cùng kỳ", "Against the same point before"),
+    # --- the Data page's Programs tab (ui/program_setup.py) --------------------------------------------------
+    "setup.tab": ("Chương trình", "Programs"),
+    "setup.intro": (
+        "Các chương trình Công đoàn đang và đã theo dõi, các kỳ của từng chương trình (giai đoạn, năm…), chỉ tiêu "
+        "cho kỳ mới, chiến dịch, mốc phấn đấu và những thay đổi của đơn vị theo thời gian. Mọi thay đổi đều được "
+        "ghi vào lịch sử.",
+        "The programs the union follows and has followed, each program's periods (phases, years…), targets for "
+        "a new period, campaigns, milestones and the units' changes over time. Every change is kept in the history.",
+    ),
+    "setup.programs": ("Các chương trình", "Programs"),
+    "setup.program_form": ("Thêm hoặc sửa một chương trình", "Add or change a program"),
+    "setup.program_pick": ("Chương trình", "Program"),
+    "setup.program_new": ("Chương trình mới…", "A new program…"),
+    "setup.col.code": ("Mã", "Code"),
+    "setup.col.code.help": (
+        "Dùng trong liên kết (?program=…) và dòng lệnh (--program …): chữ thường không dấu, số, dấu gạch ngang.",
+        "Used in links (?program=…) and commands (--program …): lower-case letters, digits, hyphens.",
+    ),
+    "setup.col.name": ("Tên", "Name"),
+    "setup.col.name_en": ("Tên tiếng Anh", "Name in English"),
+    "setup.col.start_on": ("Bắt đầu", "Start"),
+    "setup.col.end_on": ("Kết thúc", "End"),
+    "setup.col.target": ("Chỉ tiêu riêng", "Own target"),
+    "setup.col.target.help": (
+        "Để trống: chỉ tiêu chương trình là tổng chỉ tiêu các kỳ.",
+        "Empty: the program's target is the sum of its periods' targets.",
+    ),
+    "setup.col.noun_vi": ("Đếm cái gì (tiếng Việt)", "What it counts (Vietnamese)"),
+    "setup.col.noun_en": ("Đếm cái gì (tiếng Anh, số nhiều)", "What it counts (English, plural)"),
+    "setup.col.period_word_vi": ("Tên gọi kỳ (tiếng Việt)", "Period word (Vietnamese)"),
+    "setup.col.period_word_en": ("Tên gọi kỳ (tiếng Anh)", "Period word (English)"),
+    "setup.col.period_word.help": (
+        "Ví dụ Giai đoạn (Giai đoạn 1, 2), Năm (Năm 2025), Đợt.",
+        "E.g. Phase (Phase 1, 2), Year (Year 2025), Round.",
+    ),
+    "setup.col.organizer": ("Cơ quan phát động", "Launched by"),
+    "setup.col.organizer_en": ("Cơ quan phát động (tiếng Anh)", "Launched by (English)"),
+    "setup.col.period": ("Số kỳ", "Number"),
+    "setup.col.period.help": (
+        "1, 2… cho các giai đoạn; 2024, 2025… cho các năm: là giá trị phase trong liên kết.",
+        "1, 2… for phases; 2024, 2025… for years: the link's phase value.",
+    ),
+    "setup.col.theme": ("Chủ đề", "Theme"),
+    "setup.save_program": ("Lưu chương trình", "Save the program"),
+    "setup.periods": ("Các kỳ của chương trình “{program_name}”", "The periods of “{program_name}”"),
+    "setup.period_form": ("Thêm kỳ mới hoặc sửa một kỳ", "Add the next period or change one"),
+    "setup.period_form.help": (
+        "Điền sẵn kỳ tiếp theo; để sửa một kỳ đã có, nhập đúng số kỳ đó. Hồ sơ đã đăng ký trong thời gian của kỳ "
+        "được tính vào kỳ.",
+        "The next period is filled in; to change an existing one, enter its number. Records registered in its "
+        "dates count in it.",
+    ),
+    "setup.save_period": ("Lưu kỳ", "Save the period"),
+    "setup.targets": ("Chỉ tiêu các đơn vị cho một kỳ", "Units' targets for a period"),
+    "setup.targets.help": (
+        "Chép chỉ tiêu kỳ trước và tăng theo tỷ lệ, hoặc đề xuất theo kết quả kỳ trước trên 100 đoàn viên của "
+        "từng đơn vị; sửa từng số trong bảng rồi lưu. Nhập tay hoặc tải tệp: ở thẻ Chỉ tiêu.",
+        "Copy the period before's targets raised by a percentage, or propose them from each unit's results per "
+        "100 members in the period before; edit any number in the table, then save. By hand or from a file: "
+        "the Targets tab.",
+    ),
+    "setup.targets.period": ("Kỳ", "Period"),
+    "setup.targets.method": ("Cách lập", "How"),
+    "setup.method.propose": ("Đề xuất theo tỷ lệ / 100 đoàn viên", "Proposed from the rate per 100 members"),
+    "setup.method.copy": ("Chép kỳ trước, tăng %", "Copy the period before, + %"),
+    "setup.growth": ("Tăng thêm (%)", "Raise by (%)"),
+    "setup.basis": (
+        "Tính từ kết quả {basis} của từng đơn vị. Sửa cột Đề xuất trước khi lưu.",
+        "Computed from each unit's {basis} results. Edit the Proposed column before saving.",
+    ),
+    "setup.no_basis": (
+        "Chưa có kỳ trước để tính: nhập chỉ tiêu ở thẻ Chỉ tiêu.",
+        "No period before to compute from: enter the targets on the Targets tab.",
+    ),
+    "setup.col.members": ("Đoàn viên", "Members"),
+    "setup.col.basis_registered": ("Đăng ký kỳ trước", "Registered, period before"),
+    "setup.col.basis_target": ("Chỉ tiêu kỳ trước", "Target, period before"),
+    "setup.col.rate": ("Trên 100 đoàn viên", "Per 100 members"),
+    "setup.col.proposed": ("Đề xuất", "Proposed"),
+    "setup.col.formula": ("Cách tính", "Formula"),
+    "setup.save_targets": ("Lưu chỉ tiêu {period}", "Save the {period} targets"),
+    "setup.campaigns": ("Chiến dịch thi đua", "Emulation campaigns"),
+    "setup.milestones": ("Mốc phấn đấu", "Milestones"),
+    "setup.col.on_date": ("Ngày", "Date"),
+    "setup.col.cumulative_target": ("Chỉ tiêu lũy kế", "Cumulative target"),
+    "setup.col.label": ("Nội dung", "Label"),
+    "setup.save_campaigns": ("Lưu chiến dịch", "Save the campaigns"),
+    "setup.save_milestones": ("Lưu mốc phấn đấu", "Save the milestones"),
+    "setup.units_over_time": ("Đơn vị qua thời gian", "Units over time"),
+    "setup.units_over_time.help": (
+        "Đổi tên (ghi tên cũ), sáp nhập hoặc chia tách (ghi đơn vị tiếp nhận hồ sơ), thành lập hay tham gia (ngày "
+        "bắt đầu), kèm ngày hiệu lực. Thanh bên chọn xem số liệu kỳ trước theo đơn vị hiện nay hay khi đó.",
+        "Renamed (with the old name), merged or split (with the unit taking over the records), added (from "
+        "when), each with its effective date. The sidebar shows past figures under today's units or as then.",
+    ),
+    "setup.kind.rename": ("đổi tên", "rename"),
+    "setup.kind.merge": ("sáp nhập vào", "merged into"),
+    "setup.kind.split": ("chia tách, tiếp nhận:", "split, taken over by"),
+    "setup.kind.add": ("thành lập / tham gia", "added"),
+    "setup.col.kind": ("Thay đổi", "Change"),
+    "setup.col.unit_code": ("Đơn vị", "Unit"),
+    "setup.col.successor_code": ("Đơn vị tiếp nhận", "Successor"),
+    "setup.col.old_name": ("Tên cũ", "Old name"),
+    "setup.col.old_short_name": ("Tên viết tắt cũ", "Old short name"),
+    "setup.col.note": ("Ghi chú", "Note"),
+    "setup.save_changes": ("Lưu thay đổi đơn vị", "Save the unit changes"),
+    "setup.union_names": ("Tên của Công đoàn theo thời gian", "The union's names over time"),
+    "setup.col.valid_from": ("Từ ngày", "From"),
+    "setup.col.parent_name": ("Trực thuộc", "Under"),
+    "setup.col.parent_name_en": ("Trực thuộc (tiếng Anh)", "Under (English)"),
+    "setup.save_union": ("Lưu tên Công đoàn", "Save the union's names"),
 }
