@@ -15,12 +15,30 @@ import pandas as pd
 import streamlit as st
 
 from analytics import ingest
+from analytics.i18n import fmt_int
 from analytics.programs import CHANGE_KINDS
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
-from ui.reference_edit import _flash, _issues, _saved
+from ui.reference_edit import _issues
 
 _NEW = "__new__"
+_MESSAGE = "_setup_message"  # this tab's own (the Targets and Units tabs show theirs)
+
+
+def _flash(ctx: Context) -> None:
+    message = st.session_state.pop(_MESSAGE, None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def _saved(ctx: Context, result: ingest.RefResult) -> None:
+    st.session_state[_MESSAGE] = ctx.t(
+        "data.ref.saved",
+        changed=fmt_int(result.changed, ctx.lang),
+        added=fmt_int(result.added, ctx.lang),
+        removed=fmt_int(result.removed, ctx.lang),
+    )
+    st.rerun()
 
 
 def _write(ctx: Context, action) -> None:
@@ -222,7 +240,7 @@ def _targets(ctx: Context, writer: bool) -> None:
     with left:
         period = st.selectbox(
             ctx.t("setup.targets.period"), numbers, index=len(numbers) - 1, format_func=ctx.period_label,
-            key=f"setup_targets_period_{program.code}",
+            key=f"setup_targets_period_{program.code}_{numbers[-1]}",  # a new period: start on it
         )  # fmt: skip
     with middle:
         method = st.segmented_control(
