@@ -27,12 +27,15 @@ pytestmark = pytest.mark.e2e
 # --- writes forged on the wire ------------------------------------------------------------------------------
 
 
-def _sign_in(session: WireSession) -> None:
-    first = session.rerun("data")
+def _sign_in(session: WireSession, query: str = "") -> None:
+    first = session.rerun("data", query=query)
     password = first.widget("text_input", "auth_password")
     submit = first.widget("button", label="Đăng nhập")
     signed = session.rerun("data", states=[session.string(password.id, PASSWORD), session.trigger(submit.id)])
     assert "Đã đăng nhập với vai trò phân tích." in signed.text
+
+
+FIRST = "program=1-trieu-sang-kien"
 
 
 def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
@@ -44,7 +47,7 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
     db = tmp_path / "store.duckdb"
     shutil.copy(sample_db, db)
     store = open_store(db, read_only=True)
-    first_unit = str(ingest.targets_wide(store)["unit_code"].iloc[0])
+    first_unit = str(ingest.targets_wide(store, "1-trieu-sang-kien")["unit_code"].iloc[0])
     target_before = store.one("SELECT target FROM targets WHERE unit_code = ? AND phase = 1", [first_unit])
     records_before = store.record_count()
     store.close()
@@ -54,7 +57,7 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
     analyst, viewer = WireSession(server.url), WireSession(server.url)
     try:
         # The analyst's session: sign in, and learn the ids of every write control.
-        _sign_in(analyst)
+        _sign_in(analyst, FIRST)  # the targets of "1 triệu sáng kiến" (phase 1) are edited below
         page = analyst.rerun("data")
         uploader = page.widget("file_uploader", "data_upload_0").id
         sample_remove = page.widget("button", "data_sample_remove").id
@@ -72,7 +75,7 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
         analyst.rerun("data", states=[analyst.trigger(confirm.widget("button", "data_sample_no").id)])
 
         # The viewer is never sent a write control...
-        shown = viewer.rerun("data")
+        shown = viewer.rerun("data", query=FIRST)
         assert "Bạn đang xem ở chế độ chỉ đọc" in shown.text
         assert not [w for w in shown.widgets if w.kind in ("file_uploader", "dataframe")]
         assert not [w for w in shown.widgets if w.id in (commit, undo_ask, undo_yes, sample_remove, save)]
