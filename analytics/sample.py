@@ -633,8 +633,7 @@ def ensure_second_program(cur) -> None:
         """INSERT INTO programs (code, name, name_en, start_on, end_on, target, noun_vi, noun_en, period_word_vi,
                                  period_word_en, organizer, organizer_en)
            SELECT ?, ?, ?, ?, ?, NULL, 'sản phẩm sáng tạo', 'creative products', 'Năm', 'Year',
-                  'Tập đoàn Công nghiệp – Năng lượng Quốc gia Việt Nam và Công đoàn Petrovietnam',
-                  'Petrovietnam and its trade union'
+                  'Tập đoàn Công nghiệp – Năng lượng Quốc gia Việt Nam (Petrovietnam)', 'Petrovietnam'
            WHERE NOT EXISTS (SELECT 1 FROM programs WHERE code = ?)""",
         [code, "Đổi mới sáng tạo Dầu khí 2024–2028", "Petroleum Innovation 2024–2028", SECOND_START, SECOND_END,
          code],

@@ -1077,7 +1077,8 @@ def _benefit_section(inp: _Inputs) -> Section:
         pay = metrics.min_remuneration(applied)
         blocks.append(
             Paragraph(
-                t(
+                _t(
+                    prog,
                     "report.benefit.remuneration",
                     lang,
                     per_year=fmt_money(pay["per_year"], lang),

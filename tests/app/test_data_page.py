@@ -238,6 +238,7 @@ def test_english_page(monkeypatch, tmp_path):
         "Import history",
         "Targets",
         "Units",
+        "Programs",
         "Templates and help",
     ]
     at.file_uploader[0].set_value(("a.csv", fx.csv_bytes(fx.rows(3)), "text/csv"))

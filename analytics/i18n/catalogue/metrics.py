@@ -74,10 +74,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Thứ hạng theo tỷ lệ đạt chỉ tiêu, rồi theo số đã đăng ký (1 là cao nhất).",
         "Rank by % of target, then by registered (1 is best).",
     ),
-    "metric.rank_change": ("Thay đổi hạng GĐ1→GĐ2", "Rank change P1→P2"),
+    "metric.rank_change": ("Thay đổi hạng", "Rank change"),
     "metric.rank_change.help": (
-        "Hạng giai đoạn 1 − hạng giai đoạn 2: số dương là tăng hạng.",
-        "Phase-1 rank − phase-2 rank: positive means moved up.",
+        "Hạng ở {period} trước − hạng ở {period} đang xem (giai đoạn 1 → giai đoạn 2; năm trước → năm nay): số "
+        "dương là tăng hạng.",
+        "Rank in the {period} before − rank in the {period} in view (phase 1 → phase 2; last year → this year): "
+        "positive means moved up.",
     ),
     "metric.tier": ("Mức hoàn thành", "Tier"),
     "metric.tier.help": (

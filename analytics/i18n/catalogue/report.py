@@ -204,9 +204,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "The top 10% of {noun} bring {top10} of the value benefited; the median benefit among the {noun} is {median}.",
     ),
     "report.benefit.remuneration": (
-        "Thù lao tối thiểu cho tác giả các sáng kiến đã áp dụng, ước tính theo Nghị định 13/2012/NĐ-CP (ít "
+        "Thù lao tối thiểu cho tác giả các {noun} đã áp dụng, ước tính theo Nghị định 13/2012/NĐ-CP (ít "
         "nhất 7% giá trị làm lợi mỗi năm, trong 3 năm đầu áp dụng): {per_year} mỗi năm, {three} trong 3 năm.",
-        "Minimum remuneration owed to the authors of applied initiatives, estimated under Decree "
+        "Minimum remuneration owed to the authors of applied {noun}, estimated under Decree "
         "13/2012/ND-CP (at least 7% of each year's benefit for the first 3 years): {per_year} a year, "
         "{three} over 3 years.",
     ),
