@@ -219,7 +219,15 @@ def _open(db: str | None, read_only: bool = False) -> Store:
     if read_only and not path.exists():
         # Reading a store that does not exist yet: create it (schema and reference rows) first.
         open_store(path).close()
-    return open_store(path, read_only=read_only)
+    try:
+        return open_store(path, read_only=read_only)
+    except StoreError as exc:
+        if exc.code != "store_outdated":
+            raise
+        # A store of an earlier release: opened once for writing, it is migrated (its figures unchanged), so
+        # the commands that only read it keep working after an upgrade.
+        open_store(path).close()
+        return open_store(path, read_only=read_only)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -323,7 +331,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(t("report.cli.no_folder", lang, path=out.parent))
-    store = open_store(db, read_only=True)
+    store = _open(str(db), read_only=True)
     try:
         base = Filters(as_of=as_of, program=_program(store, args.program, lang))
         _check_report_scope(store, args.phase, args.unit, lang, base.with_(phase=args.phase))

@@ -398,7 +398,9 @@ def _open_read_only(db: Path, reason: str, detail: str = "") -> Store:
         raise StoreError(code, str(exc)) from exc
     store = Store(path=db, con=con, read_only=True, read_only_reason=reason, read_only_detail=detail)
     if schema_version(store) < SCHEMA_VERSION:
-        raise StoreError("store_outdated", f"schema {schema_version(store)} < {SCHEMA_VERSION}")
+        version = schema_version(store)
+        con.close()  # so that the caller may open it for writing (and migrate it) in this process
+        raise StoreError("store_outdated", f"schema {version} < {SCHEMA_VERSION}")
     return store
 
 

@@ -146,3 +146,21 @@ def test_a_migrated_store_imports_and_undoes_as_before(tmp_path):
         assert store.record_count() == 7085
     finally:
         store.close()
+
+
+def test_the_commands_that_only_read_work_on_a_previous_release_store(tmp_path, capsys):
+    """`summary` and `report` open the store read-only: an earlier release's store is migrated first."""
+    import json
+
+    from analytics.cli import main
+
+    old = tmp_path / "old.duckdb"
+    build_previous_release_store(old)
+    assert main(["summary", "--db", str(old), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert (payload["records"], payload["pct"], payload["program"]["code"]) == (
+        7085,
+        131.2,
+        "1-trieu-sang-kien",
+    )
+    assert main(["report", "--db", str(old), "--format", "xlsx", "--out", str(tmp_path / "r.xlsx")]) == 0

@@ -360,3 +360,57 @@ def test_a_program_against_another_at_the_same_share_of_its_time(sample_store):
     curves = metrics.program_curves(sample_store, Filters(program=DMST))
     assert set(curves["program"]) == {DMST, ONE_MILLION}
     assert curves.groupby("program")["share"].max()[ONE_MILLION] <= 100
+
+
+# --- the command line ---------------------------------------------------------------------------------------
+
+
+def test_reports_of_both_programs_from_the_command_line(sample_db, tmp_path, capsys):
+    from docx import Document
+
+    from analytics.cli import main
+    from tests.analytics.report.conftest import docx_text
+
+    first, second = tmp_path / "1-trieu.docx", tmp_path / "dmst.docx"
+    common = ["--db", str(sample_db), "--format", "docx"]
+    assert main(["report", *common, "--program", ONE_MILLION, "--out", str(first)]) == 0
+    assert main(["report", *common, "--program", DMST, "--phase", "2025", "--out", str(second)]) == 0
+    text = docx_text(Document(str(first)))
+    assert (
+        "Kết quả thực hiện chương trình “1 triệu sáng kiến”" in text and "CÔNG ĐOÀN DẦU KHÍ VIỆT NAM" in text
+    )
+    assert "7.085 sáng kiến, đạt 131,2% chỉ tiêu hai giai đoạn (5.400)" in text
+    text = docx_text(Document(str(second)))
+    assert "Kết quả thực hiện chương trình “Đổi mới sáng tạo Dầu khí 2024–2028”" in text
+    assert "CÔNG ĐOÀN PETROVIETNAM" in text and "II. KẾT QUẢ THEO NĂM" in text
+    assert "BSR (1.277,9%)" in text and "Năm 2025 ghi nhận 3.644 sản phẩm sáng tạo" in text
+    assert "Xếp hạng theo ba tiêu chí (năm 2025)" in text
+    assert main(["report", *common, "--program", "khong-co", "--out", str(first)]) == 2
+    assert "khong-co" in capsys.readouterr().err
+
+
+def test_import_with_a_program_from_the_command_line(sample_copy, tmp_path, capsys):
+    import json
+
+    from analytics.cli import main
+    from analytics.store import open_store
+
+    store = open_store(sample_copy)
+    with store.transaction() as cur:
+        cur.execute(
+            """INSERT INTO programs (code, name, start_on, end_on, noun_vi, noun_en, period_word_vi, period_word_en)
+               VALUES ('tinh', 'Sáng tạo tỉnh', DATE '2025-03-01', DATE '2025-12-31', 'sáng kiến', 'initiatives',
+                       'Đợt', 'Round')"""
+        )
+    store.close()
+    path = _csv(tmp_path, [("C1", "Bơm", "BSR", "01/06/2025")])
+    assert main(["import", str(path), "--db", str(sample_copy), "--json"]) == 1  # which program? refused
+    refused = json.loads(capsys.readouterr().out.splitlines()[-1])
+    assert not refused["ok"] and "--program" in refused["message"]
+    assert main(["import", str(path), "--db", str(sample_copy), "--program", "tinh"]) == 0
+    assert main(["import", str(path), "--db", str(sample_copy), "--program", "nope"]) == 2
+    store = open_store(sample_copy, read_only=True)
+    try:
+        assert store.one("SELECT program_code FROM initiatives WHERE code = 'C1'") == "tinh"
+    finally:
+        store.close()
