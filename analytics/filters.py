@@ -166,12 +166,12 @@ def from_query(
 
 
 def to_query(
-    filters: Filters, lang: Lang = DEFAULT_LANG, default_program: str | None = None
+    filters: Filters, lang: Lang = DEFAULT_LANG, default_code: str | None = None
 ) -> dict[str, list[str]]:
     """The URL parameters for a view: only what differs from the default, in a stable order. `program` is
-    written when it is not the program the rest of the link would open anyway (`default_program`)."""
+    written when it is not the program the rest of the link would open anyway (`default_code`)."""
     query: dict[str, list[str]] = {}
-    if filters.program is not None and filters.program != default_program:
+    if filters.program is not None and filters.program != default_code:
         query["program"] = [filters.program]
     if filters.phase is not None:
         query["phase"] = [str(filters.phase)]

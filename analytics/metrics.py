@@ -742,14 +742,11 @@ class PeriodComparison:
     units: pd.DataFrame
 
 
-_COMPARED = ("registered", "benefit_vnd", "pct", "target", "authors")
+_COMPARED = ("registered", "benefit_vnd", "pct", "target")
 
 
-def compare_periods(store: Store, filters: Filters) -> PeriodComparison | None:
-    """metric.compare_period: the period in view (the phase filter, else the one the as-of day falls in), up
-    to the as-of day, against the period before it up to the same point (`same_point`). None for a first
-    period, a program of one period, or a period not begun by the as-of day."""
-    filters = resolve(store, filters)
+def _period_pair(store: Store, filters: Filters) -> tuple[pg.Period, pg.Period, dt.date, dt.date] | None:
+    """The period in view, the one before it, the day the view stands at and the same point before."""
     program = program_of(store, filters)
     as_of = _as_date(effective_as_of(store, filters))
     current = program.period(filters.phase) or program.running_period(as_of)
@@ -759,9 +756,20 @@ def compare_periods(store: Store, filters: Filters) -> PeriodComparison | None:
     if previous is None:
         return None
     day = min(as_of, current.end_on)
-    before_day = same_point(current, previous, day)
-    now = progress(store, filters.with_(phase=current.period, as_of=day))
-    before = progress(store, filters.with_(phase=previous.period, as_of=before_day))
+    return current, previous, day, same_point(current, previous, day)
+
+
+def compare_periods(store: Store, filters: Filters) -> PeriodComparison | None:
+    """metric.compare_period: the period in view (the phase filter, else the one the as-of day falls in), up
+    to the as-of day, against the period before it up to the same point (`same_point`). None for a first
+    period, a program of one period, or a period not begun by the as-of day."""
+    filters = resolve(store, filters)
+    pair = _period_pair(store, filters)
+    if pair is None:
+        return None
+    current, previous, day, before_day = pair
+    now = progress(store, filters.with_(phase=current.period, as_of=day), authors=False)
+    before = progress(store, filters.with_(phase=previous.period, as_of=before_day), authors=False)
     totals = {}
     for key in _COMPARED:
         totals[f"{key}_now"] = now.program[key]
@@ -808,60 +816,99 @@ def other_programs(store: Reader, filters: Filters) -> list[Program]:
     return sorted(others, key=lambda p: (p.start_on >= current.start_on, -p.start_on.toordinal()))
 
 
-def compare_programs(store: Store, filters: Filters, other: str | None = None) -> ProgramComparison | None:
-    """metric.compare_program: where the program stands on the as-of day, against where `other` (by default
-    the program before it) stood after the same share of its own time ("where were we after 40% of the
-    time"). Whole programs (no phase filter); the unit and other filters apply to both."""
-    filters = resolve(store, filters).with_(phase=None)
+def _program_pair(
+    store: Store, filters: Filters, other: str | None
+) -> tuple[Program, Program, float, dt.date, dt.date] | None:
+    """The program in view, the one compared with (`other`, else the one before it; only a program whose
+    records reach that point of its own time), the share of time passed, and both days."""
     program = program_of(store, filters)
-    candidates = other_programs(store, filters)
-    chosen = next((p for p in candidates if p.code == other), candidates[0] if candidates else None)
     as_of = _as_date(effective_as_of(store, filters))
-    if chosen is None or as_of is None:
+    if as_of is None:
         return None
     day = min(max(as_of, program.start_on), program.end_on)
     share = program.elapsed_share(day)
-    other_day = chosen.day_at_share(share)
-    now = progress(store, filters.with_(as_of=day)).program
-    then = progress(store, filters.with_(program=chosen.code, as_of=other_day)).program
-    keep = ("registered", "target", "pct", "benefit_vnd", "authors", "units_met", "units_total")
+    candidates = [
+        p
+        for p in other_programs(store, filters)
+        if (last := _as_date(effective_as_of(store, filters.with_(program=p.code, as_of=None))))
+        and last >= p.day_at_share(share)
+    ]
+    chosen = next((p for p in candidates if p.code == other), candidates[0] if candidates else None)
+    if chosen is None:
+        return None
+    return program, chosen, share, day, chosen.day_at_share(share)
+
+
+def compare_programs(store: Store, filters: Filters, other: str | None = None) -> ProgramComparison | None:
+    """metric.compare_program: where the program stands on the as-of day, against where `other` (by default
+    the program before it) stood after the same share of its own time ("where were we after 40% of the
+    time"). Whole programs (no phase filter); the unit and other filters apply to both. None when no other
+    program's records reach that share of its time."""
+    filters = resolve(store, filters).with_(phase=None)
+    pair = _program_pair(store, filters, other)
+    if pair is None:
+        return None
+    program, chosen, share, day, other_day = pair
+    now = progress(store, filters.with_(as_of=day), authors=False).program
+    then = progress(store, filters.with_(program=chosen.code, as_of=other_day), authors=False).program
+    keep = ("registered", "target", "pct", "benefit_vnd", "units_met", "units_total")
     return ProgramComparison(
         program, chosen, share, day, other_day, {k: now[k] for k in keep}, {k: then[k] for k in keep}
     )
 
 
+_PROGRAM_PERIOD_TARGETS_SQL = with_scope(
+    """SELECT p.period AS phase, p.target AS official,
+              (SELECT sum(t.target) FROM targets t
+               WHERE t.program_code = $program AND t.phase = p.period
+                 AND t.unit_code IN (SELECT code FROM scope_units)) AS units_target
+       FROM periods p WHERE p.program_code = $program"""
+)
+
+
+def program_target(store: Store, filters: Filters) -> float:
+    """metric.target of the whole program under the unit filters, from the reference tables alone (what
+    `progress` gives as program["target"], without counting any record): its own target, else the sum of
+    its periods' (each the official one, else its units'); for chosen units, the sum of their targets.
+    Unit views are not applied here: a merged unit's targets count under the unit that holds them."""
+    filters = resolve(store, filters).with_(phase=None)
+    definition = program_of(store, filters)
+    rows = _run(store, _PROGRAM_PERIOD_TARGETS_SQL, filters)
+    if filters.units or filters.groups:
+        known = rows["units_target"].dropna()
+        return float(known.sum()) if len(known) else float("nan")
+    if definition.target is not None:
+        return float(definition.target)
+    per_period = rows["official"].where(rows["official"].notna(), rows["units_target"]).dropna()
+    return float(per_period.sum()) if len(per_period) else float("nan")
+
+
 def program_curves(store: Store, filters: Filters, other: str | None = None) -> pd.DataFrame:
     """Both programs' cumulative registrations by elapsed share of their time (0-100), as % of each one's
-    own target: the Trends chart "where were we after 40% of the time". Columns program, name, share,
-    cumulative, pct."""
-    comparison = compare_programs(store, filters, other)
+    own target: the Trends chart "where were we after 40% of the time". Columns program, share, day,
+    cumulative, pct; the program in view first, up to the as-of day, the other one whole."""
     columns = ["program", "share", "day", "cumulative", "pct"]
-    if comparison is None:
-        return pd.DataFrame(columns=columns)
-    frames = []
     base = resolve(store, filters).with_(phase=None)
-    for program, as_of, target in (
-        (comparison.program, comparison.day, comparison.now["target"]),
-        (
-            comparison.other,
-            None,
-            progress(store, base.with_(program=comparison.other.code)).program["target"],
-        ),
-    ):
-        daily = daily_registrations(store, base.with_(program=program.code, as_of=as_of))
+    pair = _program_pair(store, base, other)
+    if pair is None:
+        return pd.DataFrame(columns=columns)
+    program, chosen, _, day, _ = pair
+    frames = []
+    for each, as_of in ((program, day), (chosen, None)):
+        scoped = base.with_(program=each.code, as_of=as_of)
+        daily = daily_registrations(store, scoped)
         if daily.empty:
             continue
+        target = program_target(store, scoped)
         days = daily["day"].dt.date
         frames.append(
             pd.DataFrame(
                 {
-                    "program": program.code,
-                    "share": [program.elapsed_share(d) * 100 for d in days],
+                    "program": each.code,
+                    "share": [each.elapsed_share(d) * 100 for d in days],
                     "day": daily["day"],
                     "cumulative": daily["cumulative"],
-                    "pct": daily["cumulative"] * 100 / target
-                    if target and target == target
-                    else float("nan"),
+                    "pct": pct_of_target(daily["cumulative"], pd.Series(target, index=daily.index)),
                 }
             )
         )
@@ -871,32 +918,32 @@ def program_curves(store: Store, filters: Filters, other: str | None = None) -> 
 def period_curves(store: Store, filters: Filters) -> pd.DataFrame:
     """The period in view and the one before, cumulative by day, the earlier one moved onto the later one's
     calendar (its day `same_point` maps onto): the Trends overlay "2025 against 2024". Columns period,
-    day (on the current period's calendar), cumulative."""
-    comparison = compare_periods(store, filters)
-    if comparison is None:
-        return pd.DataFrame(columns=["period", "day", "cumulative"])
+    day (on the current period's calendar), cumulative. One pass over the program's records."""
     filters = resolve(store, filters)
+    pair = _period_pair(store, filters)
+    if pair is None:
+        return pd.DataFrame(columns=["period", "day", "cumulative"])
+    current, previous, day, _ = pair
+    yearly = (current.start_on.month, current.start_on.day) == (
+        previous.start_on.month,
+        previous.start_on.day,
+    )
+    both = daily_registrations(store, filters.with_(phase=None, as_of=day))
     frames = []
-    for period, until in (
-        (comparison.current, comparison.day),
-        (comparison.previous, comparison.previous.end_on),
-    ):
-        daily = daily_registrations(store, filters.with_(phase=period.period, as_of=until))
-        shift = (
-            comparison.current.start_on - period.start_on if period is comparison.previous else dt.timedelta()
-        )
-        if period is comparison.previous and (
-            (comparison.current.start_on.month, comparison.current.start_on.day)
-            == (period.start_on.month, period.start_on.day)
-        ):
-            years = comparison.current.start_on.year - period.start_on.year
-            moved = [_years_later(d.date(), years) for d in daily["day"]]
+    for period in (current, previous):
+        dates = both["day"].dt.date
+        rows = both[(dates >= period.start_on) & (dates <= min(period.end_on, day))]
+        cumulative = rows["registered"].cumsum()
+        if period is current:
+            moved = [d.date() for d in rows["day"]]
+        elif yearly:
+            moved = [
+                _years_later(d.date(), current.start_on.year - period.start_on.year) for d in rows["day"]
+            ]
         else:
-            moved = [d.date() + shift for d in daily["day"]]
+            moved = [d.date() + (current.start_on - period.start_on) for d in rows["day"]]
         frames.append(
-            pd.DataFrame(
-                {"period": period.period, "day": pd.to_datetime(moved), "cumulative": daily["cumulative"]}
-            )
+            pd.DataFrame({"period": period.period, "day": pd.to_datetime(moved), "cumulative": cumulative})
         )
     return pd.concat(frames, ignore_index=True)
 

@@ -151,9 +151,7 @@ if overall is not None and not unit_pace.empty:
     )
 
 # --- against the period before and the other program -----------------------------------------------------
-if data.compare_periods() is not None or (ctx.filters.phase is None and data.compare_programs() is not None):
-    st.subheader(ctx.t("compare.header"))
-    compare.trend_charts(ctx)
+compare.trend_charts(ctx)
 
 # --- rhythm -----------------------------------------------------------------------------------------------------
 st.subheader(ctx.t("trends.period"))

@@ -153,48 +153,55 @@ def units_table(ctx: Context, comparison: metrics.PeriodComparison) -> None:
     )
 
 
-def trend_charts(ctx: Context) -> None:
+def trend_charts(ctx: Context) -> bool:
     """Trends: the period in view drawn over the one before on the same calendar, and the program's path
-    by share of its time against the other program's."""
+    by share of its time against the other program's. Returns whether it drew anything. Built from the
+    curves alone (one pass over the records each), so the page stays quick."""
     lang = ctx.lang
-    periods = data.compare_periods()
     curves = data.period_curves()
-    if periods is not None and not curves.empty:
-        current = ctx.period_label(periods.current.period)
-        previous = ctx.period_label(periods.previous.period)
-        labels = {periods.current.period: current, periods.previous.period: previous}
-        previous = _inner(ctx, previous)
+    lines = data.program_curves() if ctx.filters.phase is None else None
+    drawn = False
+    if not curves.empty:
+        order = list(dict.fromkeys(curves["period"]))
+        current, previous = int(order[0]), int(order[-1])
+        totals = curves.groupby("period")["cumulative"]
+        now_end = curves[curves["period"] == current]["day"].max()
+        before = curves[(curves["period"] == previous) & (curves["day"] <= now_end)]["cumulative"]
+        if not drawn:
+            st.subheader(ctx.t("compare.header"))
+            drawn = True
+        labels = {current: ctx.period_label(current), previous: ctx.period_label(previous)}
         title = ctx.t(
             "compare.chart.periods",
-            current=current,
-            previous=previous,
-            now=fmt_int(periods.totals["registered_now"], lang),
-            before=fmt_int(periods.totals["registered_before"], lang),
+            current=labels[current],
+            previous=_inner(ctx, labels[previous]),
+            now=fmt_int(int(totals.max()[current]), lang),
+            before=fmt_int(int(before.max()) if len(before) else 0, lang),
         )
         chart(
-            charts.period_overlay(curves, labels, periods.current.period, lang, title, ctx.terms),
+            charts.period_overlay(curves, labels, current, lang, title, ctx.terms),
             key="trends_compare_periods",
             filename="so-sanh-cung-ky",
         )
-    if ctx.filters.phase is not None:
-        return
-    programs = data.compare_programs()
-    lines = data.program_curves()
-    if programs is None or lines.empty:
-        return
-    names = {
-        programs.program.code: programs.program.title(lang),
-        programs.other.code: programs.other.title(lang),
-    }
-    title = ctx.t(
-        "compare.chart.programs",
-        share=fmt_pct(programs.share * 100, lang),
-        pct=fmt_pct(programs.now["pct"], lang),
-        other_pct=fmt_pct(programs.then["pct"], lang),
-        other=programs.other.title(lang),
-    )
-    chart(
-        charts.program_share_curves(lines, names, programs.program.code, programs.share * 100, lang, title),
-        key="trends_compare_programs",
-        filename="so-sanh-chuong-trinh",
-    )
+    if lines is not None and lines["program"].nunique() == 2:
+        codes = list(dict.fromkeys(lines["program"]))
+        names = {p.code: p.title(lang) for p in ctx.options.get("programs") or []}
+        mine, theirs = lines[lines["program"] == codes[0]], lines[lines["program"] == codes[1]]
+        share = float(mine["share"].max())
+        then = theirs[theirs["share"] <= share]["pct"]
+        if not drawn:
+            st.subheader(ctx.t("compare.header"))
+            drawn = True
+        title = ctx.t(
+            "compare.chart.programs",
+            share=fmt_pct(share, lang),
+            pct=fmt_pct(float(mine["pct"].iloc[-1]), lang),
+            other_pct=fmt_pct(float(then.iloc[-1]) if len(then) else 0.0, lang),
+            other=names.get(codes[1], codes[1]),
+        )
+        chart(
+            charts.program_share_curves(lines, names, codes[0], share, lang, title),
+            key="trends_compare_programs",
+            filename="so-sanh-chuong-trinh",
+        )
+    return drawn

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import duckdb
 
@@ -37,6 +37,19 @@ class Assignment:
     windows: tuple[Window, ...]
     periods: tuple[tuple[str, int, dt.date, dt.date], ...]
     chosen: str | None
+    only: str | None = None  # every record of the file belongs to this program (see `within`)
+
+    def within(self, first: dt.date | None, last: dt.date | None) -> Assignment:
+        """The same plan, knowing the file's records run from `first` to `last`: when one program's window
+        holds them all and no other window meets that span, every record is that program's, and the SQL
+        needs no per-row choice of program (the usual file: one program's records)."""
+        if first is None or last is None:
+            return self
+        holding = [w for w in self.windows if w.start_on <= first and last <= w.end_on]
+        meeting = [w for w in self.windows if w.start_on <= last and first <= w.end_on]
+        if len(holding) == 1 and len(meeting) == 1:
+            return replace(self, only=holding[0].code)
+        return self
 
     def params(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -48,12 +61,16 @@ class Assignment:
             out["afirst"] = min(self.windows, key=lambda w: (w.start_on, w.code)).code
         if self.chosen:
             out["achosen"] = self.chosen
+        if self.only:
+            out["aonly"] = self.only
         return out
 
     def program_sql(self, day: str) -> str:
         """The program of a record registered on `day` (a column expression)."""
         if not self.windows:
             return "NULL::VARCHAR"
+        if self.only:
+            return "$aonly"
         inside = " ".join(
             f"WHEN {day} BETWEEN $as{i} AND $ae{i} THEN $ac{i}" for i in range(len(self.windows))
         )
@@ -67,6 +84,13 @@ class Assignment:
         """The period number of a record of `program` registered on `day` (NULL when no period holds it)."""
         if not self.periods:
             return "NULL::INTEGER"
+        if self.only:  # that program's periods only, and no need to compare the program
+            mine = [i for i, p in enumerate(self.periods) if p[0] == self.only]
+            if not mine:
+                return "NULL::INTEGER"
+            return (
+                "CASE " + " ".join(f"WHEN {day} BETWEEN $ps{i} AND $pe{i} THEN $pn{i}" for i in mine) + " END"
+            )
         whens = " ".join(
             f"WHEN {program} = $pc{i} AND {day} BETWEEN $ps{i} AND $pe{i} THEN $pn{i}"
             for i in range(len(self.periods))

@@ -72,10 +72,10 @@ def check_rows(
     dups = int(cur.execute("SELECT count(*) FROM ingest_dups").fetchone()[0])
     if dups:
         cur.execute(q.mark_dups_sql())
-    _count(cur, report)
+    span = _count(cur, report)
     if report.rows_read == 0 or report.rows_read == report.skipped:
         raise Refused("header_only")
-    _programs(cur, plan, report)
+    plan = _programs(cur, plan.within(*span), report)
     if mode == "replace":
         scope = replace_units or [
             r[0]
@@ -97,9 +97,13 @@ def check_rows(
     return plan
 
 
-def _programs(cur: duckdb.DuckDBPyConnection, plan: Assignment, report: Report) -> None:
+def _programs(cur: duckdb.DuckDBPyConnection, plan: Assignment, report: Report) -> Assignment:
     """The report's programs (records per program), and a refusal when records fall in two programs'
-    windows and none was chosen; the split and the records outside every window become warnings."""
+    windows and none was chosen; the split and the records outside every window become warnings. A file
+    inside one program's window only needs no pass over its rows for this."""
+    if plan.only:
+        report.programs = [(plan.only, report.inserted + report.updated + report.unchanged)]
+        return plan
     shares, outside, overlap, overlapping = split(cur, plan)
     report.programs = shares
     if overlap and plan.chosen is None:
@@ -115,6 +119,7 @@ def _programs(cur: duckdb.DuckDBPyConnection, plan: Assignment, report: Report) 
     if outside:
         names = ", ".join(plan.name_of(code) for code, _ in shares)
         report.warnings.append(("program_outside", {"n": outside, "programs": names}))
+    return plan
 
 
 def _replace_scope(cur: duckdb.DuckDBPyConnection, units: Sequence[str], mode: str) -> list[str]:
@@ -180,12 +185,17 @@ def _build_lookups(cur: duckdb.DuckDBPyConnection, shape: q.Shape, preview: Prev
     return params
 
 
-def _count(cur: duckdb.DuckDBPyConnection, report: Report) -> None:
+def _count(cur: duckdb.DuckDBPyConnection, report: Report) -> tuple:
+    """Fill the report's counts; returns the first and last registration day of the rows that become or
+    change records (for the program assignment), in the same pass."""
     rows = cur.execute(
-        """SELECT action, count(*), count(*) FILTER (WHERE kept), count(*) FILTER (WHERE _skip = 'blank')
+        """SELECT action, count(*), count(*) FILTER (WHERE kept), count(*) FILTER (WHERE _skip = 'blank'),
+                  CAST(min(registered_on) AS DATE), CAST(max(registered_on) AS DATE)
            FROM ingest_rows GROUP BY action"""
     ).fetchall()
-    counts = {action: (n, kept, blank) for action, n, kept, blank in rows}
+    counts = {action: (n, kept, blank) for action, n, kept, blank, _, _ in rows}
+    days = [(lo, hi) for action, *_, lo, hi in rows if action in ("insert", "update", "unchanged") and lo]
+    span = (min(d[0] for d in days), max(d[1] for d in days)) if days else (None, None)
     report.inserted = counts.get("insert", (0, 0, 0))[0]
     report.updated = counts.get("update", (0, 0, 0))[0]
     report.unchanged, report.kept = counts.get("unchanged", (0, 0, 0))[:2]
@@ -194,6 +204,7 @@ def _count(cur: duckdb.DuckDBPyConnection, report: Report) -> None:
     report.skipped_blank = counts.get("skip", (0, 0, 0))[2]
     report.skipped_total = report.skipped - report.skipped_blank
     report.rows_read = sum(n for n, _, _ in counts.values())
+    return span
 
 
 def _collect_rejects(

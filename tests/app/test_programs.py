@@ -172,3 +172,14 @@ def test_the_import_preview_asks_which_program_when_windows_overlap(monkeypatch,
         ]
     finally:
         store.close()
+
+
+def test_trends_draws_the_year_over_the_one_before_and_the_program_over_the_earlier_one(
+    monkeypatch, sample_copy
+):
+    at = run_app(monkeypatch, sample_copy, page="trends")
+    specs = " ".join(c.proto.spec for c in at.get("plotly_chart"))
+    # the same figures as the Overview's comparison cards (metrics.compare_periods / compare_programs)
+    assert "Năm 2026 so với năm 2025 trên cùng lịch: 1.660 so với 1.302 cùng kỳ" in specs
+    assert "Sau 49,9% thời gian: 153,6% chỉ tiêu, so với 36,3% của “1 triệu sáng kiến”" in specs
+    assert "Tiến độ Năm 2026 (đến 31/12/2026)" in all_text(at)
