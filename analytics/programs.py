@@ -143,17 +143,6 @@ class Program:
             "PERIOD": word.upper(),
         }
 
-    def as_option(self) -> dict:
-        """Plain values for the sidebar's cached options."""
-        return {
-            "code": self.code,
-            "name": self.name,
-            "name_en": self.name_en,
-            "start_on": self.start_on,
-            "end_on": self.end_on,
-            "periods": [p.period for p in self.periods],
-        }
-
 
 _PROGRAMS_SQL = """SELECT code, name, start_on, end_on, name_en, target, noun_vi, noun_en, period_word_vi,
                           period_word_en, organizer, organizer_en
