@@ -65,7 +65,7 @@ def main() -> None:
     ]
     page = st.navigation(pages, position="top")
     view_state.remember_page()
-    view_state.write_url(ctx.filters, ctx.lang)
+    view_state.write_url(ctx.filters, ctx.lang, ctx.options)
     try:
         page.run()
     finally:

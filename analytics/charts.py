@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -169,6 +170,14 @@ def empty_figure(lang: Lang, title: str, height: int = 260) -> go.Figure:
     return themed(fig, lang, title, height=height, legend=False)
 
 
+def _period_label(phase: pd.Series, lang: Lang) -> str:
+    """The period's own label when the caller gave one (its program's word), else "Giai đoạn n"."""
+    label = phase.get("label")
+    return (
+        label if isinstance(label, str) and label else t("overview.phase_name", lang, n=int(phase["phase"]))
+    )
+
+
 def date_axis(fig: go.Figure, lang: Lang) -> None:
     """Dates on axes and in hovers written the way the language writes them."""
     fig.update_xaxes(hoverformat=d3_date_format(lang), tickformat="%m/%Y" if lang == "vi" else "%b %Y")
@@ -181,11 +190,12 @@ def date_axis(fig: go.Figure, lang: Lang) -> None:
 def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -> go.Figure:
     """Registered against target per phase and for the program: a bar per row, the target as a black mark.
 
-    Bars take the tier colour (met / over half / under half / none), labels say "1.458 · 104,1%".
+    Bars take the tier colour (met / over half / under half / none), labels say "1.458 · 104,1%". A
+    `label` column in `phases` names each period the program's way ("Năm 2025").
     """
     rows = []
     for _, phase in phases.iterrows():
-        rows.append({"label": t("overview.phase_name", lang, n=int(phase["phase"])), **phase.to_dict()})
+        rows.append({**phase.to_dict(), "label": _period_label(phase, lang)})
     if len(phases) > 1:
         rows.append({"label": t("word.program", lang), **program})
     frame = pd.DataFrame(rows)
@@ -470,6 +480,7 @@ def cumulative_vs_target(
     projection: dict | None,
     lang: Lang,
     title: str,
+    terms: dict | None = None,
 ) -> go.Figure:
     """Cumulative registrations against the straight-line pace to the target, phase by phase.
 
@@ -509,7 +520,7 @@ def cumulative_vs_target(
             yref="paper",
             showarrow=False,
             xanchor="left",
-            text=" " + t("overview.phase_name", lang, n=int(phase["phase"])),
+            text=" " + _period_label(phase, lang),
             font={"size": 12, "color": MUTED},
         )
     path = target_path(phases, cumulative=True)
@@ -553,13 +564,22 @@ def cumulative_vs_target(
         )
     date_axis(fig, lang)
     fig.update_xaxes(range=[start - pd.Timedelta(days=7), end + pd.Timedelta(days=7)], showgrid=False)
-    fig.update_yaxes(rangemode="tozero", tickformat=",d", title={"text": t("trends.axis_cumulative", lang)})
+    fig.update_yaxes(
+        rangemode="tozero",
+        tickformat=",d",
+        title={"text": t("trends.axis_cumulative", lang, **(terms or {}))},
+    )
     fig.update_layout(hovermode="x unified")
     return themed(fig, lang, title, height=470)
 
 
 def period_bars(
-    frame: pd.DataFrame, campaigns: pd.DataFrame, lang: Lang, title: str, weekly: bool
+    frame: pd.DataFrame,
+    campaigns: pd.DataFrame,
+    lang: Lang,
+    title: str,
+    weekly: bool,
+    terms: dict | None = None,
 ) -> go.Figure:
     """Registrations per week or month, campaign windows shaded."""
     if frame.empty or frame["registered"].sum() == 0:
@@ -586,12 +606,16 @@ def period_bars(
     date_axis(fig, lang)
     fig.update_yaxes(
         tickformat=",d",
-        title={"text": t("trends.axis_per_week" if weekly else "trends.axis_per_month", lang)},
+        title={
+            "text": t("trends.axis_per_week" if weekly else "trends.axis_per_month", lang, **(terms or {}))
+        },
     )
     return themed(fig, lang, title, height=340, legend=False)
 
 
-def unit_month_heatmap(counts: pd.DataFrame, labels: dict[str, str], lang: Lang, title: str) -> go.Figure:
+def unit_month_heatmap(
+    counts: pd.DataFrame, labels: dict[str, str], lang: Lang, title: str, terms: dict | None = None
+) -> go.Figure:
     """Units (most active on top) by month: where and when registrations happened."""
     if counts.empty:
         return empty_figure(lang, title)
@@ -611,7 +635,7 @@ def unit_month_heatmap(counts: pd.DataFrame, labels: dict[str, str], lang: Lang,
             hovertemplate="%{y} · %{x}: %{z:,d}<extra></extra>",
             xgap=1,
             ygap=1,
-            colorbar={"title": {"text": t("word.initiatives", lang)}, "thickness": 12},
+            colorbar={"title": {"text": t("word.initiatives", lang, **(terms or {}))}, "thickness": 12},
         )
     )
     fig.update_xaxes(tickangle=-45, tickfont={"size": 11}, showgrid=False)
@@ -679,9 +703,11 @@ def recognition_chart(by_month: pd.DataFrame, lang: Lang, title: str) -> go.Figu
     return themed(fig, lang, title, height=360)
 
 
-def unit_cumulative(daily: pd.DataFrame, phases: pd.DataFrame, lang: Lang, title: str) -> go.Figure:
+def unit_cumulative(
+    daily: pd.DataFrame, phases: pd.DataFrame, lang: Lang, title: str, terms: dict | None = None
+) -> go.Figure:
     """One unit's cumulative registrations against its own straight-line target path."""
-    return cumulative_vs_target(daily, phases, None, None, None, lang, title)
+    return cumulative_vs_target(daily, phases, None, None, None, lang, title, terms)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -698,7 +724,7 @@ def fmt_money_short(vnd: float, lang: Lang) -> str:
     return text.removesuffix(",0").removesuffix(".0") + unit
 
 
-def benefit_histogram(hist: pd.DataFrame, lang: Lang, title: str) -> go.Figure:
+def benefit_histogram(hist: pd.DataFrame, lang: Lang, title: str, terms: dict | None = None) -> go.Figure:
     """How many initiatives fall in each benefit band; bands grow x1.78 (a quarter decade): a long tail."""
     if hist.empty:
         return empty_figure(lang, title)
@@ -714,12 +740,88 @@ def benefit_histogram(hist: pd.DataFrame, lang: Lang, title: str) -> go.Figure:
             marker={"color": PRIMARY},
             customdata=list(zip(ranges, [fmt_money(v, lang) for v in hist["benefit_vnd"]], strict=True)),
             hovertemplate="%{customdata[0]}<br>"
-            + t("word.initiatives", lang)
+            + t("word.initiatives", lang, **(terms or {}))
             + ": %{y:,d}<br>"
             + t("metric.benefit_vnd", lang)
             + ": %{customdata[1]}<extra></extra>",
         )
     )
-    fig.update_xaxes(tickangle=-40, tickfont={"size": 12}, title={"text": t("benefit.axis_band", lang)})
-    fig.update_yaxes(tickformat=",d", title={"text": t("benefit.axis_count", lang)})
+    words = terms or {}
+    fig.update_xaxes(
+        tickangle=-40, tickfont={"size": 12}, title={"text": t("benefit.axis_band", lang, **words)}
+    )
+    fig.update_yaxes(tickformat=",d", title={"text": t("benefit.axis_count", lang, **words)})
     return themed(fig, lang, title, height=420, legend=False)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Comparisons (programs and periods)
+
+
+def _escaped(text: str) -> str:
+    """A name from the data (a program's, a period's) as Plotly text: its markup characters as entities, so
+    "<b>" or "<a href>" in a name stays text."""
+    return html.escape(str(text), quote=False)
+
+
+def period_overlay(
+    curves: pd.DataFrame,
+    labels: dict[int, str],
+    current: int,
+    lang: Lang,
+    title: str,
+    terms: dict | None = None,
+) -> go.Figure:
+    """The period in view and the one before, cumulative, the earlier one moved onto the later one's calendar
+    (same day of the year): the line above is ahead. `curves` from metrics.period_curves."""
+    if curves.empty:
+        return empty_figure(lang, title)
+    fig = go.Figure()
+    for period, frame in curves.groupby("period", sort=False):
+        now = int(period) == int(current)
+        name = _escaped(labels.get(int(period), str(period)))
+        fig.add_scatter(
+            x=frame["day"],
+            y=frame["cumulative"],
+            mode="lines",
+            name=name,
+            line={"color": PRIMARY if now else MUTED, "width": 3 if now else 2, "dash": None if now else "dot",
+                  "shape": "hv"},
+            hovertemplate="%{fullData.name}<br>%{x}: %{y:,d}<extra></extra>",
+        )  # fmt: skip
+    date_axis(fig, lang)
+    fig.update_xaxes(tickformat="%d/%m" if lang == "vi" else "%d %b")
+    fig.update_yaxes(
+        rangemode="tozero",
+        tickformat=",d",
+        title={"text": t("trends.axis_cumulative", lang, **(terms or {}))},
+    )
+    fig.update_layout(hovermode="x unified")
+    return themed(fig, lang, title, height=380)
+
+
+def program_share_curves(
+    curves: pd.DataFrame, names: dict[str, str], current: str, share: float, lang: Lang, title: str
+) -> go.Figure:
+    """Each program's cumulative registrations as % of its own target against the share of its own time
+    (0-100%): "where were we after 40% of the time". A vertical line marks the share passed today."""
+    if curves.empty:
+        return empty_figure(lang, title)
+    fig = go.Figure()
+    for code, frame in curves.groupby("program", sort=False):
+        now = code == current
+        name = _escaped(names.get(code, code))
+        fig.add_scatter(
+            x=frame["share"],
+            y=frame["pct"],
+            mode="lines",
+            name=name,
+            line={"color": PRIMARY if now else ACCENT, "width": 3 if now else 2, "shape": "hv"},
+            customdata=[fmt_int(v, lang) for v in frame["cumulative"]],
+            hovertemplate="%{fullData.name}<br>%{x:.1f}% · %{y:.1f}% (%{customdata})<extra></extra>",
+        )
+    fig.add_vline(x=share, line={"color": MUTED, "width": 1, "dash": "dot"})
+    fig.update_xaxes(range=[0, 100], ticksuffix="%", title={"text": t("compare.axis.share", lang)})
+    fig.update_yaxes(rangemode="tozero", ticksuffix="%", title={"text": t("compare.axis.pct", lang)})
+    fig.update_layout(hovermode="x unified")
+    return themed(fig, lang, title, height=380)

@@ -68,12 +68,14 @@ def _json_number(value: float | int | None) -> float | int | None:
     return value
 
 
-def summary_payload(store: Store, filters: Filters) -> dict:
-    """The Overview's figures as the `summary --json` contract."""
+def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
+    """The Overview's figures as the `summary --json` contract, for the filters' program (the default one
+    when none is named): `program` is {code, name, start, end, noun} (name and noun in `lang`)."""
     from analytics import metrics  # here, so that `import`, `undo` and `hash-password` never load it
 
     prog = metrics.progress(store, filters)
     p = prog.program
+    definition = prog.definition
     phases = [
         {
             "phase": int(r["phase"]),
@@ -111,19 +113,40 @@ def summary_payload(store: Store, filters: Filters) -> dict:
         "units_total": int(p["units_total"]),
         "phases": phases,
         "units": units,
+        "program": {
+            "code": definition.code,
+            "name": definition.title(lang),
+            "start": definition.start_on.isoformat(),
+            "end": definition.end_on.isoformat(),
+            "noun": definition.noun(lang),
+        },
     }
 
 
 def summary_text(payload: dict, lang: Lang) -> str:
     """A readable table of the same figures for the terminal."""
     as_of = dt.date.fromisoformat(payload["as_of"]) if payload["as_of"] else None
-    lines = [t("cli.summary.title", lang, date=fmt_date(as_of, lang)), ""]
+    program = payload.get("program") or {}
+    lines = [t("cli.summary.title", lang, date=fmt_date(as_of, lang))]
+    if program:
+        lines.append(
+            t(
+                "cli.summary.program_line",
+                lang,
+                program_name=program["name"],
+                start=fmt_date(dt.date.fromisoformat(program["start"]), lang),
+                end=fmt_date(dt.date.fromisoformat(program["end"]), lang),
+                noun=program["noun"],
+            )
+        )
+    lines.append("")
+    word = payload.get("_period_word") or t("word.phase", lang)
     head = (
         f"{'':<26}{t('metric.registered', lang):>14}{t('metric.target', lang):>12}{t('metric.pct', lang):>14}"
     )
     lines.append(head)
     for ph in payload["phases"]:
-        label = t("overview.phase_name", lang, n=ph["phase"])
+        label = f"{word} {ph['phase']}"
         lines.append(
             f"{label:<26}{fmt_int(ph['registered'], lang):>14}{fmt_int(ph['target'], lang):>12}"
             f"{fmt_pct(ph['pct'], lang):>14}"
@@ -152,15 +175,31 @@ def summary_text(payload: dict, lang: Lang) -> str:
     return "\n".join(lines)
 
 
+def _program(store: Store, code: str | None, lang: Lang) -> str | None:
+    """`--program CODE` checked against the store's programs (exit 2 naming them when unknown)."""
+    if code is None:
+        return None
+    from analytics.programs import load_programs  # light: no pandas, so `import --program` stays quick
+
+    known = [p.code for p in load_programs(store)]
+    if code not in known:
+        raise UsageError(t("report.cli.unknown_program", lang, program=code, known=", ".join(known)))
+    return code
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
+    from analytics import metrics
+
     lang = as_lang(args.lang)
-    filters = Filters(as_of=parse_date(args.as_of, lang) if args.as_of else None)
+    as_of = parse_date(args.as_of, lang) if args.as_of else None
     store = _open(args.db, read_only=True)
-    payload = summary_payload(store, filters)
+    filters = Filters(as_of=as_of, program=_program(store, args.program, lang))
+    payload = summary_payload(store, filters, lang)
     if args.json:
         print(json.dumps(payload, ensure_ascii=False))
     else:
-        print(summary_text(payload, lang))
+        word = metrics.program_of(store, filters).period_word(lang)
+        print(summary_text({**payload, "_period_word": word}, lang))
     return EXIT_OK
 
 
@@ -191,7 +230,15 @@ def _open(db: str | None, read_only: bool = False) -> Store:
     if read_only and not path.exists():
         # Reading a store that does not exist yet: create it (schema and reference rows) first.
         open_store(path).close()
-    return open_store(path, read_only=read_only, verify=True)
+    try:
+        return open_store(path, read_only=read_only, verify=True)
+    except StoreError as exc:
+        if exc.code != "store_outdated":
+            raise
+        # A store of an earlier release: opened once for writing, it is migrated (its figures unchanged), so
+        # the commands that only read it keep working after an upgrade.
+        open_store(path).close()
+        return open_store(path, read_only=read_only, verify=True)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -343,8 +390,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
 # `report`: the meeting report as a file, for scheduled jobs.
 
 
-def _check_report_scope(store: Store, phase: int | None, units: Sequence[str], lang: Lang) -> None:
-    """Unknown unit codes or phases are a mistake in the command, not an empty report."""
+def _check_report_scope(
+    store: Store, phase: int | None, units: Sequence[str], lang: Lang, filters: Filters | None = None
+) -> None:
+    """Unknown unit codes or periods (of the report's program) are a mistake in the command, not an empty
+    report."""
     from analytics import metrics
 
     options = metrics.filter_options(store)
@@ -354,10 +404,17 @@ def _check_report_scope(store: Store, phase: int | None, units: Sequence[str], l
         raise UsageError(
             t("report.cli.unknown_unit", lang, codes=", ".join(unknown), known=", ".join(known_units))
         )
-    known_phases = [int(p["phase"]) for p in options["phases"]]
+    program = metrics.program_of(store, filters or Filters())
+    known_phases = program.period_numbers()
     if phase is not None and phase not in known_phases:
         raise UsageError(
-            t("report.cli.unknown_phase", lang, phase=phase, known=", ".join(map(str, known_phases)))
+            t(
+                "report.cli.unknown_phase",
+                lang,
+                phase=phase,
+                known=", ".join(map(str, known_phases)),
+                **program.terms(lang),
+            )
         )
 
 
@@ -397,10 +454,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not out.parent.is_dir():
         raise UsageError(t("report.cli.no_folder", lang, path=out.parent))
-    store = open_store(db, read_only=True, verify=True)
+    store = _open(str(db), read_only=True)
     try:
-        _check_report_scope(store, args.phase, args.unit, lang)
-        filters = report_filters(Filters(), args.phase, args.unit, as_of)
+        base = Filters(as_of=as_of, program=_program(store, args.program, lang))
+        _check_report_scope(store, args.phase, args.unit, lang, base.with_(phase=args.phase))
+        filters = report_filters(base, args.phase, args.unit, as_of)
         meta = ReportMeta(
             place=os.environ.get(REPORT_PLACE_ENV) or None, number=os.environ.get(REPORT_NUMBER_ENV) or None
         )
@@ -455,9 +513,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     status = EXIT_OK
     version_before = store.data_version()
     try:
+        program = _program(store, args.program, lang)
         for file in args.files:
             report = ingest.import_file(
-                store, file, mode=args.mode, dry_run=args.dry_run, units=args.unit, by=_who(args.by)
+                store,
+                file,
+                mode=args.mode,
+                dry_run=args.dry_run,
+                units=args.unit,
+                by=_who(args.by),
+                program=program,
             )
             report.file = file
             if args.json:
@@ -510,6 +575,9 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_REFUSED
 
 
+_PROGRAM_HELP = "mã chương trình (mặc định: chương trình có thời gian chứa ngày --as-of, nếu không thì chương trình đang chạy)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m analytics", description='Bảng điều hành "1 triệu sáng kiến": dòng lệnh.')
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -527,6 +595,7 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("--as-of", help="tính đến ngày YYYY-MM-DD (mặc định: hồ sơ mới nhất)")
     p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
+    p.add_argument("--program", metavar="CODE", help=_PROGRAM_HELP)
     p.set_defaults(run=cmd_summary)
 
     p = sub.add_parser("import", help="nhập tệp xuất CSV/TSV/TXT/XLSX/XLS vào kho")
@@ -549,6 +618,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
     p.add_argument("--json", action="store_true", help="mỗi tệp một dòng JSON")
     p.add_argument("--by", default=None, help="người nhập (ghi vào lịch sử nhập)")
+    p.add_argument(
+        "--program",
+        metavar="CODE",
+        help="chương trình nhận các hồ sơ có ngày đăng ký nằm trong thời gian của hai chương trình",
+    )
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("undo", help="hoàn tác một lần nhập (khôi phục đúng trạng thái trước đó)")
@@ -559,7 +633,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="xuất báo cáo DOCX/PDF/XLSX", later=_report_output_arguments)
     common(p)
     p.add_argument("--as-of", help="tính đến ngày YYYY-MM-DD")
-    p.add_argument("--phase", type=int, help="chỉ một giai đoạn")
+    p.add_argument("--phase", type=int, help="chỉ một giai đoạn (số của kỳ: 1, 2 hoặc 2025...)")
+    p.add_argument("--program", metavar="CODE", help=_PROGRAM_HELP)
     p.add_argument(
         "--unit", action="append", default=[], metavar="CODE", help="chỉ các đơn vị này (lặp lại được)"
     )

@@ -17,7 +17,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from analytics import programs as pg
 from analytics.filters import Filters
+from analytics.programs import Program
 from analytics.store import Reader, Store
 from analytics.textnorm import strip_accents
 
@@ -49,6 +51,10 @@ METRIC_KINDS: dict[str, str] = {
     "reward_vnd": "money",
     "applied_rate": "percent",
     "recognized_rate": "percent",
+    "change": "count",
+    "change_pct": "percent",
+    "compare_period": "count",
+    "compare_program": "percent",
 }
 TIERS: tuple[str, ...] = ("met", "over_half", "under_half", "none")
 PACE_STATES: tuple[str, ...] = ("done", "on_track", "at_risk", "behind", "ended")
@@ -63,14 +69,27 @@ REMUNERATION_YEARS = 3
 # `... OR list_contains(<empty list>, x)` on the units table (tests/test_metrics.py guards it). The
 # `len($list) = 0 OR list_contains($list, x)` guards below are safe: the guard is true when the list is empty.
 
+# The program: a record belongs to it by its program_code (set on import); a record written without one
+# (by another tool) belongs to the program whose window holds its registration day. Under today's units,
+# a merged or split unit's records count under its successor ($map_from -> $map_to); units that took no
+# part in the scope ($hidden_units: not yet created, or merged away) are left out of the unit lists.
 _SCOPE = """
 scope_units AS (
     SELECT u.* FROM units u
-    WHERE (len($units) = 0 AND len($groups) = 0)
-       OR u.code IN (SELECT unnest($units)) OR u.group_name IN (SELECT unnest($groups))
+    WHERE ((len($units) = 0 AND len($groups) = 0)
+       OR u.code IN (SELECT unnest($units)) OR u.group_name IN (SELECT unnest($groups)))
+      AND u.code NOT IN (SELECT unnest($hidden_units))
+),
+fp AS (
+    SELECT i.* REPLACE (CASE WHEN len($map_from) = 0 THEN i.unit_code
+                             ELSE coalesce(list_extract($map_to, list_position($map_from, i.unit_code)), i.unit_code)
+                        END AS unit_code)
+    FROM initiatives i
+    WHERE i.program_code = $program
+       OR (i.program_code IS NULL AND i.registered_on BETWEEN $program_start AND $program_end)
 ),
 f AS (
-    SELECT i.* FROM initiatives i
+    SELECT i.* FROM fp i
     WHERE ($phase IS NULL OR i.phase = $phase)
       AND ((len($units) = 0 AND len($groups) = 0) OR i.unit_code IN (SELECT code FROM scope_units))
       AND (len($fields) = 0 OR list_contains($fields, i.field))
@@ -99,11 +118,96 @@ def as_dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return frame
 
 
+_PROGRAM_PARAMS = {"program", "program_start", "program_end", "map_from", "map_to", "hidden_units"}
+
+
 def _run(store: Store, sql: str, filters: Filters, **extra: object) -> pd.DataFrame:
     """Run `sql` with the filter parameters it mentions (DuckDB refuses unused ones)."""
-    available = {**filters.sql_params(), **extra}
     names = set(_PARAM.findall(sql))
+    available = {**filters.sql_params(), **extra}
+    if names & _PROGRAM_PARAMS:
+        available.update(program_params(store, filters))
     return store.df(sql, {name: available[name] for name in names})
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Programs: which one a view answers for, and how its units are shown (analytics.programs).
+
+_reference_cache: dict[str, tuple[int, tuple]] = {}
+_LAST_DAY_SQL = "SELECT max(registered_on) FROM initiatives"
+
+
+def _reference(
+    store: Reader,
+) -> tuple[list[Program], tuple[pg.UnitChange, ...], tuple[pg.UnionName, ...], object]:
+    """The store's programs, unit changes, union names and newest registration day, read once per data
+    version (they change only with a commit)."""
+    key, version = str(store.path), store.data_version()
+    cached = _reference_cache.get(key)
+    if cached is None or cached[0] != version:
+        value = (
+            pg.load_programs(store),
+            pg.load_unit_changes(store),
+            pg.load_union_names(store),
+            store.one(_LAST_DAY_SQL),
+        )
+        _reference_cache[key] = (version, value)
+        cached = _reference_cache[key]
+    return cached[1]
+
+
+def programs(store: Reader) -> list[Program]:
+    """Every program of the store, in the order they started."""
+    return _reference(store)[0]
+
+
+def unit_changes(store: Reader) -> tuple[pg.UnitChange, ...]:
+    return _reference(store)[1]
+
+
+def program_of(store: Reader, filters: Filters) -> Program:
+    """The program the filters answer for: the named one, else the default (analytics.programs)."""
+    found, _, _, last_day = _reference(store)
+    chosen = pg.by_code(found, filters.program) if filters.program else None
+    if chosen is None:
+        chosen = pg.default_program(found, filters.as_of, last_day, phase=filters.phase)
+    if chosen is None:  # a store without any program (not one this app made): one empty window
+        return Program("", "", dt.date(1900, 1, 1), dt.date(1900, 1, 1))
+    return chosen
+
+
+def resolve(store: Reader, filters: Filters) -> Filters:
+    """The same filters with the program named (the default one when none was)."""
+    return filters if filters.program else filters.with_(program=program_of(store, filters).code)
+
+
+def union_name(store: Reader, day: dt.date | None) -> pg.UnionName | None:
+    """The union's own name on `day` (Công đoàn Dầu khí Việt Nam, later Công đoàn Petrovietnam)."""
+    return pg.union_name_on(_reference(store)[2], day)
+
+
+def scope_window(program: Program, filters: Filters, as_of: dt.date | None) -> tuple[dt.date, dt.date]:
+    """The days a view covers: its period (or the program), cut at the as-of day."""
+    period = program.period(filters.phase)
+    start, end = (period.start_on, period.end_on) if period else (program.start_on, program.end_on)
+    if as_of is not None and start <= as_of < end:
+        end = as_of
+    return start, end
+
+
+def program_params(store: Reader, filters: Filters) -> dict[str, object]:
+    """The program's SQL parameters: its code and window, and the unit view of the scope."""
+    program = program_of(store, filters)
+    start, end = scope_window(program, filters, filters.as_of)
+    view = pg.unit_view(unit_changes(store), start, end, filters.units_as)
+    return {
+        "program": program.code,
+        "program_start": program.start_on,
+        "program_end": program.end_on,
+        "map_from": list(view.mapping),
+        "map_to": list(view.mapping.values()),
+        "hidden_units": sorted(view.hidden),
+    }
 
 
 def with_scope(body: str, authors: bool = False, searched: bool = False, search_once: bool = False) -> str:
@@ -182,11 +286,15 @@ _PROGRESS_SQL = with_scope(
 # (field, status, date range) count exactly over the filtered records.
 
 _AUTHOR_FIRSTS_SQL = """
-SELECT unit_code AS unit, phase, GROUPING(phase) AS all_phases, min(registered_on) AS first_on
-FROM (SELECT unit_code, phase, registered_on, hash(lower(trim(name))) AS author
-      FROM (SELECT unit_code, phase, registered_on, unnest(string_split(authors, ';')) AS name FROM initiatives)
+SELECT program, unit_code AS unit, phase, GROUPING(phase) AS all_phases, min(registered_on) AS first_on
+FROM (SELECT program, unit_code, phase, registered_on, hash(lower(trim(name))) AS author
+      FROM (SELECT coalesce(i.program_code,
+                            (SELECT arg_max(p.code, p.start_on) FROM programs p
+                             WHERE i.registered_on BETWEEN p.start_on AND p.end_on)) AS program,
+                   unit_code, phase, registered_on, unnest(string_split(authors, ';')) AS name
+            FROM initiatives i)
       WHERE trim(name) <> '')
-GROUP BY GROUPING SETS ((unit_code, author, phase), (unit_code, author))"""
+GROUP BY GROUPING SETS ((program, unit_code, author, phase), (program, unit_code, author))"""
 _AUTHORS_EXACT_SQL = with_scope(
     """, ua AS (SELECT unit_code, author, list_distinct(list(phase)) AS phases FROM fa GROUP BY unit_code, author)
     SELECT unit_code AS unit, NULL AS phase, 1 AS all_phases, count(*) AS authors FROM ua GROUP BY unit_code
@@ -196,7 +304,7 @@ _AUTHORS_EXACT_SQL = with_scope(
     authors=True,
 )
 _author_steps_cache: dict[str, tuple[int, pd.DataFrame]] = {}
-_STORED_FIRSTS_SQL = "SELECT unit, phase, all_phases, first_on FROM author_firsts"
+_STORED_FIRSTS_SQL = "SELECT program_code AS program, unit, phase, all_phases, first_on FROM author_firsts"
 _FIRSTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'author_firsts_version'"
 
 
@@ -215,13 +323,13 @@ def _author_firsts(store: Reader, version: int) -> pd.DataFrame:
 
 def _author_steps(store: Reader) -> pd.DataFrame:
     """The author index as running totals, kept in this process's memory for the store's data version: for
-    each (unit, phase, all_phases) and each day someone's first registration fell on, how many authors had
+    each (program, unit, phase, all_phases) and each day someone's first registration fell on, how many authors had
     appeared by then. Some 30,000 rows instead of one per author (400,000 at a million records), so counting
     as of any day is a quick look-up."""
     key, version = str(store.path), store.data_version()
     cached = _author_steps_cache.get(key)
     if cached is None or cached[0] != version:
-        groups = ["unit", "phase", "all_phases"]
+        groups = ["program", "unit", "phase", "all_phases"]
         daily = _author_firsts(store, version).groupby([*groups, "first_on"], dropna=False).size()
         steps = daily.groupby(level=groups, dropna=False).cumsum().rename("authors").reset_index()
         _author_steps_cache[key] = (version, steps)
@@ -241,7 +349,8 @@ def _keep_author_firsts(reader: Reader, frame: pd.DataFrame, version: int) -> No
             cur.register("new_author_firsts", frame)
             cur.execute("DELETE FROM author_firsts")
             cur.execute(
-                "INSERT INTO author_firsts SELECT unit, phase, all_phases, first_on FROM new_author_firsts"
+                "INSERT INTO author_firsts (unit, phase, all_phases, first_on, program_code) "
+                "SELECT unit, phase, all_phases, first_on, program FROM new_author_firsts"
             )
             cur.execute("UPDATE meta SET value = ? WHERE key = 'author_firsts_version'", [str(version)])
             cur.unregister("new_author_firsts")
@@ -264,23 +373,27 @@ def store_author_index(store: Store) -> None:
         return
     with store.derived_write() as cur:
         cur.execute("DELETE FROM author_firsts")
-        cur.execute("INSERT INTO author_firsts " + _AUTHOR_FIRSTS_SQL)
+        cur.execute(
+            "INSERT INTO author_firsts (program_code, unit, phase, all_phases, first_on) " + _AUTHOR_FIRSTS_SQL
+        )
         cur.execute("UPDATE meta SET value = ? WHERE key = 'author_firsts_version'", [str(version)])
 
 
 def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFrame:
     """metric.authors per unit: one row per unit and phase (`phase` set) and per unit over all phases
     (`all_phases` = 1), for the units in scope."""
-    if filters.fields or filters.statuses or filters.date_from or filters.date_to:
+    exact = filters.fields or filters.statuses or filters.date_from or filters.date_to
+    if exact or program_params(store, filters)["map_from"]:  # merged units: their authors are unioned
         return _run(store, _AUTHORS_EXACT_SQL, filters)
     steps = _author_steps(store)
-    keep = steps["unit"].isin(units)
+    keep = steps["unit"].isin(units) & (steps["program"] == program_of(store, filters).code)
     if filters.as_of is not None:
         keep &= steps["first_on"] <= pd.Timestamp(filters.as_of)
     if filters.phase is not None:
         # within one phase, "all phases" means that phase: use its rows for both
         keep &= (steps["all_phases"] == 0) & (steps["phase"] == filters.phase)
         counts = steps[keep].groupby(["unit", "phase"])["authors"].last().reset_index().assign(all_phases=0)
+        counts = counts.astype({"phase": "float64"})
         return pd.concat([counts, counts.assign(phase=None, all_phases=1)], ignore_index=True)
     counts = steps[keep].groupby(["unit", "phase", "all_phases"], dropna=False)["authors"].last()
     return counts.reset_index()
@@ -289,21 +402,28 @@ def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFr
 _UNITS_SQL = with_scope(
     "SELECT code AS unit, name, short_name, group_name, parent_code, members FROM scope_units ORDER BY code"
 )
+# Under today's units a merged unit's targets are added to its successor's.
 _TARGETS_SQL = with_scope(
-    """SELECT t.unit_code AS unit, t.phase, t.target FROM targets t
-       WHERE t.unit_code IN (SELECT code FROM scope_units) AND ($phase IS NULL OR t.phase = $phase)"""
+    """SELECT unit, phase, sum(target) AS target FROM (
+           SELECT CASE WHEN len($map_from) = 0 THEN t.unit_code
+                       ELSE coalesce(list_extract($map_to, list_position($map_from, t.unit_code)), t.unit_code)
+                  END AS unit, t.phase, t.target
+           FROM targets t WHERE t.program_code = $program AND ($phase IS NULL OR t.phase = $phase))
+       WHERE unit IN (SELECT code FROM scope_units) GROUP BY unit, phase"""
 )
-_PHASES_SQL = """SELECT phase, name, start_on, end_on, target FROM phases
-                 WHERE $phase IS NULL OR phase = $phase ORDER BY phase"""
-_LAST_DAY_SQL = "SELECT max(registered_on) FROM initiatives"
+_PHASES_SQL = """SELECT period AS phase, name, start_on, end_on, target, theme FROM periods
+                 WHERE program_code = $program AND ($phase IS NULL OR period = $phase)
+                 ORDER BY start_on, period"""
+_PROGRAM_LAST_DAY_SQL = with_scope("SELECT max(registered_on) FROM fp")
 
 
 @dataclass(frozen=True)
 class Progress:
     """Registered against target for the program, each phase and each unit, under one set of filters.
 
-    `program` holds the totals; `phases` one row per phase; `units` one row per unit and scope, where
-    scope is "all" (every phase in the filter) or a phase number.
+    `program` holds the totals; `phases` one row per phase (period) of the program; `units` one row per
+    unit and scope, where scope is "all" (every phase in the filter) or a phase number. `definition` is the
+    program itself (its name, noun, period word, window), `filters` the filters with the program named.
     """
 
     program: dict
@@ -311,6 +431,9 @@ class Progress:
     units: pd.DataFrame
     as_of: dt.date | None
     units_filtered: bool
+    definition: Program = Program("", "", dt.date(1900, 1, 1), dt.date(1900, 1, 1))
+    filters: Filters = Filters()
+    union: pg.UnionName | None = None  # the union's name in the period shown
 
     def unit_rows(self, scope: str | int = "all") -> pd.DataFrame:
         """The units for one scope, ranked by % of target then registered (rank 1 is best)."""
@@ -326,12 +449,30 @@ class Progress:
         rows = self.unit_rows(scope)
         return {tier: rows.loc[rows["tier"] == tier, "unit"].tolist() for tier in TIERS}
 
+    def period_label(self, phase: int, lang: str) -> str:
+        """ "Giai đoạn 2", "Năm 2025" (the program's own word for its periods)."""
+        return self.definition.period_label(phase, lang)  # type: ignore[arg-type]
+
+    def noun(self, lang: str) -> str:
+        """What the program counts: "sáng kiến", "sản phẩm sáng tạo"."""
+        return self.definition.noun(lang)  # type: ignore[arg-type]
+
 
 def effective_as_of(store: Store, filters: Filters) -> dt.date | None:
-    """The date the figures stand at: the as-of filter, else the newest registration in the store."""
+    """The date the figures stand at: the as-of filter, else the program's newest registration."""
     if filters.as_of is not None:
         return filters.as_of
-    return store.one(_LAST_DAY_SQL)
+    if not programs(store):
+        return store.one(_LAST_DAY_SQL)
+    return _as_date(_run(store, _PROGRAM_LAST_DAY_SQL, filters).iloc[0, 0])
+
+
+def _as_date(value: object) -> dt.date | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
+        return None
+    if isinstance(value, dt.datetime):  # pandas Timestamps too
+        return value.date()
+    return value if isinstance(value, dt.date) else pd.Timestamp(value).date()
 
 
 def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
@@ -339,40 +480,51 @@ def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
 
     `authors=False` skips the author counts (0 everywhere) for callers that only rank or pace.
     """
+    filters = resolve(store, filters)
+    definition = program_of(store, filters)
     agg = _run(store, _PROGRESS_SQL, filters)
     units = _run(store, _UNITS_SQL, filters)
     targets = _run(store, _TARGETS_SQL, filters)
     phases = as_dates(_run(store, _PHASES_SQL, filters), "start_on", "end_on")
     units_filtered = bool(filters.units or filters.groups)
+    as_of = _as_date(effective_as_of(store, filters))
     people = (
         author_counts(store, filters, units["unit"].tolist())
         if authors
         else pd.DataFrame(columns=["unit", "phase", "all_phases", "authors"])
     )
+    changes = unit_changes(store)
 
     unit_rows = []
-    scopes: list[tuple[str, pd.DataFrame, pd.Series, pd.Series]] = []
+    scopes: list[tuple[str, pd.DataFrame, pd.Series, pd.Series, pg.UnitView | None]] = []
     all_targets = targets.groupby("unit")["target"].sum()
+    start, end = scope_window(definition, filters, as_of)
     scopes.append(
         (
             "all",
             agg[(agg.gu == 0) & (agg.gp == 1)],
             all_targets,
             people[people["all_phases"] == 1].set_index("unit")["authors"],
+            pg.unit_view(changes, start, end, filters.units_as) if changes else None,
         )
     )
-    for phase in phases["phase"]:
-        in_phase = people[(people["all_phases"] == 0) & (people["phase"] == phase)]
+    for _, phase in phases.iterrows():
+        number = phase["phase"]
+        in_phase = people[(people["all_phases"] == 0) & (people["phase"] == number)]
+        phase_end = min(phase["end_on"], as_of) if as_of and as_of >= phase["start_on"] else phase["end_on"]
         scopes.append(
             (
-                str(phase),
-                agg[(agg.gu == 0) & (agg.gp == 0) & (agg.phase == phase)],
-                targets[targets["phase"] == phase].set_index("unit")["target"],
+                str(number),
+                agg[(agg.gu == 0) & (agg.gp == 0) & (agg.phase == number)],
+                targets[targets["phase"] == number].set_index("unit")["target"],
                 in_phase.set_index("unit")["authors"],
+                pg.unit_view(changes, phase["start_on"], phase_end, filters.units_as) if changes else None,
             )
         )
-    for scope, figures, scope_targets, scope_authors in scopes:
+    for scope, figures, scope_targets, scope_authors, view in scopes:
         frame = units.merge(figures.rename(columns={"unit_code": "unit"}), on="unit", how="left")
+        if view is not None:
+            frame = _apply_view(frame, view)
         frame["scope"] = scope
         frame["target"] = frame["unit"].map(scope_targets).astype("float64")
         frame["authors"] = frame["unit"].map(scope_authors)
@@ -399,15 +551,14 @@ def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
                 **_figures(figures, int(in_phase["authors"].sum())),
                 "units_met": int((in_phase["tier"] == "met").sum()),
                 "units_total": len(in_phase),
+                "theme": phase["theme"] if isinstance(phase["theme"], str) else None,
             }
         )
     phase_frame = _add_progress(pd.DataFrame(phase_rows, columns=_PHASE_COLUMNS))
 
     everything = agg[(agg.gu == 1) & (agg.gp == 1)]
     in_all = unit_frame[unit_frame["scope"] == "all"]
-    program_target = _scope_target(
-        phases["target"].sum() if len(phases) else float("nan"), in_all, units_filtered
-    )
+    program_target = _program_target(definition, filters, phase_frame, in_all, units_filtered)
     program = {
         "target": program_target,
         **_figures(everything, int(in_all["authors"].sum())),
@@ -422,9 +573,37 @@ def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
         program=program,
         phases=phase_frame,
         units=unit_frame,
-        as_of=effective_as_of(store, filters),
+        as_of=as_of,
         units_filtered=units_filtered,
+        definition=definition,
+        filters=filters,
+        union=union_name(store, end if as_of is None else min(end, as_of)),
     )
+
+
+def _apply_view(frame: pd.DataFrame, view: pg.UnitView) -> pd.DataFrame:
+    """One scope's units as the unit view shows them: those that took no part left out, names as then."""
+    frame = frame[~frame["unit"].isin(view.hidden)].copy()
+    for code, (name, short) in view.names.items():
+        match = frame["unit"] == code
+        frame.loc[match, "name"] = name
+        if short:
+            frame.loc[match, "short_name"] = short
+    return frame
+
+
+def _program_target(
+    definition: Program, filters: Filters, phases: pd.DataFrame, in_all: pd.DataFrame, units_filtered: bool
+) -> float:
+    """metric.target for the program: its own target when it has one, else the sum of its periods' targets
+    (each the official one, or its units' when it has none); for chosen units, the sum of their targets.
+    With a phase filter, that phase's."""
+    if units_filtered:
+        return _scope_target(float("nan"), in_all, True)
+    if filters.phase is None and definition.target is not None:
+        return float(definition.target)
+    known = phases["target"].dropna()
+    return float(known.sum()) if len(known) else float("nan")
 
 
 _PHASE_COLUMNS = [
@@ -440,6 +619,7 @@ _PHASE_COLUMNS = [
     "recognized",
     "units_met",
     "units_total",
+    "theme",
 ]
 
 
@@ -483,22 +663,311 @@ def _add_rates(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([frame, rates], axis=1)
 
 
-def rank_change(store: Store, filters: Filters, prog: Progress | None = None) -> pd.DataFrame:
-    """metric.rank_change: rank in phase 1 minus rank in phase 2 (positive = moved up).
+def rank_pair(program: Program, filters: Filters, as_of: dt.date | None) -> tuple[int, int] | None:
+    """The two periods a rank change compares: the period in view (the phase filter, else the one the as-of
+    day falls in) and the one before it; for the first period, it and the next. None with one period."""
+    numbers = [p.period for p in sorted(program.periods, key=lambda p: (p.start_on, p.period))]
+    if len(numbers) < 2:
+        return None
+    current = filters.phase
+    if current not in numbers:
+        running = program.running_period(as_of)
+        current = running.period if running else numbers[-1]
+    index = numbers.index(current)
+    return (numbers[index - 1], current) if index > 0 else (numbers[0], numbers[1])
 
-    Uses `prog` when it holds both phases (no phase filter), else computes each phase's ranking.
+
+def rank_change(store: Store, filters: Filters, prog: Progress | None = None) -> pd.DataFrame:
+    """metric.rank_change: rank in the earlier period minus rank in the later one (positive = moved up):
+    phase 1 to phase 2 for "1 triệu sáng kiến", the year before to the year in view for a yearly program
+    (analytics.metrics.rank_pair). Columns rank_<earlier>, rank_<later>, rank_change.
+
+    Uses `prog` when it holds both periods (no phase filter), else computes each period's ranking.
     """
+    filters = resolve(store, filters)
+    program = program_of(store, filters)
+    pair = rank_pair(program, filters, prog.as_of if prog is not None else effective_as_of(store, filters))
+    if pair is None:
+        return pd.DataFrame(columns=["unit", "rank_change"])
     scopes = set(prog.units["scope"]) if prog is not None else set()
     ranks = []
-    for phase in (1, 2):
+    for phase in pair:
         if str(phase) in scopes:
             rows = prog.unit_rows(phase)
         else:
             rows = progress(store, filters.with_(phase=phase), authors=False).unit_rows(phase)
         ranks.append(rows[["unit", "rank"]].rename(columns={"rank": f"rank_{phase}"}))
     merged = ranks[0].merge(ranks[1], on="unit", how="outer")
-    merged["rank_change"] = merged["rank_1"] - merged["rank_2"]
+    merged["rank_change"] = merged[f"rank_{pair[0]}"] - merged[f"rank_{pair[1]}"]
     return merged
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Ranking as the union ranks now: three categories side by side (the 2025 awards of "Đổi mới sáng tạo Dầu
+# khí" named the leader by number registered and by value benefited; the union's tables rank by % of target).
+
+RANKING_CATEGORIES: tuple[str, ...] = ("pct", "registered", "benefit_vnd")
+_RANK_ORDER = {
+    "pct": (["pct", "registered", "unit"], [False, False, True]),
+    "registered": (["registered", "benefit_vnd", "unit"], [False, False, True]),
+    "benefit_vnd": (["benefit_vnd", "registered", "unit"], [False, False, True]),
+}
+
+
+def rankings(prog: Progress, scope: str | int = "all") -> pd.DataFrame:
+    """metric.rank in each category for one scope: rank_pct (by % of target, then registered), rank_registered
+    (by number registered, then value) and rank_benefit (by value benefited, then number); 1 is first."""
+    rows = prog.unit_rows(scope)
+    for category, (columns, ascending) in _RANK_ORDER.items():
+        order = rows.sort_values(columns, ascending=ascending, na_position="last").index
+        rank = pd.Series(range(1, len(rows) + 1), index=order)
+        rows[f"rank_{'benefit' if category == 'benefit_vnd' else category}"] = rank.reindex(rows.index)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Comparisons: a period against the same point of the one before (2025 against 2024 on the same day of the
+# year), and a program against another at the same elapsed share of its time.
+
+
+def same_point(current: pg.Period, previous: pg.Period, day: dt.date) -> dt.date:
+    """The day of `previous` that stands where `day` stands in `current`: the same day of the year when both
+    start on the same calendar day (yearly rounds; 29 February becomes the 28th), else as many days after its
+    start; never past its end."""
+    if (current.start_on.month, current.start_on.day) == (previous.start_on.month, previous.start_on.day):
+        years = current.start_on.year - previous.start_on.year
+        try:
+            point = day.replace(year=day.year - years)
+        except ValueError:
+            point = day.replace(year=day.year - years, day=28)
+    else:
+        point = previous.start_on + (day - current.start_on)
+    return min(max(point, previous.start_on), previous.end_on)
+
+
+@dataclass(frozen=True)
+class PeriodComparison:
+    """The period in view against the one before at the same point: totals and each unit."""
+
+    current: pg.Period
+    previous: pg.Period
+    day: dt.date
+    previous_day: dt.date
+    totals: dict
+    units: pd.DataFrame
+
+
+_COMPARED = ("registered", "benefit_vnd", "pct", "target")
+
+
+def _period_pair(store: Store, filters: Filters) -> tuple[pg.Period, pg.Period, dt.date, dt.date] | None:
+    """The period in view, the one before it, the day the view stands at and the same point before."""
+    program = program_of(store, filters)
+    as_of = _as_date(effective_as_of(store, filters))
+    current = program.period(filters.phase) or program.running_period(as_of)
+    if current is None or as_of is None or as_of < current.start_on:
+        return None
+    previous = program.previous_period(current.period)
+    if previous is None:
+        return None
+    day = min(as_of, current.end_on)
+    return current, previous, day, same_point(current, previous, day)
+
+
+def compare_periods(store: Store, filters: Filters) -> PeriodComparison | None:
+    """metric.compare_period: the period in view (the phase filter, else the one the as-of day falls in), up
+    to the as-of day, against the period before it up to the same point (`same_point`). None for a first
+    period, a program of one period, or a period not begun by the as-of day."""
+    filters = resolve(store, filters)
+    pair = _period_pair(store, filters)
+    if pair is None:
+        return None
+    current, previous, day, before_day = pair
+    now = progress(store, filters.with_(phase=current.period, as_of=day), authors=False)
+    before = progress(store, filters.with_(phase=previous.period, as_of=before_day), authors=False)
+    totals = {}
+    for key in _COMPARED:
+        totals[f"{key}_now"] = now.program[key]
+        totals[f"{key}_before"] = before.program[key]
+    totals["change"] = totals["registered_now"] - totals["registered_before"]
+    totals["change_pct"] = _change_pct(totals["registered_now"], totals["registered_before"])
+    units_now = now.unit_rows(current.period)[
+        ["unit", "name", "short_name", "registered", "benefit_vnd", "pct"]
+    ]
+    units_before = before.unit_rows(previous.period)[["unit", "registered", "benefit_vnd", "pct"]]
+    units = units_now.merge(units_before, on="unit", how="outer", suffixes=("_now", "_before"))
+    for column in ("registered_now", "registered_before"):
+        units[column] = units[column].fillna(0).astype("int64")
+    units["change"] = units["registered_now"] - units["registered_before"]
+    units["change_pct"] = [
+        _change_pct(a, b) for a, b in zip(units["registered_now"], units["registered_before"], strict=True)
+    ]
+    units = units.sort_values(["change", "unit"], ascending=[False, True]).reset_index(drop=True)
+    return PeriodComparison(current, previous, day, before_day, totals, units)
+
+
+def _change_pct(now: float, before: float) -> float:
+    """metric.change_pct: (now − before) ÷ before × 100; none when there was nothing before."""
+    return (now - before) * 100 / before if before else float("nan")
+
+
+@dataclass(frozen=True)
+class ProgramComparison:
+    """The program in view and another one at the same elapsed share of their time."""
+
+    program: Program
+    other: Program
+    share: float
+    day: dt.date
+    other_day: dt.date
+    now: dict
+    then: dict
+
+
+def other_programs(store: Reader, filters: Filters) -> list[Program]:
+    """The programs a program can be compared with, the one that started last before it first."""
+    current = program_of(store, filters)
+    others = [p for p in programs(store) if p.code != current.code]
+    return sorted(others, key=lambda p: (p.start_on >= current.start_on, -p.start_on.toordinal()))
+
+
+def _program_pair(
+    store: Store, filters: Filters, other: str | None
+) -> tuple[Program, Program, float, dt.date, dt.date] | None:
+    """The program in view, the one compared with (`other`, else the one before it; only a program whose
+    records reach that point of its own time), the share of time passed, and both days."""
+    program = program_of(store, filters)
+    as_of = _as_date(effective_as_of(store, filters))
+    if as_of is None:
+        return None
+    day = min(max(as_of, program.start_on), program.end_on)
+    share = program.elapsed_share(day)
+    candidates = [
+        p
+        for p in other_programs(store, filters)
+        if (last := _as_date(effective_as_of(store, filters.with_(program=p.code, as_of=None))))
+        and last >= p.day_at_share(share)
+    ]
+    chosen = next((p for p in candidates if p.code == other), candidates[0] if candidates else None)
+    if chosen is None:
+        return None
+    return program, chosen, share, day, chosen.day_at_share(share)
+
+
+def compare_programs(store: Store, filters: Filters, other: str | None = None) -> ProgramComparison | None:
+    """metric.compare_program: where the program stands on the as-of day, against where `other` (by default
+    the program before it) stood after the same share of its own time ("where were we after 40% of the
+    time"). Whole programs (no phase filter); the unit and other filters apply to both. None when no other
+    program's records reach that share of its time."""
+    filters = resolve(store, filters).with_(phase=None)
+    pair = _program_pair(store, filters, other)
+    if pair is None:
+        return None
+    program, chosen, share, day, other_day = pair
+    now = progress(store, filters.with_(as_of=day), authors=False).program
+    then = progress(store, filters.with_(program=chosen.code, as_of=other_day), authors=False).program
+    keep = ("registered", "target", "pct", "benefit_vnd", "units_met", "units_total")
+    return ProgramComparison(
+        program, chosen, share, day, other_day, {k: now[k] for k in keep}, {k: then[k] for k in keep}
+    )
+
+
+_PROGRAM_PERIOD_TARGETS_SQL = with_scope(
+    """SELECT p.period AS phase, p.target AS official,
+              (SELECT sum(t.target) FROM targets t
+               WHERE t.program_code = $program AND t.phase = p.period
+                 AND t.unit_code IN (SELECT code FROM scope_units)) AS units_target
+       FROM periods p WHERE p.program_code = $program"""
+)
+
+
+def program_target(store: Store, filters: Filters) -> float:
+    """metric.target of the whole program under the unit filters, from the reference tables alone (what
+    `progress` gives as program["target"], without counting any record): its own target, else the sum of
+    its periods' (each the official one, else its units'); for chosen units, the sum of their targets.
+    Unit views are not applied here: a merged unit's targets count under the unit that holds them."""
+    filters = resolve(store, filters).with_(phase=None)
+    definition = program_of(store, filters)
+    rows = _run(store, _PROGRAM_PERIOD_TARGETS_SQL, filters)
+    if filters.units or filters.groups:
+        known = rows["units_target"].dropna()
+        return float(known.sum()) if len(known) else float("nan")
+    if definition.target is not None:
+        return float(definition.target)
+    per_period = rows["official"].where(rows["official"].notna(), rows["units_target"]).dropna()
+    return float(per_period.sum()) if len(per_period) else float("nan")
+
+
+def program_curves(store: Store, filters: Filters, other: str | None = None) -> pd.DataFrame:
+    """Both programs' cumulative registrations by elapsed share of their time (0-100), as % of each one's
+    own target: the Trends chart "where were we after 40% of the time". Columns program, share, day,
+    cumulative, pct; the program in view first, up to the as-of day, the other one whole."""
+    columns = ["program", "share", "day", "cumulative", "pct"]
+    base = resolve(store, filters).with_(phase=None)
+    pair = _program_pair(store, base, other)
+    if pair is None:
+        return pd.DataFrame(columns=columns)
+    program, chosen, _, day, _ = pair
+    frames = []
+    for each, as_of in ((program, day), (chosen, None)):
+        scoped = base.with_(program=each.code, as_of=as_of)
+        daily = daily_registrations(store, scoped)
+        if daily.empty:
+            continue
+        target = program_target(store, scoped)
+        days = daily["day"].dt.date
+        frames.append(
+            pd.DataFrame(
+                {
+                    "program": each.code,
+                    "share": [each.elapsed_share(d) * 100 for d in days],
+                    "day": daily["day"],
+                    "cumulative": daily["cumulative"],
+                    "pct": pct_of_target(daily["cumulative"], pd.Series(target, index=daily.index)),
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+
+
+def period_curves(store: Store, filters: Filters) -> pd.DataFrame:
+    """The period in view and the one before, cumulative by day, the earlier one moved onto the later one's
+    calendar (its day `same_point` maps onto): the Trends overlay "2025 against 2024". Columns period,
+    day (on the current period's calendar), cumulative. One pass over the program's records."""
+    filters = resolve(store, filters)
+    pair = _period_pair(store, filters)
+    if pair is None:
+        return pd.DataFrame(columns=["period", "day", "cumulative"])
+    current, previous, day, _ = pair
+    yearly = (current.start_on.month, current.start_on.day) == (
+        previous.start_on.month,
+        previous.start_on.day,
+    )
+    both = daily_registrations(store, filters.with_(phase=None, as_of=day))
+    frames = []
+    for period in (current, previous):
+        dates = both["day"].dt.date
+        rows = both[(dates >= period.start_on) & (dates <= min(period.end_on, day))]
+        cumulative = rows["registered"].cumsum()
+        if period is current:
+            moved = [d.date() for d in rows["day"]]
+        elif yearly:
+            moved = [
+                _years_later(d.date(), current.start_on.year - period.start_on.year) for d in rows["day"]
+            ]
+        else:
+            moved = [d.date() + (current.start_on - period.start_on) for d in rows["day"]]
+        frames.append(
+            pd.DataFrame({"period": period.period, "day": pd.to_datetime(moved), "cumulative": cumulative})
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -810,18 +1279,23 @@ def campaign_registrations(
     return pd.DataFrame(rows, columns=columns)
 
 
-_MILESTONES_SQL = "SELECT on_date, cumulative_target, label FROM milestones ORDER BY on_date"
-_CAMPAIGNS_SQL = "SELECT name, start_on, end_on FROM campaigns ORDER BY start_on"
+_MILESTONES_SQL = """SELECT on_date, cumulative_target, label FROM milestones
+                     WHERE program_code = $program ORDER BY on_date"""
+_CAMPAIGNS_SQL = """SELECT name, start_on, end_on FROM campaigns
+                    WHERE program_code = $program ORDER BY start_on"""
 
 
-def milestones(store: Store) -> pd.DataFrame:
-    """The union's intermediate goals (mốc phấn đấu): cumulative targets by date."""
-    return as_dates(store.df(_MILESTONES_SQL), "on_date")
+def milestones(store: Store, filters: Filters | None = None) -> pd.DataFrame:
+    """The program's intermediate goals (mốc phấn đấu): cumulative targets by date."""
+    code = program_of(store, filters or Filters()).code
+    return as_dates(store.df(_MILESTONES_SQL, {"program": code}), "on_date")
 
 
-def campaigns(store: Store) -> pd.DataFrame:
-    """Emulation campaigns (e.g. the 40-day peak campaign ending 31/05/2022), shaded on trend charts."""
-    return as_dates(store.df(_CAMPAIGNS_SQL), "start_on", "end_on")
+def campaigns(store: Store, filters: Filters | None = None) -> pd.DataFrame:
+    """The program's emulation campaigns (e.g. the 40-day peak campaign ending 31/05/2022), shaded on
+    trend charts."""
+    code = program_of(store, filters or Filters()).code
+    return as_dates(store.df(_CAMPAIGNS_SQL, {"program": code}), "start_on", "end_on")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1073,22 +1547,32 @@ def record_count(store: Store, filters: Filters, search: str = "") -> int:
 
 
 def filter_options(store: Store) -> dict[str, list]:
-    """Units, groups, fields and phases that exist, for the sidebar widgets."""
+    """Programs (each with its periods), units, groups, fields, and the first and last registration day,
+    for the sidebar widgets. `phases` holds the periods of the default program (the one a bare link
+    opens), as plain rows."""
     units = store.df("SELECT code, name, short_name, group_name, parent_code FROM units ORDER BY code")
     fields = store.df(
         "SELECT field, count(*) AS n FROM initiatives WHERE field IS NOT NULL GROUP BY field ORDER BY n DESC, field"
     )
-    phases = as_dates(
-        store.df("SELECT phase, name, start_on, end_on, target FROM phases ORDER BY phase"),
-        "start_on",
-        "end_on",
-    )
+    found = programs(store)
     bounds = store.rows("SELECT min(registered_on), max(registered_on) FROM initiatives")[0]
+    default = pg.default_program(found, None, bounds[1])
+    phases = [
+        {"phase": p.period, "name": p.name, "start_on": p.start_on, "end_on": p.end_on, "target": p.target}
+        for p in (default.periods if default else ())
+    ]
+    per_program = store.rows(
+        "SELECT program_code, max(registered_on) FROM initiatives WHERE program_code IS NOT NULL GROUP BY 1"
+    )
     return {
         "units": units.to_dict("records"),
         "groups": sorted(g for g in units["group_name"].dropna().unique()),
         "fields": fields["field"].tolist(),
-        "phases": phases.to_dict("records"),
+        "phases": phases,
+        "programs": found,
+        "default_program": default.code if default else None,
+        "program_last_day": dict(per_program),
+        "unit_changes": bool(unit_changes(store)),
         "first_day": bounds[0],
         "last_day": bounds[1],
     }

@@ -2,7 +2,8 @@
 
 "Giai đoạn 1 ghi nhận 1.458 sáng kiến, đạt 104,1% chỉ tiêu; các đơn vị hoàn thành vượt mức chỉ tiêu gồm
 BSR, VPI, PVCFC, PVU; ..." Every number comes from `metrics.Progress`, the object the screens draw, so a
-summary can never disagree with the dashboard. Facts only: no adjectives the data do not support.
+summary can never disagree with the dashboard. Facts only: no adjectives the data do not support. The words
+follow the program: its periods ("Năm 2025"), what it counts ("sản phẩm sáng tạo"), the union's name then.
 """
 
 from __future__ import annotations
@@ -28,12 +29,45 @@ def unit_label(row: pd.Series | dict) -> str:
     return short if isinstance(short, str) and short else str(row["unit"])
 
 
-def phase_label(phase: int, lang: Lang) -> str:
+def phase_label(phase: int, lang: Lang, prog: Progress | None = None) -> str:
+    """ "Giai đoạn 2" (the program's word for its periods: "Năm 2025" for a yearly program)."""
+    if prog is not None and prog.definition.code:
+        return prog.period_label(phase, lang)
     return t("overview.phase_name", lang, n=phase)
+
+
+def number_word(n: int, lang: Lang) -> str:
+    """ "hai" / "two" for small counts, the figure beyond ten."""
+    key = f"number.{n}"
+    return t(key, lang) if 1 <= n <= 10 else str(n)
+
+
+def target_name(prog: Progress, lang: Lang) -> str:
+    """What the program's target is called: "chỉ tiêu hai giai đoạn" (the sum of two phases' targets),
+    "chỉ tiêu ba năm", or "chỉ tiêu cả chương trình" when the program has a target of its own."""
+    definition = prog.definition
+    if definition.target is not None and prog.filters.phase is None and not prog.units_filtered:
+        return t("narr.target_program", lang)
+    counted = int(prog.phases["target"].notna().sum()) if len(prog.phases) else 0
+    word = definition.period_word(lang).lower() if definition.code else t("word.phase", lang).lower()
+    return t("narr.target_span", lang, n=number_word(max(counted, 1), lang), period=word)
+
+
+def terms(prog: Progress, lang: Lang) -> dict[str, str]:
+    """The program's words for the catalogue's placeholders (analytics.i18n PROGRAM_TERMS)."""
+    out = dict(prog.definition.terms(lang)) if prog.definition.code else {}
+    out["target_name"] = target_name(prog, lang)
+    if prog.union is not None:
+        out["union"] = prog.union.title(lang)
+    organizer = prog.definition.organizer_name(lang)
+    if organizer:
+        out["organizer"] = organizer
+    return out
 
 
 def tier_clauses(prog: Progress, scope: str | int, lang: Lang) -> list[str]:
     """The clauses that list who met the target, who passed half, and how many are behind."""
+    words = terms(prog, lang)
     rows = prog.unit_rows(scope)
     named = {
         tier: [unit_label(r) for _, r in rows[rows["tier"] == tier].iterrows()]
@@ -50,9 +84,9 @@ def tier_clauses(prog: Progress, scope: str | int, lang: Lang) -> list[str]:
         clauses.append(t(key, lang, units=join_names(named["over_half"], lang)))
     for tier, key in (("under_half", "narr.rest_under_half"), ("none", "narr.rest_none")):
         if len(named[tier]) == 1:
-            clauses.append(t(key + "_one", lang))
+            clauses.append(t(key + "_one", lang, **words))
         elif named[tier]:
-            clauses.append(t(key, lang, n=fmt_int(len(named[tier]), lang)))
+            clauses.append(t(key, lang, n=fmt_int(len(named[tier]), lang), **words))
     return clauses
 
 
@@ -62,7 +96,8 @@ def phase_sentence(prog: Progress, phase: pd.Series, lang: Lang) -> str | None:
     if as_of is not None and as_of < phase["start_on"]:
         return None
     values = {
-        "phase": phase_label(int(phase["phase"]), lang),
+        **terms(prog, lang),
+        "phase": phase_label(int(phase["phase"]), lang, prog),
         "registered": fmt_int(phase["registered"], lang),
         "pct": fmt_pct(phase["pct"], lang),
         "target": fmt_int(phase["target"], lang),
@@ -80,14 +115,16 @@ def phase_sentence(prog: Progress, phase: pd.Series, lang: Lang) -> str | None:
 def remaining_sentence(prog: Progress, lang: Lang) -> str | None:
     """What is left to do: the running or next phase's gap, or the program's, while any remains."""
     as_of = prog.as_of or dt.date.max
+    words = terms(prog, lang)
     for _, phase in prog.phases.iterrows():
         if as_of >= phase["end_on"] or pd.isna(phase["gap"]) or phase["gap"] <= 0:  # its last day ends it
             continue
-        label = phase_label(int(phase["phase"]), lang)
+        label = phase_label(int(phase["phase"]), lang, prog)
         if as_of < phase["start_on"]:
             return t(
                 "narr.next_phase",
                 lang,
+                **words,
                 phase=label,
                 start=fmt_date(phase["start_on"], lang),
                 end=fmt_date(phase["end_on"], lang),
@@ -96,6 +133,7 @@ def remaining_sentence(prog: Progress, lang: Lang) -> str | None:
         return t(
             "narr.remaining",
             lang,
+            **words,
             gap=fmt_int(phase["gap"], lang),
             phase=label.lower() if lang == "vi" else label,
             target=fmt_int(phase["target"], lang),
@@ -106,6 +144,7 @@ def remaining_sentence(prog: Progress, lang: Lang) -> str | None:
         return t(
             "narr.remaining_program",
             lang,
+            **words,
             gap=fmt_int(gap, lang),
             target=fmt_int(prog.program["target"], lang),
         )
@@ -117,6 +156,7 @@ def program_sentence(prog: Progress, lang: Lang) -> str:
     return t(
         "narr.program",
         lang,
+        **terms(prog, lang),
         date=fmt_date(prog.as_of, lang),
         registered=fmt_int(p["registered"], lang),
         pct=fmt_pct(p["pct"], lang),
@@ -143,19 +183,21 @@ def phase_chart_title(prog: Progress, lang: Lang) -> str:
     """The target-vs-registered chart's title, stating the finding ("mọi giai đoạn đều vượt chỉ tiêu")."""
     phases = prog.phases
     met = int((phases["tier"] == "met").sum())
+    words = terms(prog, lang)
     if met == len(phases) and met:
-        verdict = t("overview.verdict.all_met", lang)
+        verdict = t("overview.verdict.all_met", lang, **words)
     else:
-        verdict = t("overview.verdict.some", lang, met=met, total=len(phases))
+        verdict = t("overview.verdict.some", lang, met=met, total=len(phases), **words)
     return t("overview.chart_title", lang, verdict=verdict)
 
 
-def campaign_sentence(row: pd.Series | dict, lang: Lang) -> str:
+def campaign_sentence(row: pd.Series | dict, lang: Lang, prog: Progress | None = None) -> str:
     """ "Trong Chiến dịch … (22/04/2022 – 31/05/2022): 642 sáng kiến, 44,0% số đăng ký đến 31/05/2022,
     gấp 4,6 lần nhịp trước chiến dịch." """
     return t(
         "narr.campaign",
         lang,
+        **(terms(prog, lang) if prog is not None else {}),
         name=row["name"],
         start=fmt_date(row["start_on"], lang),
         end=fmt_date(row["end_on"], lang),

@@ -1,4 +1,6 @@
-"""The illustrative data set: 33 affiliated unions whose records reproduce the published checkpoints.
+"""The illustrative data set: the union's units and the records of its two programs, reproducing the
+published checkpoints of both ("1 triệu sáng kiến" 2021-2023 below, "Đổi mới sáng tạo Dầu khí" 2024-2028
+further down).
 
 Published facts it must reproduce (see README, "Dữ liệu minh họa"): 1,458 registered by 31/05/2022 against
 a phase-1 target of 1,400 (BSR, VPI, PVCFC, PVU at or above their target; PVFCCo, PV GAS, Ban QLDA NMNĐ
@@ -20,6 +22,7 @@ import pandas as pd
 from analytics.store import Store
 
 SEED = 20210901
+FIRST_PROGRAM = "1-trieu-sang-kien"
 PROGRAM_START = dt.date(2021, 9, 1)
 PHASE1_END = dt.date(2022, 5, 31)
 CAMPAIGN_START = dt.date(2022, 4, 22)  # 40 days up to and including 31/05/2022
@@ -365,16 +368,18 @@ def _title(rng: random.Random, field: str) -> str:
     return f"{title} {place}".strip()
 
 
-def _status_and_dates(rng: random.Random, registered: dt.date) -> tuple[str, dt.date | None, dt.date | None]:
+def _status_and_dates(
+    rng: random.Random, registered: dt.date, last_day: dt.date = LAST_DAY
+) -> tuple[str, dt.date | None, dt.date | None]:
     """Recognition follows registration by weeks; the newest records are still waiting."""
     if rng.random() < 0.04:
         return "not_recognized", None, None
     recognized = registered + dt.timedelta(days=max(3, int(rng.lognormvariate(math.log(28), 0.6))))
-    if recognized > LAST_DAY:
+    if recognized > last_day:
         return "registered", None, None
     if rng.random() < 0.62:
         applied = recognized + dt.timedelta(days=int(rng.lognormvariate(math.log(20), 0.8)))
-        if applied <= LAST_DAY:
+        if applied <= last_day:
             return "applied", recognized, applied
     return "recognized", recognized, None
 
@@ -442,8 +447,246 @@ def _raw_benefit(rng: random.Random, status: str, level: str | None, group: str)
     return rng.lognormvariate(0.0, 1.7) * level_factor * _BENEFIT_SCALE_BY_GROUP.get(group, 1.0)
 
 
+# ---------------------------------------------------------------------------------------------------------
+# The second program: "Đổi mới sáng tạo Dầu khí" 2024-2028 (doimoisangtaodaukhi.pvn.vn), yearly rounds,
+# counting "sản phẩm sáng tạo". Published facts it reproduces (program-facts.md, second part): 2024 more than
+# 3,400 products worth about 8,000 tỷ đồng; 2025 BSR target 68, 869 registered (1.277,9% rounded down),
+# over 34.893 tỷ đồng benefited, first in both categories, then by number PVFCCo 643, PVComBank 221,
+# Vietsovpetro 184, PV Power 179; PVComBank takes part from 2025. 2026 runs up to SECOND_LAST_DAY, a fixed
+# day (the sample never depends on today's date). Unit targets other than BSR's 68 are invented.
+
+SECOND_PROGRAM = "dmst-dau-khi"
+SECOND_SEED = 20240101
+SECOND_START, SECOND_END = dt.date(2024, 1, 1), dt.date(2028, 12, 31)
+SECOND_LAST_DAY = dt.date(2026, 6, 30)  # the as-of day of the sample's 2026
+SECOND_YEARS = (2024, 2025, 2026)
+SECOND_THEMES = {2024: "Thi đua sáng tạo – Về đích thành công"}
+SECOND_BENEFIT_VND = {2024: 8_046_300_000_000, 2025: 41_512_800_000_000, 2026: 5_214_800_000_000}
+BSR_2025_BENEFIT_VND = 34_893_400_000_000  # "trên 34.893 tỷ đồng"
+SECOND_AUTHORS = 2480
+# Each unit's target is its members x this rate (BSR, 1,520 members: 68 in 2025, as published).
+TARGET_RATE = {2024: 0.04, 2025: 0.045, 2026: 0.05}
+PVCOMBANK = {
+    "code": "PVComBank",
+    "name": "Ngân hàng TMCP Đại chúng Việt Nam",
+    "short_name": "PVComBank",
+    "group_name": "Tài chính – Ngân hàng",
+    "members": 4200,
+    "aliases": ["PVcomBank", "Ngân hàng Đại chúng", "PV Com Bank", "Ngân hàng TMCP Đại chúng"],
+}
+PVCOMBANK_JOINED = dt.date(2025, 1, 1)
+# The group was renamed by Quyết định 733/QĐ-TTg of 09/04/2025; its head office unit with it.
+HEAD_OFFICE_RENAME = (
+    dt.date(2025, 4, 9),
+    "CQ TĐ",
+    "Cơ quan Tập đoàn Dầu khí Quốc gia Việt Nam",
+    "Cơ quan Tập đoàn Công nghiệp – Năng lượng Quốc gia Việt Nam",
+)
+# Registrations per unit: (code, 2024, 2025, 2026 up to SECOND_LAST_DAY).
+SECOND_PLAN: tuple[tuple[str, int, int, int], ...] = (
+    ("BSR", 600, 869, 380),
+    ("PVFCCo", 380, 643, 290),
+    ("PVComBank", 0, 221, 104),
+    ("VSP", 220, 184, 88),
+    ("PV Power", 210, 179, 82),
+    ("PV GAS", 280, 176, 84),
+    ("PVCFC", 270, 172, 80),
+    ("PTSC", 237, 160, 74),
+    ("VPI", 180, 150, 70),
+    ("PVEP", 170, 140, 66),
+    ("PVOIL", 150, 120, 55),
+    ("PV Drilling", 110, 95, 43),
+    ("PVTrans", 70, 60, 28),
+    ("PVC", 55, 48, 22),
+    ("PVChem", 45, 40, 18),
+    ("Petrosetco", 42, 38, 17),
+    ("NSRP", 50, 44, 20),
+    ("QLDA TB2", 25, 20, 9),
+    ("PVU", 70, 55, 25),
+    ("PV Shipyard", 35, 30, 14),
+    ("PVMachino", 16, 14, 6),
+    ("BĐPOC", 20, 18, 8),
+    ("PVEP POC", 24, 22, 10),
+    ("PVPCM", 30, 26, 12),
+    ("QLDA LPSH", 7, 6, 3),
+    ("PVTex", 5, 4, 2),
+    ("PVE", 20, 17, 8),
+    ("CQ TĐ", 28, 25, 11),
+    ("PVMTC", 18, 15, 7),
+    ("PetroTimes", 3, 3, 1),
+    ("RVP", 12, 10, 5),
+    ("KCM", 27, 24, 11),
+    ("PV Coating", 11, 9, 4),
+    ("PVD Training", 8, 7, 3),
+)
+_TET = {2024: (dt.date(2024, 2, 8), dt.date(2024, 2, 14)), 2025: (dt.date(2025, 1, 27), dt.date(2025, 2, 2)),
+        2026: (dt.date(2026, 2, 15), dt.date(2026, 2, 21))}  # fmt: skip
+
+
+def second_targets(members: dict[str, int]) -> list[tuple[str, int, int]]:
+    """(unit, year, target): members x TARGET_RATE, at least 5; PVComBank from 2025."""
+    rows = []
+    for code, *_ in SECOND_PLAN:
+        for year in SECOND_YEARS:
+            if code == PVCOMBANK["code"] and year < PVCOMBANK_JOINED.year:
+                continue
+            rows.append((code, year, max(5, round(members[code] * TARGET_RATE[year]))))
+    return rows
+
+
+def _year_weight(day: dt.date) -> float:
+    """Weekdays carry the registrations, Tết almost none, and the year ends in a rush (the system closes
+    at 24h on 31/12)."""
+    weight = {5: 0.3, 6: 0.08}.get(day.weekday(), 1.0)
+    tet = _TET.get(day.year)
+    if tet and tet[0] <= day <= tet[1]:
+        weight *= 0.05
+    if day.month == 12:
+        weight *= 2.6
+    elif day.month == 11:
+        weight *= 1.6
+    return weight * (1 + 0.5 * (day.timetuple().tm_yday / 366))
+
+
+def _second_dates(rng: random.Random, year: int, count: int) -> list[dt.date]:
+    start = dt.date(year, 1, 1)
+    end = min(dt.date(year, 12, 31), SECOND_LAST_DAY)
+    days = _days(start, end)
+    return sorted(rng.choices(days, weights=[_year_weight(d) for d in days], k=count))
+
+
+def _scaled_benefit(raw: pd.Series, total: int) -> pd.Series:
+    """Raw values scaled to sum to `total`, in whole millions (the largest takes the rounding's rest)."""
+    benefit = (raw * (total / raw.sum()) / 1_000_000).round() * 1_000_000
+    benefit[benefit.idxmax()] += total - benefit.sum()
+    return benefit
+
+
+def build_second_records(units: pd.DataFrame) -> pd.DataFrame:
+    """The second program's records (2024, 2025 and 2026 up to SECOND_LAST_DAY) in the `initiatives` layout
+    (without phase), deterministic from SECOND_SEED."""
+    rng = random.Random(SECOND_SEED)
+    group_of = dict(zip(units["code"], units["group_name"], strict=True))
+    group_of.setdefault(PVCOMBANK["code"], PVCOMBANK["group_name"])
+    totals = [a + b + c for _, a, b, c in SECOND_PLAN]
+    author_counts = _largest_remainder(SECOND_AUTHORS, totals, 1, totals)
+    names = iter(_author_names(rng, SECOND_AUTHORS))
+    records: list[dict] = []
+    for (unit, *by_year), pool_size in zip(SECOND_PLAN, author_counts, strict=True):
+        pool = [next(names) for _ in range(pool_size)]
+        popularity = [1 / (rank + 1) ** 0.8 for rank in range(pool_size)]
+        dates = [
+            d for year, n in zip(SECOND_YEARS, by_year, strict=True) for d in _second_dates(rng, year, n)
+        ]
+        field_weights = _FIELD_WEIGHTS_BY_GROUP.get(group_of[unit], _FIELD_WEIGHTS_DEFAULT)
+        first_records = dict(zip(rng.sample(range(len(dates)), pool_size), pool, strict=True))
+        for index, registered in enumerate(dates):
+            lead = first_records.get(index) or rng.choices(pool, weights=popularity)[0]
+            team_size = min(pool_size, rng.choices((1, 2, 3, 4), weights=(40, 30, 20, 10))[0])
+            team = [lead] + [a for a in rng.sample(pool, team_size) if a != lead][: team_size - 1]
+            field = rng.choices(FIELDS, weights=field_weights)[0]
+            status, recognized, applied = _status_and_dates(rng, registered, SECOND_LAST_DAY)
+            level = (
+                rng.choices(("unit", "sector", "national"), weights=(82, 15, 3))[0] if recognized else None
+            )
+            records.append(
+                {
+                    "unit_code": unit,
+                    "registered_on": registered,
+                    "title": _title(rng, field),
+                    "authors": "; ".join(team),
+                    "author_count": len(team),
+                    "field": field,
+                    "status": status,
+                    "level": level,
+                    "recognized_on": recognized,
+                    "applied_on": applied,
+                    "raw_benefit": _raw_benefit(rng, status, level, group_of[unit]),
+                }
+            )
+    frame = pd.DataFrame.from_records(records).sort_values(["registered_on", "unit_code"], kind="stable")
+    frame = frame.reset_index(drop=True)
+    frame.insert(0, "code", [f"DMST-{d.year}-{i + 1:05d}" for i, d in enumerate(frame["registered_on"])])
+    year = frame["registered_on"].map(lambda d: d.year)
+    benefit = pd.Series(0.0, index=frame.index)
+    for y, total in SECOND_BENEFIT_VND.items():
+        in_year = (year == y) & (frame["raw_benefit"] > 0)
+        bsr = in_year & (frame["unit_code"] == "BSR")
+        if y == 2025:  # BSR's published value; the other units share the rest
+            benefit[bsr] = _scaled_benefit(frame.loc[bsr, "raw_benefit"], BSR_2025_BENEFIT_VND)
+            others = in_year & ~bsr
+            benefit[others] = _scaled_benefit(frame.loc[others, "raw_benefit"], total - BSR_2025_BENEFIT_VND)
+        else:
+            benefit[in_year] = _scaled_benefit(frame.loc[in_year, "raw_benefit"], total)
+    frame["benefit_vnd"] = benefit.where(frame["raw_benefit"] > 0).astype("Int64")
+    reward = (benefit * 0.01).clip(lower=2_000_000, upper=200_000_000).round(-5)
+    frame["reward_vnd"] = reward.where(frame["raw_benefit"] > 0).astype("Int64")
+    return frame.drop(columns=["raw_benefit"])
+
+
+def ensure_second_program(cur) -> None:
+    """The second program's reference rows, each only where missing: the program, its periods 2024-2026,
+    PVComBank (a unit from 2025), the head office's rename, each unit's yearly targets and the yearly
+    milestones. Existing rows (an analyst's edits) are left as they are."""
+    code = SECOND_PROGRAM
+    cur.execute(
+        """INSERT INTO programs (code, name, name_en, start_on, end_on, target, noun_vi, noun_en, period_word_vi,
+                                 period_word_en, organizer, organizer_en)
+           SELECT ?, ?, ?, ?, ?, NULL, 'sản phẩm sáng tạo', 'creative products', 'Năm', 'Year',
+                  'Tập đoàn Công nghiệp – Năng lượng Quốc gia Việt Nam (Petrovietnam)', 'Petrovietnam'
+           WHERE NOT EXISTS (SELECT 1 FROM programs WHERE code = ?)""",
+        [code, "Đổi mới sáng tạo Dầu khí 2024–2028", "Petroleum Innovation 2024–2028", SECOND_START, SECOND_END,
+         code],
+    )  # fmt: skip
+    for year in SECOND_YEARS:
+        cur.execute(
+            """INSERT INTO periods SELECT ?, ?, ?, ?, ?, NULL, ?
+               WHERE NOT EXISTS (SELECT 1 FROM periods WHERE program_code = ? AND period = ?)""",
+            [code, year, f"Năm {year}", dt.date(year, 1, 1), dt.date(year, 12, 31), SECOND_THEMES.get(year),
+             code, year],
+        )  # fmt: skip
+    bank = PVCOMBANK
+    cur.execute(
+        """INSERT INTO units (code, name, short_name, group_name, members, aliases)
+           SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM units WHERE code = ?)""",
+        [bank["code"], bank["name"], bank["short_name"], bank["group_name"], bank["members"], bank["aliases"],
+         bank["code"]],
+    )  # fmt: skip
+    cur.execute(
+        """INSERT INTO unit_changes (on_date, kind, unit_code, note)
+           SELECT ?, 'add', ?, ? WHERE NOT EXISTS (SELECT 1 FROM unit_changes WHERE kind = 'add' AND unit_code = ?)""",
+        [PVCOMBANK_JOINED, bank["code"], "Tham gia chương trình từ năm 2025", bank["code"]],
+    )
+    day, unit, old, new = HEAD_OFFICE_RENAME
+    renamed = cur.execute(
+        "UPDATE units SET name = ? WHERE code = ? AND name = ? RETURNING code", [new, unit, old]
+    ).fetchall()
+    if renamed:
+        cur.execute(
+            "INSERT INTO unit_changes (on_date, kind, unit_code, old_name, note) VALUES (?, 'rename', ?, ?, ?)",
+            [day, unit, old, "Quyết định 733/QĐ-TTg ngày 09/04/2025 đổi tên Tập đoàn"],
+        )
+    members = dict(cur.execute("SELECT code, members FROM units").fetchall())
+    targets = second_targets({c: int(m or 0) for c, m in members.items()})
+    for unit, year, target in targets:
+        cur.execute(
+            """INSERT INTO targets (unit_code, phase, target, program_code) SELECT ?, ?, ?, ?
+               WHERE NOT EXISTS (SELECT 1 FROM targets WHERE program_code = ? AND unit_code = ? AND phase = ?)""",
+            [unit, year, target, code, code, unit, year],
+        )
+    if not cur.execute("SELECT count(*) FROM milestones WHERE program_code = ?", [code]).fetchone()[0]:
+        cumulative = 0
+        for year in SECOND_YEARS:
+            cumulative += sum(t for _, y, t in targets if y == year)
+            cur.execute(
+                "INSERT INTO milestones (on_date, cumulative_target, label, program_code) VALUES (?, ?, ?, ?)",
+                [dt.date(year, 12, 31), cumulative, f"Hoàn thành chỉ tiêu năm {year}", code],
+            )
+
+
 def load_sample(store: Store) -> int:
-    """Replace the store's records with the sample, as one import of mode 'sample'; returns its id.
+    """Replace the store's records with the sample (both programs), as one import of mode 'sample';
+    returns its id. The second program's reference rows are added where missing (ensure_second_program).
 
     Runs in one transaction, so a store is either untouched or fully loaded.
     """
@@ -451,17 +694,27 @@ def load_sample(store: Store) -> int:
     missing = {code for code, _, _ in PLAN} - set(units["code"])
     if missing:
         raise ValueError(f"units missing from the store for the sample: {sorted(missing)}")
-    records = build_records(units)
+    records = pd.concat(
+        [
+            build_records(units).assign(program_code=FIRST_PROGRAM),
+            build_second_records(units).assign(program_code=SECOND_PROGRAM),
+        ],
+        ignore_index=True,
+    )
     with store.transaction() as cur:
+        ensure_second_program(cur)
         import_id = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
         cur.execute("DELETE FROM initiatives")
         cur.register("sample_records", records)
         cur.execute(
-            """INSERT INTO initiatives
+            """INSERT INTO initiatives (code, title, authors, author_count, unit_code, field, status, level,
+                                        registered_on, recognized_on, applied_on, benefit_vnd, reward_vnd,
+                                        phase, import_id, program_code)
                SELECT s.code, s.title, s.authors, s.author_count, s.unit_code, s.field, s.status, s.level,
                       s.registered_on, s.recognized_on, s.applied_on, s.benefit_vnd, s.reward_vnd,
-                      (SELECT p.phase FROM phases p WHERE s.registered_on BETWEEN p.start_on AND p.end_on),
-                      ?
+                      (SELECT p.period FROM periods p
+                       WHERE p.program_code = s.program_code AND s.registered_on BETWEEN p.start_on AND p.end_on),
+                      ?, s.program_code
                FROM sample_records s""",
             [import_id],
         )

@@ -60,6 +60,7 @@ INITIATIVE_COLUMNS: tuple[str, ...] = (
     "reward_vnd",
     "phase",
     "import_id",
+    "program_code",
 )
 
 _INITIATIVE_BODY = """
@@ -126,6 +127,68 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE audit_log (
             happened_at TIMESTAMP NOT NULL, kind VARCHAR NOT NULL, actor VARCHAR, address VARCHAR, subject VARCHAR,
             detail VARCHAR)""",
+    ),
+    # Programs and their periods (issue 15). An existing store becomes the program "1 triệu sáng kiến" with
+    # its two phases, and every figure stays the same: its records, targets, campaigns and milestones are
+    # that program's. `phases` is kept as a view of every program's periods (same columns, plus
+    # program_code), so that earlier queries of the file keep working. Units over time (renames, merges,
+    # splits, additions with effective dates) and the union's own name per period are recorded from now on.
+    (
+        """CREATE TABLE programs (
+            code VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, name_en VARCHAR,
+            start_on DATE NOT NULL, end_on DATE NOT NULL, target INTEGER CHECK (target IS NULL OR target >= 0),
+            noun_vi VARCHAR NOT NULL, noun_en VARCHAR NOT NULL,
+            period_word_vi VARCHAR NOT NULL, period_word_en VARCHAR NOT NULL,
+            organizer VARCHAR, organizer_en VARCHAR, CHECK (end_on >= start_on))""",
+        """CREATE TABLE periods (
+            program_code VARCHAR NOT NULL, period INTEGER NOT NULL, name VARCHAR NOT NULL,
+            start_on DATE NOT NULL, end_on DATE NOT NULL, target INTEGER CHECK (target IS NULL OR target >= 0),
+            theme VARCHAR, PRIMARY KEY (program_code, period), CHECK (end_on >= start_on))""",
+        """INSERT INTO programs
+           SELECT '1-trieu-sang-kien', '1 triệu sáng kiến', '1 million initiatives',
+                  coalesce(min(start_on), DATE '2021-09-01'), coalesce(max(end_on), DATE '2023-09-30'), NULL,
+                  'sáng kiến', 'initiatives', 'Giai đoạn', 'Phase',
+                  'Tổng Liên đoàn Lao động Việt Nam', 'the Vietnam General Confederation of Labour'
+           FROM phases""",
+        """INSERT INTO periods
+           SELECT '1-trieu-sang-kien', phase, name, start_on, end_on, target, NULL FROM phases""",
+        "DROP TABLE phases",
+        """CREATE VIEW phases AS
+           SELECT period AS phase, name, start_on, end_on, target, program_code FROM periods""",
+        """CREATE TABLE program_targets (
+            unit_code VARCHAR NOT NULL, phase INTEGER NOT NULL, target INTEGER NOT NULL CHECK (target >= 0),
+            program_code VARCHAR NOT NULL, PRIMARY KEY (program_code, unit_code, phase))""",
+        "INSERT INTO program_targets SELECT unit_code, phase, target, '1-trieu-sang-kien' FROM targets",
+        "DROP TABLE targets",
+        "ALTER TABLE program_targets RENAME TO targets",
+        "ALTER TABLE initiatives ADD COLUMN program_code VARCHAR DEFAULT '1-trieu-sang-kien'",
+        "ALTER TABLE initiatives ALTER COLUMN program_code DROP DEFAULT",
+        "ALTER TABLE initiative_history ADD COLUMN program_code VARCHAR DEFAULT '1-trieu-sang-kien'",
+        "ALTER TABLE initiative_history ALTER COLUMN program_code DROP DEFAULT",
+        "ALTER TABLE campaigns ADD COLUMN program_code VARCHAR DEFAULT '1-trieu-sang-kien'",
+        "ALTER TABLE campaigns ALTER COLUMN program_code DROP DEFAULT",
+        "ALTER TABLE milestones ADD COLUMN program_code VARCHAR DEFAULT '1-trieu-sang-kien'",
+        "ALTER TABLE milestones ALTER COLUMN program_code DROP DEFAULT",
+        # The author index gains the program (derived: emptied here, rebuilt on first use).
+        "DELETE FROM author_firsts",
+        "ALTER TABLE author_firsts ADD COLUMN program_code VARCHAR",
+        "UPDATE meta SET value = '-1' WHERE key = 'author_firsts_version'",
+        """CREATE TABLE unit_changes (
+            on_date DATE NOT NULL, kind VARCHAR NOT NULL CHECK (kind IN ('rename', 'merge', 'split', 'add')),
+            unit_code VARCHAR NOT NULL, successor_code VARCHAR, old_name VARCHAR, old_short_name VARCHAR,
+            note VARCHAR,
+            CHECK (kind NOT IN ('merge', 'split') OR successor_code IS NOT NULL),
+            CHECK (kind <> 'rename' OR old_name IS NOT NULL))""",
+        """CREATE TABLE union_names (
+            valid_from DATE UNIQUE, name VARCHAR NOT NULL, name_en VARCHAR, parent_name VARCHAR,
+            parent_name_en VARCHAR)""",
+        # Petrovietnam was renamed by Quyết định 733/QĐ-TTg of 09/04/2025; its union's new name is dated
+        # the same day here (editable on the Data page).
+        """INSERT INTO union_names VALUES
+           (NULL, 'Công đoàn Dầu khí Việt Nam', 'Petrovietnam Trade Union', 'Tập đoàn Dầu khí Việt Nam',
+            'Vietnam Oil and Gas Group'),
+           (DATE '2025-04-09', 'Công đoàn Petrovietnam', 'Petrovietnam Trade Union',
+            'Tập đoàn Công nghiệp – Năng lượng Quốc gia Việt Nam', 'Vietnam National Industry – Energy Group')""",
     ),
 )
 

@@ -80,7 +80,7 @@ with left:
         filename=ctx.t("benefit.file") + "-linh-vuc",
     )
 with right:
-    phases = by["phase"].assign(label=lambda f: [ctx.t("overview.phase_name", n=int(x)) for x in f["key"]])
+    phases = by["phase"].assign(label=lambda f: [ctx.period_label(int(x)) for x in f["key"]])
     chart(
         charts.share_bars(
             phases, "label", "benefit_vnd", lang, ctx.t("benefit.by_phase"), money=True, height=260, room=2.4
@@ -91,7 +91,7 @@ with right:
 
 chart(
     charts.benefit_histogram(
-        hist, lang, ctx.t("benefit.distribution", share=fmt_pct(stats["top10_share"], lang))
+        hist, lang, ctx.t("benefit.distribution", share=fmt_pct(stats["top10_share"], lang)), ctx.terms
     ),
     key="benefit_hist",
     filename=ctx.t("benefit.file") + "-phan-bo",

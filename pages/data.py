@@ -1,11 +1,12 @@
 """Dữ liệu: bring the real exports in (upload, check, import, undo), remove the illustrative data, and keep
-the targets and units up to date; snapshots and their restore, and the audit log (analysts). Writing needs
-the analyst role (ui/auth.py); viewers see the history, the tables and the templates read-only. While the
-store is damaged, the recovery panel offers its newest verified snapshot."""
+the targets, units and programs (their periods, campaigns, milestones, units over time) up to date;
+snapshots and their restore, and the audit log (analysts). Writing needs the analyst role (ui/auth.py); viewers
+see the history, the tables and the templates read-only. While the store is damaged, the recovery panel offers
+its newest verified snapshot."""
 
 import streamlit as st
 
-from ui import audit_view, auth, backups, reference_edit, upload
+from ui import audit_view, auth, backups, program_setup, reference_edit, upload
 from ui.context import current
 from ui.widgets import page_header
 
@@ -21,12 +22,22 @@ if writer:
 if writer and ctx.sample:
     upload.sample_box(ctx)
 
-tab_import, tab_history, tab_targets, tab_units, tab_templates, tab_backups, tab_audit = st.tabs(
+(
+    tab_import,
+    tab_history,
+    tab_targets,
+    tab_units,
+    tab_programs,
+    tab_templates,
+    tab_backups,
+    tab_audit,
+) = st.tabs(
     [
         ctx.t("data.tab.import"),
         ctx.t("data.tab.history"),
         ctx.t("data.tab.targets"),
         ctx.t("data.tab.units"),
+        ctx.t("setup.tab"),
         ctx.t("data.tab.templates"),
         ctx.t("data.tab.backups"),
         ctx.t("data.tab.audit"),
@@ -46,6 +57,8 @@ with tab_targets:
     reference_edit.targets_section(ctx, writer)
 with tab_units:
     reference_edit.units_section(ctx, writer)
+with tab_programs:
+    program_setup.setup_section(ctx, writer)
 with tab_templates:
     upload.templates_section(ctx)
 with tab_backups:

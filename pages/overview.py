@@ -1,13 +1,16 @@
-"""Tổng quan: the program's progress as the union reports it — cards, target vs actual, the summary
-paragraph, and the tier table (units that met their target / over 50% / under 50% / none)."""
+"""Tổng quan: the program's progress as the union reports it — cards per period (with its theme), target vs
+actual, the summary paragraph, the comparisons (the period against the same point of the one before, the
+program against another at the same share of its time) and the tier table (met / over 50% / under 50% /
+none)."""
 
 import streamlit as st
 
 from analytics.i18n import fmt_date, fmt_int
 from ui import data
+from ui.compare import comparison_section
 from ui.context import current
 from ui.tiers import tier_table
-from ui.widgets import chart, metric, page_header
+from ui.widgets import chart, metric, page_header, plain
 
 ctx = current()
 prog = data.progress()
@@ -30,8 +33,9 @@ def delta_of(row: dict) -> tuple[str | None, str, str]:
     return None, "off", "off"
 
 
-def progress_cards(row: dict, heading: str, per_row: int) -> None:
-    """One bordered block: registered (with surplus or gap), target, %, benefit, authors, units met."""
+def progress_cards(row: dict, heading: str, per_row: int, note: str | None = None) -> None:
+    """One bordered block: registered (with surplus or gap), target, %, benefit, authors, units met; `note`
+    (a period's theme, from the data) under the heading."""
     cards = [
         ("registered", row["registered"], delta_of(row), None),
         ("target", row["target"], None, None),
@@ -51,6 +55,8 @@ def progress_cards(row: dict, heading: str, per_row: int) -> None:
     ]
     with st.container(border=True):
         st.subheader(heading)
+        if note:
+            st.caption(plain(note))
         for start in range(0, len(cards), per_row):
             for column, (key, value, delta, label) in zip(
                 st.columns(per_row), cards[start : start + per_row], strict=False
@@ -66,8 +72,8 @@ def fmt_billions_value(vnd: float) -> str:
 
 
 phases = prog.phases
-program_start = phases["start_on"].min() if len(phases) else None
-program_end = phases["end_on"].max() if len(phases) else None
+program_start = ctx.program.start_on if ctx.program else (phases["start_on"].min() if len(phases) else None)
+program_end = ctx.program.end_on if ctx.program else (phases["end_on"].max() if len(phases) else None)
 if len(phases) > 1:
     progress_cards(
         prog.program,
@@ -83,18 +89,22 @@ for _, phase in phases.iterrows():
         phase.to_dict(),
         ctx.t(
             "overview.phase_card",
-            name=ctx.t("overview.phase_name", n=int(phase["phase"])),
+            name=ctx.period_label(int(phase["phase"])),
             start=fmt_date(phase["start_on"], ctx.lang),
             end=fmt_date(phase["end_on"], ctx.lang),
         ),
         per_row=6,
+        note=phase.get("theme") if isinstance(phase.get("theme"), str) else None,
     )
 
-chart(data.phase_chart(ctx.lang), key="overview_phases", filename="chi-tieu-theo-giai-doan")
+labels = tuple((int(n), ctx.period_label(int(n))) for n in phases["phase"])
+chart(data.phase_chart(ctx.lang, labels), key="overview_phases", filename="chi-tieu-theo-giai-doan")
 
 st.subheader(ctx.t("overview.summary"))
 for paragraph in data.summary_paragraphs(ctx.lang):
     st.text(paragraph)
+
+comparison_section(ctx, prog)
 
 st.subheader(ctx.t("overview.tiers"))
 scopes = [str(p) for p in phases["phase"]] + (["all"] if len(phases) > 1 else [])
@@ -104,13 +114,13 @@ scope = st.segmented_control(
     default=scopes[0],
     key="overview_tier_scope",
     required=True,
-    format_func=lambda s: ctx.t("word.program") if s == "all" else ctx.t("overview.phase_name", n=int(s)),
+    format_func=lambda s: ctx.t("word.program") if s == "all" else ctx.period_label(int(s)),
     label_visibility="collapsed",
 )
 st.caption(
     ctx.t(
         "overview.tiers.caption",
-        scope=ctx.t("word.program") if scope == "all" else ctx.t("overview.phase_name", n=int(scope)),
+        scope=ctx.t("word.program") if scope == "all" else ctx.period_label(int(scope)),
     )
 )
 tier_table(ctx, scope)

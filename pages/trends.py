@@ -1,13 +1,14 @@
 """Xu hướng: are we on pace to reach the target by the deadline? Cumulative registrations against the
 target path with the campaign and milestones, the projection and the rate still needed, each unit's pace
-with its reason, and the rhythm of registrations by week, month, unit and field."""
+with its reason, the period against the one before on the same calendar and the program against another by
+share of its time, and the rhythm of registrations by week, month, unit and field."""
 
 import streamlit as st
 
 from analytics import charts, metrics, narrative
 from analytics.i18n import fmt_date, fmt_int, fmt_num, fmt_pct
 from analytics.narrative import unit_label
-from ui import data
+from ui import compare, data
 from ui.context import current
 from ui.labels import translated
 from ui.tables import styled
@@ -24,13 +25,13 @@ if daily.empty:
     st.stop()
 
 overall, unit_pace = metrics.pace_from(prog, data.recent_registrations(as_of=prog.as_of))
-phases = prog.phases
+phases = prog.phases.assign(label=[ctx.period_label(int(n)) for n in prog.phases["phase"]])
 milestones = data.milestones() if not prog.units_filtered and ctx.filters.phase is None else None
 campaigns = data.campaigns()
 
 # --- where the running phase stands ---------------------------------------------------------------------
 if overall is not None:
-    phase_name = ctx.t("overview.phase_name", n=overall.phase)
+    phase_name = ctx.period_label(overall.phase)
     st.subheader(ctx.t("trends.pace.header", phase=phase_name, end=fmt_date(overall.end_on, lang)))
     color = {"done": "green", "on_track": "green", "at_risk": "orange", "behind": "red", "ended": "gray"}[
         overall.state
@@ -57,7 +58,7 @@ if overall is not None:
     with cols[3]:
         metric(ctx, "projected_pct", overall.projected_pct)
     if overall.weeks_left <= 0:
-        st.caption(ctx.t("trends.pace.ended_note", end=fmt_date(overall.end_on, lang)))
+        st.caption(ctx.t("trends.pace.ended_note", phase=phase_name, end=fmt_date(overall.end_on, lang)))
 
 # --- cumulative against the target path -------------------------------------------------------------------
 as_of = prog.as_of
@@ -71,21 +72,30 @@ title = ctx.t(
     date=fmt_date(as_of, lang),
 )
 figure = charts.cumulative_vs_target(
-    daily, phases, milestones, campaigns, metrics.projection_line(prog, overall, daily), lang, title
+    daily,
+    phases,
+    milestones,
+    campaigns,
+    metrics.projection_line(prog, overall, daily),
+    lang,
+    title,
+    ctx.terms,
 )
 chart(figure, key="trends_cumulative", filename="tich-luy-so-voi-chi-tieu")
 for _, campaign in metrics.campaign_registrations(daily, campaigns, as_of).iterrows():
     if campaign["registered"]:
-        st.caption(narrative.campaign_sentence(campaign, lang), help=ctx.t("metric.campaign_registered.help"))
+        st.caption(
+            narrative.campaign_sentence(campaign, lang, prog), help=ctx.t("metric.campaign_registered.help")
+        )
 
 # --- each unit's pace ----------------------------------------------------------------------------------------
 if overall is not None and not unit_pace.empty:
     st.subheader(
         ctx.t(
             "trends.pace.units",
-            phase=ctx.t("overview.phase_name", n=overall.phase).lower()
+            phase=ctx.period_label(overall.phase).lower()
             if lang == "vi"
-            else ctx.t("overview.phase_name", n=overall.phase),
+            else ctx.period_label(overall.phase),
         )
     )
 
@@ -93,7 +103,9 @@ if overall is not None and not unit_pace.empty:
         if row["state"] == "done":
             return ctx.t("trends.reason.done", pct=fmt_pct(row["pct"], lang))
         if row["state"] == "ended":
-            return ctx.t("trends.reason.ended", pct=fmt_pct(row["pct"], lang))
+            return ctx.t(
+                "trends.reason.ended", phase=ctx.period_label(overall.phase), pct=fmt_pct(row["pct"], lang)
+            )
         if not row["target"] or row["target"] != row["target"]:
             return ctx.t("trends.reason.no_target")
         return ctx.t(
@@ -138,6 +150,9 @@ if overall is not None and not unit_pace.empty:
         },
     )
 
+# --- against the period before and the other program -----------------------------------------------------
+compare.trend_charts(ctx)
+
 # --- rhythm -----------------------------------------------------------------------------------------------------
 st.subheader(ctx.t("trends.period"))
 period = st.segmented_control(
@@ -161,6 +176,7 @@ chart(
             f"trends.period.title_{period.lower()}", value=fmt_int(peak["registered"], lang), date=peak_date
         ),
         weekly=period == "W",
+        terms=ctx.terms,
     ),
     key="trends_periods",
     filename="nhip-dang-ky",
@@ -169,7 +185,7 @@ chart(
 unit_months, fields = data.month_counts()
 labels = {u["unit"]: unit_label(u) for u in prog.unit_rows("all").to_dict("records")}
 chart(
-    charts.unit_month_heatmap(unit_months, labels, lang, ctx.t("trends.heatmap.title")),
+    charts.unit_month_heatmap(unit_months, labels, lang, ctx.t("trends.heatmap.title"), ctx.terms),
     key="trends_heatmap",
     filename="don-vi-theo-thang",
 )

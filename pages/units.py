@@ -1,5 +1,7 @@
-"""Đơn vị: who is ahead and who is behind. The ranking (chart and table) by a chosen metric, coloured by
-tier with the target marked; a click opens the unit's detail; the hierarchy of groups and units."""
+"""Đơn vị: who is ahead and who is behind. The leaders of the three categories the union ranks by (% of
+target, number registered, value benefited), the ranking (chart and table) by a chosen metric, coloured by
+tier with the target marked, the three rankings side by side, each unit against the same point of the
+period before; a click opens the unit's detail; the hierarchy of groups and units."""
 
 import streamlit as st
 
@@ -8,7 +10,7 @@ from analytics.export import to_csv_bytes
 from analytics.filters import unit_from_table_selection, units_from_points
 from analytics.i18n import fmt_int
 from analytics.narrative import unit_label
-from ui import data
+from ui import compare, data
 from ui.context import current
 from ui.tables import styled
 from ui.tiers import tier_word_colours
@@ -25,6 +27,7 @@ if prog.units.empty:
 
 scope = str(ctx.filters.phase) if ctx.filters.phase else "all"
 scope_text = ctx.t("units.scope_all") if scope == "all" else ctx.t("units.scope_phase", n=scope)
+ranked = metrics.rankings(prog, scope)
 rows = prog.unit_rows(scope)
 codes = rows["unit"].tolist()
 
@@ -50,6 +53,15 @@ for column, (tier, _, label) in zip(st.columns(4), charts.tier_legend_items(ctx.
     with column:
         card(label, fmt_int(int(counts.get(tier, 0)), ctx.lang), ctx.t("metric.tier.help"))
 
+for column, category in zip(st.columns(3), metrics.RANKING_CATEGORIES, strict=True):
+    first = ranked.sort_values(f"rank_{'benefit' if category == 'benefit_vnd' else category}").iloc[0]
+    with column:
+        card(
+            ctx.t(f"ranking.leader.{category}"),
+            f"{unit_label(first)} · {charts._metric_text(category, first[category], ctx.lang)}",
+            ctx.t(f"metric.rank_{'benefit' if category == 'benefit_vnd' else category}.help"),
+        )
+
 metric_key = st.segmented_control(
     ctx.t("units.metric"),
     charts.RANKING_METRICS,
@@ -71,9 +83,11 @@ title = ctx.t(
     value=charts._metric_text(metric_key, leader[metric_key], ctx.lang),
 )
 
-chart_tab, table_tab, tree_tab = st.tabs(
-    [ctx.t("units.tab.chart"), ctx.t("units.tab.table"), ctx.t("units.tab.tree")]
-)
+periods = data.compare_periods()
+tab_names = [ctx.t("units.tab.chart"), ctx.t("units.tab.table"), ctx.t("ranking.tab")]
+tab_names += [ctx.t("ranking.compare_tab")] if periods is not None else []
+chart_tab, table_tab, ranking_tab, *compare_tab = st.tabs([*tab_names, ctx.t("units.tab.tree")])
+tree_tab = compare_tab.pop()
 with chart_tab:
     st.caption(ctx.t("units.click_hint") + " " + ctx.t(f"metric.{metric_key}.help"))
     chart(
@@ -165,6 +179,38 @@ with table_tab:
         mime="text/csv",
         icon=":material/download:",
     )
+
+with ranking_tab:
+    st.caption(ctx.t("ranking.caption", scope=scope_text))
+    side = {
+        "short": ctx.t("units.table.unit"),
+        "rank_pct": ctx.t("metric.rank_pct"),
+        "pct": ctx.t("metric.pct"),
+        "rank_registered": ctx.t("metric.rank_registered"),
+        "registered": ctx.t("metric.registered"),
+        "rank_benefit": ctx.t("metric.rank_benefit"),
+        "benefit_vnd": ctx.t("metric.benefit_vnd"),
+    }
+    three = ranked.assign(short=[unit_label(r) for _, r in ranked.iterrows()])[list(side)].rename(
+        columns=side
+    )
+    st.dataframe(
+        styled(
+            three,
+            {side["rank_pct"]: "count", side["pct"]: "percent", side["rank_registered"]: "count",
+             side["registered"]: "count", side["rank_benefit"]: "count", side["benefit_vnd"]: "money"},
+            ctx.lang,
+        ),
+        hide_index=True,
+        width="stretch",
+        height=38 + 35 * len(three),
+        column_config={side[k]: st.column_config.Column(help=ctx.t(f"metric.{k}.help")) for k in side if k != "short"},
+        key="units_three_rankings",
+    )  # fmt: skip
+
+if compare_tab:
+    with compare_tab[0]:
+        compare.units_table(ctx, periods)
 
 with tree_tab:
     chart(

@@ -18,6 +18,8 @@ from analytics.store import Store, open_store
 from tools.serving import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (used by the browser fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
+# The sample's two programs: a view of the sample store that names neither opens the running one (the second).
+ONE_MILLION, DMST = "1-trieu-sang-kien", "dmst-dau-khi"
 
 
 # One Playwright per session for every browser test (tests/e2e and tests/reliability): a second
@@ -107,19 +109,25 @@ def record(code: str, unit: str, registered: str, **extra: object) -> dict:
         "applied_on": None,
         "benefit_vnd": None,
         "reward_vnd": None,
+        "program_code": "1-trieu-sang-kien",
     }
     row.update(extra)
     return row
 
 
 def insert_records(store: Store, rows: Iterable[dict]) -> None:
-    """Insert hand-made rows, deriving `phase` from the phases table like every import does."""
+    """Insert hand-made rows (of "1 triệu sáng kiến" unless `program_code` says otherwise), deriving `phase`
+    from the program's periods like every import does."""
     with store.transaction() as cur:
         for row in rows:
             cur.execute(
-                """INSERT INTO initiatives VALUES ($code, $title, $authors, $author_count, $unit_code, $field,
+                """INSERT INTO initiatives (code, title, authors, author_count, unit_code, field, status, level,
+                                            registered_on, recognized_on, applied_on, benefit_vnd, reward_vnd,
+                                            phase, import_id, program_code)
+                   VALUES ($code, $title, $authors, $author_count, $unit_code, $field,
                    $status, $level, $registered_on, $recognized_on, $applied_on, $benefit_vnd, $reward_vnd,
-                   (SELECT phase FROM phases WHERE $registered_on BETWEEN start_on AND end_on), NULL)""",
+                   (SELECT period FROM periods WHERE program_code = $program_code
+                    AND $registered_on BETWEEN start_on AND end_on), NULL, $program_code)""",
                 row,
             )
 

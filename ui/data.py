@@ -113,9 +113,12 @@ def _unit_rows(prog: metrics.Progress, scope: str) -> Any:
     return prog.unit_rows(scope)
 
 
-def _phase_chart(prog: metrics.Progress, lang: str) -> Any:
-    """The Overview's target-vs-registered chart (a Plotly figure, read-only for its callers)."""
-    return charts.phase_bullets(prog.phases, prog.program, lang, narrative.phase_chart_title(prog, lang))
+def _phase_chart(prog: metrics.Progress, lang: str, labels: tuple[tuple[int, str], ...]) -> Any:
+    """The Overview's target-vs-registered chart (a Plotly figure, read-only for its callers); `labels` are
+    the periods' names in the program's words ("Giai đoạn 1", "Năm 2025")."""
+    names = dict(labels)
+    phases = prog.phases.assign(label=[names.get(int(n), str(n)) for n in prog.phases["phase"]])
+    return charts.phase_bullets(phases, prog.program, lang, narrative.phase_chart_title(prog, lang))
 
 
 summary_paragraphs = FromProgress(narrative.summary_paragraphs)
@@ -123,22 +126,9 @@ phase_chart = FromProgress(_phase_chart, max_entries=64, shared=True)
 unit_rows = FromProgress(_unit_rows)
 
 
-class _Reference:
-    """A table of reference rows that no filter changes (milestones, campaigns), cached per data version."""
-
-    def __init__(self, function: Callable[[Reader], Any]) -> None:
-        self.function = function
-
-        def run(path: str, version: int, _reader: Reader) -> Any:
-            return self.function(_reader)
-
-        run.__qualname__ = run.__name__ = f"reference_{function.__name__}"
-        self._run = st.cache_data(max_entries=32, show_spinner=False)(run)
-
-    def __call__(self) -> Any:
-        reader, version = _source()
-        return self._run(str(current().store.path), version, reader)
-
-
-milestones = _Reference(metrics.milestones)
-campaigns = _Reference(metrics.campaigns)
+compare_periods = cached(metrics.compare_periods)
+compare_programs = cached(metrics.compare_programs)
+program_curves = cached(metrics.program_curves, max_entries=32)
+period_curves = cached(metrics.period_curves, max_entries=32)
+milestones = cached(metrics.milestones, max_entries=32)
+campaigns = cached(metrics.campaigns, max_entries=32)

@@ -28,7 +28,10 @@ def active_filter_labels(ctx: Context) -> list[str]:
     f, lang = ctx.filters, ctx.lang
     parts = []
     if f.phase:
-        parts.append(t("filter.summary.phase", lang, n=f.phase))
+        parts.append(ctx.t("filter.summary.phase", n=f.phase))
+    if f.units_as != "today":
+        words = ctx.t("filter.units_as") + " " + ctx.t(f"filter.units_as.{f.units_as}")
+        parts.append(words.lower())
     if f.units or f.groups:
         chosen = list(f.units) + [translated("group", g, lang) for g in f.groups]
         parts.append(

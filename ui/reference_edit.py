@@ -47,7 +47,8 @@ def _issues(ctx: Context, result: ingest.RefResult) -> None:
 def targets_section(ctx: Context, writer: bool) -> None:
     _flash(ctx)
     st.caption(ctx.t("data.targets.help"))
-    wide = ingest.targets_wide(ctx.store)
+    program = ctx.program.code if ctx.program else None
+    wide = ingest.targets_wide(ctx.store, program)
     phase_columns = [c for c in wide.columns if str(c).isdigit()]
     config = {
         "unit_code": st.column_config.TextColumn(ctx.t("data.targets.unit"), width="small"),
@@ -55,14 +56,14 @@ def targets_section(ctx: Context, writer: bool) -> None:
     }
     for column in phase_columns:
         config[column] = st.column_config.NumberColumn(
-            ctx.t("overview.phase_name", n=int(column)), min_value=0, step=1, format="%d",
+            ctx.period_label(int(column)), min_value=0, step=1, format="%d",
             help=ctx.t("data.targets.cell_help"),
         )  # fmt: skip
     totals = {c: fmt_int(pd.to_numeric(wide[c]).sum(), ctx.lang) for c in phase_columns}
     st.caption(
         ctx.t(
             "data.targets.totals",
-            totals=", ".join(f"{ctx.t('overview.phase_name', n=int(c))}: {v}" for c, v in totals.items()),
+            totals=", ".join(f"{ctx.period_label(int(c))}: {v}" for c, v in totals.items()),
         )
     )
     if not writer:
@@ -100,7 +101,9 @@ def save_targets(ctx: Context, frame: pd.DataFrame) -> None:
     except NotAnalyst:
         st.error(ctx.t("auth.denied"), icon=":material/lock:")
         return
-    result = ingest.save_targets(ctx.store, frame, by=who())
+    result = ingest.save_targets(
+        ctx.store, frame, by=who(), program=ctx.program.code if ctx.program else None
+    )
     if result.ok:
         _saved(ctx, result)
     _issues(ctx, result)

@@ -44,12 +44,12 @@ def _view_units(ctx: Context) -> list[str]:
 
 def follow_sidebar(ctx: Context) -> None:
     """Put the sidebar's scope into the report's widgets on the first visit and whenever it changes."""
-    view = (ctx.filters.phase, tuple(_view_units(ctx)), ctx.filters.as_of)
+    view = (ctx.filters.program, ctx.filters.phase, tuple(_view_units(ctx)), ctx.filters.as_of)
     if st.session_state.get(_SEEN_VIEW) == view:
         return
     st.session_state[_SEEN_VIEW] = view
     st.session_state[K_PHASE] = ctx.filters.phase or 0
-    st.session_state[K_UNITS] = list(view[1])
+    st.session_state[K_UNITS] = list(view[2])
     st.session_state[K_AS_OF] = ctx.filters.as_of or latest_day(ctx) or dt.date.today()
 
 
@@ -57,7 +57,12 @@ def scope_controls(ctx: Context) -> Filters:
     """Phase (or the whole program), units (or all) and the as-of day; returns the report's filters."""
     follow_sidebar(ctx)
     names = {u["code"]: u["name"] for u in ctx.options["units"]}
-    phases = [0] + [int(p["phase"]) for p in ctx.options["phases"]]
+    numbers = (
+        ctx.program.period_numbers() if ctx.program else [int(p["phase"]) for p in ctx.options["phases"]]
+    )
+    phases = [0, *numbers]
+    if st.session_state.get(K_PHASE) not in phases:
+        st.session_state[K_PHASE] = 0
     st.subheader(ctx.t("report.page.scope"))
     left, middle, right = st.columns([1, 2, 1])
     with left:
@@ -65,9 +70,7 @@ def scope_controls(ctx: Context) -> Filters:
             ctx.t("report.page.phase"),
             phases,
             key=K_PHASE,
-            format_func=lambda n: (
-                ctx.t("report.page.phase.all") if n == 0 else ctx.t("overview.phase_name", n=n)
-            ),
+            format_func=lambda n: ctx.t("report.page.phase.all") if n == 0 else ctx.period_label(n),
         )
     with middle:
         units = st.multiselect(

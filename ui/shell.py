@@ -9,13 +9,18 @@ page runs, so a page that stops early (st.stop) still leaves a correct link.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
-from analytics.i18n import t
-from analytics.store import StoreError
+from analytics import metrics
+from analytics.filters import Filters
+from analytics.i18n import Lang, t
+from analytics.programs import Program
+from analytics.store import Reader, StoreError
 from ui import store_handle, view_state
 from ui.context import Context, remember
-from ui.sidebar import draw_sidebar
+from ui.sidebar import chosen_program, draw_sidebar
 from ui.widgets import inject_css
 
 
@@ -35,15 +40,43 @@ def setup() -> Context:
     view_state.seed_from_url(options)
     view_state.keep_view_across_pages()
     lang = draw_sidebar(options)
+    filters = view_state.filters_from_state()
+    program = chosen_program(options)
     ctx = Context(
         store=store,
         reader=reader,
         lang=lang,
-        filters=view_state.filters_from_state(),
+        filters=filters,
         version=version,
         options=options,
         sample=store_handle.sample_present(store, reader, version),
+        program=program,
+        terms=program_terms(reader, options, program, filters, lang),
     )
     remember(ctx)
     view_state.remember_view()
     return ctx
+
+
+def view_day(options: dict, program: Program, filters: Filters) -> dt.date:
+    """The day the view speaks of: its as-of day (else the program's newest record), within its period."""
+    day = filters.as_of or (options.get("program_last_day") or {}).get(program.code) or program.end_on
+    period = program.period(filters.phase)
+    start, end = (period.start_on, period.end_on) if period else (program.start_on, program.end_on)
+    return min(max(day, start), end)
+
+
+def program_terms(
+    reader: Reader, options: dict, program: Program | None, filters: Filters, lang: Lang
+) -> dict:
+    """The program's words for this run's texts, and the union's name in the period shown."""
+    if program is None:
+        return {}
+    terms = program.terms(lang)
+    union = metrics.union_name(reader, view_day(options, program, filters))
+    if union is not None:
+        terms["union"] = union.title(lang)
+    organizer = program.organizer_name(lang)
+    if organizer:
+        terms["organizer"] = organizer
+    return terms

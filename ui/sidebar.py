@@ -1,5 +1,7 @@
-"""The sidebar shared by every page: language switch and the filters (phase, units, groups, field, status,
-registration dates, as-of day) with a reset. Widget values live in session state, seeded from the URL."""
+"""The sidebar shared by every page: language switch, the program, and the filters (its period, units,
+groups, units as today or as then, field, status, registration dates, as-of day) with a reset. Widget values
+live in session state, seeded from the URL. The period filter is named and labelled the program's way
+("Giai đoạn" · "GĐ 2", "Năm" · "2025")."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import datetime as dt
 import streamlit as st
 
 from analytics.i18n import Lang, as_lang, fmt_date, t
+from analytics.programs import UNIT_VIEWS, Program, by_code
 from analytics.store import STATUSES
 from ui.labels import translated
 from ui.view_state import (
@@ -17,9 +20,12 @@ from ui.view_state import (
     K_GROUPS,
     K_LANG,
     K_PHASE,
+    K_PROGRAM,
     K_STATUSES,
     K_TO,
     K_UNITS,
+    K_UNITS_AS,
+    program_changed,
     reset_filters,
 )
 
@@ -39,9 +45,10 @@ def draw_sidebar(options: dict) -> Lang:
         )
         lang = as_lang(st.session_state.get(K_LANG))
         st.header(t("filter.header", lang), divider="gray")
-        _phase(options, lang)
+        program = _program(options, lang)
+        _phase(options, lang, program)
         _units(options, lang)
-        _as_of(options, lang)
+        _as_of(options, lang, program)
         with st.expander(t("filter.more", lang), expanded=_more_in_use()):
             _fields_statuses(options, lang)
             _dates(options, lang)
@@ -60,17 +67,55 @@ def _more_in_use() -> bool:
     return any(st.session_state.get(k) for k in (K_FIELDS, K_STATUSES, K_FROM, K_TO))
 
 
-def _phase(options: dict, lang: Lang) -> None:
-    choices = [0] + [int(p["phase"]) for p in options["phases"]]
+def chosen_program(options: dict) -> Program | None:
+    """The program the sidebar holds (the default one until a person or a link chose another)."""
+    programs = options.get("programs") or []
+    return by_code(programs, st.session_state.get(K_PROGRAM)) or by_code(
+        programs, options.get("default_program")
+    )
+
+
+def _program(options: dict, lang: Lang) -> Program | None:
+    """The program switch: every page's figures answer for the program chosen here."""
+    programs = options.get("programs") or []
+    program = chosen_program(options)
+    if program is None:
+        return None
+    st.session_state[K_PROGRAM] = program.code
+    names = {p.code: p.title(lang) for p in programs}
+    st.selectbox(
+        t("filter.program", lang),
+        list(names),
+        key=K_PROGRAM,
+        format_func=lambda code: names.get(code, code),
+        help=t("filter.program.help", lang),
+        on_change=program_changed,
+    )
+    return program
+
+
+def period_short_label(program: Program | None, number: int, lang: Lang) -> str:
+    """A period in the sidebar's narrow switch: "GĐ 2" for phases, "2025" for years, "Đợt 3" otherwise."""
+    if program is None or program.period_word_vi == "Giai đoạn":
+        return t("filter.phase.n", lang, n=number)
+    if number >= 1000:
+        return str(number)
+    return program.period_label(number, lang)
+
+
+def _phase(options: dict, lang: Lang, program: Program | None) -> None:
+    numbers = program.period_numbers() if program else [int(p["phase"]) for p in options["phases"]]
+    choices = [0, *numbers]
     if st.session_state.get(K_PHASE) not in choices:
         st.session_state[K_PHASE] = 0
+    words = program.terms(lang) if program else {}
     st.segmented_control(
-        t("filter.phase", lang),
+        t("filter.phase", lang, **words),
         choices,
         key=K_PHASE,
         required=True,
-        help=t("filter.phase.help", lang),
-        format_func=lambda n: t("filter.phase.all", lang) if n == 0 else t("filter.phase.n", lang, n=n),
+        help=t("filter.phase.help", lang, **words),
+        format_func=lambda n: t("filter.phase.all", lang) if n == 0 else period_short_label(program, n, lang),
         width="stretch",
     )
 
@@ -93,6 +138,18 @@ def _units(options: dict, lang: Lang) -> None:
         format_func=lambda g: translated("group", g, lang),
         help=t("filter.groups.help", lang),
     )
+    if options.get("unit_changes"):
+        if st.session_state.get(K_UNITS_AS) not in UNIT_VIEWS:
+            st.session_state[K_UNITS_AS] = UNIT_VIEWS[0]
+        st.segmented_control(
+            t("filter.units_as", lang),
+            list(UNIT_VIEWS),
+            key=K_UNITS_AS,
+            required=True,
+            format_func=lambda v: t(f"filter.units_as.{v}", lang),
+            help=t("filter.units_as.help", lang),
+            width="stretch",
+        )
 
 
 def _fields_statuses(options: dict, lang: Lang) -> None:
@@ -114,8 +171,14 @@ def _fields_statuses(options: dict, lang: Lang) -> None:
 
 
 def _bounds(options: dict) -> tuple[dt.date, dt.date]:
-    starts = [p["start_on"] for p in options["phases"]] + [options.get("first_day")]
-    ends = [p["end_on"] for p in options["phases"]] + [options.get("last_day"), dt.date.today()]
+    programs = options.get("programs") or []
+    starts = (
+        [p["start_on"] for p in options["phases"]]
+        + [p.start_on for p in programs]
+        + [options.get("first_day")]
+    )
+    ends = [p["end_on"] for p in options["phases"]] + [p.end_on for p in programs]
+    ends += [options.get("last_day"), dt.date.today()]
     low = min((d for d in starts if d), default=_EARLIEST)
     high = max((d for d in ends if d), default=dt.date.today())
     return min(low, _EARLIEST), high
@@ -133,7 +196,7 @@ def _dates(options: dict, lang: Lang) -> None:
         st.date_input(t("filter.date_to", lang), key=K_TO, min_value=low, max_value=high, format="DD/MM/YYYY")
 
 
-def _as_of(options: dict, lang: Lang) -> None:
+def _as_of(options: dict, lang: Lang, program: Program | None = None) -> None:
     low, high = _bounds(options)
     st.date_input(
         t("filter.as_of", lang),
@@ -143,5 +206,8 @@ def _as_of(options: dict, lang: Lang) -> None:
         format="DD/MM/YYYY",
         help=t("filter.as_of.help", lang),
     )
-    if st.session_state.get(K_AS_OF) is None and options.get("last_day"):
-        st.caption(t("filter.as_of.latest", lang, date=fmt_date(options["last_day"], lang)))
+    latest = options.get("last_day")
+    if program is not None:
+        latest = (options.get("program_last_day") or {}).get(program.code) or latest
+    if st.session_state.get(K_AS_OF) is None and latest:
+        st.caption(t("filter.as_of.latest", lang, date=fmt_date(latest, lang)))

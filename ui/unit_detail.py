@@ -56,7 +56,13 @@ def _detail_body(ctx: Context, unit: dict) -> None:
     prog = data.progress(scoped)
     daily = data.daily_registrations(scoped)
     chart(
-        charts.unit_cumulative(daily, prog.phases, lang, ctx.t("detail.curve", unit=code)),
+        charts.unit_cumulative(
+            daily,
+            prog.phases.assign(label=[ctx.period_label(int(n)) for n in prog.phases["phase"]]),
+            lang,
+            ctx.t("detail.curve", unit=code),
+            ctx.terms,
+        ),
         key=f"detail_curve_{code}",
         filename=f"tich-luy-{code}",
     )

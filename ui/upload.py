@@ -54,6 +54,7 @@ class Pending:
     options: ReadOptions
     mapping: dict[str, int] | None
     report: ingest.Report
+    program: str | None = None  # the program chosen for records in two programs' dates (ingest.assign)
 
 
 def _label(ctx: Context, name: str) -> str:
@@ -215,15 +216,16 @@ def _cached_report(
     mapping: dict[str, int] | None,
     mode: str,
     units: tuple[str, ...],
+    program: str | None = None,
 ) -> ingest.Report:
     """The dry run for this file and these choices, computed once per data version."""
-    key = (file_id, options, tuple(sorted((mapping or {}).items())), mode, units, ctx.version)
+    key = (file_id, options, tuple(sorted((mapping or {}).items())), mode, units, program, ctx.version)
     cache: dict = st.session_state.setdefault(_REPORTS, {})
     if key not in cache:
         with st.spinner(ctx.t("data.validating", name=name)):
             cache[key] = ingest.validate(
                 ctx.store, data, name, options=options, mapping=mapping, mode=mode, units=units,
-                limits=page_limits(),
+                limits=page_limits(), program=program,
             )  # fmt: skip
         while len(cache) > 12:
             cache.pop(next(iter(cache)))
@@ -377,9 +379,32 @@ def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pendin
         mapping = _mapping_editor(ctx, file_id, preview)
         with st.expander(ctx.t("data.first_rows"), icon=":material/visibility:"):
             st.dataframe(preview.rows_frame(), hide_index=True, width="stretch")
-        report = _cached_report(ctx, file_id, data, file.name, options, mapping, mode, units)
+        program = st.session_state.get(f"data_program_{file_id}")
+        report = _cached_report(ctx, file_id, data, file.name, options, mapping, mode, units, program)
+        if program is not None or (report.refusal and report.refusal.code == "program_ambiguous"):
+            program = _program_choice(ctx, file_id, report)
+            report = _cached_report(ctx, file_id, data, file.name, options, mapping, mode, units, program)
         report_block(ctx, report, file_id)
-        return Pending(file_id, file.name, data, options, mapping, report)
+        return Pending(file_id, file.name, data, options, mapping, report, program)
+
+
+def _program_choice(ctx: Context, file_id: str, report: ingest.Report) -> str | None:
+    """The preview asks which program gets the records whose day falls in two programs' dates."""
+    names = {p.code: p.title(ctx.lang) for p in ctx.options.get("programs") or []}
+    asked = report.refusal.params.get("codes") if report.refusal and report.refusal.params else None
+    codes = list(asked or names)
+    key = f"data_program_{file_id}"
+    if st.session_state.get(key) not in codes:
+        st.session_state.pop(key, None)
+    return st.selectbox(
+        ctx.t("data.program_choice"),
+        codes,
+        index=None,
+        key=key,
+        format_func=lambda code: names.get(code, code),
+        placeholder=ctx.t("data.program_choice.placeholder"),
+        help=ctx.t("data.program_choice.help"),
+    )
 
 
 def _size(size: int, ctx: Context) -> str:
@@ -417,7 +442,7 @@ def commit_files(
         try:
             report = ingest.commit(
                 ctx.store, item.data, item.name, options=item.options, mapping=item.mapping, mode=mode,
-                units=units, by=who(), progress=progress, limits=page_limits(),
+                units=units, by=who(), progress=progress, limits=page_limits(), program=item.program,
             )  # fmt: skip
         except Exception as exc:  # the import is one transaction: nothing of this file was written
             report = ingest.Report(file=item.name, dry_run=False)

@@ -14,11 +14,15 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from analytics.filters import Filters, from_query, to_query
 from analytics.i18n import DEFAULT_LANG, Lang, as_lang
+from analytics.programs import UNITS_TODAY, default_program
 
-# Widget keys; the URL names (phase, unit, ...) are in analytics.filters.
+# Widget keys; the URL names (program, phase, unit, ...) are in analytics.filters.
 K_LANG, K_PHASE, K_UNITS, K_GROUPS = "w_lang", "w_phase", "w_units", "w_groups"
 K_FIELDS, K_STATUSES, K_FROM, K_TO, K_AS_OF = "w_fields", "w_statuses", "w_from", "w_to", "w_as_of"
-WIDGET_KEYS = (K_LANG, K_PHASE, K_UNITS, K_GROUPS, K_FIELDS, K_STATUSES, K_FROM, K_TO, K_AS_OF)
+K_PROGRAM, K_UNITS_AS = "w_program", "w_units_as"
+WIDGET_KEYS = (
+    K_LANG, K_PROGRAM, K_PHASE, K_UNITS, K_GROUPS, K_FIELDS, K_STATUSES, K_FROM, K_TO, K_AS_OF, K_UNITS_AS,
+)  # fmt: skip
 PAGE_PARAMS: tuple[str, ...] = ("detail",)  # page-level view state kept in the URL besides the filters
 
 _URL_LOADED = "_url_loaded"
@@ -47,6 +51,8 @@ def seed_from_url(options: dict) -> None:
         known_groups=options["groups"],
         known_fields=options["fields"],
         known_phases=[int(p["phase"]) for p in options["phases"]],
+        programs=options.get("programs") or None,
+        last_day=options.get("last_day"),
     )
     st.session_state[K_LANG] = lang
     put_filters(filters)
@@ -64,6 +70,9 @@ def dropped_from_url() -> list[str]:
 
 def put_filters(filters: Filters) -> None:
     """Set the sidebar's widgets to `filters` (they show them on the next run)."""
+    if filters.program is not None:
+        st.session_state[K_PROGRAM] = filters.program
+    st.session_state[K_UNITS_AS] = filters.units_as
     st.session_state[K_PHASE] = filters.phase or 0
     st.session_state[K_UNITS] = list(filters.units)
     st.session_state[K_GROUPS] = list(filters.groups)
@@ -103,8 +112,16 @@ def remember_view() -> None:
 
 
 def reset_filters() -> None:
-    """Widget callback: back to the whole program, latest figures."""
-    put_filters(Filters())
+    """Widget callback: back to the whole program (the one chosen), latest figures."""
+    put_filters(Filters(program=st.session_state.get(K_PROGRAM)))
+
+
+def program_changed() -> None:
+    """Widget callback of the program switch: periods and days belong to a program, so the period, the
+    as-of day and the registration dates start afresh (units, fields and statuses stay)."""
+    for key in (K_FROM, K_TO, K_AS_OF):
+        st.session_state[key] = None
+    st.session_state[K_PHASE] = 0
 
 
 def filters_from_state() -> Filters:
@@ -118,6 +135,8 @@ def filters_from_state() -> Filters:
         date_from=st.session_state.get(K_FROM),
         date_to=st.session_state.get(K_TO),
         as_of=st.session_state.get(K_AS_OF),
+        program=st.session_state.get(K_PROGRAM) or None,
+        units_as=st.session_state.get(K_UNITS_AS) or UNITS_TODAY,
     )
 
 
@@ -134,9 +153,12 @@ def set_page_param(key: str, value: str | None) -> None:
     st.session_state[f"url_{key}"] = value
 
 
-def write_url(filters: Filters, lang: Lang) -> None:
-    """Keep the address bar equal to the view, so that a copied link reproduces it."""
-    query = to_query(filters, lang)
+def write_url(filters: Filters, lang: Lang, options: dict | None = None) -> None:
+    """Keep the address bar equal to the view, so that a copied link reproduces it. The program is written
+    when the rest of the link would open another one (analytics.programs.default_program)."""
+    programs = (options or {}).get("programs") or []
+    default = default_program(programs, filters.as_of, (options or {}).get("last_day"), phase=filters.phase)
+    query = to_query(filters, lang, default.code if default else None)
     for key in PAGE_PARAMS:
         value = page_param(key)
         if value:

@@ -19,8 +19,14 @@ from analytics.filters import Filters
 _LOG = logging.getLogger(__name__)
 
 WARM_LABEL = "Tiếng Việt"  # a sidebar label, not ASCII: what makes Streamlit load its emoji catalogue
-# A visit without filters in its link (ui.view_state.filters_from_state on a new session).
+# A visit without filters in its link (ui.view_state.filters_from_state on a new session) names the default
+# program (analytics.programs.default_program), so the warm cache is keyed by it.
 DEFAULT_VIEW = Filters()
+
+
+def default_view(options: dict) -> Filters:
+    """The filters of a new session's first run: the default program, nothing else."""
+    return DEFAULT_VIEW.with_(program=options.get("default_program"))
 
 
 def warm_up() -> dict[str, float]:
@@ -42,10 +48,10 @@ def warm_up() -> dict[str, float]:
         store = store_handle.get_store()
         mark("store")
         version = store.data_version()
-        store_handle.filter_options(store, store, version)
-        data.progress.prime(store, version, DEFAULT_VIEW)
+        options = store_handle.filter_options(store, store, version)
+        progress = data.progress.prime(store, version, default_view(options))
         mark("figures")
-        _first_view(store, version)
+        _first_view(store, version, default_view(options), progress)
         mark("chart")
     except Exception:  # the first visitor's own run will meet (and report) the same problem
         _LOG.exception("warm-up stopped; the first visitor's run will do the rest")
@@ -84,12 +90,17 @@ def _load_streamlit_catalogues() -> None:
         pass
 
 
-def _first_view(store, version: int) -> None:
+def _first_view(store, version: int, view: Filters, progress) -> None:
     """The default Overview's chart (Plotly loads its validators on first use), summary and tier table, into
-    the caches its first visitor's run reads."""
+    the caches its first visitor's run reads (the same arguments as pages/overview.py passes)."""
+    from analytics import metrics
     from analytics.i18n import DEFAULT_LANG
     from ui import data, tiers
 
-    data.phase_chart.prime(store, version, DEFAULT_VIEW, DEFAULT_LANG).to_json()
-    data.summary_paragraphs.prime(store, version, DEFAULT_VIEW, DEFAULT_LANG)
-    tiers.view_tier_table.prime(store, version, DEFAULT_VIEW, DEFAULT_LANG, "1")
+    program = metrics.program_of(store, view)
+    periods = [int(n) for n in progress.phases["phase"]]
+    labels = tuple((n, program.period_label(n, DEFAULT_LANG)) for n in periods)
+    data.phase_chart.prime(store, version, view, DEFAULT_LANG, labels).to_json()
+    data.summary_paragraphs.prime(store, version, view, DEFAULT_LANG)
+    if periods:
+        tiers.view_tier_table.prime(store, version, view, DEFAULT_LANG, str(periods[0]))

@@ -23,7 +23,8 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
     """Title, the as-of line, and every notice the viewer must not miss (sample data, read-only, bad link)."""
     st.title(title)
     if show_as_of:
-        st.caption(ctx.t("app.org") + " · " + as_of_caption(ctx, as_of))
+        org = ctx.t("app.org_program") if ctx.program is not None else ctx.t("app.org")
+        st.caption(org + " · " + as_of_caption(ctx, as_of))
     if ctx.sample:
         st.info(ctx.t("sample.banner"), icon=":material/science:")
     if ctx.store.read_only:
@@ -35,6 +36,15 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
     if dropped:
         items = ", ".join(markdown_literal(item if len(item) <= 80 else item[:79] + "…") for item in dropped)
         st.warning(ctx.t("url.dropped", items=items), icon=":material/link_off:")
+
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:")
+
+
+def plain(text: str) -> str:
+    """Text from the data shown in Markdown as itself: every character Markdown gives a meaning (emphasis,
+    links, headings, math, emoji codes) escaped with a backslash."""
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
 
 
 def markdown_literal(text: str) -> str:

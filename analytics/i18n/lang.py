@@ -16,6 +16,27 @@ def as_lang(value: object) -> Lang:
     return "en" if str(value).strip().lower() == "en" else "vi"
 
 
+# Words each program sets for itself (analytics.programs.Program.terms): what it counts, `{noun}` ("sáng
+# kiến", "sản phẩm sáng tạo", `{Noun}` at the start of a label), its name `{program_name}`, what its periods
+# are called (`{period}` "giai đoạn" / "năm", `{Period}`, `{periods}` in English's plural), the union's name
+# in the period shown (`{union}`) and the program's target in words (`{target_name}`, "chỉ tiêu hai giai
+# đoạn"). Texts name them as placeholders; a caller that does not pass them (a text about no program in
+# particular) gets the first program's words.
+PROGRAM_TERMS: dict[str, tuple[str, str]] = {
+    "noun": ("sáng kiến", "initiatives"),
+    "noun_one": ("sáng kiến", "initiative"),
+    "Noun": ("Sáng kiến", "Initiatives"),
+    "program_name": ("1 triệu sáng kiến", "1 million initiatives"),
+    "period": ("giai đoạn", "phase"),
+    "Period": ("Giai đoạn", "Phase"),
+    "periods": ("giai đoạn", "phases"),
+    "union": ("Công đoàn Dầu khí Việt Nam", "Petrovietnam Trade Union"),
+    "target_name": ("chỉ tiêu hai giai đoạn", "the two-phase target"),
+    "organizer": ("Tổng Liên đoàn Lao động Việt Nam", "the Vietnam General Confederation of Labour"),
+    "PERIOD": ("GIAI ĐOẠN", "PHASE"),
+}
+
+
 def t(key: str, lang: Lang = DEFAULT_LANG, **values: object) -> str:
     """The catalogue text for `key` in `lang`, with `{name}` placeholders filled from `values`.
 
@@ -23,6 +44,9 @@ def t(key: str, lang: Lang = DEFAULT_LANG, **values: object) -> str:
     """
     vi, en = CATALOGUE[key]
     text = en if lang == "en" else vi
+    for term, words in PROGRAM_TERMS.items():
+        if term not in values and "{" + term + "}" in text:
+            values[term] = words[1] if lang == "en" else words[0]
     return text.format(**values) if values else text
 
 

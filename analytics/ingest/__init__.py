@@ -17,7 +17,8 @@ The modules, one idea each: `formats` (the format families: extensions, recognit
 header row, value words), `sql` (the SQL that parses, checks and classifies rows), `model` (refusals,
 previews, reports), `preview` (inspect), `stage`, `validation` and `writing` (the steps of an import),
 `pipeline` (validate, commit, import_file), `undoing` (undo and the import log), `templates` (template
-files, accepted headers) and `reference` (targets and units).
+files, accepted headers), `reference` (targets and units), `assign` (which program and period each record
+belongs to) and `setup` (programs, periods, proposed targets, campaigns, milestones, units over time).
 """
 
 from __future__ import annotations
@@ -47,6 +48,25 @@ from analytics.ingest.reference import (
     units_frame,
     wide_to_long,
 )
+from analytics.ingest.setup import (
+    Proposal,
+    campaigns_frame,
+    copied_targets,
+    milestones_frame,
+    next_period,
+    periods_frame,
+    programs_frame,
+    proposal_targets,
+    proposed_targets,
+    save_campaigns,
+    save_milestones,
+    save_period,
+    save_program,
+    save_union_names,
+    save_unit_changes,
+    union_names_frame,
+    unit_changes_frame,
+)
 from analytics.ingest.templates import accepted_headers, template_csv, template_frame, template_xlsx
 from analytics.ingest.undoing import history, sample_import_id, undo, undo_blockers, undo_check
 
@@ -66,4 +86,8 @@ __all__ = [
     # targets and units
     "RefIssue", "RefResult", "targets_wide", "wide_to_long", "save_targets", "read_targets", "units_frame",
     "save_units",
+    # programs, periods, proposed targets, campaigns, milestones, units over time (the Programs tab)
+    "programs_frame", "save_program", "periods_frame", "next_period", "save_period", "Proposal", "copied_targets",
+    "proposed_targets", "proposal_targets", "campaigns_frame", "save_campaigns", "milestones_frame",
+    "save_milestones", "unit_changes_frame", "save_unit_changes", "union_names_frame", "save_union_names",
 ]  # fmt: skip

@@ -45,7 +45,7 @@ class Refusal:
                 values[key] = fmt_int(values[key], lang)
         if "imports" in values:
             values["imports"] = ", ".join(f"#{i}" for i in values["imports"])
-        for key in ("rows", "max_rows"):
+        for key in ("rows", "max_rows", "records"):
             if key in values:
                 values[key] = fmt_int(values[key], lang)
         return t(f"ingest.refuse.{self.code}", lang, **values)
@@ -125,6 +125,7 @@ class Report:
     seconds: float = 0.0
     seen_before: list[int] = field(default_factory=list)  # earlier imports of the same bytes
     rejected_items: int = 0  # error items found (may exceed len(errors))
+    programs: list[tuple[str, int]] = field(default_factory=list)  # records per program (ingest.assign)
 
     @property
     def ok(self) -> bool:

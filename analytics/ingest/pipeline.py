@@ -41,9 +41,24 @@ def validate(
     units: Sequence[str] = (),
     limits: Limits | None = None,
     progress: Progress | None = None,
+    program: str | None = None,
 ) -> Report:
-    """Everything an import would do, without writing anything."""
-    return _run(store, data, name, options, mapping, mode, units, limits, progress, write=False, by=None)
+    """Everything an import would do, without writing anything. `program`: the program chosen for records
+    whose day falls in two programs' windows (analytics.ingest.assign)."""
+    return _run(
+        store,
+        data,
+        name,
+        options,
+        mapping,
+        mode,
+        units,
+        limits,
+        progress,
+        write=False,
+        by=None,
+        program=program,
+    )
 
 
 def commit(
@@ -58,10 +73,14 @@ def commit(
     by: str | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    program: str | None = None,
 ) -> Report:
     """Import the file in one transaction. A refused file writes nothing; an accepted one writes its
-    valid rows, their history and one `imports` row (even when nothing changed)."""
-    return _run(store, data, name, options, mapping, mode, units, limits, progress, write=True, by=by)
+    valid rows, their history and one `imports` row (even when nothing changed). Each record goes to its
+    program (analytics.ingest.assign; `program` decides where two programs' windows overlap)."""
+    return _run(
+        store, data, name, options, mapping, mode, units, limits, progress, write=True, by=by, program=program
+    )
 
 
 def import_file(
@@ -75,6 +94,7 @@ def import_file(
     mapping: dict[str, int] | None = None,
     limits: Limits | None = None,
     progress: Progress | None = None,
+    program: str | None = None,
 ) -> Report:
     """The plain entry point (command line, benchmark): validate or commit one file on disk."""
     runner = validate if dry_run else commit
@@ -85,6 +105,7 @@ def import_file(
         "units": units,
         "limits": limits,
         "progress": progress,
+        "program": program,
     }
     if not dry_run:
         kwargs["by"] = by
@@ -92,7 +113,18 @@ def import_file(
 
 
 def _run(
-    store: Store, data, name, options, mapping, mode, units, limits, progress, write: bool, by: str | None
+    store: Store,
+    data,
+    name,
+    options,
+    mapping,
+    mode,
+    units,
+    limits,
+    progress,
+    write: bool,
+    by: str | None,
+    program: str | None = None,
 ) -> Report:
     started = time.perf_counter()
     if mode not in MODES:
@@ -119,11 +151,11 @@ def _run(
                     args = (store, path, preview, report, mode, units, step)
                     if write:
                         with store.transaction() as cur:
-                            _pipeline(cur, *args, True, by, hints, limits)
+                            _pipeline(cur, *args, True, by, hints, limits, program)
                             audit.record_in(cur, "import", by, None, report.file, _audit_detail(report, mode))
                     else:
                         with store.cursor() as cur:
-                            _pipeline(cur, *args, False, None, hints, limits)
+                            _pipeline(cur, *args, False, None, hints, limits, program)
                     break
                 except Retry as retry:
                     hints = retry.hints
@@ -234,6 +266,7 @@ def _pipeline(
     by: str | None,
     hints: Hints,
     limits: Limits | None = None,
+    program: str | None = None,
 ) -> None:
     """Stage, validate and (when `write`) upsert on one cursor; inside `store.transaction()` when writing.
 
@@ -242,6 +275,6 @@ def _pipeline(
     family = family_of(preview.layout.format) if preview.layout else None
     direct = family is None or family.read_by_duckdb
     with temp_dir() as folder, reachable(path, direct and file_access_restricted(cur), folder) as path:
-        check_rows(cur, path, folder, preview, report, mode, units, step, hints, limits)
+        plan = check_rows(cur, path, folder, preview, report, mode, units, step, hints, limits, program)
         if write:
-            write_rows(cur, preview, report, mode, by, step)
+            write_rows(cur, preview, report, mode, by, step, plan)

@@ -1,8 +1,10 @@
-"""Editing the reference tables analysts own: targets per unit and phase, and units (names, aliases, members).
+"""Editing the reference tables analysts own: targets per unit and period of a program, and units (names,
+aliases, members).
 
 Both are small, so they are edited as whole frames (the Data page's `st.data_editor`, or an uploaded file),
 validated, and saved in one transaction that logs every changed cell in `reference_history`
-(changed_at, changed_by, table_name, row_key, column_name, old_value, new_value).
+(changed_at, changed_by, table_name, row_key, column_name, old_value, new_value). A target's row_key is
+"unit|period|program" (BSR|2025|dmst-dau-khi).
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from analytics.i18n import Lang, t
 from analytics.ingest.columns import unit_keys
 from analytics.ingest.layout import Limits, ReadOptions, Refused
 from analytics.ingest.read import all_rows, detect
+from analytics.programs import default_program, load_programs
 from analytics.sandbox import temp_dir
-from analytics.store import Store
+from analytics.store import Reader, Store
 from analytics.textnorm import clean_text, fold_key
 
 ALIAS_SEPARATOR = " | "
@@ -80,16 +83,35 @@ def _whole(value: object) -> int | None:
 # --- targets ----------------------------------------------------------------------------------------------
 
 
-def phases(store: Store) -> list[int]:
-    return [int(r[0]) for r in store.rows("SELECT phase FROM phases ORDER BY phase")]
+def program_code(store: Reader, program: str | None) -> str:
+    """`program`, or the store's default program (analytics.programs.default_program) when None."""
+    if program:
+        return program
+    chosen = default_program(
+        load_programs(store), None, store.one("SELECT max(registered_on) FROM initiatives")
+    )
+    return chosen.code if chosen else ""
 
 
-def targets_wide(store: Store) -> pd.DataFrame:
-    """One row per unit (code, name), one column per phase ("1", "2", ...) holding its target or None."""
+def phases(store: Store, program: str | None = None) -> list[int]:
+    """The program's period numbers (1, 2; 2024, 2025...), in order."""
+    return [
+        int(r[0])
+        for r in store.rows(
+            "SELECT period FROM periods WHERE program_code = ? ORDER BY start_on, period",
+            [program_code(store, program)],
+        )
+    ]
+
+
+def targets_wide(store: Store, program: str | None = None) -> pd.DataFrame:
+    """One row per unit (code, name), one column per period of the program ("1", "2" or "2024", ...) holding
+    its target or None."""
+    code = program_code(store, program)
     units = store.df("SELECT code, name FROM units ORDER BY code")
-    targets = store.df("SELECT unit_code, phase, target FROM targets")
+    targets = store.df("SELECT unit_code, phase, target FROM targets WHERE program_code = ?", [code])
     frame = units.rename(columns={"code": "unit_code"})
-    for phase in phases(store):
+    for phase in phases(store, code):
         values = dict(
             zip(targets.loc[targets["phase"] == phase, "unit_code"], targets.loc[targets["phase"] == phase, "target"],
                 strict=True)
@@ -110,12 +132,16 @@ def wide_to_long(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["unit_code", "phase", "target"])
 
 
-def save_targets(store: Store, frame: pd.DataFrame, by: str | None = None) -> RefResult:
-    """Validate and save (unit_code, phase, target) rows: whole numbers >= 0, known units and phases, one
-    target per unit and phase; an empty target removes it. Nothing is saved while any row is wrong."""
+def save_targets(
+    store: Store, frame: pd.DataFrame, by: str | None = None, program: str | None = None
+) -> RefResult:
+    """Validate and save (unit_code, phase, target) rows of a program (the default one when None): whole
+    numbers >= 0, known units and periods of that program, one target per unit and period; an empty target
+    removes it. Nothing is saved while any row is wrong."""
     result = RefResult()
+    code = program_code(store, program)
     known_units = {r[0] for r in store.rows("SELECT code FROM units")}
-    known_phases = set(phases(store))
+    known_phases = set(phases(store, code))
     wanted: dict[tuple[str, int], int | None] = {}
     for position, (_, row) in enumerate(frame.iterrows(), start=1):
         unit, phase, target = row.get("unit_code"), row.get("phase"), row.get("target")
@@ -142,24 +168,30 @@ def save_targets(store: Store, frame: pd.DataFrame, by: str | None = None) -> Re
         wanted[(unit, phase_number)] = value
     if result.issues:
         return result
-    current = {(u, int(p)): int(v) for u, p, v in store.rows("SELECT unit_code, phase, target FROM targets")}
+    current = {
+        (u, int(p)): int(v)
+        for u, p, v in store.rows(
+            "SELECT unit_code, phase, target FROM targets WHERE program_code = ?", [code]
+        )
+    }
     with store.transaction() as cur:
         for (unit, phase_number), value in sorted(wanted.items()):
             old = current.get((unit, phase_number))
             if old == value:
                 continue
-            key = f"{unit}|{phase_number}"
+            key = f"{unit}|{phase_number}|{code}"
+            where = "program_code = ? AND unit_code = ? AND phase = ?"
             if value is None:
-                cur.execute("DELETE FROM targets WHERE unit_code = ? AND phase = ?", [unit, phase_number])
+                cur.execute(f"DELETE FROM targets WHERE {where}", [code, unit, phase_number])  # noqa: S608
                 result.removed += 1
             elif old is None:
-                cur.execute("INSERT INTO targets VALUES (?, ?, ?)", [unit, phase_number, value])
+                cur.execute(
+                    "INSERT INTO targets (unit_code, phase, target, program_code) VALUES (?, ?, ?, ?)",
+                    [unit, phase_number, value, code],
+                )
                 result.added += 1
             else:
-                cur.execute(
-                    "UPDATE targets SET target = ? WHERE unit_code = ? AND phase = ?",
-                    [value, unit, phase_number],
-                )
+                cur.execute(f"UPDATE targets SET target = ? WHERE {where}", [value, code, unit, phase_number])  # noqa: S608
                 result.changed += 1
             _log(cur, by, "targets", key, "target", old, value)
         _audit_edit(cur, by, "targets", result)
@@ -309,16 +341,21 @@ def _audit_edit(cur, by: str | None, table: str, result: RefResult) -> None:
 _UNIT_HEADERS = {
     fold_key(h) for h in ("Đơn vị", "Mã đơn vị", "Tên đơn vị", "Unit", "Unit code", "Code", "Mã")
 }
-_PHASE_HEADERS = {fold_key(h) for h in ("Giai đoạn", "GĐ", "Phase", "Đợt")}
+_PHASE_HEADERS = {fold_key(h) for h in ("Giai đoạn", "GĐ", "Phase", "Đợt", "Năm", "Year", "Kỳ", "Period")}
 _TARGET_HEADERS = {fold_key(h) for h in ("Chỉ tiêu", "Target", "Số chỉ tiêu", "Chỉ tiêu đăng ký")}
 
 
 def _phase_of_header(header: str) -> int | None:
-    """ "Giai đoạn 1", "GĐ 2", "Chỉ tiêu GĐ1", "Phase 2" -> the phase number (wide layout)."""
+    """ "Giai đoạn 1", "GĐ 2", "Chỉ tiêu GĐ1", "Phase 2", "Năm 2025", "Chỉ tiêu năm 2026", "Đợt 3", "2027"
+    -> the period number (wide layout)."""
     key = fold_key(header)
-    for prefix in ("chitieugiaidoan", "chitieugd", "giaidoan", "gd", "phase", "targetphase"):
+    prefixes = ("chitieugiaidoan", "chitieugd", "giaidoan", "gd", "phase", "targetphase", "chitieunam", "nam",
+                "year", "targetyear", "chitieudot", "dot", "round", "period", "ky")  # fmt: skip
+    for prefix in prefixes:
         if key.startswith(prefix) and key[len(prefix) :].isdigit():
             return int(key[len(prefix) :])
+    if key.isdigit() and len(key) == 4 and key[0] in "12":  # a year on its own
+        return int(key)
     return None
 
 

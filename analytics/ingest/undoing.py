@@ -72,7 +72,8 @@ def undo(store: Store, import_id: int, by: str | None = None) -> UndoResult:
             ).fetchone()[0]
         )
         cur.execute(
-            f"""UPDATE initiatives SET {sets}, import_id = h.prev_import_id FROM initiative_history h
+            f"""UPDATE initiatives SET {sets}, import_id = h.prev_import_id, program_code = h.program_code
+                FROM initiative_history h
                 WHERE h.import_id = $id AND h.action = 'update' AND initiatives.code = h.code""",  # noqa: S608
             params,
         )
@@ -82,7 +83,8 @@ def undo(store: Store, import_id: int, by: str | None = None) -> UndoResult:
             ).fetchone()[0]
         )
         cur.execute(
-            f"""INSERT INTO initiatives SELECT {q.history_select("h")}, h.prev_import_id FROM initiative_history h
+            f"""INSERT INTO initiatives ({q.HISTORY_COLUMNS}, import_id, program_code)
+                SELECT {q.history_select("h")}, h.prev_import_id, h.program_code FROM initiative_history h
                 WHERE h.import_id = $id AND h.action = 'delete'""",  # noqa: S608
             params,
         )

@@ -12,6 +12,7 @@ import duckdb
 import pandas as pd
 
 from analytics.ingest import sql as q
+from analytics.ingest.assign import Assignment, assignment, split
 from analytics.ingest.columns import LEVEL_KEYS, LEVEL_WORDS, STATUS_KEYS, STATUS_WORDS, unit_keys
 from analytics.ingest.formats import family_of
 from analytics.ingest.layout import Limits, Refused
@@ -34,9 +35,12 @@ def check_rows(
     step,
     hints: Hints,
     limits: Limits | None = None,
-) -> None:
-    """Stage the file and classify its rows into `ingest_rows`; fill the report's counts, rejects and
-    earlier imports of the same bytes. Raises `Refused` for a file with no data rows or too many."""
+    program: str | None = None,
+) -> Assignment:
+    """Stage the file and classify its rows into `ingest_rows`; fill the report's counts, rejects, the
+    programs its records belong to (analytics.ingest.assign) and earlier imports of the same bytes. Raises
+    `Refused` for a file with no data rows or too many, or with records in two programs' overlapping
+    windows when no program was chosen. Returns how records are assigned to programs and periods."""
     layout = preview.layout
     assert layout is not None
     family = family_of(layout.format)
@@ -49,9 +53,7 @@ def check_rows(
     params: dict[str, object] = {"first_row": first_row, **_build_lookups(cur, shape, preview)}
     if mode == "replace":
         params["replace_units"] = replace_units
-    phases = cur.execute("SELECT phase, start_on, end_on FROM phases ORDER BY phase").fetchall()
-    for i, (phase, start, end) in enumerate(phases):
-        params[f"ps{i}"], params[f"pe{i}"], params[f"pp{i}"] = start, end, phase
+    plan = assignment(cur, program)  # the program and period are assigned when writing (ingest.assign)
     step(0.02, "read")
     stage = Stage(cur, shape, hints)
     family.stage(stage, path, folder, layout, step)
@@ -64,15 +66,16 @@ def check_rows(
     # may write ingest_rows and the new records in any order: both passes then write in parallel (0.2-0.3 s
     # less per million rows). This cursor's session only; the staging above keeps file order (rowid).
     cur.execute("SET SESSION preserve_insertion_order = false")
-    cur.execute(q.rows_sql(shape, mode, len(phases)), params)
+    cur.execute(q.rows_sql(shape, mode, 0), params)
     step(0.6, "validate")
     cur.execute(q.dups_sql())
     dups = int(cur.execute("SELECT count(*) FROM ingest_dups").fetchone()[0])
     if dups:
         cur.execute(q.mark_dups_sql())
-    _count(cur, report)
+    span = _count(cur, report)
     if report.rows_read == 0 or report.rows_read == report.skipped:
         raise Refused("header_only")
+    plan = _programs(cur, plan.within(*span), report)
     if mode == "replace":
         scope = replace_units or [
             r[0]
@@ -91,6 +94,32 @@ def check_rows(
                 "SELECT id FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id", [report.sha256]
             ).fetchall()
         ]
+    return plan
+
+
+def _programs(cur: duckdb.DuckDBPyConnection, plan: Assignment, report: Report) -> Assignment:
+    """The report's programs (records per program), and a refusal when records fall in two programs'
+    windows and none was chosen; the split and the records outside every window become warnings. A file
+    inside one program's window only needs no pass over its rows for this."""
+    if plan.only:
+        report.programs = [(plan.only, report.inserted + report.updated + report.unchanged)]
+        return plan
+    shares, outside, overlap, overlapping = split(cur, plan)
+    report.programs = shares
+    if overlap and plan.chosen is None:
+        raise Refused(
+            "program_ambiguous",
+            records=overlap,
+            programs=", ".join(f"{plan.name_of(c)} ({c})" for c in overlapping),
+            codes=overlapping,
+        )
+    if len(shares) > 1:
+        parts = ", ".join(f"{plan.name_of(code)}: {n}" for code, n in shares)
+        report.warnings.append(("program_split", {"n": len(shares), "parts": parts}))
+    if outside:
+        names = ", ".join(plan.name_of(code) for code, _ in shares)
+        report.warnings.append(("program_outside", {"n": outside, "programs": names}))
+    return plan
 
 
 def _replace_scope(cur: duckdb.DuckDBPyConnection, units: Sequence[str], mode: str) -> list[str]:
@@ -156,12 +185,17 @@ def _build_lookups(cur: duckdb.DuckDBPyConnection, shape: q.Shape, preview: Prev
     return params
 
 
-def _count(cur: duckdb.DuckDBPyConnection, report: Report) -> None:
+def _count(cur: duckdb.DuckDBPyConnection, report: Report) -> tuple:
+    """Fill the report's counts; returns the first and last registration day of the rows that become or
+    change records (for the program assignment), in the same pass."""
     rows = cur.execute(
-        """SELECT action, count(*), count(*) FILTER (WHERE kept), count(*) FILTER (WHERE _skip = 'blank')
+        """SELECT action, count(*), count(*) FILTER (WHERE kept), count(*) FILTER (WHERE _skip = 'blank'),
+                  CAST(min(registered_on) AS DATE), CAST(max(registered_on) AS DATE)
            FROM ingest_rows GROUP BY action"""
     ).fetchall()
-    counts = {action: (n, kept, blank) for action, n, kept, blank in rows}
+    counts = {action: (n, kept, blank) for action, n, kept, blank, _, _ in rows}
+    days = [(lo, hi) for action, *_, lo, hi in rows if action in ("insert", "update", "unchanged") and lo]
+    span = (min(d[0] for d in days), max(d[1] for d in days)) if days else (None, None)
     report.inserted = counts.get("insert", (0, 0, 0))[0]
     report.updated = counts.get("update", (0, 0, 0))[0]
     report.unchanged, report.kept = counts.get("unchanged", (0, 0, 0))[:2]
@@ -170,6 +204,7 @@ def _count(cur: duckdb.DuckDBPyConnection, report: Report) -> None:
     report.skipped_blank = counts.get("skip", (0, 0, 0))[2]
     report.skipped_total = report.skipped - report.skipped_blank
     report.rows_read = sum(n for n, _, _ in counts.values())
+    return span
 
 
 def _collect_rejects(

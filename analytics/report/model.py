@@ -173,6 +173,7 @@ class Report:
     recipients: tuple[str, ...]
     signature: tuple[str, ...]
     facts: tuple[Fact, ...] = field(default=())
+    terms: dict = field(default_factory=dict)  # the program's words (narrative.terms), for the renderers
 
     def charts(self) -> list[Chart]:
         """Every chart in reading order (what the document writers need as images)."""
@@ -235,13 +236,18 @@ def _field_label(value: object, lang: Lang) -> str:
     return t(f"field.{value}", lang) if has_key(f"field.{value}") else value
 
 
-def _phase_name(phase: int, lang: Lang) -> str:
-    return narrative.phase_label(phase, lang)
+def _t(prog: metrics.Progress, key: str, lang: Lang, **values: object) -> str:
+    """t() with the program's words (its noun, period word, name, the union's name then) filled in."""
+    return t(key, lang, **{**narrative.terms(prog, lang), **values})
 
 
-def _phase_lower(phase: int, lang: Lang) -> str:
-    """ "giai đoạn 1" inside a Vietnamese sentence, "Phase 1" in English."""
-    name = _phase_name(phase, lang)
+def _phase_name(prog: metrics.Progress, phase: int, lang: Lang) -> str:
+    return narrative.phase_label(phase, lang, prog)
+
+
+def _phase_lower(prog: metrics.Progress, phase: int, lang: Lang) -> str:
+    """ "giai đoạn 1" / "năm 2025" inside a Vietnamese sentence, "Phase 1" / "Year 2025" in English."""
+    name = _phase_name(prog, phase, lang)
     return name.lower() if lang == "vi" else name
 
 
@@ -264,6 +270,8 @@ class _Inputs:
     milestones: pd.DataFrame | None
     campaigns: pd.DataFrame
     as_of: dt.date  # the day the report speaks of (the issue day when the store holds no record at all)
+    periods: metrics.PeriodComparison | None = None  # the period against the same point of the one before
+    programs: metrics.ProgramComparison | None = None  # the program against another at the same share
 
     @property
     def empty(self) -> bool:
@@ -271,6 +279,7 @@ class _Inputs:
 
 
 def _inputs(store: Store, filters: Filters, lang: Lang, issued_on: dt.date) -> _Inputs:
+    filters = metrics.resolve(store, filters)
     prog = metrics.progress(store, filters)
     overall, unit_pace = metrics.phase_pace(store, filters)
     program_wide = not prog.units_filtered and filters.phase is None
@@ -283,9 +292,11 @@ def _inputs(store: Store, filters: Filters, lang: Lang, issued_on: dt.date) -> _
         unit_pace=unit_pace,
         benefit=metrics.benefit_by(store, filters),
         distribution=metrics.benefit_distribution(store, filters),
-        milestones=metrics.milestones(store) if program_wide else None,  # as the Trends page
-        campaigns=metrics.campaigns(store),
+        milestones=metrics.milestones(store, filters) if program_wide else None,  # as the Trends page
+        campaigns=metrics.campaigns(store, filters),
         as_of=prog.as_of or issued_on,
+        periods=metrics.compare_periods(store, filters),
+        programs=metrics.compare_programs(store, filters) if filters.phase is None else None,
     )
 
 
@@ -301,8 +312,8 @@ def unit_scope(prog: metrics.Progress, filters: Filters) -> str:
     return "all"
 
 
-def _scope_name(scope: str, lang: Lang) -> str:
-    return t("word.program", lang).lower() if scope == "all" else _phase_lower(int(scope), lang)
+def _scope_name(prog: metrics.Progress, scope: str, lang: Lang) -> str:
+    return t("word.program", lang).lower() if scope == "all" else _phase_lower(prog, int(scope), lang)
 
 
 def scope_text(prog: metrics.Progress, filters: Filters, lang: Lang) -> str:
@@ -328,7 +339,7 @@ def scope_text(prog: metrics.Progress, filters: Filters, lang: Lang) -> str:
             t(
                 "report.scope.phase",
                 lang,
-                phase=_phase_lower(int(phase["phase"]), lang),
+                phase=_phase_lower(prog, int(phase["phase"]), lang),
                 start=fmt_date(phase["start_on"], lang),
                 end=fmt_date(phase["end_on"], lang),
             )
@@ -382,14 +393,15 @@ def _general_section(inp: _Inputs) -> Section:
     p = prog.program
     blocks: list[Block] = [_targets_paragraph(prog, lang)] if len(prog.phases) else []
     if inp.empty:
-        blocks.append(Paragraph(t("report.general.no_data", lang, date=fmt_date(inp.as_of, lang))))
+        blocks.append(Paragraph(_t(prog, "report.general.no_data", lang, date=fmt_date(inp.as_of, lang))))
         return Section("general", _heading(0, "report.s.general", lang), tuple(blocks))
     if len(prog.phases) > 1 and unit_scope(prog, inp.filters) == "all":
         blocks.append(Paragraph(narrative.program_sentence(prog, lang)))
     elif len(prog.phases) > 1:  # only the first phase has begun: no unit can have met a two-phase target yet
         blocks.append(
             Paragraph(
-                t(
+                _t(
+                    prog,
                     "report.general.program_early",
                     lang,
                     date=fmt_date(prog.as_of, lang),
@@ -404,11 +416,14 @@ def _general_section(inp: _Inputs) -> Section:
     else:
         blocks.append(
             Paragraph(
-                t(
+                _t(
+                    prog,
                     "report.general.one_phase",
                     lang,
                     date=fmt_date(prog.as_of, lang),
-                    phase=_phase_lower(int(prog.phases.iloc[0]["phase"]), lang) if len(prog.phases) else "",
+                    phase=_phase_lower(prog, int(prog.phases.iloc[0]["phase"]), lang)
+                    if len(prog.phases)
+                    else "",
                     registered=fmt_int(p["registered"], lang),
                     pct=fmt_pct(p["pct"], lang),
                     target=fmt_int(p["target"], lang),
@@ -421,7 +436,8 @@ def _general_section(inp: _Inputs) -> Section:
         )
     blocks.append(
         Paragraph(
-            t(
+            _t(
+                prog,
                 "report.general.participation",
                 lang,
                 units=fmt_int(p["units_registered"], lang),
@@ -438,10 +454,11 @@ def _general_section(inp: _Inputs) -> Section:
 def _targets_paragraph(prog: metrics.Progress, lang: Lang) -> Paragraph:
     """The targets the report measures against: each phase's, and their sum."""
     parts = [
-        t(
+        _t(
+            prog,
             "report.general.phase_target",
             lang,
-            phase=_phase_lower(int(r["phase"]), lang),
+            phase=_phase_lower(prog, int(r["phase"]), lang),
             start=fmt_date(r["start_on"], lang),
             end=fmt_date(r["end_on"], lang),
             target=fmt_int(r["target"], lang),
@@ -460,17 +477,17 @@ def _targets_paragraph(prog: metrics.Progress, lang: Lang) -> Paragraph:
         "target": fmt_int(prog.program["target"], lang),
         "unit": narrative.unit_label(units.iloc[0]) if len(units) else "",
     }
-    return Paragraph(t(key, lang, phases="; ".join(parts), **values))
+    return Paragraph(_t(prog, key, lang, phases="; ".join(parts), **values))
 
 
-def _heading(index: int, key: str, lang: Lang) -> str:
-    return f"{ROMAN[index]}. {t(key, lang)}"
+def _heading(index: int, key: str, lang: Lang, prog: metrics.Progress | None = None) -> str:
+    return f"{ROMAN[index]}. {_t(prog, key, lang) if prog is not None else t(key, lang)}"
 
 
 def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
     """Target, registered, %, gap and units met per phase, and the program on a total row."""
     columns = (
-        Column("name", t("word.phase", lang)),
+        Column("name", prog.definition.period_word(lang) if prog.definition.code else t("word.phase", lang)),
         Column("period", t("report.col.period", lang)),
         Column("target", t("metric.target", lang), "count"),
         Column("registered", t("metric.registered", lang), "count"),
@@ -487,7 +504,7 @@ def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
     for _, r in prog.phases.iterrows():
         rows.append(
             {
-                "name": _phase_name(int(r["phase"]), lang),
+                "name": _phase_name(prog, int(r["phase"]), lang),
                 "period": f"{fmt_date(r['start_on'], lang)} – {fmt_date(r['end_on'], lang)}",
                 "target": r["target"],
                 "registered": int(r["registered"]),
@@ -519,7 +536,7 @@ def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
             "start_on": prog.phases["start_on"].min(),
             "end_on": prog.phases["end_on"].max(),
         }
-    return Table("phases", t("report.table.phases", lang), columns, tuple(rows), total)
+    return Table("phases", _t(prog, "report.table.phases", lang), columns, tuple(rows), total)
 
 
 def phases_figure(prog: metrics.Progress, lang: Lang) -> go.Figure:
@@ -542,13 +559,13 @@ def _phases_section(inp: _Inputs) -> Section:
     blocks.append(phases_table(prog, lang))
     if not inp.empty:
         blocks.append(Chart("phases", phases_figure(prog, lang)))
-    return Section("phases", _heading(1, "report.s.phases", lang), tuple(blocks))
+    return Section("phases", _heading(1, "report.s.phases", lang, prog), tuple(blocks))
 
 
 def units_table(prog: metrics.Progress, scope: str, lang: Lang) -> Table:
     """Every unit in scope, ranked as the Units page ranks them (by % of target, then registered)."""
     rows = prog.unit_rows(scope)
-    scope_label = _scope_name(scope, lang)
+    scope_label = _scope_name(prog, scope, lang)
     columns = (
         Column("rank", t("metric.rank", lang), "count"),
         Column("label", t("word.unit", lang)),
@@ -593,7 +610,9 @@ def units_table(prog: metrics.Progress, scope: str, lang: Lang) -> Table:
 def units_figure(prog: metrics.Progress, scope: str, lang: Lang) -> go.Figure:
     """The Units page's ranking by % of target, with the Units page's title."""
     rows = prog.unit_rows(scope)
-    scope_label = t("units.scope_all", lang) if scope == "all" else t("units.scope_phase", lang, n=scope)
+    scope_label = (
+        t("units.scope_all", lang) if scope == "all" else _t(prog, "units.scope_phase", lang, n=scope)
+    )
     if rows.empty:
         return charts.empty_figure(lang, t("units.title", lang))
     leader = rows.sort_values("pct", ascending=False, na_position="last").iloc[0]
@@ -618,7 +637,7 @@ def _units_section(inp: _Inputs) -> Section:
         blocks += [_no_data(lang), units_table(prog, scope, lang)]
         return Section("units", _heading(2, "report.s.units", lang), tuple(blocks))
     rows = prog.unit_rows(scope)
-    lead = t("report.units.lead", lang, scope=_scope_name(scope, lang), n=fmt_int(len(rows), lang))
+    lead = t("report.units.lead", lang, scope=_scope_name(prog, scope, lang), n=fmt_int(len(rows), lang))
     if scope == "all":  # a phase's tier sentence is already in section II
         lead += " " + _sentence("; ".join(narrative.tier_clauses(prog, scope, lang)), lang)
     blocks.append(Paragraph(lead))
@@ -637,7 +656,7 @@ def _units_section(inp: _Inputs) -> Section:
                 t(
                     "report.units.tier_line",
                     lang,
-                    tier=t(f"tier.{tier}.long", lang),
+                    tier=_t(prog, f"tier.{tier}.long", lang),
                     n=fmt_int(len(members), lang),
                     units=names,
                 ),
@@ -645,8 +664,40 @@ def _units_section(inp: _Inputs) -> Section:
             )
         )
     blocks.append(units_table(prog, scope, lang))
+    blocks.append(ranking_table(prog, scope, lang))
     blocks.append(Chart("units", units_figure(prog, scope, lang)))
     return Section("units", _heading(2, "report.s.units", lang), tuple(blocks))
+
+
+def ranking_table(prog: metrics.Progress, scope: str, lang: Lang) -> Table:
+    """The three rankings side by side (metrics.rankings): by % of target, by number registered, by value
+    benefited, in the order of the first."""
+    rows = metrics.rankings(prog, scope)
+    scope_label = _scope_name(prog, scope, lang)
+    columns = (
+        Column("label", t("word.unit", lang)),
+        Column("rank_pct", t("metric.rank_pct", lang), "count"),
+        Column("pct", t("metric.pct", lang), "percent"),
+        Column("rank_registered", t("metric.rank_registered", lang), "count"),
+        Column("registered", t("metric.registered", lang), "count"),
+        Column("rank_benefit", t("metric.rank_benefit", lang), "count"),
+        Column("benefit_vnd", t("report.col.benefit_bn", lang), "billions"),
+    )
+    out = tuple(
+        {
+            "label": narrative.unit_label(r),
+            "rank_pct": int(r["rank_pct"]),
+            "pct": r["pct"],
+            "rank_registered": int(r["rank_registered"]),
+            "registered": int(r["registered"]),
+            "rank_benefit": int(r["rank_benefit"]),
+            "benefit_vnd": float(r["benefit_vnd"]),
+        }
+        for _, r in rows.iterrows()
+    )
+    return Table(
+        "ranking", t("report.table.ranking", lang, scope=scope_label), columns, out, scope=scope_label
+    )
 
 
 def _sentence(clause: str, lang: Lang) -> str:
@@ -660,7 +711,8 @@ def trend_figure(inp: _Inputs) -> go.Figure:
     prog, lang, daily = inp.prog, inp.lang, inp.daily
     registered = int(daily["registered"].sum()) if not daily.empty else 0
     gap = registered - metrics.target_path_on(prog.phases, prog.as_of) if prog.as_of else 0
-    title = t(
+    title = _t(
+        prog,
         "trends.chart.ahead" if gap >= 0 else "trends.chart.behind",
         lang,
         registered=fmt_int(registered, lang),
@@ -681,22 +733,24 @@ def trend_figure(inp: _Inputs) -> go.Figure:
 
 def _pace_paragraphs(inp: _Inputs) -> list[Paragraph]:
     """The running phase: recent weekly rate, the rate still needed, where the rate leads, units at risk."""
-    pace, lang = inp.pace, inp.lang
+    pace, lang, prog = inp.pace, inp.lang, inp.prog
     if pace is None or pace.weeks_left <= 0:
         return []
-    phase = _phase_lower(pace.phase, lang)
+    phase = _phase_lower(prog, pace.phase, lang)
     parts = [
-        t(
+        _t(
+            prog,
             "report.trend.recent",
             lang,
-            phase=_phase_name(pace.phase, lang),
+            phase=_phase_name(prog, pace.phase, lang),
             end=fmt_date(pace.end_on, lang),
             recent=fmt_num(pace.weekly_recent, lang),
         )
     ]
     if pace.target and pace.registered < pace.target:
         parts.append(
-            t(
+            _t(
+                prog,
                 "report.trend.needed",
                 lang,
                 target=fmt_int(pace.target, lang),
@@ -705,7 +759,8 @@ def _pace_paragraphs(inp: _Inputs) -> list[Paragraph]:
         )
     text = "; ".join(parts) + ". "
     if pace.target:
-        text += t(
+        text += _t(
+            prog,
             "report.trend.projection",
             lang,
             end=fmt_date(pace.end_on, lang),
@@ -738,7 +793,7 @@ def _pace_paragraphs(inp: _Inputs) -> list[Paragraph]:
                     f"{narrative.unit_label(r)} ({fmt_pct(r['projected_pct'], lang)})"
                     for _, r in late.iterrows()
                 )
-                out.append(Paragraph(t(f"report.trend.units_{state}", lang, units=names), "bullet"))
+                out.append(Paragraph(_t(prog, f"report.trend.units_{state}", lang, units=names), "bullet"))
     return out
 
 
@@ -751,7 +806,8 @@ def _path_paragraph(inp: _Inputs) -> Paragraph | None:
     path = metrics.target_path_on(prog.phases, prog.as_of)
     gap = registered - path
     return Paragraph(
-        t(
+        _t(
+            prog,
             "report.trend.ahead" if gap >= 0 else "report.trend.behind",
             lang,
             date=fmt_date(prog.as_of, lang),
@@ -766,7 +822,7 @@ def _campaign_paragraphs(inp: _Inputs) -> list[Paragraph]:
     """Registrations inside each emulation campaign begun by the as-of day (metric.campaign_registered)."""
     rows = metrics.campaign_registrations(inp.daily, inp.campaigns, inp.prog.as_of)
     return [
-        Paragraph(narrative.campaign_sentence(row, inp.lang))
+        Paragraph(narrative.campaign_sentence(row, inp.lang, inp.prog))
         for _, row in rows.iterrows()
         if row["registered"]
     ]
@@ -784,7 +840,8 @@ def _milestone_paragraph(inp: _Inputs) -> Paragraph | None:
     gap = float(m["cumulative_target"]) - float(prog.program["registered"])
     key = "report.trend.milestone" if gap > 0 else "report.trend.milestone_passed"
     return Paragraph(
-        t(
+        _t(
+            prog,
             key,
             lang,
             label=m["label"],
@@ -810,14 +867,108 @@ def _trend_section(inp: _Inputs) -> Section:
         *_campaign_paragraphs(inp),
         *_pace_paragraphs(inp),
         _milestone_paragraph(inp),
+        *_comparison_paragraphs(inp),
     ):
         if paragraph is not None:
             blocks.append(paragraph)
     remaining = narrative.remaining_sentence(inp.prog, lang)
     if remaining:
         blocks.append(Paragraph(remaining))
+    if inp.periods is not None:
+        blocks.append(comparison_table(inp))
     blocks.append(Chart("trend", trend_figure(inp)))
     return Section("trend", _heading(3, "report.s.trend", lang), tuple(blocks))
+
+
+def _change_text(prog: metrics.Progress, change: float, change_pct: float, lang: Lang) -> str:
+    """ "tăng 120 (8,3%)", "giảm 40 (−2,1%)", "bằng cùng kỳ"."""
+    if not change:
+        return t("report.compare.same", lang)
+    key = "report.compare.up" if change > 0 else "report.compare.down"
+    return t(key, lang, n=fmt_int(abs(change), lang), pct=fmt_pct(abs(change_pct), lang))
+
+
+def _comparison_paragraphs(inp: _Inputs) -> list[Paragraph]:
+    """The period against the same point of the one before, and the program against another at the same
+    elapsed share of its time (metrics.compare_periods / compare_programs), as the Trends page shows them."""
+    prog, lang = inp.prog, inp.lang
+    out = []
+    periods = inp.periods
+    if periods is not None:
+        totals = periods.totals
+        out.append(
+            Paragraph(
+                _t(
+                    prog,
+                    "report.compare.period",
+                    lang,
+                    current=_phase_name(prog, periods.current.period, lang),
+                    day=fmt_date(periods.day, lang),
+                    now=fmt_int(totals["registered_now"], lang),
+                    previous=_phase_lower(prog, periods.previous.period, lang),
+                    previous_day=fmt_date(periods.previous_day, lang),
+                    before=fmt_int(totals["registered_before"], lang),
+                    change=_change_text(prog, totals["change"], totals["change_pct"], lang),
+                )
+            )
+        )
+    programs = inp.programs
+    if programs is not None:
+        other = programs.other
+        out.append(
+            Paragraph(
+                _t(
+                    prog,
+                    "report.compare.program",
+                    lang,
+                    share=fmt_pct(programs.share * 100, lang),
+                    day=fmt_date(programs.day, lang),
+                    registered=fmt_int(programs.now["registered"], lang),
+                    pct=fmt_pct(programs.now["pct"], lang),
+                    other=other.title(lang),
+                    other_day=fmt_date(programs.other_day, lang),
+                    other_registered=fmt_int(programs.then["registered"], lang),
+                    other_noun=other.noun(lang),
+                    other_pct=fmt_pct(programs.then["pct"], lang),
+                )
+            )
+        )
+    return out
+
+
+def comparison_table(inp: _Inputs) -> Table:
+    """Each unit in the period in view against the same point of the period before."""
+    prog, lang, periods = inp.prog, inp.lang, inp.periods
+    assert periods is not None
+    now = _phase_name(prog, periods.current.period, lang)
+    before = _phase_name(prog, periods.previous.period, lang)
+    columns = (
+        Column("label", t("word.unit", lang)),
+        Column("registered_now", f"{now} ({fmt_date(periods.day, lang)})", "count"),
+        Column("registered_before", f"{before} ({fmt_date(periods.previous_day, lang)})", "count"),
+        Column("change", t("metric.change", lang), "count"),
+        Column("change_pct", t("metric.change_pct", lang), "percent"),
+    )
+    rows = tuple(
+        {
+            "label": narrative.unit_label(r) if isinstance(r.get("short_name"), str) else r["unit"],
+            "registered_now": int(r["registered_now"]),
+            "registered_before": int(r["registered_before"]),
+            "change": int(r["change"]),
+            "change_pct": r["change_pct"],
+        }
+        for _, r in periods.units.iterrows()
+    )
+    totals = periods.totals
+    total = {
+        "label": t("word.program", lang) if not prog.units_filtered else t("word.units", lang),
+        "registered_now": int(totals["registered_now"]),
+        "registered_before": int(totals["registered_before"]),
+        "change": int(totals["change"]),
+        "change_pct": totals["change_pct"],
+    }
+    scope = f"{now} / {before}"
+    return Table("compare", t("report.table.compare", lang, scope=scope), columns, rows, total, scope=scope)
 
 
 def benefit_units(inp: _Inputs) -> pd.DataFrame:
@@ -876,7 +1027,8 @@ def _benefit_section(inp: _Inputs) -> Section:
         return Section("benefit", _heading(4, "report.s.benefit", lang), tuple(blocks))
     blocks.append(
         Paragraph(
-            t(
+            _t(
+                prog,
                 "report.benefit.total",
                 lang,
                 amount=over_amount(float(p["benefit_vnd"]), lang),
@@ -911,7 +1063,8 @@ def _benefit_section(inp: _Inputs) -> Section:
     if stats.get("n"):
         blocks.append(
             Paragraph(
-                t(
+                _t(
+                    prog,
                     "report.benefit.spread",
                     lang,
                     top10=fmt_pct(stats["top10_share"], lang),
@@ -924,7 +1077,8 @@ def _benefit_section(inp: _Inputs) -> Section:
         pay = metrics.min_remuneration(applied)
         blocks.append(
             Paragraph(
-                t(
+                _t(
+                    prog,
                     "report.benefit.remuneration",
                     lang,
                     per_year=fmt_money(pay["per_year"], lang),
@@ -978,12 +1132,14 @@ def report_filters(view: Filters, phase: int | None, units: Sequence[str], as_of
     return view.with_(phase=phase, units=tuple(dict.fromkeys(units)), groups=(), as_of=as_of)
 
 
-def letterhead(meta: ReportMeta, lang: Lang) -> Letterhead:
+def letterhead(meta: ReportMeta, lang: Lang, prog: metrics.Progress | None = None) -> Letterhead:
+    """The letterhead; the issuer is the union under the name it had on the report's day."""
     issued = meta.issued_on or dt.date.today()
     place = meta.place or t("report.place.default", lang)
+    issuer = _t(prog, "report.header.issuer", lang) if prog is not None else t("report.header.issuer", lang)
     return Letterhead(
         parent=t("report.header.parent", lang),
-        issuer=t("report.header.issuer", lang),
+        issuer=issuer.upper(),
         number=t("report.header.number", lang, number=meta.number or t("report.number.default", lang)),
         nation=t("report.header.nation", lang),
         motto=t("report.header.motto", lang),
@@ -999,24 +1155,29 @@ def build_report(store: Store, filters: Filters, lang: Lang = "vi", meta: Report
     sample = store.has_sample()
     notes = []
     if sample:
-        notes.append(Paragraph(t("report.note.sample", lang), "note"))
+        notes.append(Paragraph(_t(prog, "report.note.sample", lang), "note"))
     if inp.empty:
-        notes.append(Paragraph(t("report.note.empty", lang), "note"))
+        notes.append(Paragraph(_t(prog, "report.note.empty", lang), "note"))
     date = fmt_date(inp.as_of, lang)
     scope = scope_text(prog, filters, lang)
+    intro = (
+        "report.intro"
+        if prog.definition.organizer_name(lang) or not prog.definition.code
+        else "report.intro_own"
+    )
     return Report(
         lang=lang,
-        filters=filters,
+        filters=inp.filters,
         as_of=inp.as_of,
         empty=inp.empty,
         sample=sample,
-        letterhead=letterhead(meta, lang),
+        letterhead=letterhead(meta, lang, prog),
         scope=scope,
         title=t("report.title", lang),
-        subtitle=t("report.subtitle", lang),
+        subtitle=_t(prog, "report.subtitle", lang),
         scope_line=t("report.scope_line", lang, date=date, scope=scope),
         notes=tuple(notes),
-        intro=Paragraph(t("report.intro", lang, date=date)),
+        intro=Paragraph(_t(prog, intro, lang, date=date)),
         sections=(
             _general_section(inp),
             _phases_section(inp),
@@ -1025,9 +1186,10 @@ def build_report(store: Store, filters: Filters, lang: Lang = "vi", meta: Report
             _benefit_section(inp),
             _proposals_section(lang),
         ),
-        closing=Paragraph(t("report.closing", lang, date=date)),
+        closing=Paragraph(_t(prog, "report.closing", lang, date=date)),
         recipients_title=t("report.recipients.title", lang),
         recipients=tuple(t("report.recipients", lang).split("\n")),
         signature=tuple(t("report.signature", lang).split("\n")),
         facts=_facts(inp),
+        terms=narrative.terms(prog, lang),
     )

@@ -108,7 +108,7 @@ def _column_index(table: Table, key: str) -> int:
     return [c.key for c in table.columns].index(key)
 
 
-def _phases_chart(book, sheet_name: str, table: Table, lang: str):
+def _phases_chart(book, sheet_name: str, table: Table, lang: str, terms: dict | None = None):
     """Target against registered per phase (clustered columns), from the cells of the phases sheet."""
     n = len(table.rows)
     chart = book.add_chart({"type": "column"})
@@ -124,7 +124,7 @@ def _phases_chart(book, sheet_name: str, table: Table, lang: str):
                 "data_labels": {"value": True, "num_format": "#,##0"},
             }
         )
-    chart.set_title({"name": t("report.xlsx.chart.phases", lang)})
+    chart.set_title({"name": t("report.xlsx.chart.phases", lang, **(terms or {}))})
     chart.set_y_axis(
         {"num_format": "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#E5E7EB"}}}
     )
@@ -239,11 +239,13 @@ def to_xlsx(report: Report, records: pd.DataFrame) -> bytes:
     tables = report.tables()
     lang = report.lang
 
-    phases_name = t("report.sheet.phases", lang)
+    phases_name = t("report.sheet.phases", lang, **report.terms)
     phases_sheet, _ = _table_sheet(book, styles, phases_name, tables["phases"])
     if tables["phases"].rows:
         phases_sheet.insert_chart(
-            len(tables["phases"].rows) + 4, 0, _phases_chart(book, phases_name, tables["phases"], lang)
+            len(tables["phases"].rows) + 4,
+            0,
+            _phases_chart(book, phases_name, tables["phases"], lang, report.terms),
         )
 
     units_name = t("report.sheet.units", lang)

@@ -10,7 +10,7 @@ import pytest
 from analytics import metrics
 from analytics.filters import Filters
 from analytics.store import STATUSES
-from tests.conftest import insert_records, record
+from tests.conftest import ONE_MILLION, insert_records, record
 
 
 def unit_row(prog, unit, scope="all"):
@@ -167,7 +167,7 @@ def test_running_phase_and_needed_rate(sample_store):
 
 
 def test_weekly_and_monthly_totals_match_daily(sample_store):
-    daily = metrics.daily_registrations(sample_store, Filters())
+    daily = metrics.daily_registrations(sample_store, Filters(program=ONE_MILLION))
     assert metrics.per_period(daily, "W")["registered"].sum() == 7085
     monthly = metrics.per_period(daily, "M")
     assert monthly["registered"].sum() == 7085
@@ -261,15 +261,17 @@ def test_search_with_regex_characters_is_literal(make_store):
 
 def test_records_page_counts_all_matches_in_one_scan(sample_store):
     rows, total = metrics.records_page(
-        sample_store, Filters(units=("PVEP",)), search="bom", limit=5, offset=0
+        sample_store, Filters(program=ONE_MILLION, units=("PVEP",)), search="bom", limit=5, offset=0
     )
-    assert total == metrics.record_count(sample_store, Filters(units=("PVEP",)), "bom") and len(rows) == min(
-        5, total
+    assert total == metrics.record_count(
+        sample_store, Filters(program=ONE_MILLION, units=("PVEP",)), "bom"
+    ) and len(rows) == min(5, total)
+    _, beyond = metrics.records_page(
+        sample_store, Filters(program=ONE_MILLION, units=("PVEP",)), limit=5, offset=10_000
     )
-    _, beyond = metrics.records_page(sample_store, Filters(units=("PVEP",)), limit=5, offset=10_000)
     assert beyond == 395  # a page past the end still knows the total
     searched_beyond, found = metrics.records_page(
-        sample_store, Filters(units=("PVEP",)), search="bom", limit=5, offset=10_000
+        sample_store, Filters(program=ONE_MILLION, units=("PVEP",)), search="bom", limit=5, offset=10_000
     )
     assert (
         len(searched_beyond) == 0 and found == total
@@ -278,8 +280,9 @@ def test_records_page_counts_all_matches_in_one_scan(sample_store):
 
 
 def test_campaign_registrations_and_lift(sample_store):
-    daily = metrics.daily_registrations(sample_store, Filters())
-    rows = metrics.campaign_registrations(daily, metrics.campaigns(sample_store), dt.date(2022, 5, 31))
+    first = Filters(program=ONE_MILLION)
+    daily = metrics.daily_registrations(sample_store, first)
+    rows = metrics.campaign_registrations(daily, metrics.campaigns(sample_store, first), dt.date(2022, 5, 31))
     campaign = rows.iloc[0]
     expected = sample_store.one(
         "SELECT count(*) FROM initiatives WHERE registered_on BETWEEN DATE '2022-04-22' AND DATE '2022-05-31'"
@@ -289,9 +292,11 @@ def test_campaign_registrations_and_lift(sample_store):
     assert campaign["per_day"] == pytest.approx(expected / 40)
     assert campaign["lift"] > 3  # "registrations visibly rise" in the 40-day campaign
     # cut at the as-of day while the campaign runs; absent before it starts
-    early = metrics.campaign_registrations(daily, metrics.campaigns(sample_store), dt.date(2022, 5, 1))
+    early = metrics.campaign_registrations(daily, metrics.campaigns(sample_store, first), dt.date(2022, 5, 1))
     assert early.iloc[0]["window_end"] == dt.date(2022, 5, 1) and early.iloc[0]["registered"] < expected
-    assert metrics.campaign_registrations(daily, metrics.campaigns(sample_store), dt.date(2022, 4, 1)).empty
+    assert metrics.campaign_registrations(
+        daily, metrics.campaigns(sample_store, first), dt.date(2022, 4, 1)
+    ).empty
 
 
 def test_no_remaining_sentence_on_the_last_day_of_a_phase(make_store):
@@ -338,5 +343,5 @@ def test_author_index_on_a_read_only_store_is_built_in_memory(sample_db, tmp_pat
 
     store = open_store(copy, read_only=True)
     metrics._author_steps_cache.clear()
-    assert metrics.progress(store, Filters()).program["authors"] == 1062  # nothing written, figure right
+    assert metrics.progress(store, Filters(program=ONE_MILLION)).program["authors"] == 1062  # nothing written
     store.close()

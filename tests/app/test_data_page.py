@@ -12,17 +12,22 @@ from analytics.metrics import progress
 from analytics.store import open_store
 from tests.analytics.ingest import fixtures as fx
 from tests.app.apptest import APP, all_text, metric_values
+from tests.conftest import ONE_MILLION
 
 PASSWORD = "mat-khau-phan-tich"
 
 
-def data_page(monkeypatch, db, secrets: dict | None = None, lang: str | None = None) -> AppTest:
+def data_page(
+    monkeypatch, db, secrets: dict | None = None, lang: str | None = None, **params: str
+) -> AppTest:
     monkeypatch.setenv("SANGKIEN_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in (secrets or {}).items():
         at.secrets[key] = value
     if lang:
         at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
     at.run()
     at.switch_page("pages/data.py")
     at.run()
@@ -30,9 +35,11 @@ def data_page(monkeypatch, db, secrets: dict | None = None, lang: str | None = N
     return at
 
 
-def overview_page(monkeypatch, db) -> AppTest:
+def overview_page(monkeypatch, db, **params: str) -> AppTest:
     monkeypatch.setenv("SANGKIEN_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -49,9 +56,10 @@ def metrics(at: AppTest) -> dict[str, str]:
 
 
 def registered(db) -> int:
+    """The first program's registrations (the files imported here are dated inside it)."""
     store = open_store(db)
     try:
-        return int(progress(store, Filters()).program["registered"])
+        return int(progress(store, Filters(program=ONE_MILLION)).program["registered"])
     finally:
         store.close()
 
@@ -83,7 +91,7 @@ def test_upload_check_commit_and_the_overview_follows(monkeypatch, sample_copy):
     success = " ".join(s.value for s in at.success)
     assert "Đã thêm mới 12" in success and "Lần nhập số 2" in success
     assert registered(sample_copy) == before + 12
-    overview = overview_page(monkeypatch, sample_copy)  # a new visitor's Overview
+    overview = overview_page(monkeypatch, sample_copy, program=ONE_MILLION)  # a new visitor's Overview
     assert metric_values(overview)[0] == (
         "Đã đăng ký",
         f"{before + 12:,}".replace(",", "."),
@@ -154,7 +162,9 @@ def test_removing_the_illustrative_data(monkeypatch, sample_copy):
     button(at, "data_sample_yes").click()
     at.run()
     assert not at.exception
-    assert "Đã hoàn tác lần nhập số 1: gỡ 7.085 hồ sơ" in " ".join(s.value for s in at.success)
+    assert "Đã hoàn tác lần nhập số 1: gỡ 15.817 hồ sơ" in " ".join(
+        s.value for s in at.success
+    )  # both programs
     overview = overview_page(monkeypatch, sample_copy)
     assert "Dữ liệu minh họa." not in all_text(overview) and "chưa có hồ sơ nào" in all_text(overview)
     store = open_store(sample_copy)
@@ -166,7 +176,7 @@ def test_removing_the_illustrative_data(monkeypatch, sample_copy):
 
 def test_targets_and_units_editors_validate_and_keep_history(monkeypatch, tmp_path):
     db = tmp_path / "store.duckdb"
-    at = data_page(monkeypatch, db)
+    at = data_page(monkeypatch, db, program=ONE_MILLION)  # the targets of the program chosen in the sidebar
     targets = [d for d in at.data_editor if d.key == "data_targets_editor"][0]
     bsr = targets.value["unit_code"].tolist().index("BSR")
     at.session_state["data_targets_editor"] = {
@@ -201,7 +211,7 @@ def test_targets_and_units_editors_validate_and_keep_history(monkeypatch, tmp_pa
         changes = store.rows(
             "SELECT table_name, row_key, column_name, old_value, new_value FROM reference_history ORDER BY 1"
         )
-        assert ("targets", "BSR|1", "target", "170", "200") in changes
+        assert ("targets", "BSR|1|1-trieu-sang-kien", "target", "170", "200") in changes
         assert any(row[0] == "units" and row[1] == "PVEP" and row[2] == "aliases" for row in changes)
         from analytics import ingest
 
@@ -228,6 +238,7 @@ def test_english_page(monkeypatch, tmp_path):
         "Import history",
         "Targets",
         "Units",
+        "Programs",
         "Templates and help",
         "Backups",
         "Audit log",
@@ -259,7 +270,9 @@ def test_viewers_see_no_write_controls(monkeypatch, sample_copy, password_secret
         "data_units_save",
     }
     assert not [d for d in at.data_editor if d.key in ("data_targets_editor", "data_units_editor")]
-    assert any(d.value.shape[0] == 33 for d in at.dataframe)  # the tables are there, read-only
+    assert any(
+        d.value.shape[0] == 34 for d in at.dataframe
+    )  # the tables are there, read-only (with PVComBank)
 
 
 def test_password_sign_in(monkeypatch, tmp_path, password_secrets):

@@ -57,6 +57,6 @@ def test_importing_app_py_as_the_server_opts_out(fresh_process_flag):
 def test_a_run_that_starts_in_the_legacy_mode_leaves_it_and_shows_the_overview(monkeypatch, sample_copy):
     """AppTest creates its PagesManager with the flag reset to None, as a new process would: the first run
     starts in the legacy router and app.py must leave it (one rerun) and draw the Overview."""
-    at = run_app(monkeypatch, sample_copy)
+    at = run_app(monkeypatch, sample_copy, program="1-trieu-sang-kien")
     assert PagesManager.uses_pages_directory is False
     assert ("Đã đăng ký", "7.085") in metric_values(at)

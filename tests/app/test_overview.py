@@ -1,13 +1,15 @@
-"""The Overview page in the real Streamlit runtime, on real store files."""
+"""The Overview page in the real Streamlit runtime, on real store files. The sample's first program's views
+name it (`program=1-trieu-sang-kien`) or an as-of day inside it: a bare link opens the running program."""
 
 from __future__ import annotations
 
 from analytics.store import open_store
 from tests.app.apptest import all_text, cards, html_text, metric_values, run_app, url_value
+from tests.conftest import DMST, ONE_MILLION
 
 
 def test_overview_shows_the_published_figures(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy)
+    at = run_app(monkeypatch, sample_copy, program=ONE_MILLION)
     values = metric_values(at)
     assert ("Đã đăng ký", "7.085") in values
     assert ("Chỉ tiêu", "5.400") in values
@@ -42,7 +44,7 @@ def test_overview_as_of_end_of_phase_one(monkeypatch, sample_copy):
 
 
 def test_overview_in_english(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy, lang="en")
+    at = run_app(monkeypatch, sample_copy, lang="en", program=ONE_MILLION)
     values = metric_values(at)
     assert ("Registered", "7,085") in values and ("% of target", "131.2%") in values
     assert "Phase 1 recorded 1,458 initiatives, 104.1% of its target" in all_text(at)
@@ -56,7 +58,7 @@ def test_phase_filter_from_the_url(monkeypatch, sample_copy):
 
 
 def test_unit_filter_from_the_url(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy, unit="PVEP")
+    at = run_app(monkeypatch, sample_copy, unit="PVEP", program=ONE_MILLION)
     values = metric_values(at)
     assert (
         ("Đã đăng ký", "395") in values
@@ -66,7 +68,7 @@ def test_unit_filter_from_the_url(monkeypatch, sample_copy):
 
 
 def test_bad_link_values_are_named_not_fatal(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy, unit="NOPE", as_of="31-05-2022")
+    at = run_app(monkeypatch, sample_copy, unit="NOPE", as_of="31-05-2022", program=ONE_MILLION)
     assert metric_values(at)[0] == ("Đã đăng ký", "7.085")
     warning = " ".join(w.value for w in at.warning)
     assert "unit=NOPE" in warning and "as_of=31-05-2022" in warning
@@ -75,9 +77,12 @@ def test_bad_link_values_are_named_not_fatal(monkeypatch, sample_copy):
 def test_new_store_starts_with_the_sample(monkeypatch, tmp_path):
     db = tmp_path / "new" / "store.duckdb"
     at = run_app(monkeypatch, db)
-    assert metric_values(at)[0] == ("Đã đăng ký", "7.085")
+    # a new store opens on the running program: "Đổi mới sáng tạo Dầu khí", as of the sample's last day
+    assert metric_values(at)[0] == ("Đã đăng ký", "8.732")
+    assert at.session_state["w_program"] == DMST and "Số liệu tính đến ngày 30/06/2026" in all_text(at)
+    assert "Tổng quan “Đổi mới sáng tạo Dầu khí 2024–2028”" in all_text(at)
     store = open_store(db)  # same process as the app: same (read-write) configuration
-    assert store.record_count() == 7085 and store.has_sample()
+    assert store.record_count() == 7085 + 8732 and store.has_sample()
 
 
 def test_empty_store_that_had_data_is_not_refilled(monkeypatch, tmp_path):
@@ -103,7 +108,7 @@ def test_app_on_a_store_held_by_another_process_is_view_only(monkeypatch, sample
     )
     try:
         assert holder.stdout.readline().strip() == "holding"
-        at = run_app(monkeypatch, sample_copy)
+        at = run_app(monkeypatch, sample_copy, program=ONE_MILLION)
         assert metric_values(at)[0] == ("Đã đăng ký", "7.085")
         notice = " ".join(w.value for w in at.warning)
         assert "đang bị một tiến trình khác giữ để ghi" in notice and "bản sao chụp" in notice

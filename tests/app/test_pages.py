@@ -12,7 +12,7 @@ from analytics import metrics
 from analytics.filters import Filters, unit_from_table_selection, units_from_points
 from analytics.store import open_store
 from tests.app.apptest import all_text, metric_values, run_app
-from tests.conftest import insert_records, record
+from tests.conftest import ONE_MILLION, insert_records, record
 from ui.records import csv_download, xlsx_download
 
 PAGES = ["units", "trends", "benefit", "records"]
@@ -32,7 +32,7 @@ def test_every_page_renders_in_both_languages(monkeypatch, sample_copy, page, la
 
 
 def test_units_tier_counts_follow_the_phase(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy, page="units")
+    at = run_app(monkeypatch, sample_copy, page="units", program=ONE_MILLION)
     assert metric_values(at)[:4] == [
         ("Hoàn thành", "18"),
         ("Trên 50%", "11"),
@@ -49,7 +49,7 @@ def test_units_tier_counts_follow_the_phase(monkeypatch, sample_copy):
 
 
 def test_unit_detail_from_the_link_and_the_picker(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy, page="units", detail="BSR")
+    at = run_app(monkeypatch, sample_copy, page="units", detail="BSR", program=ONE_MILLION)
     text = all_text(at)
     assert "Công ty CP Lọc hóa dầu Bình Sơn" in text
     values = metric_values(at)
@@ -58,7 +58,7 @@ def test_unit_detail_from_the_link_and_the_picker(monkeypatch, sample_copy):
         and ("Chỉ tiêu", "630") in values
         and ("Tỷ lệ đạt", "152,3%") in values
     )
-    at = run_app(monkeypatch, sample_copy, page="units")
+    at = run_app(monkeypatch, sample_copy, page="units", program=ONE_MILLION)
     at.selectbox(key="units_pick").select("PVEP").run()
     assert ("Đã đăng ký", "395") in metric_values(at) and ("Tỷ lệ đạt", "188,0%") in metric_values(at)
     # AppTest re-runs only the page script (not app.py, which writes the URL): assert the state the URL is
@@ -93,24 +93,30 @@ def test_trends_pace_on_a_running_day(monkeypatch, sample_copy):
 
 
 def test_benefit_figures_match_the_metrics(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy, page="benefit")
+    at = run_app(monkeypatch, sample_copy, page="benefit", program=ONE_MILLION)
     values = dict(metric_values(at))
     assert values["Giá trị làm lợi"] == "9.126 tỷ đồng"
-    applied = open_store(sample_copy).one("SELECT sum(benefit_vnd) FROM initiatives WHERE status = 'applied'")
+    applied = open_store(sample_copy).one(
+        "SELECT sum(benefit_vnd) FROM initiatives WHERE status = 'applied' AND program_code = ?",
+        [ONE_MILLION],
+    )
     per_year = round(applied * 0.07 / 1e9)
     assert values["Mỗi năm (ước tính)"] == f"{per_year} tỷ đồng"
 
 
 def test_explorer_search_filters_and_counts(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy, page="records", unit="PVEP")
+    at = run_app(monkeypatch, sample_copy, page="records", unit="PVEP", program=ONE_MILLION)
     assert "395 hồ sơ khớp bộ lọc" in all_text(at)
     at.text_input(key="records_q").input("bom").run()
-    expected = metrics.record_count(open_store(sample_copy), Filters(units=("PVEP",)), "bom")
+    expected = metrics.record_count(
+        open_store(sample_copy), Filters(program=ONE_MILLION, units=("PVEP",)), "bom"
+    )
     assert f"{expected} hồ sơ khớp bộ lọc" in all_text(at)
     at = run_app(
         monkeypatch,
         sample_copy,
         page="records",
+        program=ONE_MILLION,
         status="not_recognized",
         **{"from": "2022-06-01", "to": "2022-12-31"},
     )

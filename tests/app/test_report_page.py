@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.app.apptest import all_text, html_text, run_app
+from tests.conftest import ONE_MILLION
 
 
 def preview_text(at) -> str:
@@ -42,7 +43,7 @@ def test_report_page_scope_from_the_sidebar_and_on_the_page(monkeypatch, sample_
 
 
 def test_report_page_in_english(monkeypatch, sample_copy):
-    at = run_app(monkeypatch, sample_copy, page="report", lang="en")
+    at = run_app(monkeypatch, sample_copy, page="report", lang="en", program=ONE_MILLION)
     text = preview_text(at)
     assert at.title[0].value == "Program report"
     assert "the program recorded 7,085 initiatives, 131.2% of the two-phase target (5,400)" in text

@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.conftest import ONE_MILLION
 from tests.e2e.conftest import (
     exceptions_on,
     main_text,
@@ -27,7 +28,7 @@ from tests.e2e.conftest import (
 PAGES = ["", "units", "trends", "benefit", "records"]
 TITLES = {
     "vi": ["Tổng quan", "Kết quả các đơn vị", "Xu hướng", "Hiệu quả", "Tra cứu hồ sơ"],
-    "en": ["overview", "Units' results", "Trends", "Benefit", "Initiative records"],
+    "en": ["overview", "Units' results", "Trends", "Benefit", "Records"],
 }
 
 
@@ -57,7 +58,7 @@ def test_the_tier_table_marks_each_tier_with_its_chart_colour(sample_server, pag
 
 
 def test_filter_change_updates_figures_and_url_and_the_link_reproduces_it(sample_server, page, browser):
-    open_page(page, sample_server.url + "/")
+    open_page(page, sample_server.url + f"/?program={ONE_MILLION}")
     assert metric_value(page, "Đã đăng ký")[0] == "7.085"
     page.locator('[data-testid="stSidebar"] button', has_text="GĐ 1").first.click()
     wait_for_metric(page, "Đã đăng ký", "1.458")
@@ -96,7 +97,7 @@ def test_as_of_end_of_phase_one(sample_server, page):
 
 
 def test_clicking_a_unit_bar_opens_its_detail(sample_server, page):
-    open_page(page, sample_server.url + "/units")
+    open_page(page, sample_server.url + f"/units?program={ONE_MILLION}")
     chart = page.locator('[data-testid="stPlotlyChart"]').first
     chart.scroll_into_view_if_needed()
     bars = chart.locator("g.trace.bars").first.locator("g.point path")  # the units' trace (not the legend)
@@ -120,8 +121,17 @@ def test_records_csv_download_is_exactly_the_filtered_rows(sample_server, page):
     assert {r["Đơn vị"] for r in rows} == {"PVEP"} and {r["Giai đoạn"] for r in rows} == {"1"}
 
 
-@pytest.mark.parametrize("path", ["/records?unit=PVEP&phase=1", "/units?detail=BSR", "/"])
-def test_a_fresh_server_serves_a_deep_link_and_counts_the_first_click(sample_db, tmp_path, page, path):
+@pytest.mark.parametrize(
+    ("path", "period"),
+    [
+        ("/records?unit=PVEP&phase=1", "GĐ 2"),
+        (f"/units?detail=BSR&program={ONE_MILLION}", "GĐ 2"),
+        ("/", "2025"),
+    ],
+)
+def test_a_fresh_server_serves_a_deep_link_and_counts_the_first_click(
+    sample_db, tmp_path, page, path, period
+):
     """The first visitor after a (re)start: the link's page opens with its view, and the first click counts.
 
     Guards against Streamlit's legacy `pages/` mode on a server's first run (ui.legacy_pages).
@@ -140,8 +150,8 @@ def test_a_fresh_server_serves_a_deep_link_and_counts_the_first_click(sample_db,
             assert "Chi tiết đơn vị BSR" in page.locator('[role="dialog"]').inner_text()
             page.keyboard.press("Escape")
             settle(page)
-        page.locator('[data-testid="stSidebar"] button', has_text="GĐ 2").first.click()
-        wait_for_url_param(page, "phase", "2")
+        page.locator('[data-testid="stSidebar"] button', has_text=period).first.click()
+        wait_for_url_param(page, "phase", period.removeprefix("GĐ "))
     finally:
         server.stop()
 

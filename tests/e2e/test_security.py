@@ -27,12 +27,15 @@ pytestmark = pytest.mark.e2e
 # --- writes forged on the wire ------------------------------------------------------------------------------
 
 
-def _sign_in(session: WireSession) -> None:
-    first = session.rerun("data")
+def _sign_in(session: WireSession, query: str = "") -> None:
+    first = session.rerun("data", query=query)
     password = first.widget("text_input", "auth_password")
     submit = first.widget("button", label="Đăng nhập")
     signed = session.rerun("data", states=[session.string(password.id, PASSWORD), session.trigger(submit.id)])
     assert "Đã đăng nhập với vai trò phân tích." in signed.text
+
+
+FIRST = "program=1-trieu-sang-kien"
 
 
 def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
@@ -44,7 +47,7 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
     db = tmp_path / "store.duckdb"
     shutil.copy(sample_db, db)
     store = open_store(db, read_only=True)
-    first_unit = str(ingest.targets_wide(store)["unit_code"].iloc[0])
+    first_unit = str(ingest.targets_wide(store, "1-trieu-sang-kien")["unit_code"].iloc[0])
     target_before = store.one("SELECT target FROM targets WHERE unit_code = ? AND phase = 1", [first_unit])
     records_before = store.record_count()
     store.close()
@@ -54,7 +57,7 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
     analyst, viewer = WireSession(server.url), WireSession(server.url)
     try:
         # The analyst's session: sign in, and learn the ids of every write control.
-        _sign_in(analyst)
+        _sign_in(analyst, FIRST)  # the targets of "1 triệu sáng kiến" (phase 1) are edited below
         page = analyst.rerun("data")
         uploader = page.widget("file_uploader", "data_upload_0").id
         sample_remove = page.widget("button", "data_sample_remove").id
@@ -72,7 +75,7 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
         analyst.rerun("data", states=[analyst.trigger(confirm.widget("button", "data_sample_no").id)])
 
         # The viewer is never sent a write control...
-        shown = viewer.rerun("data")
+        shown = viewer.rerun("data", query=FIRST)
         assert "Bạn đang xem ở chế độ chỉ đọc" in shown.text
         assert not [w for w in shown.widgets if w.kind in ("file_uploader", "dataframe")]
         assert not [w for w in shown.widgets if w.id in (commit, undo_ask, undo_yes, sample_remove, save)]
@@ -120,7 +123,7 @@ def test_writes_forged_by_a_viewer_on_the_wire_are_refused(sample_db, tmp_path):
         )
         assert [c[:3] for c in changes] == [
             ("analyst", "imports", "2"),
-            ("analyst", "targets", f"{first_unit}|1"),
+            ("analyst", "targets", f"{first_unit}|1|1-trieu-sang-kien"),
         ]
     finally:
         store.close()
@@ -280,6 +283,7 @@ def hostile(sample_db, tmp_path_factory):
     expected = {
         "all": registered(),
         "PVEP": registered(units=("PVEP",)),
+        "PVEP_first": registered(units=("PVEP",), program="1-trieu-sang-kien"),
         "group": registered(groups=("Lọc hóa dầu",)),
         "group_phase1": registered(phase=1, groups=("Lọc hóa dầu",)),
     }
@@ -323,7 +327,8 @@ def test_hostile_titles_render_as_text_and_run_nothing_on_every_page(hostile, pa
     server, _, _ = hostile
     seen = _watch(page)
     # Records: searched down to the hostile rows; every title is in the grid as typed.
-    open_page(page, server.url + "/records?unit=PVEP")
+    # (the hostile records are dated 31/08/2023: "1 triệu sáng kiến", which a bare link no longer opens)
+    open_page(page, server.url + f"/records?unit=PVEP&{FIRST}")
     search = page.locator('[data-testid="stTextInput"] input').first
     search.fill("HX-")
     search.press("Enter")
@@ -337,26 +342,26 @@ def test_hostile_titles_render_as_text_and_run_nothing_on_every_page(hostile, pa
     _ran_nothing(page, seen, "records")
 
     # A unit's detail (its top initiatives), the Benefit page's top initiatives.
-    open_page(page, server.url + "/units?detail=PVEP")
+    open_page(page, server.url + f"/units?detail=PVEP&{FIRST}")
     page.locator('[role="dialog"]').wait_for(timeout=30_000)
     settle(page)
     grid = wait_until(lambda: all_grid_text(page), what="detail grids")
     assert HOSTILE["HX-1"] in grid and HOSTILE["HX-2"] in grid
     _ran_nothing(page, seen, "unit detail")
-    open_page(page, server.url + "/benefit")
+    open_page(page, server.url + f"/benefit?{FIRST}")
     grid = wait_until(lambda: HOSTILE["HX-1"] in all_grid_text(page) and all_grid_text(page), what="top grid")
     assert HOSTILE["HX-2"] in grid and HOSTILE["HX-5"] in grid
     _ran_nothing(page, seen, "benefit")
 
     # The report preview names the field with the largest benefit: the hostile one, as text.
-    open_page(page, server.url + "/report")
+    open_page(page, server.url + f"/report?{FIRST}")
     wait_until(
         lambda: HOSTILE_FIELD in page.locator('[data-testid="stMain"]').inner_text(), what="report text"
     )
     _ran_nothing(page, seen, "report")
     # Pages that draw the field in charts and the sidebar.
     for path in ("/", "/trends", "/units"):
-        open_page(page, server.url + path)
+        open_page(page, server.url + f"{path}?{FIRST}")
         _ran_nothing(page, seen, path)
     # The detector works: markup planted by a script is seen (so the checks above cannot pass vacuously).
     page.evaluate("""() => { const d = document.createElement('div');
@@ -375,10 +380,10 @@ def test_records_downloads_neutralise_formulas(hostile, page):
     from tests.e2e.helpers import read_csv_download
 
     server, expected, _ = hostile
-    open_page(page, server.url + "/records?unit=PVEP")
-    n = f"{expected['PVEP']:,}".replace(",", ".")
+    open_page(page, server.url + f"/records?unit=PVEP&{FIRST}")
+    n = f"{expected['PVEP_first']:,}".replace(",", ".")
     data, rows = read_csv_download(page, f"Tải CSV ({n} hồ sơ)")
-    assert data.startswith(b"\xef\xbb\xbf") and len(rows) == expected["PVEP"]
+    assert data.startswith(b"\xef\xbb\xbf") and len(rows) == expected["PVEP_first"]
     titles = {r["Mã hồ sơ"]: r["Tên sáng kiến"] for r in rows if r["Mã hồ sơ"].startswith("HX-")}
     assert titles["HX-3"] == "'" + HOSTILE["HX-3"]  # '=HYPERLINK(...): text in Excel, never a formula
     assert titles["HX-4"] == "'" + HOSTILE["HX-4"]

@@ -109,7 +109,7 @@ def test_a_read_only_store_is_shown_read_only_and_left_untouched(sample_db, tmp_
             every_page_renders(
                 page, server.url, "Không ghi được vào tệp kho dữ liệu (ổ đĩa hoặc tệp chỉ cho phép đọc)"
             )
-            open_page(page, server.url + "/")
+            open_page(page, server.url + "/?program=1-trieu-sang-kien")
             assert wait_registered(page)[:3] == [7085, 1458, 5627]
             assert page.errors == []
         finally:
@@ -137,7 +137,7 @@ def test_a_full_disk_refuses_the_import_whole_and_loses_nothing(sample_db, tmp_p
             for path in PAGES:
                 open_page(page, f"{server.url}/{path}")
                 assert page.locator('[data-testid="stException"]').count() == 0, path
-            open_page(page, server.url + "/")
+            open_page(page, server.url + "/?program=1-trieu-sang-kien")
             assert wait_registered(page)[0] == 7085
             # Space freed: the same import now goes in, without a restart.
             filler.unlink()
@@ -150,7 +150,7 @@ def test_a_full_disk_refuses_the_import_whole_and_loses_nothing(sample_db, tmp_p
         after = fingerprint(db)
         assert after[0] == before[0] + 5000
         # (The failed import used up an import number: DuckDB sequences are not rolled back. Nothing else.)
-        assert [i[1:3] for i in after[2]] == [("sample", 7085), ("upsert", 5000)]
+        assert [i[1:3] for i in after[2]] == [("sample", 7085 + 8732), ("upsert", 5000)]
 
 
 HOLDER = textwrap.dedent(
@@ -180,7 +180,7 @@ def test_a_store_held_by_another_writer_is_shown_from_a_copy_and_nothing_is_lost
         server = start_app(db, tmp_path / "srv", env={"TMPDIR": str(tmp_path)})
         try:
             every_page_renders(page, server.url, "Kho dữ liệu đang bị một tiến trình khác giữ để ghi")
-            open_page(page, server.url + "/")
+            open_page(page, server.url + "/?program=1-trieu-sang-kien")
             # The copy holds what the other process had written to disk (HELD-1).
             assert wait_registered(page)[0] == 7086
             holder.stdin.write("go\n")
@@ -188,7 +188,7 @@ def test_a_store_held_by_another_writer_is_shown_from_a_copy_and_nothing_is_lost
             assert holder.stdout.readline().strip() == "done"
             assert holder.wait(30) == 0
             # The app, still on its copy, keeps working read-only.
-            open_page(page, server.url + "/records?unit=PVEP")
+            open_page(page, server.url + "/records?unit=PVEP&program=1-trieu-sang-kien")
             wait_for_main_text(page, "396 hồ sơ khớp bộ lọc")
             assert page.errors == []
         finally:
@@ -202,7 +202,7 @@ def test_a_store_held_by_another_writer_is_shown_from_a_copy_and_nothing_is_lost
             ("HELD-1",),
             ("HELD-2",),
         ]
-        assert store.record_count() == 7087
+        assert store.record_count() == 7087 + 8732
     finally:
         store.close()
 
@@ -256,7 +256,7 @@ def test_the_app_returns_to_the_real_store_once_the_other_writer_is_done(sample_
             open_page(page, server.url + "/data")
             wait_for_main_text(page, "Ai mở ứng dụng này cũng nhập và sửa được dữ liệu")  # writable again
             assert page.locator(UPLOAD_INPUT).count() >= 1  # the import's uploader (and the targets' one)
-            open_page(page, server.url + "/")
+            open_page(page, server.url + "/?program=1-trieu-sang-kien")
             assert wait_registered(page)[0] == 7087  # both of the other writer's records
             copies.append(_copies(temp))
         finally:
@@ -265,4 +265,4 @@ def test_the_app_returns_to_the_real_store_once_the_other_writer_is_done(sample_
         if holder.poll() is None:
             holder.kill()
     print(f"\ntemporary copies of the store in TMPDIR while waiting: {copies}")
-    assert fingerprint(db)[0] == 7087
+    assert fingerprint(db)[0] == 7087 + 8732

@@ -27,6 +27,8 @@ from tools.bench.exports import export_csv
 
 DONE = "Đã thêm mới"
 STEPS = {"Đang đọc": "read", "Đang kiểm tra": "validate", "Đang ghi": "write", "Đang hoàn tất": "commit"}
+SECOND_PROGRAM_RECORDS = 8732  # the sample's "Đổi mới sáng tạo Dầu khí" records: the Overview of the first
+# program counts the store's records but these
 
 
 def export(base: Path, folder: Path, rows: int) -> Path:
@@ -82,7 +84,7 @@ def restart_and_check(db: Path, workdir: Path, page, expected_registered: int) -
     """The next start: clean log, the Overview's figure, and a new import through the page."""
     server = start_app(db, workdir / "again")
     try:
-        open_page(page, server.url + "/")
+        open_page(page, server.url + "/?program=1-trieu-sang-kien")  # the files here are dated inside it
         assert wait_registered(page)[0] == expected_registered
         open_page(page, server.url + "/data")
         upload(page, ("sau-khi-khoi-dong-lai.csv", fx.csv_bytes(fx.rows(3, prefix="AFTER-"))))
@@ -124,7 +126,7 @@ def _run_point(prepared, tmp_path, page, rows: int, marker: str, must_be_before:
     )
     if must_be_before:
         assert state == before, f"killed at {marker!r} ({seconds:.2f} s, saw {seen!r}) yet the import is in"
-    restart_and_check(db, tmp_path, page, state[0])
+    restart_and_check(db, tmp_path, page, state[0] - SECOND_PROGRAM_RECORDS)
     final = fingerprint(db)
     assert final[0] == state[0] + 3
 

@@ -30,6 +30,7 @@ import pytest
 from analytics.filters import Filters
 from analytics.metrics import progress
 from analytics.store import open_store
+from tests.conftest import ONE_MILLION
 from tests.e2e.conftest import exceptions_on
 from tests.e2e.helpers import button, start_app, upload, wait_for_main_text
 from tests.reliability.test_kill_server import after_import, export
@@ -58,7 +59,7 @@ def machine_busy_s() -> float:
 def figures(db) -> dict:
     store = open_store(db, read_only=True)
     try:
-        prog = progress(store, Filters())
+        prog = progress(store, Filters(program=ONE_MILLION))  # the export is dated inside it
         phases = [int(r) for r in prog.phases["registered"]]
         return {"total": int(prog.program["registered"]), "phases": phases}
     finally:
@@ -100,7 +101,7 @@ class Viewer:
     def go(self, base: str) -> None:
         self.started = time.monotonic()
         self.quiet = 0
-        self.page.goto(f"{base}/{self.path}", wait_until="commit", timeout=120_000)
+        self.page.goto(f"{base}/{self.path}?program={ONE_MILLION}", wait_until="commit", timeout=120_000)
 
     def ready(self, probe: dict) -> bool:
         """The page has drawn what it draws (its key content) and is idle for two polls in a row."""

@@ -20,7 +20,7 @@ def test_the_view_survives_a_server_crash_and_restart(sample_db, tmp_path, page)
         # The person narrows the view by hand: PVEP from a link, then phase 1 in the sidebar.
         sockets = []
         page.on("websocket", lambda ws: sockets.append(ws))
-        open_page(page, server.url + "/records?unit=PVEP")
+        open_page(page, server.url + "/records?unit=PVEP&program=1-trieu-sang-kien")
         wait_for_main_text(page, "395 hồ sơ khớp bộ lọc")
         page.locator('[data-testid="stSidebar"] button', has_text="GĐ 1").first.click()
         wait_for_url_param(page, "phase", "1")
@@ -33,7 +33,7 @@ def test_the_view_survives_a_server_crash_and_restart(sample_db, tmp_path, page)
     finally:
         server.stop()
     state = fingerprint(db)  # the store after the crash opens and holds the sample, intact
-    assert state[0] == 7085 and state[2] == ((1, "sample", 7085, True),)
+    assert state[0] == 7085 + 8732 and state[2] == ((1, "sample", 7085 + 8732, True),)  # both programs
 
     server = start_app(db, tmp_path / "two", port=port)
     try:

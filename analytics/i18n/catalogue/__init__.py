@@ -23,6 +23,7 @@ from analytics.i18n.catalogue import (
     metrics,
     narrative,
     overview,
+    programs,
     records,
     report,
     trends,
@@ -49,6 +50,7 @@ AREAS: dict[str, Text] = {  # in this order, the merged keys keep the order they
     "data": data.TEXT,
     "report": report.TEXT,
     "backup": backup.TEXT,
+    "programs": programs.TEXT,
 }
 
 

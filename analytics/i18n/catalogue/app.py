@@ -9,7 +9,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "1 Million Initiatives – Petrovietnam Trade Union",
     ),
     "app.short_title": ("Sáng kiến Dầu khí", "PV initiatives"),
-    "app.org": ("Công đoàn Dầu khí Việt Nam", "Petrovietnam Trade Union"),
+    "app.org": ("{union}", "{union}"),
+    "app.org_program": ("{union} · “{program_name}”", "{union} · “{program_name}”"),
     "app.program": ('Chương trình "1 triệu sáng kiến"', 'The "1 million initiatives" program'),
     "nav.overview": ("Tổng quan", "Overview"),
     "nav.units": ("Đơn vị", "Units"),
@@ -27,11 +28,11 @@ TEXT: dict[str, tuple[str, str]] = {
         "Figures as of {date} · filtered by: {filters}",
     ),
     "sample.banner": (
-        "**Dữ liệu minh họa.** Các con số tổng hợp khớp với số liệu Công đoàn Dầu khí Việt Nam đã công bố, "
-        "nhưng từng hồ sơ (tên sáng kiến, tác giả, ngày, giá trị làm lợi) là dữ liệu dựng lại để minh họa. "
+        "**Dữ liệu minh họa.** Các con số tổng hợp khớp với số liệu {union} đã công bố, "
+        "nhưng từng hồ sơ (tên {noun}, tác giả, ngày, giá trị làm lợi) là dữ liệu dựng lại để minh họa. "
         "Để dùng số liệu thật: vào trang **Dữ liệu**, tải lên tệp xuất CSV hoặc Excel, rồi xóa dữ liệu minh họa.",
-        "**Illustrative data.** The totals match the figures the Petrovietnam Trade Union published, but each "
-        "record (title, authors, dates, benefit) is invented for illustration. To use real data: open **Data**, "
+        "**Illustrative data.** The totals match the figures the {union} published, but each record of the "
+        "{noun} (title, authors, dates, benefit) is invented for illustration. To use real data: open **Data**, "
         "upload a CSV or Excel export, then remove the illustrative data.",
     ),
     "empty.store": (

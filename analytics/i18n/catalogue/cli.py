@@ -5,6 +5,10 @@ from __future__ import annotations
 TEXT: dict[str, tuple[str, str]] = {
     # --- command line -------------------------------------------------------------------------------------
     "cli.summary.title": ("Tổng hợp chương trình, tính đến ngày {date}", "Program summary as of {date}"),
+    "cli.summary.program_line": (
+        "Chương trình “{program_name}” ({start} – {end}), đơn vị tính: {noun}",
+        "The “{program_name}” program ({start} – {end}), counting {noun}",
+    ),
     "cli.summary.program": ("Cả chương trình", "Whole program"),
     "cli.summary.units_header": ("Các đơn vị", "Units"),
     "cli.bad_date": (

@@ -235,9 +235,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "data.ref.issues": ("{n} ô chưa hợp lệ, chưa lưu gì:", "{n} cells are not valid; nothing was saved:"),
     "data.targets.help": (
-        "Chỉ tiêu số sáng kiến phải đăng ký của từng đơn vị theo giai đoạn. Sửa trực tiếp trong bảng (để trống = "
+        "Chỉ tiêu số {noun} phải đăng ký của từng đơn vị theo {period}, chương trình “{program_name}” (chọn "
+        "chương trình ở thanh bên). Sửa trực tiếp trong bảng (để trống = "
         "không giao chỉ tiêu) rồi bấm Lưu; hoặc tải lên tệp chỉ tiêu.",
-        "Each unit's target of initiatives to register, per phase. Edit the table (empty = no target) and "
+        "Each unit's target of {noun} to register, per {period}, for the “{program_name}” program (chosen in "
+        "the sidebar). Edit the table (empty = no target) and "
         "press Save; or upload a targets file.",
     ),
     "data.targets.unit": ("Mã đơn vị", "Unit code"),
@@ -271,4 +273,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.units.save": ("Lưu đơn vị", "Save units"),
     "data.units.add": ("Thêm đơn vị mới", "Add a unit"),
     "data.units.add_button": ("Thêm", "Add"),
+    # --- programs (issue 15) ----------------------------------------------------------------------------
+    "data.program_choice": ("Chương trình nhận các hồ sơ này", "The program these records belong to"),
+    "data.program_choice.placeholder": ("Chọn chương trình…", "Choose the program…"),
+    "data.program_choice.help": (
+        "Một số hồ sơ có ngày đăng ký nằm trong thời gian của nhiều chương trình: chọn chương trình nhận chúng. "
+        "Các hồ sơ khác vẫn thuộc chương trình có thời gian chứa ngày đăng ký của chúng.",
+        "Some records' registration dates fall in the dates of more than one program: choose the one they "
+        "belong to. The others still belong to the program whose dates hold their registration date.",
+    ),
 }

@@ -5,13 +5,30 @@ from __future__ import annotations
 TEXT: dict[str, tuple[str, str]] = {
     # --- filters ------------------------------------------------------------------------------------------
     "filter.header": ("Bộ lọc", "Filters"),
-    "filter.phase": ("Giai đoạn", "Phase"),
+    "filter.phase": ("{Period}", "{Period}"),
     "filter.phase.all": ("Tất cả", "All"),
     "filter.phase.n": ("GĐ {n}", "Phase {n}"),
+    "filter.period.n": ("{Period} {n}", "{Period} {n}"),
+    "filter.program": ("Chương trình", "Program"),
+    "filter.program.help": (
+        "Mọi số liệu trên mọi trang là của chương trình này. Liên kết không ghi chương trình sẽ mở chương trình "
+        "có thời gian chứa ngày “tính đến”, nếu không thì chương trình đang chạy.",
+        "Every figure on every page is this program's. A link that names no program opens the one whose dates "
+        "hold its as-of day, else the running one.",
+    ),
+    "filter.units_as": ("Đơn vị theo", "Units as"),
+    "filter.units_as.today": ("Hiện nay", "Today"),
+    "filter.units_as.then": ("Khi đó", "Then"),
+    "filter.units_as.help": (
+        "Hiện nay: số liệu các kỳ trước tính theo đơn vị ngày nay (đơn vị đã sáp nhập tính vào đơn vị tiếp nhận, "
+        "tên hiện nay). Khi đó: theo đơn vị và tên gọi lúc ấy.",
+        "Today: past figures under today's units (a merged unit counted under its successor, today's names). "
+        "Then: under the units and names of that time.",
+    ),
     "filter.as_of.latest": ("Để trống: số liệu mới nhất ({date})", "Empty: latest figures ({date})"),
     "filter.phase.help": (
-        "Chỉ tính các sáng kiến đăng ký trong giai đoạn đã chọn, so với chỉ tiêu của giai đoạn đó.",
-        "Counts only initiatives registered in the chosen phase, against that phase's target.",
+        "Chỉ tính các {noun} đăng ký trong {period} đã chọn, so với chỉ tiêu của {period} đó.",
+        "Counts only {noun} registered in the chosen {period}, against that {period}'s target.",
     ),
     "filter.units": ("Đơn vị", "Units"),
     "filter.units.placeholder": ("Tất cả đơn vị", "All units"),
@@ -43,7 +60,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Liên kết trên thanh địa chỉ giữ nguyên bộ lọc: sao chép để chia sẻ đúng góc nhìn này.",
         "The address bar link keeps these filters: copy it to share exactly this view.",
     ),
-    "filter.summary.phase": ("giai đoạn {n}", "phase {n}"),
+    "filter.summary.phase": ("{period} {n}", "{period} {n}"),
     "filter.summary.units": ("{n} đơn vị", "{n} units"),
     "filter.summary.fields": ("{n} lĩnh vực", "{n} fields"),
     "filter.summary.statuses": ("{n} trạng thái", "{n} statuses"),

@@ -231,7 +231,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- reference tables (targets, units) -----------------------------------------------------------------
     "ingest.ref.unit_missing": ("thiếu đơn vị", "the unit is missing"),
     "ingest.ref.unit_unknown": ("không có đơn vị này", "no such unit"),
-    "ingest.ref.phase_unknown": ("không có giai đoạn này", "no such phase"),
+    "ingest.ref.phase_unknown": ("không có kỳ này trong chương trình", "not a period of the program"),
     "ingest.ref.not_whole": ("phải là số nguyên không âm", "must be a whole number, 0 or more"),
     "ingest.ref.repeated": (
         "đơn vị này đã có chỉ tiêu giai đoạn {phase} ở dòng trên",
@@ -249,5 +249,64 @@ TEXT: dict[str, tuple[str, str]] = {
         "“Giai đoạn 1”, “Giai đoạn 2”.",
         "Not a targets table: it needs a Unit column and either Phase + Target columns or “Phase 1”, "
         "“Phase 2” columns.",
+    ),
+    # --- programs (issue 15): which program each record belongs to ---------------------------------------
+    "ingest.refuse.program_ambiguous": (
+        "{records} hồ sơ có ngày đăng ký nằm trong thời gian của nhiều chương trình cùng lúc ({programs}). Hãy chọn "
+        "chương trình cho tệp này (trên trang Dữ liệu, hoặc --program MÃ ở dòng lệnh) rồi kiểm tra lại; chưa "
+        "ghi gì.",
+        "{records} records have a registration date inside the dates of more than one program ({programs}). Choose "
+        "the program for this file (on the Data page, or --program CODE on the command line) and check it "
+        "again; nothing was written.",
+    ),
+    "ingest.refuse.unknown_program": (
+        "Không có chương trình mã “{program}”. Các chương trình: {known}.",
+        "There is no program with the code “{program}”. The programs: {known}.",
+    ),
+    "ingest.warn.program_split": (
+        "Tệp có hồ sơ của {n} chương trình ({parts}): mỗi hồ sơ được tính vào chương trình có thời gian chứa "
+        "ngày đăng ký của nó.",
+        "The file holds records of {n} programs ({parts}): each record counts in the program whose dates hold "
+        "its registration date.",
+    ),
+    "ingest.warn.program_outside": (
+        "{n} hồ sơ có ngày đăng ký ngoài thời gian của mọi chương trình; chúng được tính vào {programs}.",
+        "{n} records have a registration date outside every program's dates; they count in {programs}.",
+    ),
+    # --- setting up programs and periods (analytics.ingest.setup) ---------------------------------------
+    "ingest.ref.name_needed": ("thiếu tên", "the name is missing"),
+    "ingest.ref.old_name_needed": ("đổi tên thì cần tên cũ", "a rename needs the old name"),
+    "ingest.ref.program_code": (
+        "mã chương trình chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ dmst-dau-khi)",
+        "a program code is lower-case letters without accents, digits and hyphens (e.g. dmst-dau-khi)",
+    ),
+    "ingest.ref.date_bad": ("không phải ngày (dùng dd/mm/yyyy)", "not a date (use dd/mm/yyyy)"),
+    "ingest.ref.dates_order": ("ngày kết thúc trước ngày bắt đầu", "the end is before the start"),
+    "ingest.ref.date_repeated": ("ngày này đã có ở dòng khác", "this date is on another row already"),
+    "ingest.ref.period_outside_program": (
+        "kỳ {period} của chương trình nằm ngoài khoảng thời gian này: sửa kỳ đó trước",
+        "the program's period {period} falls outside these dates: change that period first",
+    ),
+    "ingest.ref.period_outside_window": (
+        "nằm ngoài thời gian của chương trình ({start} – {end})",
+        "outside the program's dates ({start} – {end})",
+    ),
+    "ingest.ref.period_overlap": ("trùng thời gian với kỳ {period}", "overlaps period {period}"),
+    "ingest.ref.change_kind": (
+        "loại thay đổi phải là một trong: {kinds}",
+        "the kind must be one of: {kinds}",
+    ),
+    "ingest.ref.successor_unknown": (
+        "sáp nhập hoặc chia tách cần mã đơn vị tiếp nhận (một đơn vị khác, đã có)",
+        "a merge or split needs the code of the unit taking over (another, existing unit)",
+    ),
+    "ingest.setup.no_program": ("Chưa có chương trình này.", "There is no such program."),
+    "ingest.setup.formula": (
+        "{members} đoàn viên × {rate}/100 (kỳ trước {done}) × (1 + {growth}%) = {result}",
+        "{members} members × {rate}/100 (last period {done}) × (1 + {growth}%) = {result}",
+    ),
+    "ingest.setup.formula_no_members": (
+        "chưa có số đoàn viên: nhập chỉ tiêu bằng tay",
+        "no member count: enter the target by hand",
     ),
 }

@@ -6,17 +6,19 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- metrics: label and definition (hover) ------------------------------------------------------------
     "metric.registered": ("Đã đăng ký", "Registered"),
     "metric.registered.help": (
-        "Số sáng kiến đã đăng ký trên hệ thống (mỗi mã hồ sơ tính một lần), có ngày đăng ký đến hết ngày "
+        "Số {noun} đã đăng ký trên hệ thống (mỗi mã hồ sơ tính một lần), có ngày đăng ký đến hết ngày "
         '"tính đến" và khớp bộ lọc. Mọi trạng thái đều được tính, kể cả hồ sơ chưa được công nhận.',
-        "Initiatives registered on the system (each record code once), registered up to and including the "
+        "The {noun} registered on the system (each record code once), registered up to and including the "
         "as-of day and matching the filters. Every status counts, including records not yet recognised.",
     ),
     "metric.target": ("Chỉ tiêu", "Target"),
     "metric.target.help": (
-        "Số sáng kiến phải đăng ký. Toàn chương trình: chỉ tiêu giai đoạn do Công đoàn giao (cộng các giai đoạn "
-        "đang xem). Khi lọc theo đơn vị: tổng chỉ tiêu của các đơn vị đã chọn.",
-        "Initiatives to be registered. Whole program: the phase targets set by the union (summed over the phases "
-        "in view). When units are filtered: the sum of those units' targets.",
+        "Số {noun} phải đăng ký. Toàn chương trình: chỉ tiêu riêng của chương trình nếu có, nếu không thì cộng "
+        "chỉ tiêu các {period} do Công đoàn giao (chỉ tiêu một {period} không ghi thì là tổng chỉ tiêu các đơn "
+        "vị). Khi lọc theo đơn vị: tổng chỉ tiêu của các đơn vị đã chọn.",
+        "The {noun} to be registered. Whole program: its own target when it has one, else the sum of the {period} "
+        "targets set by the union (a {period} without one: its units' targets summed). When units are filtered: "
+        "the sum of those units' targets.",
     ),
     "metric.pct": ("Tỷ lệ đạt", "% of target"),
     "metric.pct.help": (
@@ -36,9 +38,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.benefit_vnd": ("Giá trị làm lợi", "Value benefited"),
     "metric.benefit_vnd.help": (
-        "Tổng giá trị làm lợi (tiền làm lợi) ghi trong hồ sơ các sáng kiến khớp bộ lọc, theo đồng; hồ sơ "
+        "Tổng giá trị làm lợi (tiền làm lợi) ghi trong hồ sơ các {noun} khớp bộ lọc, theo đồng; hồ sơ "
         "không ghi giá trị được tính là 0.",
-        "Sum of the value benefited recorded on the matching initiatives, in VND; records without a value count as 0.",
+        "Sum of the value benefited recorded on the matching {noun}, in VND; records without a value count as 0.",
     ),
     "metric.authors": ("Tác giả", "Authors"),
     "metric.authors.help": (
@@ -52,7 +54,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Số đơn vị có số đăng ký đạt từ 100% chỉ tiêu của mình trở lên (trên tổng số đơn vị đang xem).",
         "Units whose registrations reached 100% or more of their own target (out of the units in view).",
     ),
-    "metric.per_100_members": ("Sáng kiến / 100 đoàn viên", "Initiatives per 100 members"),
+    "metric.per_100_members": ("{Noun} / 100 đoàn viên", "{Noun} per 100 members"),
     "metric.per_100_members.help": (
         "Đã đăng ký × 100 ÷ số đoàn viên trong diện tham gia của đơn vị.",
         "Registered × 100 ÷ the unit's eligible members.",
@@ -72,17 +74,19 @@ TEXT: dict[str, tuple[str, str]] = {
         "Thứ hạng theo tỷ lệ đạt chỉ tiêu, rồi theo số đã đăng ký (1 là cao nhất).",
         "Rank by % of target, then by registered (1 is best).",
     ),
-    "metric.rank_change": ("Thay đổi hạng GĐ1→GĐ2", "Rank change P1→P2"),
+    "metric.rank_change": ("Thay đổi hạng", "Rank change"),
     "metric.rank_change.help": (
-        "Hạng giai đoạn 1 − hạng giai đoạn 2: số dương là tăng hạng.",
-        "Phase-1 rank − phase-2 rank: positive means moved up.",
+        "Hạng ở {period} trước − hạng ở {period} đang xem (giai đoạn 1 → giai đoạn 2; năm trước → năm nay): số "
+        "dương là tăng hạng.",
+        "Rank in the {period} before − rank in the {period} in view (phase 1 → phase 2; last year → this year): "
+        "positive means moved up.",
     ),
     "metric.tier": ("Mức hoàn thành", "Tier"),
     "metric.tier.help": (
         "Hoàn thành: từ 100% chỉ tiêu; Trên 50%: từ 50% đến dưới 100%; Dưới 50%: có đăng ký nhưng dưới 50%; "
-        "Chưa có: chưa đăng ký sáng kiến nào. Đơn vị không được giao chỉ tiêu mà có đăng ký được xem là hoàn thành.",
+        "Chưa có: chưa đăng ký {noun} nào. Đơn vị không được giao chỉ tiêu mà có đăng ký được xem là hoàn thành.",
         "Met: 100% of target or more; Over half: 50% to under 100%; Under half: something registered but under 50%; "
-        "None: nothing registered. A unit with no target that registered something counts as met.",
+        "None: no {noun} registered. A unit with no target that registered something counts as met.",
     ),
     "metric.weekly_recent": ("Tốc độ gần đây (/tuần)", "Recent rate (/week)"),
     "metric.weekly_recent.help": (
@@ -91,24 +95,24 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.weekly_needed": ("Cần mỗi tuần", "Needed per week"),
     "metric.weekly_needed.help": (
-        "Số còn thiếu ÷ số tuần còn lại đến hết giai đoạn.",
-        "Still to go ÷ weeks left until the phase ends.",
+        "Số còn thiếu ÷ số tuần còn lại đến hết {period}.",
+        "Still to go ÷ weeks left until the {period} ends.",
     ),
-    "metric.projected": ("Dự báo cuối giai đoạn", "Projected at phase end"),
+    "metric.projected": ("Dự báo cuối {period}", "Projected at {period} end"),
     "metric.projected.help": (
-        "Đã đăng ký + tốc độ 8 tuần gần nhất × số tuần còn lại: nếu giữ nhịp hiện tại thì cuối giai đoạn đạt bao nhiêu.",
-        "Registered + the last 8 weeks' rate × weeks left: where the current pace leads by the phase end.",
+        "Đã đăng ký + tốc độ 8 tuần gần nhất × số tuần còn lại: nếu giữ nhịp hiện tại thì cuối {period} đạt bao nhiêu.",
+        "Registered + the last 8 weeks' rate × weeks left: where the current pace leads by the {period} end.",
     ),
     "metric.projected_pct": ("Dự báo tỷ lệ đạt", "Projected % of target"),
     "metric.projected_pct.help": (
-        "Dự báo cuối giai đoạn ÷ chỉ tiêu × 100.",
-        "Projected at phase end ÷ target × 100.",
+        "Dự báo cuối {period} ÷ chỉ tiêu × 100.",
+        "Projected at {period} end ÷ target × 100.",
     ),
     "metric.campaign_registered": ("Đăng ký trong chiến dịch", "Registered in the campaign"),
     "metric.campaign_registered.help": (
-        "Số sáng kiến đăng ký trong thời gian chiến dịch (đến ngày đang xem), tỷ lệ trên tổng số đã đăng ký đến "
+        "Số {noun} đăng ký trong thời gian chiến dịch (đến ngày đang xem), tỷ lệ trên tổng số đã đăng ký đến "
         "cuối chiến dịch, và nhịp đăng ký mỗi ngày trong chiến dịch so với nhịp mỗi ngày trước chiến dịch.",
-        "Initiatives registered during the campaign (up to the as-of day), their share of all registered by its "
+        "The {noun} registered during the campaign (up to the as-of day), their share of all registered by its "
         "end, and the daily rate during the campaign against the daily rate before it.",
     ),
     "metric.recognition_days": ("Thời gian đến khi công nhận (ngày)", "Days to recognition"),
@@ -122,9 +126,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.min_remuneration.help": (
         "Ước tính theo Nghị định 13/2012/NĐ-CP: ít nhất 7% giá trị làm lợi mỗi năm, trong 3 năm đầu áp dụng. "
-        "Chỉ tính các sáng kiến đã áp dụng, giả định giá trị ghi trong hồ sơ là của một năm.",
+        "Chỉ tính các {noun} đã áp dụng, giả định giá trị ghi trong hồ sơ là của một năm.",
         "Estimate under Decree 13/2012/ND-CP: at least 7% of each year's benefit for the first 3 years of "
-        "application. Applied initiatives only; assumes the recorded value is one year's.",
+        "application. Applied {noun} only; assumes the recorded value is one year's.",
     ),
     "metric.reward_vnd": ("Tiền thưởng", "Reward"),
     "metric.reward_vnd.help": (
@@ -133,12 +137,60 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.applied_rate": ("Tỷ lệ đã áp dụng", "Applied rate"),
     "metric.applied_rate.help": (
-        "Số sáng kiến đã áp dụng ÷ đã đăng ký × 100.",
-        "Applied ÷ registered × 100.",
+        "Số {noun} đã áp dụng ÷ đã đăng ký × 100.",
+        "Applied {noun} ÷ registered × 100.",
     ),
     "metric.recognized_rate": ("Tỷ lệ được công nhận", "Recognition rate"),
     "metric.recognized_rate.help": (
-        "Số sáng kiến đã được công nhận (kể cả đã áp dụng) ÷ đã đăng ký × 100.",
-        "Recognised (including applied) ÷ registered × 100.",
+        "Số {noun} đã được công nhận (kể cả đã áp dụng) ÷ đã đăng ký × 100.",
+        "Recognised {noun} (including applied) ÷ registered × 100.",
+    ),
+    # --- programs (issue 15): rankings in three categories, comparisons ----------------------------------
+    "metric.rank_pct": ("Hạng theo tỷ lệ đạt", "Rank by % of target"),
+    "metric.rank_pct.help": (
+        "Thứ hạng theo tỷ lệ đạt chỉ tiêu (bằng nhau thì đơn vị đăng ký nhiều hơn đứng trước).",
+        "Rank by % of target (ties: the unit that registered more first).",
+    ),
+    "metric.rank_registered": ("Hạng theo số đăng ký", "Rank by number registered"),
+    "metric.rank_registered.help": (
+        "Thứ hạng theo số {noun} đã đăng ký (bằng nhau thì giá trị làm lợi lớn hơn đứng trước): một hạng "
+        "mục khen thưởng của chương trình.",
+        "Rank by the number of {noun} registered (ties: the larger value benefited first): one of the "
+        "program's award categories.",
+    ),
+    "metric.rank_benefit": ("Hạng theo giá trị làm lợi", "Rank by value benefited"),
+    "metric.rank_benefit.help": (
+        "Thứ hạng theo tổng giá trị làm lợi (bằng nhau thì đăng ký nhiều hơn đứng trước): hạng mục khen "
+        "thưởng thứ hai của chương trình.",
+        "Rank by total value benefited (ties: the one that registered more first): the program's second "
+        "award category.",
+    ),
+    "metric.change": ("Tăng/giảm so với cùng kỳ", "Change on the same point before"),
+    "metric.change.help": (
+        "Đã đăng ký trong kỳ đang xem đến ngày đang xem, trừ số đăng ký của kỳ trước tính đến cùng thời điểm "
+        "(cùng ngày trong năm với các kỳ theo năm; cùng số ngày kể từ khi bắt đầu với các kỳ khác).",
+        "Registered in the period in view up to the as-of day, minus the period before up to the same point "
+        "(the same day of the year for yearly periods; as many days after its start otherwise).",
+    ),
+    "metric.change_pct": ("Tăng/giảm (%)", "Change (%)"),
+    "metric.change_pct.help": (
+        "(Kỳ này − cùng kỳ trước) ÷ cùng kỳ trước × 100; không tính khi kỳ trước chưa có đăng ký.",
+        "(This period − the same point before) ÷ the same point before × 100; none when there was nothing "
+        "before.",
+    ),
+    "metric.compare_period": ("Cùng kỳ trước", "Same point before"),
+    "metric.compare_period.help": (
+        "Số đăng ký của kỳ trước tính đến cùng thời điểm với ngày đang xem của kỳ này.",
+        "Registrations of the period before up to the same point as this period's as-of day.",
+    ),
+    "metric.compare_program": (
+        "Cùng thời điểm của chương trình trước",
+        "The earlier program at the same point",
+    ),
+    "metric.compare_program.help": (
+        "Chương trình kia khi đã trôi qua cùng tỷ lệ thời gian của nó (ví dụ sau 40% thời gian): số đăng ký "
+        "và tỷ lệ đạt chỉ tiêu của chính nó tại thời điểm đó.",
+        "The other program after the same share of its own time had passed (e.g. after 40% of it): its "
+        "registrations and % of its own target at that point.",
     ),
 }

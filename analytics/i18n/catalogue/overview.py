@@ -4,7 +4,7 @@ from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
     # --- overview -----------------------------------------------------------------------------------------
-    "overview.title": ("Tổng quan “1 triệu sáng kiến”", "“1 million initiatives”: overview"),
+    "overview.title": ("Tổng quan “{program_name}”", "“{program_name}”: overview"),
     "overview.program_card": ("Cả chương trình ({start} – {end})", "Whole program ({start} – {end})"),
     "overview.phase_card": ("{name} ({start} – {end})", "{name} ({start} – {end})"),
     "overview.phase_name": ("Giai đoạn {n}", "Phase {n}"),
@@ -15,8 +15,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "Kết quả đăng ký so với chỉ tiêu: {verdict}",
         "Registrations against target: {verdict}",
     ),
-    "overview.verdict.all_met": ("mọi giai đoạn đều vượt chỉ tiêu", "every phase above target"),
-    "overview.verdict.some": ("{met}/{total} giai đoạn đạt chỉ tiêu", "{met} of {total} phases met"),
+    "overview.verdict.all_met": ("mọi {period} đều vượt chỉ tiêu", "every {period} above target"),
+    "overview.verdict.some": ("{met}/{total} {periods} đạt chỉ tiêu", "{met} of {total} {periods} met"),
     "overview.summary": ("Tóm tắt", "Summary"),
     "overview.tiers": ("Kết quả các đơn vị", "Units' results"),
     "overview.tiers.caption": (

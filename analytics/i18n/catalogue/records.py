@@ -4,7 +4,7 @@ from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
     # --- records (data explorer) --------------------------------------------------------------------------
-    "records.title": ("Tra cứu hồ sơ sáng kiến", "Initiative records"),
+    "records.title": ("Tra cứu hồ sơ {noun}", "Records: {noun}"),
     "records.search": ("Tìm trong tên, mã hồ sơ, tác giả", "Search titles, codes and authors"),
     "records.search.placeholder": ("Ví dụ: bơm, SKDK-2022, Nguyễn Văn", "e.g. pump, SKDK-2022, Nguyen"),
     "records.order": ("Sắp xếp", "Sort by"),

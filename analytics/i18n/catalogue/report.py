@@ -5,7 +5,7 @@ from __future__ import annotations
 TEXT: dict[str, tuple[str, str]] = {
     # --- the document: letterhead and title (Nghị định 30/2020/NĐ-CP layout) ------------------------------
     "report.header.parent": ("TỔNG LĐLĐ VIỆT NAM", "VIETNAM GENERAL CONFEDERATION OF LABOUR"),
-    "report.header.issuer": ("CÔNG ĐOÀN DẦU KHÍ VIỆT NAM", "PETROVIETNAM TRADE UNION"),
+    "report.header.issuer": ("{union}", "{union}"),
     "report.header.number": ("Số: {number}", "No.: {number}"),
     "report.number.default": (".../BC-CĐDK", ".../BC-CĐDK"),
     "report.header.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
@@ -14,8 +14,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.place.default": ("Hà Nội", "Hanoi"),
     "report.title": ("BÁO CÁO", "REPORT"),
     "report.subtitle": (
-        "Kết quả thực hiện chương trình “1 triệu sáng kiến”",
-        "Results of the “1 million initiatives” program",
+        "Kết quả thực hiện chương trình “{program_name}”",
+        "Results of the “{program_name}” program",
     ),
     "report.scope_line": (
         "(Số liệu tính đến ngày {date}; phạm vi: {scope})",
@@ -33,30 +33,33 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.scope.filtered": ("chỉ tính {items}", "only {items}"),
     "report.note.sample": (
         "Ghi chú: báo cáo được lập từ dữ liệu minh họa của bảng điều hành. Các số tổng hợp khớp với số liệu "
-        "Công đoàn Dầu khí Việt Nam đã công bố; từng hồ sơ (tên sáng kiến, tác giả, ngày, giá trị làm lợi) là "
+        "{union} đã công bố; từng hồ sơ (tên {noun}, tác giả, ngày, giá trị làm lợi) là "
         "dữ liệu dựng lại để minh họa.",
         "Note: this report was written from the dashboard's illustrative data. The totals match the figures the "
-        "Petrovietnam Trade Union published; each record (title, authors, dates, benefit) is invented for "
+        "{union} published; each record (title, authors, dates, benefit) of the {noun} is invented for "
         "illustration.",
     ),
     "report.note.empty": (
-        "Không có dữ liệu: chưa có sáng kiến nào được đăng ký trong phạm vi báo cáo, nên báo cáo chỉ nêu chỉ tiêu.",
-        "No data: no initiative has been registered within the report's scope, so the report gives the targets only.",
+        "Không có dữ liệu: chưa có {noun_one} nào được đăng ký trong phạm vi báo cáo, nên báo cáo chỉ nêu chỉ tiêu.",
+        "No data: no {noun_one} has been registered within the report's scope, so the report gives the targets "
+        "only.",
     ),
     "report.note.charts_missing": (
         "Ghi chú: tệp này không kèm biểu đồ vì {reason}. Các bảng số liệu vẫn đầy đủ.",
         "Note: this file has no charts because {reason}. The tables are complete.",
     ),
     "report.intro": (
-        "Thực hiện Chương trình “1 triệu sáng kiến” của Tổng Liên đoàn Lao động Việt Nam, Công đoàn Dầu khí "
-        "Việt Nam báo cáo kết quả thực hiện tính đến ngày {date} như sau:",
-        "Under the Vietnam General Confederation of Labour's “1 million initiatives” program, the Petrovietnam "
-        "Trade Union reports its results as of {date} as follows:",
+        "Thực hiện Chương trình “{program_name}” của {organizer}, {union} báo cáo kết quả thực hiện tính đến "
+        "ngày {date} như sau:",
+        "Under {organizer}'s “{program_name}” program, the {union} reports its results as of {date} as follows:",
+    ),
+    "report.intro_own": (
+        "Thực hiện Chương trình “{program_name}”, {union} báo cáo kết quả thực hiện tính đến ngày {date} như sau:",
+        "Under the “{program_name}” program, the {union} reports its results as of {date} as follows:",
     ),
     "report.closing": (
-        "Trên đây là báo cáo kết quả thực hiện chương trình “1 triệu sáng kiến” của Công đoàn Dầu khí Việt Nam "
-        "tính đến ngày {date}./.",
-        "This concludes the Petrovietnam Trade Union's report on the “1 million initiatives” program as of {date}.",
+        "Trên đây là báo cáo kết quả thực hiện chương trình “{program_name}” của {union} tính đến ngày {date}./.",
+        "This concludes the {union}'s report on the “{program_name}” program as of {date}.",
     ),
     "report.recipients.title": ("Nơi nhận:", "Recipients:"),
     "report.recipients": (
@@ -70,7 +73,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # --- sections --------------------------------------------------------------------------------------------
     "report.s.general": ("TÌNH HÌNH CHUNG", "GENERAL SITUATION"),
-    "report.s.phases": ("KẾT QUẢ THEO GIAI ĐOẠN", "RESULTS BY PHASE"),
+    "report.s.phases": ("KẾT QUẢ THEO {PERIOD}", "RESULTS BY {PERIOD}"),
+    "report.s.ranking": ("XẾP HẠNG THEO BA TIÊU CHÍ", "RANKING IN THREE CATEGORIES"),
+    "report.s.compare": ("SO SÁNH", "COMPARISON"),
     "report.s.units": ("KẾT QUẢ THEO ĐƠN VỊ", "RESULTS BY UNIT"),
     "report.s.trend": ("TIẾN ĐỘ VÀ DỰ BÁO", "PACE AND FORECAST"),
     "report.s.benefit": ("GIÁ TRỊ LÀM LỢI", "VALUE BENEFITED"),
@@ -80,46 +85,45 @@ TEXT: dict[str, tuple[str, str]] = {
         "No data for this part within the report's scope.",
     ),
     "report.general.targets": (
-        "Chương trình “1 triệu sáng kiến” của Công đoàn Dầu khí Việt Nam gồm {n} giai đoạn với tổng chỉ tiêu "
-        "{target} sáng kiến: {phases}.",
-        "The Petrovietnam Trade Union's “1 million initiatives” program runs in {n} phases with a total target "
-        "of {target} initiatives: {phases}.",
+        "Chương trình “{program_name}” của {union} gồm {n} {periods} với tổng chỉ tiêu {target} {noun}: {phases}.",
+        "The {union}'s “{program_name}” program runs in {n} {periods} with a total target of {target} {noun}: "
+        "{phases}.",
     ),
     "report.general.targets_units": (
-        "Chỉ tiêu của các đơn vị trong phạm vi báo cáo là {target} sáng kiến: {phases}.",
-        "The units in the report's scope have a target of {target} initiatives: {phases}.",
+        "Chỉ tiêu của các đơn vị trong phạm vi báo cáo là {target} {noun}: {phases}.",
+        "The units in the report's scope have a target of {target} {noun}: {phases}.",
     ),
     "report.general.targets_one_unit": (
-        "Chỉ tiêu của {unit} là {target} sáng kiến: {phases}.",
-        "{unit}'s target is {target} initiatives: {phases}.",
+        "Chỉ tiêu của {unit} là {target} {noun}: {phases}.",
+        "{unit}'s target is {target} {noun}: {phases}.",
     ),
     "report.general.target_one": ("Chỉ tiêu {phases}.", "Target for {phases}."),
     "report.general.phase_target": (
-        "{phase} ({start} – {end}) {target} sáng kiến",
-        "{phase} ({start} – {end}) {target} initiatives",
+        "{phase} ({start} – {end}) {target} {noun}",
+        "{phase} ({start} – {end}) {target} {noun}",
     ),
     "report.general.program_early": (
-        "Tính đến ngày {date}, toàn chương trình ghi nhận {registered} sáng kiến, bằng {pct} chỉ tiêu hai giai "
-        "đoạn ({target}); {authors} tác giả tham gia, giá trị làm lợi {benefit}.",
-        "As of {date}, the program recorded {registered} initiatives, {pct} of the two-phase target ({target}); "
+        "Tính đến ngày {date}, toàn chương trình ghi nhận {registered} {noun}, bằng {pct} {target_name} "
+        "({target}); {authors} tác giả tham gia, giá trị làm lợi {benefit}.",
+        "As of {date}, the program recorded {registered} {noun}, {pct} of {target_name} ({target}); "
         "{authors} authors took part, benefiting {benefit}.",
     ),
     "report.general.one_phase": (
-        "Tính đến ngày {date}, {phase} ghi nhận {registered} sáng kiến, đạt {pct} chỉ tiêu ({target}); "
+        "Tính đến ngày {date}, {phase} ghi nhận {registered} {noun}, đạt {pct} chỉ tiêu ({target}); "
         "{authors} tác giả tham gia, giá trị làm lợi {benefit}; {met}/{total} đơn vị hoàn thành chỉ tiêu.",
-        "As of {date}, {phase} recorded {registered} initiatives, {pct} of its target ({target}); {authors} "
+        "As of {date}, {phase} recorded {registered} {noun}, {pct} of its target ({target}); {authors} "
         "authors took part, benefiting {benefit}; {met} of {total} units met their target.",
     ),
     "report.general.participation": (
-        "{units}/{total} đơn vị có sáng kiến đăng ký, bình quân {per100} sáng kiến trên 100 đoàn viên; "
-        "{recognized} số sáng kiến đã đăng ký đã được công nhận và {applied} đã được áp dụng.",
-        "{units} of {total} units registered initiatives, {per100} per 100 eligible members; {recognized} of "
-        "the registered initiatives have been recognised and {applied} applied.",
+        "{units}/{total} đơn vị có {noun} đăng ký, bình quân {per100} {noun} trên 100 đoàn viên; "
+        "{recognized} số {noun} đã đăng ký đã được công nhận và {applied} đã được áp dụng.",
+        "{units} of {total} units registered {noun}, {per100} {noun} per 100 eligible members; {recognized} of "
+        "the registered {noun} have been recognised and {applied} applied.",
     ),
     "report.general.no_data": (
-        "Tính đến ngày {date}, chưa có sáng kiến nào được đăng ký trong phạm vi báo cáo: không có dữ liệu "
+        "Tính đến ngày {date}, chưa có {noun_one} nào được đăng ký trong phạm vi báo cáo: không có dữ liệu "
         "để tổng hợp kết quả.",
-        "As of {date}, no initiative has been registered within the report's scope: there are no data to "
+        "As of {date}, no {noun_one} has been registered within the report's scope: there are no data to "
         "report results from.",
     ),
     "report.units.lead": (
@@ -128,35 +132,35 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "report.units.tier_line": ("{tier} ({n} đơn vị): {units}.", "{tier} ({n} units): {units}."),
     "report.trend.ahead": (
-        "Tính đến ngày {date}, số sáng kiến lũy kế là {registered}, cao hơn {n} sáng kiến so với lộ trình chỉ "
-        "tiêu ({path} sáng kiến nếu đăng ký đều từ đầu mỗi giai đoạn đến chỉ tiêu cuối giai đoạn).",
-        "As of {date}, {registered} initiatives had been registered, {n} ahead of the target path ({path} if "
-        "registrations ran evenly from each phase's start to its target at the phase end).",
+        "Tính đến ngày {date}, số {noun} lũy kế là {registered}, cao hơn {n} {noun} so với lộ trình chỉ "
+        "tiêu ({path} {noun} nếu đăng ký đều từ đầu mỗi {period} đến chỉ tiêu cuối {period}).",
+        "As of {date}, {registered} {noun} had been registered, {n} {noun} ahead of the target path ({path} {noun} if "
+        "registrations ran evenly from each {period}'s start to its target at the {period} end).",
     ),
     "report.trend.behind": (
-        "Tính đến ngày {date}, số sáng kiến lũy kế là {registered}, thấp hơn {n} sáng kiến so với lộ trình chỉ "
-        "tiêu ({path} sáng kiến nếu đăng ký đều từ đầu mỗi giai đoạn đến chỉ tiêu cuối giai đoạn).",
-        "As of {date}, {registered} initiatives had been registered, {n} behind the target path ({path} if "
-        "registrations ran evenly from each phase's start to its target at the phase end).",
+        "Tính đến ngày {date}, số {noun} lũy kế là {registered}, thấp hơn {n} {noun} so với lộ trình chỉ "
+        "tiêu ({path} {noun} nếu đăng ký đều từ đầu mỗi {period} đến chỉ tiêu cuối {period}).",
+        "As of {date}, {registered} {noun} had been registered, {n} {noun} behind the target path ({path} {noun} if "
+        "registrations ran evenly from each {period}'s start to its target at the {period} end).",
     ),
     "report.trend.campaign": (
-        "Trong {name} ({start} – {end}) ghi nhận {n} sáng kiến, bằng {share} tổng số sáng kiến đăng ký đến "
+        "Trong {name} ({start} – {end}) ghi nhận {n} {noun}, bằng {share} tổng số {noun} đăng ký đến "
         "ngày {date}.",
-        "During {name} ({start} – {end}), {n} initiatives were registered, {share} of all registered up to "
+        "During {name} ({start} – {end}), {n} {noun} were registered, {share} of all {noun} registered up to "
         "{date}.",
     ),
     "report.trend.recent": (
-        "{phase} đang thực hiện đến ngày {end}; bình quân 8 tuần gần nhất đăng ký {recent} sáng kiến/tuần",
-        "{phase} runs until {end}; over the last 8 weeks {recent} initiatives were registered per week",
+        "{phase} đang thực hiện đến ngày {end}; bình quân 8 tuần gần nhất đăng ký {recent} {noun}/tuần",
+        "{phase} runs until {end}; over the last 8 weeks {recent} {noun} were registered per week",
     ),
     "report.trend.needed": (
-        "để hoàn thành chỉ tiêu ({target}) cần {needed} sáng kiến/tuần",
-        "meeting its target ({target}) needs {needed} per week",
+        "để hoàn thành chỉ tiêu ({target}) cần {needed} {noun}/tuần",
+        "meeting its target ({target}) needs {needed} {noun} per week",
     ),
     "report.trend.projection": (
-        "Nếu giữ nhịp độ này, đến ngày {end} {phase} dự kiến đạt {projected} sáng kiến, bằng {pct} chỉ tiêu "
+        "Nếu giữ nhịp độ này, đến ngày {end} {phase} dự kiến đạt {projected} {noun}, bằng {pct} chỉ tiêu "
         "(đánh giá: {state}).",
-        "At this pace, {phase} is projected to reach {projected} initiatives by {end}, {pct} of its target "
+        "At this pace, {phase} is projected to reach {projected} {noun} by {end}, {pct} of its target "
         "(assessment: {state}).",
     ),
     "report.trend.units": (
@@ -166,25 +170,25 @@ TEXT: dict[str, tuple[str, str]] = {
         "{at_risk} are at risk and {behind} are behind.",
     ),
     "report.trend.units_at_risk": (
-        "Có nguy cơ chậm (dự báo tỷ lệ đạt cuối giai đoạn): {units}.",
-        "At risk (projected % of target at the phase end): {units}.",
+        "Có nguy cơ chậm (dự báo tỷ lệ đạt cuối {period}): {units}.",
+        "At risk (projected % of target at the {period} end): {units}.",
     ),
     "report.trend.units_behind": (
-        "Chậm tiến độ (dự báo tỷ lệ đạt cuối giai đoạn): {units}.",
-        "Behind (projected % of target at the phase end): {units}.",
+        "Chậm tiến độ (dự báo tỷ lệ đạt cuối {period}): {units}.",
+        "Behind (projected % of target at the {period} end): {units}.",
     ),
     "report.trend.milestone": (
-        "Mốc phấn đấu tiếp theo là {target} sáng kiến lũy kế đến ngày {date} ({label}); còn cần {gap} sáng kiến.",
-        "The next milestone is {target} initiatives in total by {date} ({label}); {gap} still to go.",
+        "Mốc phấn đấu tiếp theo là {target} {noun} lũy kế đến ngày {date} ({label}); còn cần {gap} {noun}.",
+        "The next milestone is {target} {noun} in total by {date} ({label}); {gap} {noun} still to go.",
     ),
     "report.trend.milestone_passed": (
-        "Mốc phấn đấu tiếp theo, {target} sáng kiến lũy kế đến ngày {date} ({label}), đã đạt.",
-        "The next milestone, {target} initiatives in total by {date} ({label}), has already been reached.",
+        "Mốc phấn đấu tiếp theo, {target} {noun} lũy kế đến ngày {date} ({label}), đã đạt.",
+        "The next milestone, {target} {noun} in total by {date} ({label}), has already been reached.",
     ),
     "report.over_amount": ("trên {rounded} ({exact})", "over {rounded} ({exact})"),
     "report.benefit.total": (
-        "Giá trị làm lợi của các sáng kiến đã đăng ký đạt {amount}, bình quân {per_member} trên mỗi đoàn viên.",
-        "The registered initiatives benefited {amount}, {per_member} per eligible member.",
+        "Giá trị làm lợi của các {noun} đã đăng ký đạt {amount}, bình quân {per_member} trên mỗi đoàn viên.",
+        "The registered {noun} benefited {amount}, {per_member} per eligible member.",
     ),
     "report.benefit.top_units": (
         "Các đơn vị có giá trị làm lợi lớn nhất: {items}.",
@@ -195,14 +199,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "The field bringing the most is {field} ({value}, {share} of the total).",
     ),
     "report.benefit.spread": (
-        "10% sáng kiến có giá trị lớn nhất mang lại {top10} tổng giá trị làm lợi; giá trị làm lợi trung vị "
-        "mỗi sáng kiến là {median}.",
-        "The top 10% of initiatives bring {top10} of the value benefited; the median initiative benefited {median}.",
+        "10% {noun} có giá trị lớn nhất mang lại {top10} tổng giá trị làm lợi; giá trị làm lợi trung vị "
+        "mỗi {noun} là {median}.",
+        "The top 10% of {noun} bring {top10} of the value benefited; the median benefit among the {noun} is {median}.",
     ),
     "report.benefit.remuneration": (
-        "Thù lao tối thiểu cho tác giả các sáng kiến đã áp dụng, ước tính theo Nghị định 13/2012/NĐ-CP (ít "
+        "Thù lao tối thiểu cho tác giả các {noun} đã áp dụng, ước tính theo Nghị định 13/2012/NĐ-CP (ít "
         "nhất 7% giá trị làm lợi mỗi năm, trong 3 năm đầu áp dụng): {per_year} mỗi năm, {three} trong 3 năm.",
-        "Minimum remuneration owed to the authors of applied initiatives, estimated under Decree "
+        "Minimum remuneration owed to the authors of applied {noun}, estimated under Decree "
         "13/2012/ND-CP (at least 7% of each year's benefit for the first 3 years): {per_year} a year, "
         "{three} over 3 years.",
     ),
@@ -217,7 +221,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "……………………………………………………………………………………",
     ),
     # --- tables ---------------------------------------------------------------------------------------------
-    "report.table.phases": ("Kết quả đăng ký sáng kiến theo giai đoạn", "Registrations by phase"),
+    "report.table.phases": ("Kết quả đăng ký {noun} theo {period}", "Registered {noun} by {period}"),
+    "report.table.ranking": ("Xếp hạng theo ba tiêu chí ({scope})", "Ranking in three categories ({scope})"),
+    "report.table.compare": ("So sánh cùng kỳ ({scope})", "Against the same point before ({scope})"),
     "report.table.units": ("Kết quả các đơn vị ({scope})", "Units' results ({scope})"),
     "report.table.fields": ("Giá trị làm lợi theo lĩnh vực", "Value benefited by field"),
     "report.table.caption": ("Bảng {n}. {caption}", "Table {n}. {caption}"),
@@ -248,12 +254,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # --- workbook -------------------------------------------------------------------------------------------
     "report.sheet.summary": ("Tổng hợp", "Summary"),
-    "report.sheet.phases": ("Giai đoạn", "Phases"),
+    "report.sheet.phases": ("{Period}", "{Period}"),
     "report.sheet.units": ("Đơn vị", "Units"),
     "report.sheet.records": ("Hồ sơ", "Records"),
     "report.xlsx.figures": ("Số liệu chính", "Key figures"),
     "report.xlsx.text": ("Nội dung báo cáo", "Report text"),
-    "report.xlsx.chart.phases": ("Chỉ tiêu và kết quả theo giai đoạn", "Target and registered by phase"),
+    "report.xlsx.chart.phases": ("Chỉ tiêu và kết quả theo {period}", "Target and registered by {period}"),
     "report.xlsx.chart.units": ("Tỷ lệ đạt chỉ tiêu theo đơn vị ({scope})", "% of target by unit ({scope})"),
     "report.xlsx.records_capped": (
         "Chỉ ghi {n} hồ sơ đầu tiên (giới hạn của một trang tính); xuất đầy đủ ở trang Tra cứu hồ sơ.",
@@ -268,14 +274,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "as-of day, read the preview below, then download Word (to edit, sign and file), PDF or Excel.",
     ),
     "report.page.scope": ("Phạm vi báo cáo", "Report scope"),
-    "report.page.phase": ("Giai đoạn", "Phase"),
+    "report.page.phase": ("{Period}", "{Period}"),
     "report.page.phase.all": ("Cả chương trình", "Whole program"),
     "report.page.units": ("Đơn vị", "Units"),
     "report.page.units.placeholder": ("Tất cả đơn vị", "All units"),
     "report.page.as_of": ("Số liệu tính đến ngày", "Figures as of"),
     "report.page.as_of.help": (
-        "Chỉ tính các sáng kiến đăng ký đến hết ngày này (mặc định: theo bộ lọc bên trái, hoặc hồ sơ mới nhất).",
-        "Only initiatives registered up to and including this day (default: the sidebar's, or the newest record).",
+        "Chỉ tính các {noun} đăng ký đến hết ngày này (mặc định: theo bộ lọc bên trái, hoặc hồ sơ mới nhất).",
+        "Only {noun} registered up to and including this day (default: the sidebar's, or the newest record).",
     ),
     "report.page.document": ("Ngày ký, địa danh, số văn bản", "Date, place and number of the document"),
     "report.page.issued_on": ("Ngày ký báo cáo", "Date of the report"),
@@ -299,8 +305,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "The same content on A4, to send or print.",
     ),
     "report.page.xlsx.help": (
-        "Các trang Tổng hợp, Giai đoạn, Đơn vị, Hồ sơ với biểu đồ Excel sửa được.",
-        "Summary, Phases, Units and Records sheets, with editable Excel charts.",
+        "Các trang Tổng hợp, {Period}, Đơn vị, Hồ sơ với biểu đồ Excel sửa được.",
+        "Summary, {Period}, Units and Records sheets, with editable Excel charts.",
     ),
     "report.page.preparing": ("Đang lập báo cáo…", "Writing the report…"),
     "report.page.preview": ("Xem trước", "Preview"),
@@ -324,12 +330,34 @@ TEXT: dict[str, tuple[str, str]] = {
         "No unit with code {codes} in the store. Known codes: {known}.",
     ),
     "report.cli.unknown_phase": (
-        "Không có giai đoạn {phase} trong kho. Các giai đoạn có: {known}.",
-        "No phase {phase} in the store. Known phases: {known}.",
+        "Không có {period} {phase} trong chương trình “{program_name}”. Các {periods} có: {known}.",
+        "No {period} {phase} in the “{program_name}” program. Its {periods}: {known}.",
+    ),
+    "report.cli.unknown_program": (
+        "Không có chương trình mã “{program}” trong kho. Các chương trình: {known}.",
+        "No program with the code “{program}” in the store. The programs: {known}.",
     ),
     "report.cli.no_folder": (
         "Không có thư mục {path} để ghi báo cáo.",
         "There is no folder {path} to write the report in.",
     ),
     "report.cli.cannot_write": ("Không ghi được tệp {path}: {detail}", "Could not write {path}: {detail}"),
+    # --- comparisons (issue 15) ------------------------------------------------------------------------------
+    "report.compare.period": (
+        "{current} đến ngày {day} ghi nhận {now} {noun}; cùng kỳ {previous} (đến ngày {previous_day}) là "
+        "{before}: {change}.",
+        "{current} up to {day} recorded {now} {noun}; at the same point of {previous} (to {previous_day}) "
+        "{before}: {change}.",
+    ),
+    "report.compare.up": ("tăng {n} ({pct})", "up {n} ({pct})"),
+    "report.compare.down": ("giảm {n} ({pct})", "down {n} ({pct})"),
+    "report.compare.same": ("bằng cùng kỳ", "the same"),
+    "report.compare.program": (
+        "Sau {share} thời gian của chương trình (đến ngày {day}) đã ghi nhận {registered} {noun}, đạt {pct} "
+        "chỉ tiêu; chương trình “{other}” sau cùng tỷ lệ thời gian (đến ngày {other_day}) ghi nhận "
+        "{other_registered} {other_noun}, đạt {other_pct} chỉ tiêu của nó.",
+        "After {share} of the program's time (to {day}), {registered} {noun} had been registered, {pct} of "
+        "target; after the same share of its time (to {other_day}) the “{other}” program had "
+        "{other_registered} {other_noun}, {other_pct} of its own target.",
+    ),
 }

@@ -6,7 +6,7 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- units --------------------------------------------------------------------------------------------
     "units.title": ("Kết quả các đơn vị", "Units' results"),
     "units.scope_all": ("cả chương trình", "whole program"),
-    "units.scope_phase": ("giai đoạn {n}", "phase {n}"),
+    "units.scope_phase": ("{period} {n}", "{period} {n}"),
     "units.metric": ("Xếp hạng theo", "Rank by"),
     "units.tier_counts": ("Số đơn vị theo mức hoàn thành ({scope})", "Units by tier ({scope})"),
     "units.title.pct": (
@@ -14,16 +14,16 @@ TEXT: dict[str, tuple[str, str]] = {
         "{met} of {total} units met their {scope} target",
     ),
     "units.title.registered": (
-        "{leader} dẫn đầu số sáng kiến đăng ký {scope}: {value}",
-        "{leader} registered the most initiatives ({scope}): {value}",
+        "{leader} dẫn đầu số {noun} đăng ký {scope}: {value}",
+        "{leader} registered the most {noun} ({scope}): {value}",
     ),
     "units.title.benefit_vnd": (
         "{leader} dẫn đầu giá trị làm lợi {scope}: {value}",
         "{leader} leads the value benefited ({scope}): {value}",
     ),
     "units.title.per_100_members": (
-        "{leader} có nhiều sáng kiến nhất trên 100 đoàn viên: {value}",
-        "{leader} has the most initiatives per 100 members: {value}",
+        "{leader} có nhiều {noun} nhất trên 100 đoàn viên: {value}",
+        "{leader} has the most {noun} per 100 members: {value}",
     ),
     "units.title.authors_per_100": (
         "{leader} có tỷ lệ đoàn viên tham gia cao nhất: {value} tác giả/100 đoàn viên",
@@ -46,7 +46,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Quy mô đăng ký theo khối và đơn vị (màu theo mức hoàn thành)",
         "Registrations by group and unit (colour = tier)",
     ),
-    "units.tree.root": ("Công đoàn Dầu khí Việt Nam", "Petrovietnam Trade Union"),
+    "units.tree.root": ("{union}", "{union}"),
     "units.rank_up": ("▲ {n}", "▲ {n}"),
     "units.rank_down": ("▼ {n}", "▼ {n}"),
     "units.rank_same": ("=", "="),
@@ -63,7 +63,7 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "detail.fields": ("Lĩnh vực", "Fields"),
     "detail.statuses": ("Trạng thái", "Statuses"),
-    "detail.top": ("Sáng kiến làm lợi lớn nhất", "Initiatives with the largest benefit"),
+    "detail.top": ("{Noun} làm lợi lớn nhất", "{Noun} with the largest benefit"),
     "detail.records": ("Hồ sơ của đơn vị ({n})", "The unit's records ({n})"),
     "detail.records_note": (
         "Hiển thị {shown} hồ sơ mới nhất; xem đầy đủ ở trang Tra cứu hồ sơ.",

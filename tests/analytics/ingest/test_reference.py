@@ -31,8 +31,8 @@ def test_targets_round_trip_through_the_wide_table(store):
         "SELECT changed_by, row_key, old_value, new_value FROM reference_history ORDER BY row_key"
     )
     assert (
-        history[0] == ("lan", "BSR|1", "170", "175")
-        and history[1][:2] == ("lan", "PVU|2")
+        history[0] == ("lan", "BSR|1|1-trieu-sang-kien", "170", "175")  # unit|period|program
+        and history[1][:2] == ("lan", "PVU|2|1-trieu-sang-kien")
         and history[1][3] is None
     )
     again = ingest.save_targets(store, ingest.wide_to_long(ingest.targets_wide(store)))

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from analytics.filters import Filters
 from analytics.report import ReportMeta, build_report, chart_images, render
 from analytics.report import images as chart_png
+from tests.conftest import ONE_MILLION
 
 PHASE1_END = dt.date(2022, 5, 31)
 ISSUED = dt.date(2023, 4, 14)
@@ -36,7 +37,7 @@ def report_0531(sample_store):
 
 @pytest.fixture(scope="session")
 def report_end(sample_store):
-    return build_report(sample_store, Filters(), "vi", META)
+    return build_report(sample_store, Filters(program=ONE_MILLION), "vi", META)
 
 
 @pytest.fixture(scope="session")

@@ -46,7 +46,15 @@ def test_cli_writes_each_format(sample_db, tmp_path, capsys):
     ("extra", "message"),
     [
         (["--unit", "XYZ"], "Không có đơn vị mã XYZ trong kho"),
-        (["--phase", "7"], "Không có giai đoạn 7 trong kho"),
+        (
+            ["--phase", "7", "--program", "1-trieu-sang-kien"],
+            "Không có giai đoạn 7 trong chương trình “1 triệu",
+        ),
+        (
+            ["--phase", "2", "--program", "dmst-dau-khi"],
+            "Không có năm 2 trong chương trình “Đổi mới sáng tạo",
+        ),
+        (["--program", "khong-co"], "Không có chương trình mã “khong-co” trong kho"),
         (["--as-of", "31/05/2022"], "Ngày không hợp lệ: 31/05/2022"),
     ],
 )
