@@ -457,7 +457,9 @@ def load_sample(store: Store) -> int:
         cur.execute("DELETE FROM initiatives")
         cur.register("sample_records", records)
         cur.execute(
-            """INSERT INTO initiatives
+            """INSERT INTO initiatives (code, title, authors, author_count, unit_code, field, status, level,
+                                       registered_on, recognized_on, applied_on, benefit_vnd, reward_vnd, phase,
+                                       import_id)
                SELECT s.code, s.title, s.authors, s.author_count, s.unit_code, s.field, s.status, s.level,
                       s.registered_on, s.recognized_on, s.applied_on, s.benefit_vnd, s.reward_vnd,
                       (SELECT p.phase FROM phases p WHERE s.registered_on BETWEEN p.start_on AND p.end_on),

@@ -54,6 +54,7 @@ INITIATIVE_COLUMNS: tuple[str, ...] = (
     "reward_vnd",
     "phase",
     "import_id",
+    "author_shares",
 )
 
 _INITIATIVE_BODY = """
@@ -112,6 +113,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE author_firsts (
             unit VARCHAR NOT NULL, phase INTEGER, all_phases INTEGER NOT NULL, first_on DATE NOT NULL)""",
         "INSERT INTO meta VALUES ('author_firsts_version', '-1')",
+    ),
+    (
+        # Each author's share of an initiative, in %, in the order of `authors` (Nghị định 13/2012 asks for
+        # each co-author's contribution); NULL where the file gave none (then shares are equal), an element
+        # NULL for an author whose share was not given. The history keeps it for undo.
+        "ALTER TABLE initiatives ADD COLUMN author_shares DOUBLE[]",
+        "ALTER TABLE initiative_history ADD COLUMN author_shares DOUBLE[]",
     ),
 )
 

@@ -117,7 +117,9 @@ def insert_records(store: Store, rows: Iterable[dict]) -> None:
     with store.transaction() as cur:
         for row in rows:
             cur.execute(
-                """INSERT INTO initiatives VALUES ($code, $title, $authors, $author_count, $unit_code, $field,
+                """INSERT INTO initiatives (code, title, authors, author_count, unit_code, field, status, level,
+                       registered_on, recognized_on, applied_on, benefit_vnd, reward_vnd, phase, import_id)
+                   VALUES ($code, $title, $authors, $author_count, $unit_code, $field,
                    $status, $level, $registered_on, $recognized_on, $applied_on, $benefit_vnd, $reward_vnd,
                    (SELECT phase FROM phases WHERE $registered_on BETWEEN start_on AND end_on), NULL)""",
                 row,

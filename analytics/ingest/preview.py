@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analytics.ingest.columns import FIELD_BY_NAME, FIELD_NAMES, match_header, match_headers
+from analytics.ingest.columns import FIELD_BY_NAME, FIELD_NAMES, column_scale, match_headers
 from analytics.ingest.layout import Layout, Limits, ReadOptions, Refused
 from analytics.ingest.model import Preview, Refusal
 from analytics.ingest.read import detect, on_disk
@@ -15,7 +15,8 @@ from analytics.ingest.read import detect, on_disk
 def _resolve(layout: Layout, mapping: dict[str, int] | None) -> tuple[dict[str, int], dict[str, int]]:
     """The detected mapping, or the person's (fields -> column), checked: known fields, columns in range,
     no column used twice."""
-    detected, scales = match_headers(layout.headers)
+    parts = layout.header_parts or None
+    detected, scales = match_headers(layout.headers, parts)
     if mapping is None:
         return detected, scales
     chosen: dict[str, int] = {}
@@ -29,7 +30,7 @@ def _resolve(layout: Layout, mapping: dict[str, int] | None) -> tuple[dict[str, 
     kept_scales = {n: scales.get(n, 1) for n in chosen if FIELD_BY_NAME[n].kind == "money"}
     for name in kept_scales:
         if detected.get(name) != chosen[name]:
-            kept_scales[name] = match_header(layout.headers[chosen[name]]).scale or 1
+            kept_scales[name] = column_scale(layout.headers, parts, chosen[name])
     return chosen, kept_scales
 
 

@@ -38,6 +38,10 @@ class Stage:
         self.rows = 0
         self.rid_base = 0
         self.sha256: str | None = None
+        # What the reader cleaned on the way: control characters, cells with invisible characters, words
+        # converted from a font encoding (`delimited.Cleaned`, or the workbook reader's counts).
+        self.cleaned: dict[str, int] = {}
+        self.sheet_rows: dict[str, int] = {}  # rows staged per sheet (a table over several sheets)
 
     def run(self, source: str, source_params: dict) -> int:
         """`ingest_raw` from a table expression (a family's reader gives it); returns its row count."""

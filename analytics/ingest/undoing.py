@@ -79,7 +79,8 @@ def undo(store: Store, import_id: int, by: str | None = None) -> UndoResult:
             ).fetchone()[0]
         )
         cur.execute(
-            f"""INSERT INTO initiatives SELECT {q.history_select("h")}, h.prev_import_id FROM initiative_history h
+            f"""INSERT INTO initiatives ({q.HISTORY_COLUMNS}, import_id)
+                SELECT {q.history_select("h")}, h.prev_import_id FROM initiative_history h
                 WHERE h.import_id = $id AND h.action = 'delete'""",  # noqa: S608
             params,
         )

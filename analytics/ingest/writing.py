@@ -16,20 +16,25 @@ def write_rows(
     """The upsert, the history of every touched record and the imports row (inside the transaction)."""
     layout = preview.layout
     assert layout is not None
-    shape = q.Shape(dict(preview.mapping), len(layout.headers), 0, dict(preview.scales))
+    shape = q.Shape(
+        dict(preview.mapping), len(layout.headers), 0, dict(preview.scales), sheets=bool(layout.parts)
+    )
     step(0.7, "write")
     import_id = int(cur.execute("SELECT nextval('import_id_seq')").fetchone()[0])
     ids = {"import_id": import_id}
     if mode == "replace" and report.deleted:
         cur.execute(
-            f"INSERT INTO initiative_history SELECT $import_id, 'delete', {q.HISTORY_COLUMNS}, import_id "  # noqa: S608
+            f"INSERT INTO initiative_history ({q.HISTORY_INSERT}) SELECT $import_id, 'delete', "  # noqa: S608
+            f"{q.history_select('initiatives').replace(', initiatives.author_shares', '')}, import_id, author_shares "
             f"FROM initiatives WHERE {q.REPLACED_WHERE}",
             {**ids, "scope": report.replace_units},
         )
         cur.execute(f"DELETE FROM initiatives WHERE {q.REPLACED_WHERE}", {"scope": report.replace_units})  # noqa: S608
     if report.updated:
         cur.execute(
-            f"""INSERT INTO initiative_history SELECT $import_id, 'update', {q.history_select("i")}, i.import_id
+            f"""INSERT INTO initiative_history ({q.HISTORY_INSERT})
+                SELECT $import_id, 'update', {q.history_select("i").replace(", i.author_shares", "")}, i.import_id,
+                       i.author_shares
                 FROM initiatives i JOIN (SELECT code FROM ingest_rows WHERE action = 'update') r ON r.code = i.code""",  # noqa: S608
             ids,
         )
@@ -39,7 +44,8 @@ def write_rows(
         # New records have no previous values, so nothing goes to the history: they carry this import's id,
         # which is how undo finds and removes them (a history row each cost 0.35 s per million records).
         insert = (
-            f"INSERT INTO initiatives SELECT {q.record_select()} FROM ingest_rows r WHERE r.action = 'insert'"  # noqa: S608
+            f"INSERT INTO initiatives ({', '.join(q.WRITE_COLUMNS)}) SELECT {q.record_select()} "  # noqa: S608
+            "FROM ingest_rows r WHERE r.action = 'insert'"
         )
         cur.execute(insert, ids)
     cur.execute(

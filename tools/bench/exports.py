@@ -180,7 +180,9 @@ def fill_store(store, rows: int, seed: int = 7) -> None:
         generate_table(cur, "bench_rows", rows, seed)
         cur.execute("DELETE FROM initiatives")
         cur.execute(
-            """INSERT INTO initiatives
+            """INSERT INTO initiatives (code, title, authors, author_count, unit_code, field, status, level,
+                                       registered_on, recognized_on, applied_on, benefit_vnd, reward_vnd, phase,
+                                       import_id)
                SELECT b.code, b.title, b.authors, b.author_count, b.unit_code, b.field, b.status, NULL,
                       b.registered_on, b.recognized_on, b.applied_on, b.benefit_vnd, b.reward_vnd, p.phase, NULL
                FROM bench_rows b LEFT JOIN phases p ON b.registered_on BETWEEN p.start_on AND p.end_on"""

@@ -28,6 +28,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.enc.utf-16-le": ("UTF-16 LE (Unicode Text của Excel)", "UTF-16 LE (Excel's Unicode Text)"),
     "data.enc.utf-16-be": ("UTF-16 BE", "UTF-16 BE"),
     "data.enc.cp1258": ("Windows-1258 (tiếng Việt)", "Windows-1258 (Vietnamese)"),
+    "data.enc.tcvn3": ("TCVN3 (ABC, phông .VnTime)", "TCVN3 (ABC, .VnTime fonts)"),
+    "data.enc.vni": ("VNI-Windows (phông VNI-Times)", "VNI-Windows (VNI-Times fonts)"),
+    "data.enc.utf-8+tcvn3": (
+        "UTF-8, chữ TCVN3 (ABC, phông .VnTime)",
+        "UTF-8 holding TCVN3 text (.VnTime fonts)",
+    ),
+    "data.enc.utf-8+vni": (
+        "UTF-8, chữ VNI-Windows (phông VNI-Times)",
+        "UTF-8 holding VNI-Windows text (VNI-Times)",
+    ),
+    "data.enc.layered": ("{base}, chữ {legacy}", "{base} holding {legacy} text"),
     "data.enc.cp1252": ("Windows-1252", "Windows-1252"),
     "data.enc.latin-1": ("Latin-1", "Latin-1"),
     "data.delim.comma": ("dấu phẩy ( , )", "comma ( , )"),
