@@ -36,7 +36,7 @@ from analytics.ingest.formats import (
 from analytics.ingest.layout import Layout, Limits, ReadOptions
 from analytics.ingest.model import MODES, Preview, Refusal, Report, RowError, UndoResult, reason_text
 from analytics.ingest.pipeline import FAULT_PAUSE_ENV, commit, import_file, validate
-from analytics.ingest.preview import inspect
+from analytics.ingest.preview import MappingError, choose_columns, column_named, field_named, inspect
 from analytics.ingest.reference import (
     RefIssue,
     RefResult,
@@ -47,6 +47,7 @@ from analytics.ingest.reference import (
     units_frame,
     wide_to_long,
 )
+from analytics.ingest.sql import DATE_ORDERS
 from analytics.ingest.templates import accepted_headers, template_csv, template_frame, template_xlsx
 from analytics.ingest.undoing import history, sample_import_id, undo, undo_blockers, undo_check
 
@@ -54,6 +55,8 @@ __all__ = [
     # reading, validating, committing one file
     "inspect", "validate", "commit", "import_file", "Limits", "ReadOptions", "Layout", "MODES",
     "FAULT_PAUSE_ENV",
+    # choosing columns by name (the command line's --map and --benefit-column)
+    "choose_columns", "column_named", "field_named", "MappingError",
     # what they return
     "Preview", "Report", "Refusal", "RowError", "UndoResult", "reason_text",
     # the import log and undo
@@ -62,7 +65,7 @@ __all__ = [
     "template_csv", "template_xlsx", "template_frame", "accepted_headers", "FIELD_NAMES",
     # the format families and what the preview offers to override
     "Family", "FAMILIES", "EXTENSIONS", "UnknownExtension", "family_of", "family_for_extension", "options_of",
-    "DELIMITERS", "ENCODINGS", "HEADER_SEARCH_ROWS",
+    "DELIMITERS", "ENCODINGS", "HEADER_SEARCH_ROWS", "DATE_ORDERS",
     # targets and units
     "RefIssue", "RefResult", "targets_wide", "wide_to_long", "save_targets", "read_targets", "units_frame",
     "save_units",

@@ -41,7 +41,7 @@ FAMILIES: tuple[Family, ...] = (
         extensions=("csv", "tsv", "txt"),
         magic=(),
         recognise=delimited.recognise,
-        options=("encoding", "delimiter", "header_row"),
+        options=("encoding", "delimiter", "header_row", "date_order"),
         detect=delimited.detect,
         stage=delimited.stage,
         rows=delimited.all_rows,
@@ -54,7 +54,7 @@ FAMILIES: tuple[Family, ...] = (
         extensions=("xlsx", "xlsm", "xls", "ods"),
         magic=(workbook.ZIP_MAGIC, workbook.OLE_MAGIC),
         recognise=workbook.recognise,
-        options=("sheet", "header_row"),
+        options=("sheet", "header_row", "date_order"),
         detect=workbook.detect,
         stage=workbook.stage,
         rows=workbook.all_rows,
@@ -115,7 +115,11 @@ def sniff_format(head: bytes, path: Path) -> str:
 
 
 def options_of(layout: Layout) -> ReadOptions:
-    """The read options that reproduce a layout: its format and the options its family offers."""
+    """The read options that reproduce a layout: its format and the options its family offers (a table
+    read over several sheets: every sheet that holds one)."""
     family = family_of(layout.format)
     offered = family.options if family else ()
-    return ReadOptions(format=layout.format, **{name: getattr(layout, name) for name in offered})
+    values = {name: getattr(layout, name) for name in offered}
+    if layout.parts:  # each sheet's header row is its own
+        values.update(sheets=("*",), header_row=None)
+    return ReadOptions(format=layout.format, **values)

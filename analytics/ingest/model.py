@@ -210,7 +210,23 @@ class Report:
         parts.extend(self.notes(lang))
         return " ".join(parts)
 
-    def notes(self, lang: Lang = "vi") -> list[str]:
+    def share_note(self, lang: Lang = "vi") -> str:
+        """The records whose authors' shares do not add up to 100% (the first ten rows, and how many more)."""
+        rows = ", ".join(
+            t(
+                "ingest.note.share_row",
+                lang,
+                row=rows_text(f"{i.sheet}!{i.row}" if i.sheet else str(i.row), lang),
+                total=fmt_num(i.total, lang) if i.total is not None else "?",
+            )
+            for i in self.share_issues[:10]
+        )
+        more = self.share_issues_count - min(len(self.share_issues), 10)
+        return t("ingest.note.shares", lang, n=fmt_int(self.share_issues_count, lang), rows=rows) + (
+            " " + t("ingest.note.more", lang, n=fmt_int(more, lang)) if more > 0 else ""
+        )
+
+    def notes(self, lang: Lang = "vi", sheets: bool = True, shares: bool = True) -> list[str]:
         """What a person should know beyond the counts: rows skipped by reason, characters cleaned, a
         column read month first, shares that do not add up, sheets read and skipped."""
         out = []
@@ -243,22 +259,9 @@ class Report:
                         example=order["example"],
                     )
                 )
-        if self.share_issues:
-            rows = ", ".join(
-                t(
-                    "ingest.note.share_row",
-                    lang,
-                    row=i.row,
-                    total=fmt_num(i.total, lang) if i.total is not None else "?",
-                )
-                for i in self.share_issues[:10]
-            )
-            more = self.share_issues_count - min(len(self.share_issues), 10)
-            out.append(
-                t("ingest.note.shares", lang, n=fmt_int(self.share_issues_count, lang), rows=rows)
-                + (" " + t("ingest.note.more", lang, n=fmt_int(more, lang)) if more > 0 else "")
-            )
-        if self.sheets:
+        if self.share_issues and shares:
+            out.append(self.share_note(lang))
+        if self.sheets and sheets:
             out.append(
                 t(
                     "ingest.note.sheets",
@@ -337,6 +340,52 @@ class Report:
             "message": self.message(lang),
             "total_records": self.total_records,
         }
+
+    def describe(self, lang: Lang = "vi") -> list[str]:
+        """The preview as lines for the terminal: what was detected, how the columns map, what could also
+        supply a field."""
+        data = self.preview_json()
+        if not data["format"]:
+            return []
+        parts = [str(data["format"]).upper()]
+        if data["encoding"]:
+            parts.append(t("ingest.describe.encoding", lang, encoding=data["encoding"]))
+        if data["delimiter"]:
+            parts.append(t("ingest.describe.delimiter", lang, delimiter=repr(data["delimiter"])))
+        if data["sheets"]:
+            parts.append(t("ingest.describe.sheets", lang, sheets=", ".join(data["sheets"])))
+        elif data["sheet"]:
+            parts.append(t("ingest.describe.sheet", lang, sheet=data["sheet"]))
+        parts.append(t("ingest.describe.header_row", lang, n=data["header_row"], rows=data["header_rows"]))
+        lines = [t("ingest.describe.detected", lang, what=" · ".join(parts))]
+        lines.append(
+            t(
+                "ingest.describe.mapping",
+                lang,
+                pairs=", ".join(
+                    f"{column} → {field_label(name, lang)}" for name, column in data["mapping"].items()
+                ),
+            )
+        )
+        for name, columns in data["alternatives"].items():
+            lines.append(
+                t(
+                    "ingest.describe.alternatives",
+                    lang,
+                    field=field_label(name, lang),
+                    used=data["mapping"].get(name, ""),
+                    columns=", ".join(columns),
+                )  # fmt: skip
+            )
+        if data["legacy_columns"]:
+            lines.append(
+                t(
+                    "ingest.describe.legacy",
+                    lang,
+                    columns=", ".join(f"{c} ({e.upper()})" for c, e in data["legacy_columns"].items()),
+                )
+            )
+        return lines
 
     def preview_json(self) -> dict:
         """What the Data page's preview shows, for `import --dry-run --json` (the key `preview`)."""

@@ -244,7 +244,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "Authors' shares do not add up to 100% for {n} initiatives: {rows}. They are imported all the same; "
         "check the shares.",
     ),
-    "ingest.note.share_row": ("dòng {row} ({total}%)", "row {row} ({total}%)"),
+    "ingest.note.share_row": ("{row} ({total}%)", "{row} ({total}%)"),
     "ingest.note.more": ("… và {n} sáng kiến khác.", "… and {n} more."),
     "ingest.note.sheets": ("Theo trang tính: {sheets}.", "By sheet: {sheets}."),
     "ingest.note.sheet": (
@@ -331,6 +331,47 @@ TEXT: dict[str, tuple[str, str]] = {
         "row {row}, {column} = “{value}”: {reason}",
     ),
     "ingest.cli.more_errors": ("… và {n} lỗi khác (xem --json).", "… and {n} more errors (see --json)."),
+    "ingest.cli.bad_map": (
+        '--map “{value}”: hãy viết “Tên cột=trường”, ví dụ --map "Số hồ sơ=code".',
+        '--map “{value}”: write “Column name=field”, e.g. --map "Số hồ sơ=code".',
+    ),
+    "ingest.cli.bad_header_row": (
+        "--header-row {value}: dòng tiêu đề bắt đầu từ 1.",
+        "--header-row {value}: rows count from 1.",
+    ),
+    "ingest.cli.bad_encoding": (
+        "--encoding {value}: không có bảng mã này. Dùng một trong: {known}.",
+        "--encoding {value}: no such encoding. Use one of: {known}.",
+    ),
+    "ingest.map.no_column": (
+        "{file}: không có cột “{column}”. Các cột của tệp: {columns} (cũng có thể chỉ cột bằng số thứ tự 1, 2... "
+        "hoặc chữ cái A, B...).",
+        "{file}: there is no column “{column}”. The file's columns: {columns} (a column may also be named by its "
+        "number 1, 2... or its letter A, B...).",
+    ),
+    "ingest.map.ambiguous_column": (
+        "{file}: “{column}” là tên của nhiều cột ({columns}): hãy chỉ cột bằng tên đầy đủ hoặc số thứ tự.",
+        "{file}: “{column}” names several columns ({columns}): name the column in full or by its number.",
+    ),
+    "ingest.map.no_field": (
+        "{file}: không có trường “{field}”. Các trường: {fields} (hoặc “bỏ qua” để bỏ cột).",
+        "{file}: there is no field “{field}”. The fields: {fields} (or “ignore” to leave the column out).",
+    ),
+    "ingest.describe.detected": ("Đã nhận ra: {what}", "Detected: {what}"),
+    "ingest.describe.encoding": ("bảng mã {encoding}", "encoding {encoding}"),
+    "ingest.describe.delimiter": ("dấu phân cách {delimiter}", "delimiter {delimiter}"),
+    "ingest.describe.sheet": ("trang tính “{sheet}”", "sheet “{sheet}”"),
+    "ingest.describe.sheets": ("các trang tính {sheets}", "sheets {sheets}"),
+    "ingest.describe.header_row": ("tiêu đề ở dòng {n} ({rows} dòng)", "header on row {n} ({rows} rows)"),
+    "ingest.describe.mapping": ("Ghép cột: {pairs}", "Columns: {pairs}"),
+    "ingest.describe.alternatives": (
+        "{field}: dùng cột “{used}”; các cột cũng dùng được: {columns} (--benefit-column hoặc --map để đổi)",
+        "{field}: column “{used}” is used; columns that could be: {columns} (--benefit-column or --map to switch)",
+    ),
+    "ingest.describe.legacy": (
+        "Cột viết bằng phông cũ, đã chuyển sang Unicode: {columns}",
+        "Columns in an old font encoding, converted to Unicode: {columns}",
+    ),
     # --- reference tables (targets, units) -----------------------------------------------------------------
     "ingest.ref.unit_missing": ("thiếu đơn vị", "the unit is missing"),
     "ingest.ref.unit_unknown": ("không có đơn vị này", "no such unit"),
