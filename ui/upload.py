@@ -362,14 +362,11 @@ def report_block(ctx: Context, report: ingest.Report, key: str) -> None:
         st.info(ctx.t("ingest.msg.kept", n=fmt_int(report.kept, lang)), icon=":material/lock:")
     for warning, values in report.warnings:
         st.warning(ctx.t(f"ingest.warn.{warning}", **values), icon=":material/warning:")
-    notes = report.notes(lang, sheets=False)
+    notes = report.notes(lang, sheets=False, shares=False)
     if notes:
         st.info("\n".join(f"- {_escape_md(note)}" for note in notes), icon=":material/fact_check:")
     if report.share_issues:
-        st.warning(
-            ctx.t("data.shares_flagged", n=fmt_int(report.share_issues_count, lang)),
-            icon=":material/percent:",
-        )
+        st.warning(_escape_md(report.share_note(lang)), icon=":material/percent:")
     if report.sheets:
         st.dataframe(sheet_table(ctx, report), hide_index=True, width="stretch")
     if report.seen_before:
