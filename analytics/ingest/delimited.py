@@ -240,14 +240,14 @@ class TextDecoder:
             text, converted = legacy.to_unicode_cells(text, self.legacy, self.delimiter)
             self.converted += converted
             return nfc(text)
-        return legacy.to_unicode(text, self.legacy)
+        return legacy.to_unicode_lines(text, self.legacy, self.delimiter)
 
 
-def decode_sample(head: bytes, encoding: str, complete: bool) -> str:
-    """The sample as text (NFC, a font encoding's letters converted), cut at its last full line unless it
-    is the whole file."""
+def decode_sample(head: bytes, encoding: str, complete: bool, delimiter: str | None = None) -> str:
+    """The sample as text (NFC, a font encoding's letters converted, cell by cell once the delimiter is
+    known), cut at its last full line unless it is the whole file."""
     body = head[bom_length(encoding, head) :]
-    decoder = TextDecoder(encoding.replace("utf-8-sig", "utf-8"))
+    decoder = TextDecoder(encoding.replace("utf-8-sig", "utf-8"), delimiter=delimiter)
     text = decoder.decode(body, final=complete)
     if not complete:
         cut = text.rfind("\n")
@@ -325,6 +325,8 @@ def detect(path: Path, fmt: str, size: int, head: bytes, options: ReadOptions, l
     if not looks_like_text(text):
         raise Refused("empty" if not text.strip() else "not_table")
     delimiter = options.delimiter or sniff_delimiter(cleaning.strip_controls(text))
+    if encoding_parts(encoding)[1]:  # a font encoding: converted cell by cell, as the whole file will be
+        text = decode_sample(head, encoding, complete=complete, delimiter=delimiter)
     text, controls, invisible = cleaning.clean_lines(text, delimiter)
     rows = _records(text, delimiter, HEADER_SEARCH_ROWS + PREVIEW_ROWS + 2)
     if not rows or all(blank_row(r) for r in rows):

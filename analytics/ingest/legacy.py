@@ -155,6 +155,7 @@ _LATIN1_TO_CP1252 = {b: BYTE_TABLE[b] for b in range(0x80, 0xA0) if BYTE_TABLE[b
 
 
 _CAPITALS = frozenset("ĂÂÊÔƠƯĐ")  # the capitals TCVN3 has codes for
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _tcvn3_upper(text: str) -> str:
@@ -162,16 +163,17 @@ def _tcvn3_upper(text: str) -> str:
     text is lower case and some word holds two capitals, the whole text is capitals ("HỌ VÀ TÊN")."""
     if any("a" <= c <= "z" for c in text) or not any("A" <= c <= "Z" for c in text):
         return text
-    if not any(sum(1 for c in word if "A" <= c <= "Z" or c in _CAPITALS) >= 2 for word in text.split()):
+    if not any(sum(1 for c in word if "A" <= c <= "Z" or c in _CAPITALS) >= 2 for word in _LETTERS.findall(text)):
         return text
     return text.upper()
 
 
 def _tcvn3(text: str) -> str:
+    """One cell's TCVN3 text (capitals drawn from lower-case codes when it is a .VnTimeH heading)."""
     converted = text.translate(_TCVN3_TRANSLATE)
     if converted == text:
         return text
-    return "\n".join(_tcvn3_upper(line) for line in converted.split("\n"))
+    return _tcvn3_upper(converted)
 
 
 def _vni(text: str) -> str:
@@ -182,8 +184,18 @@ _DECODERS = {"tcvn3": _tcvn3, "vni": _vni}
 
 
 def to_unicode(text: str, legacy: str) -> str:
-    """Text in a legacy font encoding (as Windows-1252 characters) as Unicode NFC."""
+    """One cell's text in a legacy font encoding (as Windows-1252 characters) as Unicode NFC."""
     return unicodedata.normalize("NFC", _DECODERS[legacy](text))
+
+
+def to_unicode_lines(text: str, legacy: str, delimiter: str | None = None) -> str:
+    """Lines of a file in a legacy font encoding as Unicode NFC, each cell (between delimiters) on its own."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.isascii():
+            cells = line.split(delimiter) if delimiter else [line]
+            lines[i] = (delimiter or "").join(to_unicode(cell, legacy) for cell in cells)
+    return "\n".join(lines)
 
 
 # The characters text in each font encoding is made of (as Windows-1252 characters): ASCII, Windows-1252's
