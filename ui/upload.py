@@ -125,7 +125,7 @@ def detected_line(ctx: Context, preview: ingest.Preview) -> str:
     if layout is None:
         return ""
     parts = [layout.format.upper()]
-    parts += [_DETECTED[option](ctx, layout) for option in _offered(layout)]
+    parts += [_DETECTED[option](ctx, layout) for option in (*_offered(layout), "date_order")]
     if layout.legacy_columns:
         found = sorted(set(layout.legacy_columns.values()))
         parts.append(
@@ -197,7 +197,8 @@ def _date_order_choice(ctx: Context, key: str, layout: ingest.Layout) -> dict:
     return {"date_order": chosen}
 
 
-# The widget of each read option a format family offers, and the column (of three) it sits in.
+# The widget of each read option (those a format family offers, and the date order every one has), and the
+# column (of three) it sits in.
 _CHOICES: dict[str, tuple[int, Callable[[Context, str, ingest.Layout], dict]]] = {
     "encoding": (0, _encoding_choice),
     "delimiter": (1, _delimiter_choice),
@@ -217,7 +218,7 @@ def _read_options(ctx: Context, file_id: str, detected: ingest.Preview) -> ReadO
     with st.expander(ctx.t("data.adjust"), icon=":material/tune:"):
         st.caption(ctx.t("data.adjust.help"))
         cols = st.columns(3)
-        for option in _offered(layout):
+        for option in (*_offered(layout), "date_order"):  # the date order: every family's
             slot, choice = _CHOICES[option]
             with cols[slot]:
                 chosen.update(choice(ctx, key, layout))

@@ -12,10 +12,13 @@ functions, and only the names in `__all__` (`from analytics import ingest; inges
 DuckDB reads the file into a TEMP staging table and parses, validates and upserts in SQL.
 
 The modules, one idea each: `formats` (the format families: extensions, recognition, options, readers),
-`delimited` and `workbook` (each family's reader), `layout` (limits, overrides, the detected layout,
-`Refused`), `read` (detection and reading through the families), `columns` (fields, header synonyms, the
-header row, value words), `sql` (the SQL that parses, checks and classifies rows), `model` (refusals,
-previews, reports), `preview` (inspect), `stage`, `validation` and `writing` (the steps of an import),
+`delimited` and `workbook` (each family's reader), `legacy` (the TCVN3 and VNI font encodings and the
+syllable score that tells them), `cleaning` (control and invisible characters), `layout` (limits, overrides,
+the detected layout, `Refused`), `read` (detection and reading through the families), `columns` (fields,
+header synonyms, the header row and two-row headers, value words), `sql` (the SQL that parses, checks and
+classifies rows), `model` (refusals, previews, reports), `preview` (inspect, and choosing columns by name),
+`stage`, `validation` (with the passes after the first: date orders, signature blocks, co-author rows,
+shares) and `writing` (the steps of an import),
 `pipeline` (validate, commit, import_file), `undoing` (undo and the import log), `templates` (template
 files, accepted headers) and `reference` (targets and units).
 """

@@ -41,7 +41,7 @@ FAMILIES: tuple[Family, ...] = (
         extensions=("csv", "tsv", "txt"),
         magic=(),
         recognise=delimited.recognise,
-        options=("encoding", "delimiter", "header_row", "date_order"),
+        options=("encoding", "delimiter", "header_row"),
         detect=delimited.detect,
         stage=delimited.stage,
         rows=delimited.all_rows,
@@ -54,7 +54,7 @@ FAMILIES: tuple[Family, ...] = (
         extensions=("xlsx", "xlsm", "xls", "ods"),
         magic=(workbook.ZIP_MAGIC, workbook.OLE_MAGIC),
         recognise=workbook.recognise,
-        options=("sheet", "header_row", "date_order"),
+        options=("sheet", "header_row"),
         detect=workbook.detect,
         stage=workbook.stage,
         rows=workbook.all_rows,
@@ -120,6 +120,7 @@ def options_of(layout: Layout) -> ReadOptions:
     family = family_of(layout.format)
     offered = family.options if family else ()
     values = {name: getattr(layout, name) for name in offered}
+    values["date_order"] = layout.date_order  # every family's dates
     if layout.parts:  # each sheet's header row is its own
         values.update(sheets=("*",), header_row=None)
     return ReadOptions(format=layout.format, **values)

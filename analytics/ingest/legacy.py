@@ -67,8 +67,7 @@ def _tcvn3_table() -> dict[int, str]:
 
 
 TCVN3_BYTES: dict[int, str] = _tcvn3_table()  # byte -> Unicode letter
-# The same table as the Windows-1252 character each byte shows as (0xA1-0xFE: Windows-1252 = Latin-1).
-_TCVN3_DECODE: dict[int, str] = {code: letter for code, letter in TCVN3_BYTES.items()}
+# The Windows-1252 character each byte shows as is the Latin-1 one (0xA1-0xFE), so the table works on text too.
 _TCVN3_ENCODE: dict[str, str] = {letter: chr(code) for code, letter in TCVN3_BYTES.items()}
 
 
@@ -140,7 +139,7 @@ _VNI_ENCODE_PATTERN = re.compile("|".join(re.escape(s) for s in sorted(VNI_LETTE
 BYTE_TABLE: str = "".join(
     bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b) for b in range(256)
 )
-_TCVN3_TRANSLATE = {ord(chr(code)): letter for code, letter in _TCVN3_DECODE.items()}
+_TCVN3_TRANSLATE = dict(TCVN3_BYTES)  # str.translate: code point -> letter
 _WORD = re.compile(
     r"[^\s\d!-/:-@\[-`{-~]+"
 )  # letters and symbols between spaces, digits and ASCII punctuation
@@ -163,7 +162,9 @@ def _tcvn3_upper(text: str) -> str:
     text is lower case and some word holds two capitals, the whole text is capitals ("HỌ VÀ TÊN")."""
     if any("a" <= c <= "z" for c in text) or not any("A" <= c <= "Z" for c in text):
         return text
-    if not any(sum(1 for c in word if "A" <= c <= "Z" or c in _CAPITALS) >= 2 for word in _LETTERS.findall(text)):
+    if not any(
+        sum(1 for c in word if "A" <= c <= "Z" or c in _CAPITALS) >= 2 for word in _LETTERS.findall(text)
+    ):
         return text
     return text.upper()
 
@@ -203,7 +204,7 @@ def to_unicode_lines(text: str, legacy: str, delimiter: str | None = None) -> st
 # letter the encoding does not use, such as à in TCVN3) was not typed in that font.
 _PUNCTUATION = frozenset(BYTE_TABLE[0x80:0xA1])
 ALPHABETS: dict[str, frozenset[str]] = {
-    "tcvn3": frozenset(chr(code) for code in _TCVN3_DECODE) | _PUNCTUATION,
+    "tcvn3": frozenset(chr(code) for code in TCVN3_BYTES) | _PUNCTUATION,
     "vni": frozenset(c for spelling in _VNI_DECODE for c in spelling if not c.isascii()) | _PUNCTUATION,
 }
 

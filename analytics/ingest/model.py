@@ -126,7 +126,6 @@ class ShareIssue:
     total: float | None
     given: int
     missing: int
-    names: int | None = None
 
 
 @dataclass

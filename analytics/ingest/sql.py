@@ -518,16 +518,17 @@ FROM g LEFT JOIN initiatives i ON i.code = g.code AND g._skip IS NULL AND g.erro
 """  # noqa: S608
 
 
-def reclassify_sql(shape: Shape, mode: str) -> str:
-    """Rows whose values changed after the first pass (co-authors joined from the rows under them): insert,
-    update or unchanged again against the store ($rows: their staging positions)."""
+def reclassify_sql(shape: Shape, mode: str, table: str) -> str | None:
+    """Rows whose values changed after the first pass (co-authors joined from the rows under them, shares
+    made percentages): insert, update or unchanged again against the store. `table` holds their positions
+    (column `pos`). None when nothing can change (insert-only mode keeps every existing record)."""
     same = " AND ".join(f"ingest_rows.{c} IS NOT DISTINCT FROM i.{c}" for c in shape.provided) or "true"
     if mode == "insert":
-        return "SELECT 1"
+        return None
     return f"""UPDATE ingest_rows SET action = CASE WHEN {same} THEN 'unchanged' ELSE 'update' END
                FROM initiatives i
                WHERE i.code = ingest_rows.code AND ingest_rows.action IN ('update', 'unchanged')
-                 AND list_contains($rows, ingest_rows.{position(shape)})"""  # noqa: S608
+                 AND ingest_rows.{position(shape)} IN (SELECT pos FROM {table})"""  # noqa: S608
 
 
 def record_select(alias: str = "r") -> str:

@@ -104,7 +104,7 @@ def check_rows(
         _signature_block(rows)
         _continuations(rows, mode)
     if shares:
-        _shares(rows, report)
+        _shares(rows, report, mode)
     cur.execute(q.dups_sql(shape))
     dups = int(cur.execute("SELECT count(*) FROM ingest_dups").fetchone()[0])
     if dups:
@@ -307,55 +307,52 @@ def _continuations(rows: _Rows, mode: str) -> None:
         f"""UPDATE ingest_rows SET _skip = 'continuation', action = 'skip', errors = NULL
             WHERE {pos} IN (SELECT pos FROM ingest_cont)"""  # noqa: S608
     )
-    owners = [int(r[0]) for r in rows.run("SELECT DISTINCT owner FROM ingest_cont")]
-    statement = q.reclassify_sql(shape, mode)
-    if "$rows" in statement:
-        rows.cur.execute(statement, {"rows": owners})
+    rows.cur.execute(
+        "CREATE OR REPLACE TEMP TABLE ingest_owners AS SELECT DISTINCT owner AS pos FROM ingest_cont"
+    )
+    statement = q.reclassify_sql(shape, mode, "ingest_owners")
+    if statement:
+        rows.cur.execute(statement)
 
 
 SHARE_ISSUES = 200  # share problems listed in a report (the count is exact)
 
 
-def _shares(rows: _Rows, report: Report) -> None:
+def _shares(rows: _Rows, report: Report, mode: str) -> None:
     """Authors' shares: written as fractions (0,6 and 0,4) made percentages; a record whose shares cannot be
     matched to its authors (more or fewer shares than names) keeps none; shares that do not add up to 100,
     or that some authors lack, are listed in the report (the record is imported all the same)."""
     cur = rows.cur
+    fraction = "list_max(author_shares) <= 1 AND abs(list_sum(author_shares) - 1) < 0.011"
+    unmatched = "len(author_shares) <> len(string_split(coalesce(authors, ''), ';'))"
     cur.execute(
-        """UPDATE ingest_rows SET author_shares = list_transform(author_shares, lambda x: x * 100)
-           WHERE author_shares IS NOT NULL AND list_max(author_shares) <= 1
-             AND abs(list_sum(author_shares) - 1) < 0.011"""
+        f"""CREATE OR REPLACE TEMP TABLE ingest_share_fix AS SELECT {rows.pos()} AS pos FROM ingest_rows
+            WHERE author_shares IS NOT NULL AND (({fraction}) OR {unmatched})"""  # noqa: S608
+    )
+    cur.execute(
+        f"""UPDATE ingest_rows SET author_shares = list_transform(author_shares, lambda x: x * 100)
+            WHERE author_shares IS NOT NULL AND {fraction}"""  # noqa: S608
     )
     found = rows.run(
-        f"""SELECT row_no, {rows.sheet()}, list_sum(author_shares), len(author_shares), author_count,
-                   len(list_filter(author_shares, lambda x: x IS NULL)),
-                   count(*) OVER () AS n
+        f"""SELECT row_no, {rows.sheet()}, list_sum(author_shares), len(author_shares),
+                   len(list_filter(author_shares, lambda x: x IS NULL)), count(*) OVER () AS n
             FROM ingest_rows
             WHERE author_shares IS NOT NULL AND action IN ('insert', 'update', 'unchanged', 'reject')
-              AND (len(author_shares) <> len(string_split(coalesce(authors, ''), ';'))
-                   OR len(list_filter(author_shares, lambda x: x IS NULL)) > 0
+              AND ({unmatched} OR len(list_filter(author_shares, lambda x: x IS NULL)) > 0
                    OR abs(coalesce(list_sum(author_shares), 0) - 100) > 0.5)
             ORDER BY {rows.pos()} LIMIT {SHARE_ISSUES}"""  # noqa: S608
     )
-    if not found:
-        return
-    report.share_issues_count = int(found[0][6])
-    for row_no, sheet, total, given, _authors, missing, _n in found:
-        names = None
-        report.share_issues.append(
-            ShareIssue(
-                int(row_no),
-                sheet,
-                None if total is None else round(float(total), 1),
-                int(given),
-                int(missing),
-                names,
-            )  # fmt: skip
-        )
-    cur.execute(
-        """UPDATE ingest_rows SET author_shares = NULL
-           WHERE author_shares IS NOT NULL AND len(author_shares) <> len(string_split(coalesce(authors, ''), ';'))"""
-    )
+    if found:
+        report.share_issues_count = int(found[0][5])
+        report.share_issues = [
+            ShareIssue(int(r[0]), r[1], None if r[2] is None else round(float(r[2]), 1), int(r[3]), int(r[4]))
+            for r in found
+        ]
+    clear = f"UPDATE ingest_rows SET author_shares = NULL WHERE author_shares IS NOT NULL AND {unmatched}"  # noqa: S608
+    cur.execute(clear)
+    statement = q.reclassify_sql(rows.shape, mode, "ingest_share_fix")
+    if statement:
+        cur.execute(statement)
 
 
 def _replace_scope(cur: duckdb.DuckDBPyConnection, units: Sequence[str], mode: str) -> list[str]:

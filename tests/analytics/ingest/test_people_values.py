@@ -191,6 +191,9 @@ def test_a_shares_column_beside_the_names(store):
     )
     assert value(store, "C", "author_shares") is None  # two shares for one author: not kept, flagged
     assert [(i.row, i.given) for i in report.share_issues] == [(4, 2)]
+    # The same file again changes nothing (the shares compared as stored: percentages, the unmatched dropped).
+    again = ingest.commit(store, fx.csv_bytes(body, headers=headers), "shares.csv")
+    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
 
 
 # --- invisible and control characters -----------------------------------------------------------------------
