@@ -111,10 +111,6 @@ def _base_encoding(head: bytes) -> str:
     return "cp1258"
 
 
-MOJIBAKE_WORDS = 8  # accented words a sample needs before it is called mojibake
-MOJIBAKE_RATIO = 0.5  # below this share of Vietnamese syllables under every reading, the text is mojibake
-
-
 def sniff_encoding(head: bytes, complete: bool = False) -> str:
     """The encoding of a text file's first bytes (one of ENCODINGS, or "<codec>+tcvn3"/"<codec>+vni").
 
@@ -128,40 +124,17 @@ def sniff_encoding(head: bytes, complete: bool = False) -> str:
             (name, legacy.score(decode_sample(head, name, complete))) for name in ("cp1258", "tcvn3", "vni")
         ]
         name, best = max(readings, key=lambda item: item[1].ratio)  # the first of equals: Windows-1258
-        if best.counted >= MOJIBAKE_WORDS and best.ratio < MOJIBAKE_RATIO:
-            raise Refused(
-                "mojibake", likely=name, example=_mojibake_example(decode_sample(head, name, complete))
-            )
+        if best.counted >= legacy.MOJIBAKE_WORDS and best.ratio < legacy.MOJIBAKE_RATIO:
+            example = legacy.broken_words(decode_sample(head, name, complete))
+            raise Refused("mojibake", likely=name, example=example)
         return name
     text = decode_sample(head, base, complete)
     found = legacy.better_reading(text)
     if found:
         return f"{base}+{found}"
-    as_is = legacy.score(text)
-    if as_is.counted >= MOJIBAKE_WORDS and as_is.ratio < MOJIBAKE_RATIO:
-        twice = _utf8_twice(text)
-        if twice is not None and legacy.score(twice).ratio >= legacy.GOOD:
-            raise Refused("mojibake", likely="utf-8-twice", example=_mojibake_example(text))
+    if legacy.encoded_twice(text):
+        raise Refused("mojibake", likely="utf-8-twice", example=legacy.broken_words(text))
     return base
-
-
-def _utf8_twice(text: str) -> str | None:
-    """A UTF-8 text read as Windows-1252 and saved as UTF-8 again, undone (None when it is not that)."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            if ord(ch) > 0xFF:
-                return None
-            out.append(ord(ch))  # Windows keeps the five bytes Windows-1252 leaves undefined as they are
-    return bytes(out).decode("utf-8", errors="replace")
-
-
-def _mojibake_example(text: str) -> str:
-    """A few broken words of a text, to show in the refusal."""
-    words = [w for w in legacy.words(text) if not legacy.is_syllable(w)]
-    return " ".join(dict.fromkeys(words[:12]))[:60]
 
 
 def encoding_parts(encoding: str) -> tuple[str | None, str | None]:

@@ -345,3 +345,36 @@ def better_reading(text: str) -> str | None:
         if good and (best is None or reading.ratio > best[0]):
             best = (reading.ratio, legacy)
     return best[1] if best else None
+
+
+def utf8_twice(text: str) -> str | None:
+    """A UTF-8 text read as Windows-1252 and saved as UTF-8 again ("Nguyá»…n"), undone (None when it cannot
+    be that)."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            out.append(ord(ch))  # Windows keeps the five bytes Windows-1252 leaves undefined as they are
+    return bytes(out).decode("utf-8", errors="replace")
+
+
+MOJIBAKE_WORDS = 8  # accented words a text needs before it is called mojibake
+MOJIBAKE_RATIO = 0.5  # below this share of Vietnamese syllables under every reading, the text is mojibake
+
+
+def encoded_twice(text: str) -> bool:
+    """Text that is mojibake as it is and Vietnamese once its UTF-8 is decoded a second time."""
+    as_is = score(text)
+    if as_is.counted < MOJIBAKE_WORDS or as_is.ratio >= MOJIBAKE_RATIO:
+        return False
+    twice = utf8_twice(text)
+    return twice is not None and score(twice).ratio >= GOOD
+
+
+def broken_words(text: str) -> str:
+    """A few words of a text that are not Vietnamese, to show in a refusal."""
+    found = [w for w in words(text) if not is_syllable(w)]
+    return " ".join(dict.fromkeys(found[:12]))[:60]

@@ -170,7 +170,7 @@ class Shape:
     date_orders: dict[str, str] = field(default_factory=dict)
     delimiter: str | None = None
     sheets: bool = False
-    # What a scan of the staged cells found (`survey_sql`), so that a file pays only for what it holds:
+    # What the staging's scan of the cells found (`survey_terms`), so that a file pays only for what it holds:
     # codes that are not plain ASCII (cleaned of invisible characters), authors holding a '%' (shares).
     clean_codes: bool = False
     inline_shares: bool = False
@@ -190,15 +190,22 @@ class Shape:
         return tuple(name for name in RECORD_COLUMNS if given.get(name, self.has(name)))
 
 
-def survey_sql(shape: Shape) -> str | None:
-    """One scan of the staged cells: (codes that are not plain ASCII, author cells holding a '%')."""
-    parts = []
-    parts.append(f"count(*) FILTER (WHERE strlen({shape.raw('code')}) <> length({shape.raw('code')}))"
-                 if shape.has("code") else "0")  # fmt: skip
+SURVEY = ("codes", "percents")  # what survey_terms count
+
+
+def survey_terms(shape: Shape) -> list[str]:
+    """SQL aggregates over the staged cells (read with the staging's own check, in the same scan): codes that
+    are not plain ASCII, author cells holding a '%'."""
+    code = (
+        f"count(*) FILTER (WHERE strlen({shape.raw('code')}) <> length({shape.raw('code')}))"
+        if shape.has("code")
+        else "0"
+    )
     cells = [shape.raw(n) for n in ("authors", "coauthors") if shape.has(n)]
-    parts.append(f"count(*) FILTER (WHERE {' OR '.join(f'contains({c}, {chr(39)}%{chr(39)})' for c in cells)})"
-                 if cells else "0")  # fmt: skip
-    return f"SELECT {', '.join(parts)} FROM ingest_raw"  # noqa: S608
+    percent = (
+        "count(*) FILTER (WHERE " + " OR ".join(f"contains({c}, '%')" for c in cells) + ")" if cells else "0"
+    )
+    return [code, percent]
 
 
 def raw_sql(source: str) -> str:

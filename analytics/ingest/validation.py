@@ -85,12 +85,12 @@ def check_rows(
     # may write ingest_rows and the new records in any order: both passes then write in parallel (0.2-0.3 s
     # less per million rows). This cursor's session only; the staging above keeps file order (rowid).
     cur.execute("SET SESSION preserve_insertion_order = false")
-    codes, percents = cur.execute(q.survey_sql(shape)).fetchone()
-    shape = replace(shape, clean_codes=bool(codes), inline_shares=bool(percents))
+    survey = stage.survey
+    shape = replace(shape, clean_codes=bool(survey.get("codes")), inline_shares=bool(survey.get("percents")))
     cur.execute(q.rows_sql(shape, mode, len(phases)), params)
     step(0.6, "validate")
     rows = _Rows(cur, shape, stage.rid_base, first_row)
-    unfinished, bad_dates, shares = rows.survey()
+    unfinished, bad_dates, shares = _settle(rows, report, layout, stage)
     if forced:
         report.date_orders = {name: {"order": forced, "forced": True} for name in shape.date_orders}
     elif bad_dates:
@@ -99,17 +99,15 @@ def check_rows(
             shape = replace(shape, date_orders=orders)
             rows.shape = shape
             cur.execute(q.rows_sql(shape, mode, len(phases)), params)
-            unfinished, bad_dates, shares = rows.survey()
+            unfinished, bad_dates, shares = _settle(rows, report, layout, stage)
+    # The passes after the first, for the files that need them (the counts above say which).
     if unfinished:
         _signature_block(rows)
         _continuations(rows, mode)
     if shares:
         _shares(rows, report, mode)
-    cur.execute(q.dups_sql(shape))
-    dups = int(cur.execute("SELECT count(*) FROM ingest_dups").fetchone()[0])
-    if dups:
-        cur.execute(q.mark_dups_sql(shape))
-    _count(cur, report, layout, stage)
+    if unfinished or shares:
+        _count(cur, report, layout, stage)
     _cleaned_codes(rows, report)
     if report.rows_read == 0 or report.rows_read == report.skipped:
         raise Refused("header_only")
@@ -131,6 +129,15 @@ def check_rows(
                 "SELECT id FROM imports WHERE sha256 = ? AND undone_at IS NULL ORDER BY id", [report.sha256]
             ).fetchall()
         ]
+
+
+def _settle(rows: _Rows, report: Report, layout, stage: Stage) -> tuple[int, int, int]:
+    """A code's later occurrences rejected, then the counts (and what the passes after the first need)."""
+    cur, shape = rows.cur, rows.shape
+    cur.execute(q.dups_sql(shape))
+    if int(cur.execute("SELECT count(*) FROM ingest_dups").fetchone()[0]):
+        cur.execute(q.mark_dups_sql(shape))
+    return _count(cur, report, layout, stage)
 
 
 class _Rows:
@@ -168,18 +175,6 @@ class _Rows:
 
     def run(self, sql: str, **extra: object) -> list[tuple]:
         return self.cur.execute(sql, self.params(sql, **extra)).fetchall()
-
-    def survey(self) -> tuple[int, int, int]:
-        """One scan of the classified rows: the rejected rows without a date and without a code or a title
-        (what a signature block or a co-author under a record leaves), the rows rejected for a date, and
-        the rows with shares."""
-        found = self.run(
-            """SELECT count(*) FILTER (WHERE action = 'reject' AND registered_on IS NULL AND (code IS NULL OR title IS NULL)),
-                      count(*) FILTER (WHERE action = 'reject' AND contains(errors, ':bad_date')),
-                      count(author_shares)
-               FROM ingest_rows"""
-        )[0]
-        return int(found[0]), int(found[1]), int(found[2])
 
 
 # A date only month-first reads (its second part above 12), and one only day-first reads (its first).
@@ -418,16 +413,24 @@ def _build_lookups(cur: duckdb.DuckDBPyConnection, shape: q.Shape, preview: Prev
     return params
 
 
-def _count(cur: duckdb.DuckDBPyConnection, report: Report, layout, stage: Stage) -> None:
+def _count(cur: duckdb.DuckDBPyConnection, report: Report, layout, stage: Stage) -> tuple[int, int, int]:
+    """The report's counts; returns, from the same scan, the rejected rows without a date and without a code
+    or a title (what a signature block or a co-author under a record leaves), the rows rejected for a date,
+    and the rows with shares."""
     rows = cur.execute(
-        """SELECT action, coalesce(_skip, ''), count(*), count(*) FILTER (WHERE kept) FROM ingest_rows GROUP BY ALL"""
+        """SELECT action, coalesce(_skip, ''), count(*), count(*) FILTER (WHERE kept),
+                  count(*) FILTER (WHERE action = 'reject' AND registered_on IS NULL AND (code IS NULL OR title IS NULL)),
+                  count(*) FILTER (WHERE action = 'reject' AND contains(errors, ':bad_date')),
+                  count(author_shares)
+           FROM ingest_rows GROUP BY ALL"""
     ).fetchall()
     counts: dict[str, int] = {}
     skipped_by: dict[str, int] = {}
-    kept = 0
-    for action, skip, n, kept_n in rows:
+    kept = unfinished = bad_dates = shares = 0
+    for action, skip, n, kept_n, unfinished_n, bad_dates_n, shares_n in rows:
         counts[action] = counts.get(action, 0) + n
         kept += kept_n
+        unfinished, bad_dates, shares = unfinished + unfinished_n, bad_dates + bad_dates_n, shares + shares_n
         if skip:
             skipped_by[skip] = skipped_by.get(skip, 0) + n
     # The row of column numbers under a report's header is read with the header, not staged: counted here.
@@ -444,7 +447,7 @@ def _count(cur: duckdb.DuckDBPyConnection, report: Report, layout, stage: Stage)
     report.skipped = counts.get("skip", 0)
     report.skipped_by = {k: skipped_by[k] for k in SKIP_REASONS if skipped_by.get(k)}
     report.skipped_blank = skipped_by.get("blank", 0)
-    report.skipped_total = report.skipped - report.skipped_blank
+    report.skipped_total = skipped_by.get("total", 0)
     report.rows_read = sum(counts.values())
     report.cleaned = {k: v for k, v in stage.cleaned.items() if v}
     if layout.parts:
@@ -462,6 +465,7 @@ def _count(cur: duckdb.DuckDBPyConnection, report: Report, layout, stage: Stage)
                 sheets[part.sheet]["rows"] += 1
         report.sheets = [{"sheet": name, **values} for name, values in sheets.items()]
         report.skipped_sheets = [{"sheet": name, "reason": reason} for name, reason in layout.skipped_sheets]
+    return unfinished, bad_dates, shares
 
 
 def _cleaned_codes(rows: _Rows, report: Report) -> None:

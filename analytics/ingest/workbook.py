@@ -242,6 +242,10 @@ def _table(rows: list[list[object]], header_row: int | None) -> _Table | None:
     if not rows or all(blank_row(r) for r in rows):
         return None
     found = legacy_columns(rows)
+    if not found:
+        text = "\n".join(v for r in rows for v in r if isinstance(v, str) and not v.isascii())
+        if legacy.encoded_twice(text):
+            raise Refused("mojibake", likely="utf-8-twice", example=legacy.broken_words(text))
     rows = _converted(rows, found)
     header_index = header_row - 1 if header_row else find_header(rows)
     if header_index < 0 or header_index >= len(rows):

@@ -207,3 +207,17 @@ def test_mojibake_under_every_reading_is_refused_naming_the_likely_encoding(stor
         assert "mã hóa hai lần" in report.message("vi") and "encoded twice" in report.message("en")
     assert "Không có gì được ghi" in report.message()
     assert store.record_count() == 0 and store.one("SELECT count(*) FROM imports") == 0
+
+
+def test_excel_cells_encoded_twice_are_refused(store):
+    """A UTF-8 CSV opened in Excel as Windows-1252 and saved as a workbook: every cell "Nguyá»…n"."""
+
+    def twice(value):
+        return legacy.decode_bytes(value.encode("utf-8")) if isinstance(value, str) else value
+
+    headers = [twice(h) for h in fx.HEADERS_VI]
+    data = fx.xlsx_bytes([[twice(v) for v in r] for r in fx.rows(6)], headers=headers, real_types=False)
+    report = ingest.commit(store, data, "hai-lan.xlsx")
+    assert not report.ok and report.refusal.code == "mojibake"
+    assert report.refusal.params["likely"] == "utf-8-twice" and "Ã" in report.refusal.params["example"]
+    assert store.record_count() == 0
