@@ -112,17 +112,18 @@ MACROS: tuple[str, ...] = (
             WHEN regexp_full_match(n, '[0-9]+([.,][0-9]+)?') THEN TRY_CAST(replace(n, ',', '.') AS DOUBLE)
             END""",
     # "1 tỷ 200 triệu", "2 tỷ 350 triệu 500 nghìn đồng": the parts added up.
-    """CREATE OR REPLACE TEMP MACRO ingest_money_words_sum(g) AS CASE WHEN g.b <> '' OR g.m <> '' OR g.k <> '' THEN
-            coalesce(ingest_money_num(nullif(g.b, '')) * 1e9, 0) + coalesce(ingest_money_num(nullif(g.m, '')) * 1e6, 0)
-            + coalesce(ingest_money_num(nullif(g.k, '')) * 1e3, 0) + coalesce(ingest_money_num(nullif(g.r, '')), 0) END""",
-    """CREATE OR REPLACE TEMP MACRO ingest_money_words(v) AS ingest_money_words_sum(regexp_extract(
+    # The slow path's parts are bound once through a one-element list (a macro argument would be copied into
+    # every place it is used, and the whole pass pays for the size of the expression).
+    """CREATE OR REPLACE TEMP MACRO ingest_money_words(v) AS list_transform([regexp_extract(
             regexp_replace(lower(v), '[\\s\\x{00a0}\\x{202f}]+', '', 'g'),
             '^(?:([0-9][0-9.,]*)(?:tỷ|tỉ|ty|ti))?(?:([0-9][0-9.,]*)(?:triệu|trieu|tr))?(?:([0-9][0-9.,]*)(?:nghìn|nghin|ngàn|ngan|k))?([0-9]*)(?:vnđ|vnd|đồng|dong|đ|₫)?$',
-            ['b', 'm', 'k', 'r']))""",
-    f"""CREATE OR REPLACE TEMP MACRO ingest_money_slow(p, v) AS CASE
-            WHEN p.num = '' THEN ingest_money_words(v)
+            ['b', 'm', 'k', 'r'])], lambda g: CASE WHEN g.b <> '' OR g.m <> '' OR g.k <> '' THEN
+            coalesce(ingest_money_num(nullif(g.b, '')) * 1e9, 0) + coalesce(ingest_money_num(nullif(g.m, '')) * 1e6, 0)
+            + coalesce(ingest_money_num(nullif(g.k, '')) * 1e3, 0) + coalesce(ingest_money_num(nullif(g.r, '')), 0) END)[1]""",
+    f"""CREATE OR REPLACE TEMP MACRO ingest_money_slow(v) AS list_transform([ingest_money_parts(v)], lambda p: CASE
+            WHEN p.num = '' THEN NULL
             ELSE ingest_money_num(p.num) * (CASE p.mult {_MULT_CASE} ELSE 1 END)
-                 * (CASE WHEN p.sign <> '' OR p.sign2 <> '' THEN -1 ELSE 1 END) END""",
+                 * (CASE WHEN p.sign <> '' OR p.sign2 <> '' THEN -1 ELSE 1 END) END)[1]""",
     # Plain integers and "1.250.000" (or "1,250,000") once the grouping is checked; the rest (decimals,
     # spaces, currency, tỷ/triệu, negatives) through the slow path.
     """CREATE OR REPLACE TEMP MACRO ingest_money(v) AS CASE
@@ -130,7 +131,7 @@ MACROS: tuple[str, ...] = (
             WHEN regexp_full_match(v, '[0-9]{1,3}(\\.[0-9]{3})*') THEN CAST(replace(v, '.', '') AS DOUBLE)
             WHEN regexp_full_match(v, '[0-9]+') THEN CAST(v AS DOUBLE)
             WHEN regexp_full_match(v, '[0-9]{1,3}(,[0-9]{3})*') THEN CAST(replace(v, ',', '') AS DOUBLE)
-            ELSE ingest_money_slow(ingest_money_parts(v), v) END""",
+            ELSE coalesce(ingest_money_slow(v), ingest_money_words(v)) END""",
     # A lone dash ("-", "–") in an amount cell means none, as Excel's accounting format writes zero and people
     # write "nothing" (tested only on a cell that is neither empty nor a number).
     f"""CREATE OR REPLACE TEMP MACRO ingest_dash(x) AS trim(x, {_WS_LITERAL}) IN ('-', '–', '—', '−')""",
@@ -292,8 +293,9 @@ def checks(shape: Shape, mode: str) -> list[Check]:
                          f"length({value}) - length(replace({value}, chr(10), ''))", guard))  # fmt: skip
         out.append(Check(name, "too_long", f"{long} AND NOT {quote}", f"length({value})", guard))
     if shape.has("unit"):
-        out.append(Check("unit", "missing", f"p.unit_code IS NULL AND {raw('unit')} IS NULL"))
-        out.append(Check("unit", "unknown_unit", f"p.unit_code IS NULL AND {raw('unit')} IS NOT NULL"))
+        unit = "p.unit_code IS NULL"  # one test per row for both (a valid row has its unit)
+        out.append(Check("unit", "missing", f"{unit} AND {raw('unit')} IS NULL", guard=unit))
+        out.append(Check("unit", "unknown_unit", f"{unit} AND {raw('unit')} IS NOT NULL", guard=unit))
         if mode == "replace":
             scope = "len($replace_units) > 0 AND NOT list_contains($replace_units, p.unit_code)"
             out.append(Check("unit", "outside_replace", scope))
@@ -303,8 +305,10 @@ def checks(shape: Shape, mode: str) -> list[Check]:
         if shape.has(name):
             if name == "registered_on":
                 out.append(Check(name, "missing", f"p.{name} IS NULL AND {raw(name)} IS NULL"))
+            # Outside 1900-2100 (compared as dates: cheaper than taking the year of every date).
             bad = (
-                f"(p.{name} IS NULL AND {raw(name)} IS NOT NULL) OR year(p.{name}) NOT BETWEEN 1900 AND 2100"
+                f"(p.{name} IS NULL AND {raw(name)} IS NOT NULL) "
+                f"OR p.{name} NOT BETWEEN DATE '1900-01-01' AND DATE '2100-12-31'"
             )
             out.append(Check(name, "bad_date", bad))
         elif name == "registered_on":
@@ -320,8 +324,9 @@ def checks(shape: Shape, mode: str) -> list[Check]:
                     f"{value} IS NULL AND {raw(name)} IS NOT NULL AND NOT ingest_dash({cell})",
                 )
             )
-            out.append(Check(name, "negative", f"{value} < 0"))
-            out.append(Check(name, "too_large", f"{value} > {MAX_AMOUNT}"))
+            out_of_range = f"{value} NOT BETWEEN 0 AND {MAX_AMOUNT}"  # one test per row for both
+            out.append(Check(name, "negative", f"{value} < 0", guard=out_of_range))
+            out.append(Check(name, "too_large", f"{value} > {MAX_AMOUNT}", guard=out_of_range))
     for name in ("status", "level"):
         if shape.has(name):
             out.append(Check(name, f"unknown_{name}", f"p.{name}_v IS NULL AND {raw(name)} IS NOT NULL"))
@@ -388,7 +393,7 @@ def rows_sql(shape: Shape, mode: str, phases: int) -> str:
             reader = "ingest_date_mdy" if shape.date_orders.get(name) == "mdy" else "ingest_date"
             values.append(f"{reader}({shape.raw(name)}) AS {name}_d")
             fixed.append(
-                f"CASE WHEN year({name}_d) < 100 THEN {name}_d + to_years(2000) ELSE {name}_d END AS {name}"
+                f"CASE WHEN {name}_d < DATE '0100-01-01' THEN {name}_d + to_years(2000) ELSE {name}_d END AS {name}"
             )
         else:
             fixed.append(f"NULL::DATE AS {name}")
