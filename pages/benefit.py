@@ -160,7 +160,9 @@ if not authors.empty:
         "basis": ctx.t("benefit.by_author.basis"),
     }
     shown = authors.assign(
-        basis=[ctx.t("benefit.by_author.shares" if b else "benefit.by_author.equal") for b in authors["by_share"]]
+        basis=[
+            ctx.t("benefit.by_author.shares" if b else "benefit.by_author.equal") for b in authors["by_share"]
+        ]
     )[list(by_author)].rename(columns=by_author)
     st.dataframe(
         styled(shown, {by_author["initiatives"]: "count", by_author["min_remuneration"]: "money"}, lang),
