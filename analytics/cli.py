@@ -7,6 +7,7 @@ whole, 2 for bad arguments, always with a message that says what to do.
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
 import getpass
 import json
@@ -499,8 +500,66 @@ def _who(by: str | None) -> str:
         return "cli"
 
 
+def _map_pairs(values: Sequence[str], lang: Lang) -> list[tuple[str, str]]:
+    """--map "Column name=field" (repeatable): (column, field) pairs, split at the last '='."""
+    pairs = []
+    for value in values:
+        column, sep, field = value.rpartition("=")
+        if not sep or not column.strip() or not field.strip():
+            raise UsageError(t("ingest.cli.bad_map", lang, value=value))
+        pairs.append((column.strip(), field.strip()))
+    return pairs
+
+
+def _read_options(args: argparse.Namespace, lang: Lang):
+    """The page's read choices from the command line: --sheet (repeatable, or all), --header-row,
+    --encoding, --date-order."""
+    from analytics import ingest
+
+    sheets = [s for s in args.sheet if s.strip()]
+    every = any(s.strip().lower() in ("all", "*", "tất cả") for s in sheets)
+    if args.header_row is not None and args.header_row < 1:
+        raise UsageError(t("ingest.cli.bad_header_row", lang, value=args.header_row))
+    if args.encoding is not None:
+        codec, _, layered = args.encoding.partition("+")
+        known = args.encoding in ingest.ENCODINGS
+        if not known:
+            try:
+                codecs.lookup(codec)
+                known = layered in ("", "tcvn3", "vni")
+            except LookupError:
+                known = False
+        if not known:
+            raise UsageError(
+                t("ingest.cli.bad_encoding", lang, value=args.encoding, known=", ".join(ingest.ENCODINGS))
+            )
+    return ingest.ReadOptions(
+        encoding=args.encoding,
+        header_row=args.header_row,
+        date_order=args.date_order,
+        sheet=sheets[0] if len(sheets) == 1 and not every else None,
+        sheets=("*",) if every else (tuple(sheets) if len(sheets) > 1 else ()),
+    )
+
+
+def _mapping_for(file: str, options, pairs: list[tuple[str, str]], benefit: str | None, lang: Lang):
+    """The column mapping --map and --benefit-column ask for in this file (None: the detected one)."""
+    from analytics import ingest
+
+    if not pairs and not benefit:
+        return None
+    preview = ingest.inspect(file, options=options)
+    if preview.layout is None:
+        return None  # the file is refused whole; the import says why
+    try:
+        return ingest.choose_columns(preview, pairs, benefit)
+    except ingest.MappingError as exc:
+        raise UsageError(t(f"ingest.map.{exc.code}", lang, file=file, **exc.params)) from None
+
+
 def cmd_import(args: argparse.Namespace) -> int:
-    """`python -m analytics import FILE... [--db] [--mode] [--unit] [--dry-run] [--json]`."""
+    """`python -m analytics import FILE... [--db] [--mode] [--unit] [--sheet] [--header-row] [--map]
+    [--encoding] [--date-order] [--benefit-column] [--dry-run] [--json]`."""
     from analytics import ingest  # here, so that `summary` never loads the importer
 
     lang = as_lang(args.lang)
@@ -509,6 +568,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         raise UsageError(t("ingest.cli.no_file", lang, files=", ".join(missing)))
+    options = _read_options(args, lang)
+    pairs = _map_pairs(args.map, lang)
+    mappings = {file: _mapping_for(file, options, pairs, args.benefit_column, lang) for file in args.files}
     store = _open(args.db)
     status = EXIT_OK
     version_before = store.data_version()
@@ -516,33 +578,34 @@ def cmd_import(args: argparse.Namespace) -> int:
         program = _program(store, args.program, lang)
         for file in args.files:
             report = ingest.import_file(
-                store,
-                file,
-                mode=args.mode,
-                dry_run=args.dry_run,
-                units=args.unit,
-                by=_who(args.by),
-                program=program,
-            )
+                store, file, mode=args.mode, dry_run=args.dry_run, units=args.unit, by=_who(args.by),
+                options=options, mapping=mappings[file], program=program,
+            )  # fmt: skip
             report.file = file
             if args.json:
-                print(json.dumps(report.as_json(lang), ensure_ascii=False), flush=True)
+                payload = report.as_json(lang)
+                if args.dry_run:
+                    payload["preview"] = report.preview_json()
+                print(json.dumps(payload, ensure_ascii=False), flush=True)
             else:
                 print(
                     f"{file}: {report.message(lang)}",
                     file=sys.stdout if report.ok else sys.stderr,
                     flush=True,
                 )
+                if args.dry_run:
+                    for line in report.describe(lang):
+                        print("  " + line, flush=True)
                 for error in report.errors[:20]:
                     print(
                         "  "
                         + t(
                             "ingest.cli.error_line",
                             lang,
-                            row=error.row,
+                            row=error.row if not error.sheet else f"{error.sheet}!{error.row}",
                             column=error.column,
                             value=error.value or "",
-                            reason=ingest.reason_text(error.reason, lang),
+                            reason=error.reason_text(lang),
                         ),
                         flush=True,
                     )
@@ -615,8 +678,35 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="với --mode replace: đơn vị được thay (lặp lại được)",
     )
+    # The Data page's read choices, so that a job imports what an analyst imports by hand.
+    p.add_argument(
+        "--sheet",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="trang tính (lặp lại được; all: mọi trang có bảng, đơn vị theo tên trang)",
+    )
+    p.add_argument(
+        "--header-row", type=int, metavar="N", help="dòng tiêu đề (dòng trên nếu tiêu đề hai dòng)"
+    )
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"Tên cột=trường"',
+        help='ghép cột với trường (lặp lại được), ví dụ --map "Số hồ sơ=code"; trường = bỏ qua để bỏ cột',
+    )
+    p.add_argument("--encoding", help="bảng mã: utf-8, cp1258, tcvn3, vni, utf-8+tcvn3...")
+    p.add_argument(
+        "--date-order", choices=("dmy", "mdy"), help="ngày/tháng/năm hay tháng/ngày/năm cho mọi cột ngày"
+    )
+    p.add_argument(
+        "--benefit-column", metavar="NAME", help="cột lấy giá trị làm lợi (khi có cả Ước tính và Thực tế)"
+    )
     p.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
-    p.add_argument("--json", action="store_true", help="mỗi tệp một dòng JSON")
+    p.add_argument(
+        "--json", action="store_true", help="mỗi tệp một dòng JSON (với --dry-run: cả phần preview)"
+    )
     p.add_argument("--by", default=None, help="người nhập (ghi vào lịch sử nhập)")
     p.add_argument(
         "--program",

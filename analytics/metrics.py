@@ -374,7 +374,8 @@ def store_author_index(store: Store) -> None:
     with store.derived_write() as cur:
         cur.execute("DELETE FROM author_firsts")
         cur.execute(
-            "INSERT INTO author_firsts (program_code, unit, phase, all_phases, first_on) " + _AUTHOR_FIRSTS_SQL
+            "INSERT INTO author_firsts (program_code, unit, phase, all_phases, first_on) "
+            + _AUTHOR_FIRSTS_SQL
         )
         cur.execute("UPDATE meta SET value = ? WHERE key = 'author_firsts_version'", [str(version)])
 
@@ -1366,6 +1367,37 @@ _TOP_SQL = with_scope(
 def top_initiatives(store: Store, filters: Filters, limit: int = 10) -> pd.DataFrame:
     """The initiatives with the largest value benefited."""
     return _run(store, _TOP_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
+
+
+# Each author's part of the minimum remuneration of applied initiatives: by the shares recorded on the
+# initiative (authors_shares, as a part of their sum where they do not add up to 100), else in equal parts.
+# An author is a name within a unit (as for metric.authors).
+_AUTHOR_PAY_SQL = with_scope(
+    """, a AS (
+        SELECT unit_code, benefit_vnd, author_shares, string_split(authors, ';') AS names FROM f
+        WHERE status = 'applied' AND benefit_vnd > 0 AND authors IS NOT NULL
+    ), p AS (
+        SELECT unit_code, benefit_vnd, author_shares, names, unnest(range(1, len(names) + 1)) AS i FROM a
+    ), s AS (
+        SELECT unit_code, trim(names[i]) AS author,
+               benefit_vnd * CASE WHEN len(author_shares) = len(names) AND list_sum(author_shares) > 0
+                                       AND len(list_filter(author_shares, lambda x: x IS NULL)) = 0
+                                  THEN author_shares[i] / list_sum(author_shares) ELSE 1.0 / len(names) END AS part,
+               author_shares IS NOT NULL AS by_share
+        FROM p WHERE trim(names[i]) <> ''
+    )
+    SELECT s.unit_code AS unit, any_value(u.name) AS unit_name, min(s.author) AS author, count(*) AS initiatives,
+           sum(s.part) AS benefit_part, sum(s.part) * $rate AS min_remuneration, bool_or(s.by_share) AS by_share
+    FROM s LEFT JOIN units u ON u.code = s.unit_code
+    GROUP BY s.unit_code, lower(s.author)
+    ORDER BY min_remuneration DESC, unit, author LIMIT $limit"""
+)
+
+
+def remuneration_by_author(store: Store, filters: Filters, limit: int = 20) -> pd.DataFrame:
+    """metric.min_remuneration per author (per year), the authors owed most first: each applied
+    initiative's 7% shared by the authors' recorded shares, or equally where none were recorded."""
+    return _run(store, _AUTHOR_PAY_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
 
 
 def min_remuneration(benefit_vnd: float) -> dict[str, float]:

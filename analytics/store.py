@@ -61,6 +61,7 @@ INITIATIVE_COLUMNS: tuple[str, ...] = (
     "phase",
     "import_id",
     "program_code",
+    "author_shares",
 )
 
 _INITIATIVE_BODY = """
@@ -189,6 +190,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             'Vietnam Oil and Gas Group'),
            (DATE '2025-04-09', 'Công đoàn Petrovietnam', 'Petrovietnam Trade Union',
             'Tập đoàn Công nghiệp – Năng lượng Quốc gia Việt Nam', 'Vietnam National Industry – Energy Group')""",
+    ),
+    # Authors' shares (issue 16).
+    (
+        # Each author's share of an initiative, in %, in the order of `authors` (Nghị định 13/2012 asks for
+        # each co-author's contribution); NULL where the file gave none (then shares are equal), an element
+        # NULL for an author whose share was not given. The history keeps it for undo.
+        "ALTER TABLE initiatives ADD COLUMN author_shares DOUBLE[]",
+        "ALTER TABLE initiative_history ADD COLUMN author_shares DOUBLE[]",
     ),
 )
 

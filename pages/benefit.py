@@ -147,3 +147,26 @@ st.dataframe(
     height=min(38 + 35 * len(shown), 460),
 )
 st.caption(ctx.t("records.count", n=fmt_int(int(stats["n"]), lang)))
+
+authors = data.remuneration_by_author(limit=20)
+if not authors.empty:
+    st.markdown("**" + ctx.t("benefit.by_author") + "**")
+    st.caption(ctx.t("benefit.by_author.note"))
+    by_author = {
+        "author": ctx.t("benefit.by_author.author"),
+        "unit": ctx.t("units.table.unit"),
+        "initiatives": ctx.t("benefit.by_author.initiatives"),
+        "min_remuneration": ctx.t("benefit.per_year"),
+        "basis": ctx.t("benefit.by_author.basis"),
+    }
+    shown = authors.assign(
+        basis=[
+            ctx.t("benefit.by_author.shares" if b else "benefit.by_author.equal") for b in authors["by_share"]
+        ]
+    )[list(by_author)].rename(columns=by_author)
+    st.dataframe(
+        styled(shown, {by_author["initiatives"]: "count", by_author["min_remuneration"]: "money"}, lang),
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(shown), 460),
+    )

@@ -18,7 +18,15 @@ import streamlit as st
 
 from analytics import ingest, metrics
 from analytics.i18n import fmt_date, fmt_int, fmt_num
-from analytics.ingest import DELIMITERS, ENCODINGS, FIELD_NAMES, HEADER_SEARCH_ROWS, Limits, ReadOptions
+from analytics.ingest import (
+    DATE_ORDERS,
+    DELIMITERS,
+    ENCODINGS,
+    FIELD_NAMES,
+    HEADER_SEARCH_ROWS,
+    Limits,
+    ReadOptions,
+)
 from ui import gate
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
@@ -62,7 +70,31 @@ def _label(ctx: Context, name: str) -> str:
 
 
 def _encoding_label(ctx: Context, encoding: str | None) -> str:
-    return ctx.t(f"data.enc.{encoding}") if encoding in ENCODINGS else str(encoding)
+    """ "Windows-1258 (tiếng Việt)", "TCVN3 (ABC, phông .VnTime)", or for a Unicode file holding font-encoded
+    text (any codec), the codec's name with the font encoding's."""
+    if encoding in ENCODINGS:
+        return ctx.t(f"data.enc.{encoding}")
+    base, _, layered = str(encoding).partition("+")
+    if layered in ("tcvn3", "vni"):
+        return ctx.t("data.enc.layered", base=_encoding_label(ctx, base), legacy=ctx.t(f"data.enc.{layered}"))
+    return str(encoding)
+
+
+def _sheet_detected(ctx: Context, layout: ingest.Layout) -> str:
+    if layout.parts:
+        return ctx.t(
+            "data.detected.sheets", n=len(layout.parts), sheets=", ".join(p.sheet for p in layout.parts)
+        )
+    return ctx.t("data.detected.sheet", sheet=layout.sheet)
+
+
+def _header_detected(ctx: Context, layout: ingest.Layout) -> str:
+    text = ctx.t("data.detected.header_row", n=layout.header_row)
+    if layout.header_span > 1:
+        text = ctx.t("data.detected.header_rows", n=layout.header_row, rows=layout.header_span)
+    if layout.numbering_row:
+        text += " " + ctx.t("data.detected.numbering", n=layout.numbering_row)
+    return text
 
 
 def _delimiter_label(ctx: Context, delimiter: str | None) -> str:
@@ -74,8 +106,11 @@ def _delimiter_label(ctx: Context, delimiter: str | None) -> str:
 _DETECTED: dict[str, Callable[[Context, ingest.Layout], str]] = {
     "encoding": lambda ctx, layout: _encoding_label(ctx, layout.encoding),
     "delimiter": lambda ctx, layout: _delimiter_label(ctx, layout.delimiter),
-    "sheet": lambda ctx, layout: ctx.t("data.detected.sheet", sheet=layout.sheet),
-    "header_row": lambda ctx, layout: ctx.t("data.detected.header_row", n=layout.header_row),
+    "sheet": _sheet_detected,
+    "header_row": _header_detected,
+    "date_order": lambda ctx, layout: (
+        ctx.t(f"data.detected.date_order.{layout.date_order}") if layout.date_order else ""
+    ),
 }
 
 
@@ -92,52 +127,86 @@ def detected_line(ctx: Context, preview: ingest.Preview) -> str:
     if layout is None:
         return ""
     parts = [layout.format.upper()]
-    parts += [_DETECTED[option](ctx, layout) for option in _offered(layout)]
+    parts += [_DETECTED[option](ctx, layout) for option in (*_offered(layout), "date_order")]
+    if layout.legacy_columns:
+        found = sorted(set(layout.legacy_columns.values()))
+        parts.append(
+            ctx.t(
+                "data.detected.legacy",
+                n=len(layout.legacy_columns),
+                legacy=", ".join(ctx.t(f"data.enc.{e}") for e in found),
+            )
+        )
     parts.append(ctx.t("data.detected.columns", n=len(layout.headers)))
-    return " · ".join(parts)
+    return " · ".join(p for p in parts if p)
 
 
 # --- reading choices and mapping --------------------------------------------------------------------------
 
 
-def _encoding_choice(ctx: Context, key: str, layout: ingest.Layout) -> str:
+def _encoding_choice(ctx: Context, key: str, layout: ingest.Layout) -> dict:
     encodings = list(ENCODINGS)
-    return st.selectbox(
+    if layout.encoding and layout.encoding not in encodings:
+        encodings.append(layout.encoding)  # a detected one the list does not offer ("utf-16-le+tcvn3")
+    return {"encoding": st.selectbox(
         ctx.t("data.adjust.encoding"), encodings, index=encodings.index(layout.encoding) if layout.encoding in encodings else 0,
         format_func=lambda e: _encoding_label(ctx, e), key=f"{key}_enc",
-    )  # fmt: skip
+    )}  # fmt: skip
 
 
-def _delimiter_choice(ctx: Context, key: str, layout: ingest.Layout) -> str:
+def _delimiter_choice(ctx: Context, key: str, layout: ingest.Layout) -> dict:
     delimiters = list(DELIMITERS)
-    return st.selectbox(
+    return {"delimiter": st.selectbox(
         ctx.t("data.adjust.delimiter"), delimiters,
         index=delimiters.index(layout.delimiter) if layout.delimiter in delimiters else 0,
         format_func=lambda d: _delimiter_label(ctx, d), key=f"{key}_delim",
+    )}  # fmt: skip
+
+
+_EVERY_SHEET = "*"
+
+
+def _sheet_choice(ctx: Context, key: str, layout: ingest.Layout) -> dict:
+    """One sheet, or (for a workbook of several) every sheet holding the table, the unit from each name."""
+    sheets = list(layout.sheets)
+    choices = [_EVERY_SHEET, *sheets] if len(sheets) > 1 else sheets
+    current = _EVERY_SHEET if layout.parts else layout.sheet
+    chosen = st.selectbox(
+        ctx.t("data.adjust.sheet"), choices, index=choices.index(current) if current in choices else 0,
+        format_func=lambda s: ctx.t("data.adjust.sheet.all") if s == _EVERY_SHEET else s, key=f"{key}_sheet",
     )  # fmt: skip
+    return {"sheets": (_EVERY_SHEET,)} if chosen == _EVERY_SHEET else {"sheet": chosen}
 
 
-def _sheet_choice(ctx: Context, key: str, layout: ingest.Layout) -> str:
-    return st.selectbox(
-        ctx.t("data.adjust.sheet"), list(layout.sheets), index=list(layout.sheets).index(layout.sheet),
-        key=f"{key}_sheet",
-    )  # fmt: skip
-
-
-def _header_row_choice(ctx: Context, key: str, layout: ingest.Layout) -> int:
+def _header_row_choice(ctx: Context, key: str, layout: ingest.Layout) -> dict:
     header_row = st.number_input(
         ctx.t("data.adjust.header_row"), min_value=1, max_value=HEADER_SEARCH_ROWS, step=1,
         value=int(layout.header_row), key=f"{key}_header", help=ctx.t("data.adjust.header_row.help"),
     )  # fmt: skip
-    return int(header_row)
+    if layout.parts and int(header_row) == layout.header_row:
+        return {"header_row": None}  # several sheets: each keeps the header row found in it
+    return {"header_row": int(header_row)}
 
 
-# The widget of each read option a format family offers, and the column (of three) it sits in.
-_CHOICES: dict[str, tuple[int, Callable[[Context, str, ingest.Layout], object]]] = {
+def _date_order_choice(ctx: Context, key: str, layout: ingest.Layout) -> dict:
+    """Day first or month first for every date column; by default proven from the values (never guessed)."""
+    orders = [None, *DATE_ORDERS]
+    chosen = st.selectbox(
+        ctx.t("data.adjust.date_order"), orders, index=orders.index(layout.date_order) if layout.date_order in orders else 0,
+        format_func=lambda o: ctx.t(f"data.adjust.date_order.{o or 'auto'}"), key=f"{key}_dates",
+        help=ctx.t("data.adjust.date_order.help"),
+    )  # fmt: skip
+    return {"date_order": chosen}
+
+
+# The widget of each read option (those a format family offers, and the date order every one has), and the
+# column (of three) it sits in.
+_CHOICES: dict[str, tuple[int, Callable[[Context, str, ingest.Layout], dict]]] = {
     "encoding": (0, _encoding_choice),
     "delimiter": (1, _delimiter_choice),
     "sheet": (0, _sheet_choice),
     "header_row": (2, _header_row_choice),
+    "date_order": (1, _date_order_choice),
 }
 
 
@@ -151,22 +220,42 @@ def _read_options(ctx: Context, file_id: str, detected: ingest.Preview) -> ReadO
     with st.expander(ctx.t("data.adjust"), icon=":material/tune:"):
         st.caption(ctx.t("data.adjust.help"))
         cols = st.columns(3)
-        for option in _offered(layout):
+        for option in (*_offered(layout), "date_order"):  # the date order: every family's
             slot, choice = _CHOICES[option]
             with cols[slot]:
-                chosen[option] = choice(ctx, key, layout)
+                chosen.update(choice(ctx, key, layout))
     return ReadOptions(format=layout.format, **chosen)
 
 
-def _mapping_editor(ctx: Context, file_id: str, preview: ingest.Preview) -> dict[str, int]:
+def _alternatives(ctx: Context, file_id: str, preview: ingest.Preview) -> dict[str, int]:
+    """Where two columns can supply one field (estimated and actual benefit): which one is used, and the
+    switch to the other. Returns the mapping with the choices made."""
+    mapping = dict(preview.mapping)
+    for name, columns in preview.alternatives.items():
+        if name not in mapping:
+            continue
+        chosen = st.radio(
+            ctx.t("data.alternative", field=_label(ctx, name)), columns,
+            index=columns.index(mapping[name]) if mapping[name] in columns else 0,
+            format_func=preview.header, horizontal=True, key=f"data_alt_{file_id}_{name}",
+            help=ctx.t("data.alternative.help"),
+        )  # fmt: skip
+        mapping[name] = int(chosen)
+    return mapping
+
+
+def _mapping_editor(
+    ctx: Context, file_id: str, preview: ingest.Preview, start: dict[str, int] | None = None
+) -> dict[str, int]:
     """The column mapping as an editable table: one row per column of the file, its example value and the
-    field it feeds (or "ignored")."""
+    field it feeds (or "ignored"), starting from `start` (the detected mapping with the switches made)."""
     layout = preview.layout
     assert layout is not None
     ignore = ctx.t("data.map.ignore")
     labels = {name: _label(ctx, name) for name in FIELD_NAMES}
     by_label = {label: name for name, label in labels.items()}
-    field_of = {index: name for name, index in preview.mapping.items()}
+    start = preview.mapping if start is None else start
+    field_of = {index: name for name, index in start.items()}
     examples = []
     for index in range(len(layout.headers)):
         values = [r[index] for r in layout.preview if index < len(r) and r[index] not in (None, "")]
@@ -178,7 +267,11 @@ def _mapping_editor(ctx: Context, file_id: str, preview: ingest.Preview) -> dict
             "field": [labels[field_of[i]] if i in field_of else ignore for i in range(len(layout.headers))],
         }
     )
-    signature = f"{layout.format}-{layout.encoding}-{layout.delimiter}-{layout.sheet}-{layout.header_row}"
+    switched = "-".join(f"{n}{i}" for n, i in sorted(start.items()) if n in preview.alternatives)
+    signature = (
+        f"{layout.format}-{layout.encoding}-{layout.delimiter}-{layout.sheet}-{len(layout.parts)}-"
+        f"{layout.header_row}-{switched}"
+    )
     missing = bool(preview.missing)
     with st.expander(ctx.t("data.map.title"), expanded=missing, icon=":material/table_rows:"):
         st.caption(ctx.t("data.map.help"))
@@ -273,6 +366,13 @@ def report_block(ctx: Context, report: ingest.Report, key: str) -> None:
         st.info(ctx.t("ingest.msg.kept", n=fmt_int(report.kept, lang)), icon=":material/lock:")
     for warning, values in report.warnings:
         st.warning(ctx.t(f"ingest.warn.{warning}", **values), icon=":material/warning:")
+    notes = report.notes(lang, sheets=False, shares=False)
+    if notes:
+        st.info("\n".join(f"- {_escape_md(note)}" for note in notes), icon=":material/fact_check:")
+    if report.share_issues:
+        st.warning(_escape_md(report.share_note(lang)), icon=":material/percent:")
+    if report.sheets:
+        st.dataframe(sheet_table(ctx, report), hide_index=True, width="stretch")
     if report.seen_before:
         st.info(
             ctx.t("data.seen_before", ids=", ".join(f"#{i}" for i in report.seen_before)),
@@ -304,6 +404,21 @@ def report_block(ctx: Context, report: ingest.Report, key: str) -> None:
             key=f"rejects_{key}",
             on_click="ignore",
         )
+
+
+def sheet_table(ctx: Context, report: ingest.Report) -> pd.DataFrame:
+    """Each sheet's counts, for a workbook read over its sheets (one per unit)."""
+    lang = ctx.lang
+    columns = {
+        "sheet": ctx.t("data.sheets.sheet"), "rows": ctx.t("data.sheets.rows"), "insert": ctx.t("data.count.insert"),
+        "update": ctx.t("data.count.update"), "unchanged": ctx.t("data.count.unchanged"),
+        "reject": ctx.t("data.count.reject"), "skip": ctx.t("data.count.skip"),
+    }  # fmt: skip
+    rows = [
+        {label: (s[key] if key == "sheet" else fmt_int(s[key], lang)) for key, label in columns.items()}
+        for s in report.sheets
+    ]
+    return pd.DataFrame(rows, columns=list(columns.values()))
 
 
 def _stem(name: str) -> str:
@@ -376,7 +491,7 @@ def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pendin
             report_block(ctx, report, file_id)
             return Pending(file_id, file.name, data, options, None, report)
         line.caption(ctx.t("data.detected", what=detected_line(ctx, preview)))
-        mapping = _mapping_editor(ctx, file_id, preview)
+        mapping = _mapping_editor(ctx, file_id, preview, _alternatives(ctx, file_id, preview))
         with st.expander(ctx.t("data.first_rows"), icon=":material/visibility:"):
             st.dataframe(preview.rows_frame(), hide_index=True, width="stretch")
         program = st.session_state.get(f"data_program_{file_id}")

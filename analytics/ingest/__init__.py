@@ -12,10 +12,13 @@ functions, and only the names in `__all__` (`from analytics import ingest; inges
 DuckDB reads the file into a TEMP staging table and parses, validates and upserts in SQL.
 
 The modules, one idea each: `formats` (the format families: extensions, recognition, options, readers),
-`delimited` and `workbook` (each family's reader), `layout` (limits, overrides, the detected layout,
-`Refused`), `read` (detection and reading through the families), `columns` (fields, header synonyms, the
-header row, value words), `sql` (the SQL that parses, checks and classifies rows), `model` (refusals,
-previews, reports), `preview` (inspect), `stage`, `validation` and `writing` (the steps of an import),
+`delimited` and `workbook` (each family's reader), `legacy` (the TCVN3 and VNI font encodings and the
+syllable score that tells them), `cleaning` (control and invisible characters), `layout` (limits, overrides,
+the detected layout, `Refused`), `read` (detection and reading through the families), `columns` (fields,
+header synonyms, the header row and two-row headers, value words), `sql` (the SQL that parses, checks and
+classifies rows), `model` (refusals, previews, reports), `preview` (inspect, and choosing columns by name),
+`stage`, `validation` (with the passes after the first: date orders, signature blocks, co-author rows,
+shares) and `writing` (the steps of an import),
 `pipeline` (validate, commit, import_file), `undoing` (undo and the import log), `templates` (template
 files, accepted headers), `reference` (targets and units), `assign` (which program and period each record
 belongs to) and `setup` (programs, periods, proposed targets, campaigns, milestones, units over time).
@@ -37,7 +40,7 @@ from analytics.ingest.formats import (
 from analytics.ingest.layout import Layout, Limits, ReadOptions
 from analytics.ingest.model import MODES, Preview, Refusal, Report, RowError, UndoResult, reason_text
 from analytics.ingest.pipeline import FAULT_PAUSE_ENV, commit, import_file, validate
-from analytics.ingest.preview import inspect
+from analytics.ingest.preview import MappingError, choose_columns, column_named, field_named, inspect
 from analytics.ingest.reference import (
     RefIssue,
     RefResult,
@@ -67,6 +70,7 @@ from analytics.ingest.setup import (
     union_names_frame,
     unit_changes_frame,
 )
+from analytics.ingest.sql import DATE_ORDERS
 from analytics.ingest.templates import accepted_headers, template_csv, template_frame, template_xlsx
 from analytics.ingest.undoing import history, sample_import_id, undo, undo_blockers, undo_check
 
@@ -74,6 +78,8 @@ __all__ = [
     # reading, validating, committing one file
     "inspect", "validate", "commit", "import_file", "Limits", "ReadOptions", "Layout", "MODES",
     "FAULT_PAUSE_ENV",
+    # choosing columns by name (the command line's --map and --benefit-column)
+    "choose_columns", "column_named", "field_named", "MappingError",
     # what they return
     "Preview", "Report", "Refusal", "RowError", "UndoResult", "reason_text",
     # the import log and undo
@@ -82,7 +88,7 @@ __all__ = [
     "template_csv", "template_xlsx", "template_frame", "accepted_headers", "FIELD_NAMES",
     # the format families and what the preview offers to override
     "Family", "FAMILIES", "EXTENSIONS", "UnknownExtension", "family_of", "family_for_extension", "options_of",
-    "DELIMITERS", "ENCODINGS", "HEADER_SEARCH_ROWS",
+    "DELIMITERS", "ENCODINGS", "HEADER_SEARCH_ROWS", "DATE_ORDERS",
     # targets and units
     "RefIssue", "RefResult", "targets_wide", "wide_to_long", "save_targets", "read_targets", "units_frame",
     "save_units",

@@ -9,6 +9,7 @@ Labels shown to people live in the catalogue (`ingest.field.<name>`); the words 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -78,6 +79,8 @@ FIELDS: tuple[Field, ...] = (
         "Tên tác giả",
         "Họ và tên tác giả",
         "Họ tên tác giả",
+        "Tác giả họ và tên",
+        "Tác giả họ tên",
         "Họ và tên",
         "Họ tên",
         "Tác giả/Nhóm tác giả",
@@ -99,6 +102,27 @@ FIELDS: tuple[Field, ...] = (
         "Co-authors",
         "Coauthors",
         "Co-author",
+    ),
+    # Each author's share of the initiative (Nghị định 13/2012 asks for each co-author's contribution): a
+    # column of its own, or written after the names ("Nguyễn Văn An (60%); Trần Thị Bình (40%)").
+    _field(
+        "author_shares",
+        "shares",
+        False,
+        "Tỷ lệ đóng góp",
+        "Tỷ lệ đóng góp của tác giả",
+        "Tỷ lệ tham gia",
+        "Tỷ lệ tác giả",
+        "Tác giả tỷ lệ",
+        "Tác giả tỷ lệ đóng góp",
+        "Mức độ đóng góp",
+        "Phần trăm đóng góp",
+        "Tỷ lệ",
+        "Contribution",
+        "Contribution share",
+        "Author share",
+        "Author shares",
+        "Share",
     ),
     _field(
         "author_count",
@@ -237,6 +261,12 @@ FIELDS: tuple[Field, ...] = (
         "Benefit value",
         "Savings",
         "Value benefited",
+        # After the others: an export with both columns keeps the estimate, as it always did (the preview
+        # offers the other; `--benefit-column` on the command line).
+        "Giá trị làm lợi thực tế",
+        "Giá trị làm lợi thực tế đạt được",
+        "Giá trị làm lợi thực tế năm đầu",
+        "Actual benefit",
     ),
     _field(
         "reward_vnd",
@@ -347,24 +377,47 @@ def match_header(header: object) -> HeaderMatch:
     return HeaderMatch(None)
 
 
-def match_headers(headers: list[str]) -> tuple[dict[str, int], dict[str, int]]:
+def match_column(header: str, parts: tuple[str, ...] = ()) -> HeaderMatch:
+    """What one column names: its header, else (for a two-row header, "Tác giả" over "Họ tên") one of the
+    parts it was composed of, the lower row first."""
+    for text in (header, *parts):
+        found = match_header(text)
+        if found.field is not None:
+            return found
+    return HeaderMatch(None)
+
+
+def header_candidates(headers: list[str], parts: list[tuple[str, ...]] | None = None) -> dict[str, list[int]]:
+    """Every column that names each field, the one `match_headers` uses first (better synonym, then the
+    leftmost): a field with two (estimated and actual benefit) lets the person choose."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for index, header in enumerate(headers):
+        match = match_column(header, parts[index] if parts and index < len(parts) else ())
+        if match.field is not None:
+            found.setdefault(match.field, []).append((match.rank, index))
+    return {name: [index for _, index in sorted(found[name])] for name in FIELD_NAMES if name in found}
+
+
+def match_headers(
+    headers: list[str], parts: list[tuple[str, ...]] | None = None
+) -> tuple[dict[str, int], dict[str, int]]:
     """Map canonical fields to column positions; returns (mapping, money scales).
 
     When two headers name the same field, the better synonym wins (e.g. "Mã SK" over "Mã hồ sơ"), then
     the leftmost; the other column is left out (and reported as ignored).
     """
-    best: dict[str, tuple[int, int]] = {}
-    scales: dict[str, int] = {}
-    for index, header in enumerate(headers):
-        found = match_header(header)
-        if found.field is None:
-            continue
-        current = best.get(found.field)
-        if current is None or found.rank < current[0]:
-            best[found.field] = (found.rank, index)
-            scales[found.field] = found.scale
-    mapping = {name: best[name][1] for name in FIELD_NAMES if name in best}
-    return mapping, {name: scales[name] for name in mapping if FIELD_BY_NAME[name].kind == "money"}
+    mapping = {name: columns[0] for name, columns in header_candidates(headers, parts).items()}
+    scales = {
+        name: column_scale(headers, parts, index)
+        for name, index in mapping.items()
+        if FIELD_BY_NAME[name].kind == "money"
+    }
+    return mapping, scales
+
+
+def column_scale(headers: list[str], parts: list[tuple[str, ...]] | None, index: int) -> int:
+    """The scale a money column's header gives its amounts ("(triệu đồng)": 1,000,000)."""
+    return match_column(headers[index], parts[index] if parts and index < len(parts) else ()).scale or 1
 
 
 def header_score(cells: list[object]) -> int:
@@ -380,6 +433,10 @@ HEADER_SEARCH_ROWS = 30  # the header is looked for among a file's (or sheet's) 
 def blank_row(row: list[object]) -> bool:
     """Nothing but empty cells (None or white space)."""
     return all(cell is None or str(cell).strip() == "" for cell in row)
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else " ".join(str(value).split())
 
 
 def find_header(rows: list[list[object]]) -> int:
@@ -400,6 +457,104 @@ def find_header(rows: list[list[object]]) -> int:
         if sum(1 for c in row if c not in (None, "")) >= common and not blank_row(row):
             return index
     return 0
+
+
+# Report-style tables: a two-row header ("Tác giả" merged over "Họ tên" and "Tỷ lệ (%)"), and the row of
+# column numbers "(1) (2) (3) ..." that official forms put under it.
+_NUMBERING = re.compile(r"\(?\s*(?:[0-9]{1,3}|[A-Za-z])\s*\)?")
+_DATA_LIKE = re.compile(r"[0-9\s.,/:%()+-]+")
+
+
+@dataclass(frozen=True)
+class HeaderBlock:
+    """The rows that head a table: where they start (0-based), how many rows the header takes (1 or 2),
+    each column's name (two rows composed: "Tác giả Họ tên") with the parts it was made of, and the row of
+    column numbers under it, if any (0-based)."""
+
+    index: int
+    span: int
+    headers: list[str]
+    parts: list[tuple[str, ...]]
+    numbering: int | None = None
+
+
+def is_numbering_row(row: list[object]) -> bool:
+    """A row of column numbers: "(1) (2) (3) ...", or 1, 2, 3... counting up, in three cells or more."""
+    cells = [_cell(c) for c in row if _cell(c)]
+    if len(cells) < 3 or not all(_NUMBERING.fullmatch(c) for c in cells):
+        return False
+    if sum(1 for c in cells if c.startswith("(")) * 2 >= len(cells):
+        return True
+    numbers = [int(c) for c in cells if c.isdigit()]
+    return len(numbers) == len(cells) and numbers == list(range(numbers[0], numbers[0] + len(numbers)))
+
+
+def _compose(top: list[object], sub: list[object]) -> tuple[list[str], list[tuple[str, ...]], bool]:
+    """Two header rows as one: each column's group (the top cell, or the merged top cell to its left whose
+    group it continues) and its own sub-header. Also says whether some sub-header sits under a merged
+    group (the sign of a two-row header)."""
+    width = max(len(top), len(sub))
+    names: list[str] = []
+    parts: list[tuple[str, ...]] = []
+    group = ""
+    under_merged = False
+    for i in range(width):
+        upper = _cell(top[i]) if i < len(top) else ""
+        lower = _cell(sub[i]) if i < len(sub) else ""
+        if upper:
+            group = upper if lower else ""
+            names.append(f"{upper} {lower}" if lower else upper)
+            parts.append((lower, upper) if lower else ())
+        elif lower and group:
+            under_merged = True
+            names.append(f"{group} {lower}")
+            parts.append((lower, group))
+        else:
+            group = ""
+            names.append(lower)
+            parts.append(())
+    return names, parts, under_merged
+
+
+def _two_row(top: list[object], sub: list[object]) -> tuple[list[str], list[tuple[str, ...]]] | None:
+    """The composed header when `sub` is the lower row of a two-row header under `top`, else None."""
+    cells = [_cell(c) for c in sub if _cell(c)]
+    if not cells or is_numbering_row(sub) or any(_DATA_LIKE.fullmatch(c) for c in cells):
+        return None
+    if len(cells) >= sum(1 for c in top if _cell(c)):
+        return None
+    names, parts, under_merged = _compose(top, sub)
+    if not under_merged:
+        return None
+    composed = {m.field for m in (match_column(n, p) for n, p in zip(names, parts, strict=True)) if m.field}
+    if len(composed) < header_score(list(top)):
+        return None
+    return names, parts
+
+
+def header_block(rows: list[list[object]], index: int, text: Callable[[object], str] = str) -> HeaderBlock:
+    """The header that starts at row `index` (or, when that row is the lower row of a two-row header, at the
+    row above), and the numbering row under it. `text` writes a cell as text (a one-row header keeps its
+    cells as they are written)."""
+
+    def texts(row: list[object]) -> list[object]:
+        return [None if c is None else text(c) for c in row]
+
+    for start in (index, index - 1):
+        if start < 0 or start + 1 >= len(rows):
+            continue
+        two = _two_row(texts(list(rows[start])), texts(list(rows[start + 1])))
+        if two is not None and (start == index or header_score(list(rows[start])) > 0):
+            names, parts = two
+            block = HeaderBlock(start, 2, names, parts)
+            break
+    else:
+        top = texts(list(rows[index])) if index < len(rows) else []
+        block = HeaderBlock(index, 1, ["" if c is None else str(c) for c in top], [() for _ in top])
+    below = block.index + block.span
+    if below < len(rows) and is_numbering_row(list(rows[below])):
+        return HeaderBlock(block.index, block.span, block.headers, block.parts, below)
+    return block
 
 
 # --- values -----------------------------------------------------------------------------------------------

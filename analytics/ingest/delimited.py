@@ -2,9 +2,15 @@
 first 64 KB, and how its rows reach DuckDB without a Python loop over them.
 
 A UTF-8 file (with or without BOM) whose text is already NFC is read by DuckDB's `read_csv` straight from
-the file; any other text (UTF-16, Windows-1258 with combining tone marks, blank lines that DuckDB would
-silently drop and so shift row numbers) is first rewritten, in chunks, to a temporary UTF-8 NFC file.
-Every cell reaches DuckDB as text; the importer parses and validates it in SQL.
+the file; any other text (UTF-16, Windows-1258 with combining tone marks, the TCVN3 and VNI font encodings,
+control or invisible characters, blank lines that DuckDB would silently drop and so shift row numbers) is
+first rewritten, in chunks, to a temporary clean UTF-8 NFC file. Every cell reaches DuckDB as text; the
+importer parses and validates it in SQL.
+
+The encoding is chosen by reading the first 64 KB every plausible way (UTF-8, Windows-1258, TCVN3, VNI, and
+for a Unicode file, Unicode cells that hold TCVN3 or VNI text) and keeping the reading whose accented words
+are Vietnamese syllables (`legacy.score`); a file that reads as mojibake every way is refused, naming the
+encoding it most likely went through.
 
 Anything wrong with the file as a whole raises `Refused` with a catalogue code (`ingest.refuse.<code>`).
 """
@@ -17,13 +23,13 @@ import csv
 import hashlib
 import io
 import itertools
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
-from analytics.ingest.columns import HEADER_SEARCH_ROWS, blank_row, find_header, header_score
+from analytics.ingest import cleaning, legacy
+from analytics.ingest.columns import HEADER_SEARCH_ROWS, blank_row, find_header, header_block, header_score
 from analytics.ingest.layout import PREVIEW_ROWS, SAMPLE_BYTES, Layout, Limits, Progress, ReadOptions, Refused
 from analytics.ingest.stage import Hints, Retry, Stage
 from analytics.sandbox import temp_dir
@@ -32,8 +38,14 @@ from analytics.textnorm import nfc
 CHUNK_BYTES = 8 * 1024 * 1024
 SPARE_COLUMNS = 4  # read past the header's width, so a row with extra cells is seen (and rejected)
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
-# Codecs offered for override, in the order shown.
-ENCODINGS: tuple[str, ...] = ("utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1258", "cp1252", "latin-1")
+# Encodings offered for override, in the order shown: Python codecs; "tcvn3" and "vni", files written in those
+# font encodings; "<codec>+tcvn3" / "<codec>+vni", a Unicode file whose cells hold such text (a .VnTime sheet
+# saved as "CSV UTF-8").
+ENCODINGS: tuple[str, ...] = (
+    "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "cp1258", "tcvn3", "vni", "utf-8+tcvn3", "utf-8+vni",
+    "cp1252", "latin-1",
+)  # fmt: skip
+DIRECT_ENCODINGS = ("utf-8", "utf-8-sig")  # what DuckDB may read as it is
 
 # Heads of files that are not text: a picture, a PDF, an archive or a program renamed .csv.
 _BINARY_MAGIC: tuple[bytes, ...] = (
@@ -73,9 +85,9 @@ def recognise(head: bytes, path: Path) -> str | None:
 # --- encoding ---------------------------------------------------------------------------------------------
 
 
-def sniff_encoding(head: bytes) -> str:
-    """The codec of a text file's first bytes: a BOM decides; else UTF-8 when it decodes, else the
-    Vietnamese Windows code page (Windows-1258)."""
+def _base_encoding(head: bytes) -> str:
+    """The byte codec of a text file's first bytes: a BOM decides; else UTF-8 when it decodes, else an 8-bit
+    code page (Windows-1258, or a font encoding over Windows-1252: see `sniff_encoding`)."""
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith(codecs.BOM_UTF16_LE):
@@ -99,37 +111,135 @@ def sniff_encoding(head: bytes) -> str:
     return "cp1258"
 
 
+def sniff_encoding(head: bytes, complete: bool = False) -> str:
+    """The encoding of a text file's first bytes (one of ENCODINGS, or "<codec>+tcvn3"/"<codec>+vni").
+
+    The byte codec comes first (`_base_encoding`). An 8-bit file is read as Windows-1258, TCVN3 and VNI and
+    the reading with the most Vietnamese syllables kept; a Unicode file is kept as it is unless its cells
+    read as Vietnamese only through TCVN3 or VNI (a .VnTime sheet saved as Unicode). Raises
+    `Refused("mojibake")` when every reading is mojibake, naming the likely cause."""
+    base = _base_encoding(head)
+    if base == "cp1258":
+        readings = [
+            (name, legacy.score(decode_sample(head, name, complete))) for name in ("cp1258", "tcvn3", "vni")
+        ]
+        name, best = max(readings, key=lambda item: item[1].ratio)  # the first of equals: Windows-1258
+        if best.counted >= legacy.MOJIBAKE_WORDS and best.ratio < legacy.MOJIBAKE_RATIO:
+            example = legacy.broken_words(decode_sample(head, name, complete))
+            raise Refused("mojibake", likely=name, example=example)
+        return name
+    text = decode_sample(head, base, complete)
+    found = legacy.better_reading(text)
+    if found:
+        return f"{base}+{found}"
+    if legacy.encoded_twice(text):
+        raise Refused("mojibake", likely="utf-8-twice", example=legacy.broken_words(text))
+    return base
+
+
+def encoding_parts(encoding: str) -> tuple[str | None, str | None]:
+    """(byte codec, legacy font encoding): "utf-8" -> ("utf-8", None); "tcvn3" -> (None, "tcvn3"), the file's
+    bytes in that font encoding; "utf-8+vni" -> ("utf-8", "vni"), Unicode cells holding VNI text."""
+    if encoding in legacy.LEGACY:
+        return None, encoding
+    codec, _, layered = encoding.partition("+")
+    return codec, layered or None
+
+
+def check_encoding(encoding: str) -> None:
+    """Refuse an encoding no reader knows."""
+    codec, layered = encoding_parts(encoding)
+    try:
+        if codec is not None:
+            codecs.lookup(codec)
+    except LookupError:
+        raise Refused("bad_encoding", encoding=encoding) from None
+    if layered is not None and layered not in legacy.LEGACY:
+        raise Refused("bad_encoding", encoding=encoding)
+
+
 def bom_length(encoding: str, head: bytes) -> int:
-    if encoding in ("utf-8", "utf-8-sig") and head.startswith(codecs.BOM_UTF8):
+    codec = encoding_parts(encoding)[0]
+    if codec in ("utf-8", "utf-8-sig") and head.startswith(codecs.BOM_UTF8):
         return 3
-    if encoding == "utf-16-le" and head.startswith(codecs.BOM_UTF16_LE):
+    if codec == "utf-16-le" and head.startswith(codecs.BOM_UTF16_LE):
         return 2
-    if encoding == "utf-16-be" and head.startswith(codecs.BOM_UTF16_BE):
+    if codec == "utf-16-be" and head.startswith(codecs.BOM_UTF16_BE):
         return 2
     return 0
 
 
-def decode_sample(head: bytes, encoding: str, complete: bool) -> str:
-    """The sample as text (NFC), cut at its last full line unless it is the whole file."""
+class TextDecoder:
+    """Bytes to text in one encoding, chunk by chunk: the codec, then a font encoding's letters, then NFC."""
+
+    def __init__(
+        self, encoding: str, errors: str = "replace", start: bytes = b"", delimiter: str | None = None
+    ) -> None:
+        self.delimiter = delimiter
+        codec, self.legacy = encoding_parts(encoding)
+        self.per_word = codec is not None and self.legacy is not None
+        self.converted = 0  # cells converted from a font encoding (Unicode cells holding TCVN3 or VNI)
+        if codec is None:
+            self._decoder = None
+            return
+        codec = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}.get(codec, codec)
+        if (
+            codec == "utf-16"
+            and encoding.startswith("utf-16-le")
+            and not start.startswith(codecs.BOM_UTF16_LE)
+        ):
+            codec = "utf-16-le"
+        if (
+            codec == "utf-16"
+            and encoding.startswith("utf-16-be")
+            and not start.startswith(codecs.BOM_UTF16_BE)
+        ):
+            codec = "utf-16-be"
+        if codec == "utf-8" and start.startswith(codecs.BOM_UTF8):
+            codec = "utf-8-sig"
+        self._decoder = codecs.getincrementaldecoder(codec)(errors=errors)
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        """The next chunk's text as decoded, before `convert`."""
+        if self._decoder is None:
+            return legacy.decode_bytes(data)
+        return self._decoder.decode(data, final=final)
+
+    def convert(self, text: str) -> str:
+        """Decoded text in Unicode NFC: a font encoding's letters converted."""
+        if self.legacy is None:
+            return nfc(text)
+        if self.per_word:
+            text, converted = legacy.to_unicode_cells(text, self.legacy, self.delimiter)
+            self.converted += converted
+            return nfc(text)
+        return legacy.to_unicode_lines(text, self.legacy, self.delimiter)
+
+
+def decode_sample(head: bytes, encoding: str, complete: bool, delimiter: str | None = None) -> str:
+    """The sample as text (NFC, a font encoding's letters converted, cell by cell once the delimiter is
+    known), cut at its last full line unless it is the whole file."""
     body = head[bom_length(encoding, head) :]
-    codec = "utf-8" if encoding == "utf-8-sig" else encoding
-    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(body, final=complete)
+    decoder = TextDecoder(encoding.replace("utf-8-sig", "utf-8"), delimiter=delimiter)
+    text = decoder.decode(body, final=complete)
     if not complete:
         cut = text.rfind("\n")
         if cut > 0:
             text = text[: cut + 1]
-    return nfc(text)
+    return decoder.convert(text)
 
 
 def looks_like_text(text: str) -> bool:
-    """False for binary content that happened to decode: NUL bytes or many control characters."""
-    if not text.strip():
+    """False for binary content that happened to decode: mostly control characters, or many characters
+    that did not decode. A few NUL bytes and control characters in a text file are removed, not a reason
+    to refuse it."""
+    sample = text[:20000]
+    controls = cleaning.count_controls(sample)
+    stripped = cleaning.strip_controls(sample)
+    if not stripped.strip():
         return False
-    if "\x00" in text:
-        return False
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\r\n\f")
-    replaced = text[:20000].count("\ufffd")
-    return controls <= max(2, len(text[:20000]) // 200) and replaced <= max(2, len(text[:20000]) // 50)
+    replaced = stripped.count("\ufffd")
+    return controls <= len(sample) // 10 and replaced <= max(2, len(stripped) // 50)
 
 
 # --- delimiter and header row -----------------------------------------------------------------------------
@@ -181,39 +291,46 @@ def detect(path: Path, fmt: str, size: int, head: bytes, options: ReadOptions, l
     """The layout of a text file: encoding, delimiter, header row (each detected unless overridden)."""
     if size > limits.max_bytes:
         raise Refused("too_large", size=size, limit=limits.max_bytes)
-    encoding = options.encoding or sniff_encoding(head)
-    if encoding not in ENCODINGS:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise Refused("bad_encoding", encoding=encoding) from None
-    text = decode_sample(head, encoding, complete=size <= SAMPLE_BYTES)
+    complete = size <= SAMPLE_BYTES
+    encoding = options.encoding or sniff_encoding(head, complete)
+    check_encoding(encoding)
+    text = decode_sample(head, encoding, complete=complete)
     if not looks_like_text(text):
         raise Refused("empty" if not text.strip() else "not_table")
-    delimiter = options.delimiter or sniff_delimiter(text)
-    rows = _records(text, delimiter, HEADER_SEARCH_ROWS + PREVIEW_ROWS + 1)
+    delimiter = options.delimiter or sniff_delimiter(cleaning.strip_controls(text))
+    if encoding_parts(encoding)[1]:  # a font encoding: converted cell by cell, as the whole file will be
+        text = decode_sample(head, encoding, complete=complete, delimiter=delimiter)
+    text, controls, invisible = cleaning.clean_lines(text, delimiter)
+    rows = _records(text, delimiter, HEADER_SEARCH_ROWS + PREVIEW_ROWS + 2)
     if not rows or all(blank_row(r) for r in rows):
         raise Refused("empty")
     header_index = options.header_row - 1 if options.header_row else find_header(rows)
     if header_index < 0 or header_index >= len(rows):
         raise Refused("header_beyond", row=header_index + 1)
-    headers = [nfc(h).strip() for h in rows[header_index]]
+    block = header_block(rows, header_index)
+    headers = [nfc(h).strip() for h in block.headers]
     if len(headers) > limits.max_columns:
         raise Refused("too_many_columns", n=len(headers), limit=limits.max_columns)
-    preview = [
-        [c if c != "" else None for c in r[: len(headers)]] for r in rows[header_index + 1 :][:PREVIEW_ROWS]
-    ]
+    below = [
+        r for i, r in enumerate(rows[block.index + block.span :], start=block.index + block.span)
+        if i != block.numbering
+    ]  # fmt: skip
+    preview = [[c if c != "" else None for c in r[: len(headers)]] for r in below[:PREVIEW_ROWS]]
     return Layout(
         format=fmt,
         size=size,
         encoding=encoding,
         delimiter=delimiter,
-        header_row=header_index + 1,
+        header_row=block.index + 1,
         headers=headers,
         preview=preview,
-        skip_lines=physical_lines(text, header_index + 1, delimiter),
+        skip_lines=physical_lines(text, block.index + block.span + (block.numbering is not None), delimiter),
         bom=bom_length(encoding, head),
         multiline=any(line.count('"') % 2 for line in text.splitlines()),
+        header_span=block.span,
+        header_parts=block.parts,
+        numbering_row=None if block.numbering is None else block.numbering + 1,
+        dirty=bool(controls or invisible),
     )
 
 
@@ -228,12 +345,19 @@ class Scan:
     lines: int  # physical lines, not counting blank lines at the very end
     combining: bool  # holds combining marks (U+0300-U+036F): must be NFC-normalised first
     blank_lines: bool | None = None  # known only when looked for
+    controls: bool = False  # holds NUL bytes or other control characters: must be cleaned first
+
+
+# Every byte but the control characters the importer removes (bytes.translate deletes them, leaving the
+# controls: one pass in C, far cheaper than a search).
+_NOT_CONTROL = bytes(b for b in range(256) if chr(b) not in cleaning.CONTROLS)
 
 
 def scan_bytes(path: Path, progress: Progress | None = None, look_for_blank_lines: bool = False) -> Scan:
     digest = hashlib.sha256()
     lines = 0
     combining = False
+    controls = False
     blank = False
     size = max(path.stat().st_size, 1)
     done = 0
@@ -245,6 +369,8 @@ def scan_bytes(path: Path, progress: Progress | None = None, look_for_blank_line
             lines += chunk.count(b"\n")
             if not combining and (b"\xcc" in chunk or b"\xcd" in chunk):
                 combining = True
+            if not controls and chunk.translate(None, _NOT_CONTROL):
+                controls = True
             if look_for_blank_lines and not blank:
                 joined = tail + chunk
                 blank = b"\n\n" in joined or b"\n\r\n" in joined
@@ -260,7 +386,7 @@ def scan_bytes(path: Path, progress: Progress | None = None, look_for_blank_line
         lines = lines - end_newlines + 1
         if look_for_blank_lines and blank and end_newlines >= 2:
             blank = _blank_inside(path)
-    return Scan(digest.hexdigest(), lines, combining, blank if look_for_blank_lines else None)
+    return Scan(digest.hexdigest(), lines, combining, blank if look_for_blank_lines else None, controls)
 
 
 def _blank_inside(path: Path) -> bool:
@@ -291,6 +417,15 @@ def _blank_inside(path: Path) -> bool:
     return False
 
 
+@dataclass
+class Cleaned:
+    """What rewriting a text file changed, for the import report."""
+
+    controls: int = 0  # control characters and NUL bytes removed
+    invisible_cells: int = 0  # cells whose invisible characters were removed
+    legacy_cells: int = 0  # cells converted from TCVN3 or VNI inside a Unicode file
+
+
 def transcode(
     src: Path,
     dst: Path,
@@ -298,19 +433,14 @@ def transcode(
     delimiter: str,
     errors: str = "replace",
     progress: Progress | None = None,
-) -> None:
-    """Rewrite a text file as UTF-8 NFC, chunk by chunk, with every blank line (outside quotes) replaced by
-    a lone delimiter so that DuckDB keeps it as an empty row and row numbers stay those of the file."""
-    codec = {"utf-8-sig": "utf-8-sig", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}.get(encoding, encoding)
+) -> Cleaned:
+    """Rewrite a text file as clean UTF-8 NFC, chunk by chunk (a font encoding's letters converted, control
+    and invisible characters removed), with every blank line (outside quotes) replaced by a lone delimiter
+    so that DuckDB keeps it as an empty row and row numbers stay those of the file."""
     with open(src, "rb") as probe:
         start = probe.read(4)
-    if encoding == "utf-16-le" and not start.startswith(codecs.BOM_UTF16_LE):
-        codec = "utf-16-le"
-    if encoding == "utf-16-be" and not start.startswith(codecs.BOM_UTF16_BE):
-        codec = "utf-16-be"
-    if encoding == "utf-8" and start.startswith(codecs.BOM_UTF8):
-        codec = "utf-8-sig"
-    decoder = codecs.getincrementaldecoder(codec)(errors=errors)
+    decoder = TextDecoder(encoding, errors=errors, start=start, delimiter=delimiter)
+    cleaned = Cleaned()
     size = max(src.stat().st_size, 1)
     done = 0
     carry = ""
@@ -331,7 +461,9 @@ def transcode(
                     carry = ""
             else:
                 carry = ""
-            text = unicodedata.normalize("NFC", text)
+            text, controls, invisible = cleaning.clean_lines(decoder.convert(text), delimiter)
+            cleaned.controls += controls
+            cleaned.invisible_cells += invisible
             if text.startswith(("\n", "\r\n")) or "\n\n" in text or "\n\r\n" in text:
                 lines = text.split("\n")
                 for i, line in enumerate(lines[:-1]):
@@ -350,6 +482,8 @@ def transcode(
                 progress(min(done / size, 1.0), "transcode")
             if final:
                 break
+    cleaned.legacy_cells = decoder.converted
+    return cleaned
 
 
 def csv_source_sql(width: int) -> tuple[str, dict[str, object]]:
@@ -369,7 +503,7 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
         scan = pool.submit(scan_bytes, path)
         rows: int | None = None
-        if layout.encoding in ("utf-8", "utf-8-sig") and not staging.hints.transcode:
+        if layout.encoding in DIRECT_ENCODINGS and not staging.hints.transcode and not layout.dirty:
             try:
                 rows = _read_csv(staging, path, layout)
             except duckdb.InvalidInputException as exc:
@@ -381,7 +515,7 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
         scanned = scan.result()
     staging.sha256 = scanned.sha256
     step(0.4, "read")
-    if rows is not None and scanned.combining:
+    if rows is not None and (scanned.combining or scanned.controls):
         rows = None
     # Fewer rows than lines: blank lines (which DuckDB drops, shifting row numbers) or cells that hold
     # line breaks (harmless). Only the first needs the slower, exact path.
@@ -393,7 +527,7 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
         rows = None
     if rows is None:
         target = folder / "utf8.csv"
-        transcode(
+        cleaned = transcode(
             path,
             target,
             layout.encoding or "utf-8",
@@ -401,6 +535,7 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
             errors="replace",
             progress=lambda f, _: step(0.05 + 0.3 * f, "transcode"),
         )
+        staging.cleaned.update(vars(cleaned))
         try:
             rows = _read_csv(staging, target, layout)
         except duckdb.InvalidInputException as exc:  # even clean UTF-8 did not read: not a table
@@ -427,4 +562,4 @@ def all_rows(path: Path, layout: Layout) -> list[list[object]]:
         transcode(path, target, layout.encoding or "utf-8", layout.delimiter or ",")
         text = target.read_text(encoding="utf-8")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=layout.delimiter or ","))
-    return [r for r in rows[layout.header_row :]]
+    return [r for r in rows[layout.data_row - 1 :]]

@@ -115,7 +115,12 @@ def sniff_format(head: bytes, path: Path) -> str:
 
 
 def options_of(layout: Layout) -> ReadOptions:
-    """The read options that reproduce a layout: its format and the options its family offers."""
+    """The read options that reproduce a layout: its format and the options its family offers (a table
+    read over several sheets: every sheet that holds one)."""
     family = family_of(layout.format)
     offered = family.options if family else ()
-    return ReadOptions(format=layout.format, **{name: getattr(layout, name) for name in offered})
+    values = {name: getattr(layout, name) for name in offered}
+    values["date_order"] = layout.date_order  # every family's dates
+    if layout.parts:  # each sheet's header row is its own
+        values.update(sheets=("*",), header_row=None)
+    return ReadOptions(format=layout.format, **values)

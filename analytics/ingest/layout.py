@@ -43,8 +43,12 @@ class ReadOptions:
     format: str | None = None
     encoding: str | None = None
     delimiter: str | None = None
-    header_row: int | None = None  # 1-based row of the file (or sheet) holding the headers
+    header_row: int | None = (
+        None  # 1-based row of the file (or sheet) holding the headers (the top one of two)
+    )
     sheet: str | None = None
+    sheets: tuple[str, ...] = ()  # several sheets read as one table (("*",): every sheet holding one)
+    date_order: str | None = None  # "dmy" or "mdy" for every date column (None: day first unless proven)
 
 
 @dataclass
@@ -63,3 +67,16 @@ class Layout:
     skip_lines: int = 0  # physical lines up to and including the header (CSV)
     bom: int = 0
     multiline: bool = False  # the sample shows a quoted cell holding a line break (CSV)
+    header_span: int = 1  # rows the header takes: 2 for "Tác giả" merged over "Họ tên" / "Tỷ lệ (%)"
+    header_parts: list[tuple[str, ...]] = field(default_factory=list)  # a composed header's parts, per column
+    numbering_row: int | None = None  # the row of column numbers "(1) (2) ..." under the header (skipped)
+    dirty: bool = False  # the sample holds control or invisible characters: the file is cleaned first (CSV)
+    legacy_columns: dict[int, str] = field(default_factory=dict)  # workbook columns in TCVN3 or VNI
+    parts: tuple = ()  # one `workbook.SheetPart` per sheet when several sheets are read as one table
+    skipped_sheets: tuple[tuple[str, str], ...] = ()  # (sheet, reason): summary, empty or no table
+    date_order: str | None = None  # the person's choice for every date column (ReadOptions.date_order)
+
+    @property
+    def data_row(self) -> int:
+        """The 1-based row of the first data row: under the header and its numbering row."""
+        return self.header_row + self.header_span + (1 if self.numbering_row else 0)

@@ -47,7 +47,9 @@ def detect(path: Path, options: ReadOptions | None = None, limits: Limits | None
     family = family_of(fmt)
     if family is None:
         raise Refused("not_table")
-    return family.detect(path, fmt, size, head, options, limits)
+    layout = family.detect(path, fmt, size, head, options, limits)
+    layout.date_order = options.date_order
+    return layout
 
 
 def all_rows(path: Path, layout: Layout) -> list[list[object]]:

@@ -38,6 +38,11 @@ class Stage:
         self.rows = 0
         self.rid_base = 0
         self.sha256: str | None = None
+        # What the reader cleaned on the way: control characters, cells with invisible characters, words
+        # converted from a font encoding (`delimited.Cleaned`, or the workbook reader's counts).
+        self.cleaned: dict[str, int] = {}
+        self.sheet_rows: dict[str, int] = {}  # rows staged per sheet (a table over several sheets)
+        self.survey: dict[str, int] = {}  # sql.SURVEY -> rows: codes not plain ASCII, authors with a '%'
 
     def run(self, source: str, source_params: dict) -> int:
         """`ingest_raw` from a table expression (a family's reader gives it); returns its row count."""
@@ -48,9 +53,12 @@ class Stage:
             if "CSV" not in message or "parallel" in message.lower() or "unicode" in message.lower():
                 raise  # not the file's fault, or a case the caller retries differently
             raise Refused("unreadable", detail=message.splitlines()[0][:200]) from None
-        low, high, count = self.cur.execute(
-            "SELECT min(rowid), max(rowid), count(*) FROM ingest_raw"
+        # One scan for the bounds and, in the same pass, what the rows hold (`sql.survey_terms`).
+        terms = q.survey_terms(self.shape)
+        low, high, count, *found = self.cur.execute(
+            f"SELECT min(rowid), max(rowid), count(*), {', '.join(terms)} FROM ingest_raw"  # noqa: S608
         ).fetchone()
+        self.survey = dict(zip(q.SURVEY, (int(v or 0) for v in found), strict=True))
         if count and high - low + 1 != count:  # never seen; a fresh copy in file order has dense rowids
             self.cur.execute(
                 "CREATE OR REPLACE TEMP TABLE ingest_raw AS SELECT * FROM ingest_raw ORDER BY rowid"

@@ -46,4 +46,16 @@ TEXT: dict[str, tuple[str, str]] = {
     "benefit.three_years": ("Trong 3 năm đầu (ước tính)", "Over the first 3 years (estimate)"),
     "benefit.applied_benefit": ("Làm lợi của {noun} đã áp dụng", "Benefit of applied {noun}"),
     "benefit.file": ("hieu-qua", "benefit"),
+    "benefit.by_author": ("Theo tác giả (ước tính, 20 người cao nhất)", "By author (estimate, the top 20)"),
+    "benefit.by_author.note": (
+        "7% giá trị làm lợi mỗi năm của mỗi sáng kiến đã áp dụng, chia cho các tác giả theo tỷ lệ đóng góp ghi trong "
+        "hồ sơ (Nghị định 13/2012/NĐ-CP), hoặc chia đều khi hồ sơ không ghi tỷ lệ.",
+        "7% of each applied initiative's yearly benefit, shared among its authors by the contributions recorded "
+        "(Decree 13/2012/ND-CP), or equally where none were recorded.",
+    ),
+    "benefit.by_author.author": ("Tác giả", "Author"),
+    "benefit.by_author.initiatives": ("Số sáng kiến", "Initiatives"),
+    "benefit.by_author.basis": ("Cách chia", "Shared"),
+    "benefit.by_author.shares": ("theo tỷ lệ đóng góp", "by contribution"),
+    "benefit.by_author.equal": ("chia đều", "equally"),
 }

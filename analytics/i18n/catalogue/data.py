@@ -30,6 +30,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.enc.utf-16-le": ("UTF-16 LE (Unicode Text của Excel)", "UTF-16 LE (Excel's Unicode Text)"),
     "data.enc.utf-16-be": ("UTF-16 BE", "UTF-16 BE"),
     "data.enc.cp1258": ("Windows-1258 (tiếng Việt)", "Windows-1258 (Vietnamese)"),
+    "data.enc.tcvn3": ("TCVN3 (ABC, phông .VnTime)", "TCVN3 (ABC, .VnTime fonts)"),
+    "data.enc.vni": ("VNI-Windows (phông VNI-Times)", "VNI-Windows (VNI-Times fonts)"),
+    "data.enc.utf-8+tcvn3": (
+        "UTF-8, chữ TCVN3 (ABC, phông .VnTime)",
+        "UTF-8 holding TCVN3 text (.VnTime fonts)",
+    ),
+    "data.enc.utf-8+vni": (
+        "UTF-8, chữ VNI-Windows (phông VNI-Times)",
+        "UTF-8 holding VNI-Windows text (VNI-Times)",
+    ),
+    "data.enc.layered": ("{base}, chữ {legacy}", "{base} holding {legacy} text"),
     "data.enc.cp1252": ("Windows-1252", "Windows-1252"),
     "data.enc.latin-1": ("Latin-1", "Latin-1"),
     "data.delim.comma": ("dấu phẩy ( , )", "comma ( , )"),
@@ -39,6 +50,41 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.detected": ("Đã nhận ra: {what}", "Detected: {what}"),
     "data.detected.sheet": ("trang tính “{sheet}”", "sheet “{sheet}”"),
     "data.detected.header_row": ("tiêu đề ở dòng {n}", "header on row {n}"),
+    "data.detected.header_rows": ("tiêu đề {rows} dòng từ dòng {n}", "a {rows}-row header from row {n}"),
+    "data.detected.numbering": ("(dòng {n} đánh số cột, bỏ qua)", "(row {n} numbers the columns: skipped)"),
+    "data.detected.sheets": (
+        "{n} trang tính, đơn vị theo tên trang ({sheets})",
+        "{n} sheets, the unit from each sheet's name ({sheets})",
+    ),
+    "data.detected.legacy": (
+        "chữ {legacy} ở {n} cột, đã chuyển sang Unicode",
+        "{legacy} text in {n} columns, converted to Unicode",
+    ),
+    "data.detected.date_order.dmy": ("ngày đọc theo ngày/tháng/năm", "dates read day/month/year"),
+    "data.detected.date_order.mdy": ("ngày đọc theo tháng/ngày/năm", "dates read month/day/year"),
+    "data.adjust.sheet.all": (
+        "Mọi trang có bảng (đơn vị theo tên trang)",
+        "Every sheet with a table (unit from its name)",
+    ),
+    "data.adjust.date_order": ("Thứ tự ngày tháng", "Date order"),
+    "data.adjust.date_order.auto": ("Tự nhận ra", "Detect"),
+    "data.adjust.date_order.dmy": ("Ngày/tháng/năm", "Day/month/year"),
+    "data.adjust.date_order.mdy": ("Tháng/ngày/năm", "Month/day/year"),
+    "data.adjust.date_order.help": (
+        "Mặc định mỗi cột ngày được đọc theo ngày/tháng/năm; một cột chỉ có ngày đọc được theo tháng/ngày/năm "
+        "(như 05/25/2022) được đọc như vậy và trang nói rõ. Cột có cả hai cách ghi bị từ chối, kèm các dòng "
+        "chứng minh.",
+        "Each date column is read day/month/year by default; a column whose dates read only month/day/year "
+        "(such as 05/25/2022) is read that way and the page says so. A column written both ways is refused, "
+        "with the rows that prove each.",
+    ),
+    "data.alternative": ("{field} lấy từ cột", "{field} comes from column"),
+    "data.alternative.help": (
+        "Tệp có nhiều cột cùng cho trường này (ví dụ giá trị làm lợi ước tính và thực tế): chọn cột dùng.",
+        "Several columns of the file can supply this field (e.g. estimated and actual benefit): choose one.",
+    ),
+    "data.sheets.sheet": ("Trang tính", "Sheet"),
+    "data.sheets.rows": ("Số dòng", "Rows"),
     "data.detected.columns": ("{n} cột", "{n} columns"),
     "data.adjust": ("Điều chỉnh cách đọc tệp", "Adjust how the file is read"),
     "data.adjust.help": (

@@ -9,6 +9,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "ingest.field.authors": ("Tác giả", "Authors"),
     "ingest.field.coauthors": ("Đồng tác giả", "Co-authors"),
     "ingest.field.author_count": ("Số tác giả", "Number of authors"),
+    "ingest.field.author_shares": ("Tỷ lệ đóng góp (%)", "Authors' shares (%)"),
     "ingest.field.unit": ("Đơn vị", "Unit"),
     "ingest.field.field": ("Lĩnh vực", "Field"),
     "ingest.field.status": ("Trạng thái", "Status"),
@@ -27,6 +28,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "ingest.col.reason": ("Lý do", "Reason"),
     "ingest.col.field": ("Trường dữ liệu", "Field"),
     "ingest.col.required": ("Bắt buộc?", "Required?"),
+    "ingest.col.sheet": ("Trang tính", "Sheet"),
+    "ingest.sheet_row": ("{sheet} dòng {row}", "{sheet} row {row}"),
+    "ingest.rows": ("dòng {rows}", "rows {rows}"),
     "ingest.col.headers": ("Tên cột được nhận ra", "Headers recognised"),
     "ingest.mb": ("{n} MB", "{n} MB"),
     # --- whole-file refusals ------------------------------------------------------------------------------
@@ -92,6 +96,48 @@ TEXT: dict[str, tuple[str, str]] = {
         "Bảng mã “{encoding}” không được hỗ trợ.",
         "The encoding “{encoding}” is not supported.",
     ),
+    "ingest.refuse.mojibake": (
+        "Chữ tiếng Việt trong tệp bị vỡ dù đọc theo bảng mã nào (Unicode, Windows-1258, TCVN3, VNI), ví dụ "
+        "“{example}”: nhiều khả năng tệp là {likely}. Hãy mở tệp gốc bằng phần mềm đã tạo ra nó, lưu lại dạng "
+        ".xlsx hoặc CSV UTF-8 (nếu dùng phông .VnTime hay VNI-Times, hãy chuyển mã sang Unicode bằng Unikey), "
+        "rồi nhập lại. Không có gì được ghi.",
+        "The Vietnamese text in the file is broken under every reading (Unicode, Windows-1258, TCVN3, VNI), "
+        "e.g. “{example}”: the file is most likely {likely}. Open the original in the program that made it, "
+        "save it as .xlsx or UTF-8 CSV (for .VnTime or VNI-Times fonts, convert it to Unicode with Unikey), "
+        "and import it again. Nothing was written.",
+    ),
+    "ingest.enc.utf-8-twice": (
+        "một tệp UTF-8 bị mở nhầm bằng Windows-1252 rồi lưu lại (mã hóa hai lần)",
+        "a UTF-8 file opened as Windows-1252 and saved again (encoded twice)",
+    ),
+    "ingest.enc.cp1258": (
+        "Windows-1258 bị hỏng hoặc một bảng mã khác",
+        "damaged Windows-1258 or another encoding",
+    ),
+    "ingest.enc.tcvn3": ("TCVN3 (ABC, phông .VnTime) bị hỏng", "damaged TCVN3 (ABC, .VnTime fonts)"),
+    "ingest.enc.vni": ("VNI-Windows (phông VNI-Times) bị hỏng", "damaged VNI-Windows (VNI-Times fonts)"),
+    "ingest.refuse.mixed_date_order": (
+        "Cột “{column}” ghi ngày theo cả hai cách: có ngày chỉ đọc được theo ngày/tháng/năm ({dmy_rows}, ví dụ "
+        "“{dmy_example}”) và có ngày chỉ đọc được theo tháng/ngày/năm ({mdy_rows}, ví dụ “{mdy_example}”). "
+        "Không thể đoán ngày nào đúng: hãy sửa cột về một cách ghi (nên là ngày/tháng/năm), hoặc chọn cách đọc "
+        "(--date-order dmy|mdy trên dòng lệnh). Không có gì được ghi.",
+        "Column “{column}” writes dates both ways: some read only as day/month/year ({dmy_rows}, e.g. "
+        "“{dmy_example}”) and some only as month/day/year ({mdy_rows}, e.g. “{mdy_example}”). Which is right "
+        "cannot be guessed: write the column one way (day/month/year is best), or choose how it is read "
+        "(--date-order dmy|mdy on the command line). Nothing was written.",
+    ),
+    "ingest.refuse.sheet_no_table": (
+        "Trang tính “{sheet}” không có bảng sáng kiến (cần ít nhất cột Mã sáng kiến và Tên sáng kiến). "
+        "Không có gì được ghi.",
+        "Sheet “{sheet}” holds no table of initiatives (it needs at least an initiative code and a title "
+        "column). Nothing was written.",
+    ),
+    "ingest.refuse.no_table_in_sheets": (
+        "Không trang tính nào có bảng sáng kiến (cần ít nhất cột Mã sáng kiến và Tên sáng kiến). Không có gì "
+        "được ghi.",
+        "No sheet holds a table of initiatives (it needs at least an initiative code and a title column). "
+        "Nothing was written.",
+    ),
     "ingest.refuse.header_beyond": (
         "Dòng tiêu đề {row} nằm ngoài phần đầu tệp: hãy chọn một dòng trong 30 dòng đầu.",
         "Header row {row} is past the top of the file: choose a row among the first 30.",
@@ -133,15 +179,15 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- results ------------------------------------------------------------------------------------------
     "ingest.msg.dry_run": (
         "Sẽ thêm mới {inserted}, cập nhật {updated}, giữ nguyên {unchanged}; loại {rejected} dòng lỗi; "
-        "bỏ qua {skipped} dòng trống hoặc dòng tổng.",
+        "bỏ qua {skipped} dòng không phải sáng kiến (dòng trống, dòng tổng…).",
         "Would insert {inserted}, update {updated}, leave {unchanged} unchanged; {rejected} rows rejected; "
-        "{skipped} blank or total rows skipped.",
+        "{skipped} rows that are not initiatives skipped (blank, totals…).",
     ),
     "ingest.msg.done": (
         "Đã thêm mới {inserted}, cập nhật {updated}, giữ nguyên {unchanged}; loại {rejected} dòng lỗi; "
-        "bỏ qua {skipped} dòng trống hoặc dòng tổng.",
+        "bỏ qua {skipped} dòng không phải sáng kiến (dòng trống, dòng tổng…).",
         "Inserted {inserted}, updated {updated}, {unchanged} unchanged; {rejected} rows rejected; "
-        "{skipped} blank or total rows skipped.",
+        "{skipped} rows that are not initiatives skipped (blank, totals…).",
     ),
     "ingest.msg.deleted": (
         "Xóa {n} hồ sơ của {units} không còn trong tệp.",
@@ -160,6 +206,63 @@ TEXT: dict[str, tuple[str, str]] = {
         "Một số ký tự không đúng mã UTF-8 đã được thay bằng “�”: hãy kiểm tra bảng mã của tệp.",
         "Some bytes were not valid UTF-8 and were replaced by “�”: check the file's encoding.",
     ),
+    # --- notes after the counts ---------------------------------------------------------------------------
+    "ingest.note.skipped_by": ("Dòng bỏ qua: {reasons}.", "Rows skipped: {reasons}."),
+    "ingest.skip.blank": ("{n} dòng trống", "{n} blank"),
+    "ingest.skip.total": ("{n} dòng tổng", "{n} total rows"),
+    "ingest.skip.numbering": ("{n} dòng đánh số cột (1), (2)…", "{n} column-numbering row (1), (2)…"),
+    "ingest.skip.signature": ("{n} dòng chữ ký", "{n} signature-block rows"),
+    "ingest.skip.continuation": (
+        "{n} dòng đồng tác giả đã gộp vào sáng kiến phía trên",
+        "{n} co-author rows joined to the initiative above",
+    ),
+    "ingest.note.cleaned.legacy_cells": (
+        "Đã chuyển {n} ô viết bằng phông cũ (TCVN3/VNI) sang Unicode.",
+        "{n} cells written in an old font encoding (TCVN3/VNI) converted to Unicode.",
+    ),
+    "ingest.note.cleaned.invisible_cells": (
+        "Đã xóa ký tự vô hình (khoảng trắng độ rộng 0, BOM, khoảng trắng không ngắt…) ở {n} ô.",
+        "Invisible characters (zero-width spaces, BOMs, no-break spaces…) removed from {n} cells.",
+    ),
+    "ingest.note.cleaned.controls": (
+        "Đã xóa {n} ký tự điều khiển (NUL…) trong tệp.",
+        "{n} control characters (NUL…) removed from the file.",
+    ),
+    "ingest.note.cleaned.codes": (
+        "Đã xóa ký tự vô hình trong {n} mã sáng kiến.",
+        "Invisible characters removed from {n} initiative codes.",
+    ),
+    "ingest.note.date_order": (
+        "Cột “{column}” được đọc theo tháng/ngày/năm trong cả cột, vì có ngày chỉ đọc được như vậy (dòng {rows}, "
+        "ví dụ “{example}”) và không ngày nào chỉ đọc được theo ngày/tháng/năm.",
+        "Column “{column}” is read month/day/year throughout: some dates read only that way (row {rows}, e.g. "
+        "“{example}”) and none only as day/month/year.",
+    ),
+    "ingest.note.date_order_forced.mdy": (
+        "{column}: đọc theo tháng/ngày/năm (đã chọn).",
+        "{column}: read month/day/year (as chosen).",
+    ),
+    "ingest.note.date_order_forced.dmy": (
+        "{column}: đọc theo ngày/tháng/năm (đã chọn).",
+        "{column}: read day/month/year (as chosen).",
+    ),
+    "ingest.note.shares": (
+        "Tỷ lệ đóng góp của tác giả không cộng lại 100% ở {n} sáng kiến: {rows}. Sáng kiến vẫn được nhập; hãy "
+        "kiểm tra lại tỷ lệ.",
+        "Authors' shares do not add up to 100% for {n} initiatives: {rows}. They are imported all the same; "
+        "check the shares.",
+    ),
+    "ingest.note.share_row": ("{row} ({total}%)", "{row} ({total}%)"),
+    "ingest.note.more": ("… và {n} sáng kiến khác.", "… and {n} more."),
+    "ingest.note.sheets": ("Theo trang tính: {sheets}.", "By sheet: {sheets}."),
+    "ingest.note.sheet": (
+        "{sheet}: {rows} dòng, thêm mới {inserted}, loại {rejected}",
+        "{sheet}: {rows} rows, {inserted} new, {rejected} rejected",
+    ),
+    "ingest.note.skipped_sheets": ("Trang tính bỏ qua: {sheets}.", "Sheets skipped: {sheets}."),
+    "ingest.sheet_skip.summary": ("trang tổng hợp", "summary sheet"),
+    "ingest.sheet_skip.empty": ("trống", "empty"),
+    "ingest.sheet_skip.no_table": ("không có bảng sáng kiến", "no table of initiatives"),
     "ingest.undo.done": (
         "Đã hoàn tác lần nhập số {id}: gỡ {deleted} hồ sơ đã thêm, khôi phục {restored} hồ sơ về trạng thái trước.",
         "Import #{id} undone: {deleted} added records removed, {restored} records restored to their previous state.",
@@ -167,8 +270,13 @@ TEXT: dict[str, tuple[str, str]] = {
     # --- reasons a row is rejected ------------------------------------------------------------------------
     "ingest.reason.missing": ("bỏ trống (bắt buộc phải có)", "empty (required)"),
     "ingest.reason.too_long": (
-        "quá dài (thường do thiếu dấu ngoặc kép đóng ở ô phía trước)",
-        "too long (usually a quote left open in an earlier cell)",
+        "quá dài: {n} ký tự, tối đa {max}; hãy rút gọn",
+        "too long: {n} characters, at most {max}; shorten it",
+    ),
+    "ingest.reason.open_quote": (
+        "thiếu dấu ngoặc kép đóng: ô này đã nuốt {n} dòng phía sau của tệp; hãy đóng ngoặc kép rồi nhập lại",
+        "a quote left open: this cell swallowed the next {n} lines of the file; close the quote and import "
+        "again",
     ),
     "ingest.reason.unknown_unit": (
         "không khớp đơn vị nào (theo mã, tên viết tắt, tên đầy đủ hay tên gọi khác); nếu đúng là một đơn vị, "
@@ -188,7 +296,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "không phải số (ví dụ hợp lệ: 1.250.000.000 hoặc 1,5 tỷ)",
         "not a number (valid examples: 1.250.000.000 or 1,5 tỷ)",
     ),
-    "ingest.reason.negative": ("là số âm", "is negative"),
+    "ingest.reason.negative": (
+        "là số âm (số trong ngoặc đơn như (50.000.000) là số âm theo cách ghi kế toán)",
+        "is negative (an amount in brackets such as (50.000.000) is negative, as accountants write it)",
+    ),
     "ingest.reason.too_large": (
         "lớn bất thường (trên 1 triệu tỷ đồng)",
         "abnormally large (over 1 million billion VND)",
@@ -228,6 +339,47 @@ TEXT: dict[str, tuple[str, str]] = {
         "row {row}, {column} = “{value}”: {reason}",
     ),
     "ingest.cli.more_errors": ("… và {n} lỗi khác (xem --json).", "… and {n} more errors (see --json)."),
+    "ingest.cli.bad_map": (
+        '--map “{value}”: hãy viết “Tên cột=trường”, ví dụ --map "Số hồ sơ=code".',
+        '--map “{value}”: write “Column name=field”, e.g. --map "Số hồ sơ=code".',
+    ),
+    "ingest.cli.bad_header_row": (
+        "--header-row {value}: dòng tiêu đề bắt đầu từ 1.",
+        "--header-row {value}: rows count from 1.",
+    ),
+    "ingest.cli.bad_encoding": (
+        "--encoding {value}: không có bảng mã này. Dùng một trong: {known}.",
+        "--encoding {value}: no such encoding. Use one of: {known}.",
+    ),
+    "ingest.map.no_column": (
+        "{file}: không có cột “{column}”. Các cột của tệp: {columns} (cũng có thể chỉ cột bằng số thứ tự 1, 2... "
+        "hoặc chữ cái A, B...).",
+        "{file}: there is no column “{column}”. The file's columns: {columns} (a column may also be named by its "
+        "number 1, 2... or its letter A, B...).",
+    ),
+    "ingest.map.ambiguous_column": (
+        "{file}: “{column}” là tên của nhiều cột ({columns}): hãy chỉ cột bằng tên đầy đủ hoặc số thứ tự.",
+        "{file}: “{column}” names several columns ({columns}): name the column in full or by its number.",
+    ),
+    "ingest.map.no_field": (
+        "{file}: không có trường “{field}”. Các trường: {fields} (hoặc “bỏ qua” để bỏ cột).",
+        "{file}: there is no field “{field}”. The fields: {fields} (or “ignore” to leave the column out).",
+    ),
+    "ingest.describe.detected": ("Đã nhận ra: {what}", "Detected: {what}"),
+    "ingest.describe.encoding": ("bảng mã {encoding}", "encoding {encoding}"),
+    "ingest.describe.delimiter": ("dấu phân cách {delimiter}", "delimiter {delimiter}"),
+    "ingest.describe.sheet": ("trang tính “{sheet}”", "sheet “{sheet}”"),
+    "ingest.describe.sheets": ("các trang tính {sheets}", "sheets {sheets}"),
+    "ingest.describe.header_row": ("tiêu đề ở dòng {n} ({rows} dòng)", "header on row {n} ({rows} rows)"),
+    "ingest.describe.mapping": ("Ghép cột: {pairs}", "Columns: {pairs}"),
+    "ingest.describe.alternatives": (
+        "{field}: dùng cột “{used}”; các cột cũng dùng được: {columns} (--benefit-column hoặc --map để đổi)",
+        "{field}: column “{used}” is used; columns that could be: {columns} (--benefit-column or --map to switch)",
+    ),
+    "ingest.describe.legacy": (
+        "Cột viết bằng phông cũ, đã chuyển sang Unicode: {columns}",
+        "Columns in an old font encoding, converted to Unicode: {columns}",
+    ),
     # --- reference tables (targets, units) -----------------------------------------------------------------
     "ingest.ref.unit_missing": ("thiếu đơn vị", "the unit is missing"),
     "ingest.ref.unit_unknown": ("không có đơn vị này", "no such unit"),

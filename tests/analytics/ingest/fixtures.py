@@ -240,3 +240,153 @@ def big_csv(path: Path, n: int, start: int = 0) -> Path:
     finally:
         con.close()
     return path
+
+
+# --- the second batch of real-looking exports (issue 16) -----------------------------------------------------
+
+REPORT_TOP = (
+    "STT",
+    "Mã SK",
+    "Tên sáng kiến",
+    "Tác giả",
+    None,
+    "Đơn vị",
+    "Ngày đăng ký",
+    "Giá trị làm lợi",
+    None,
+)
+REPORT_SUB = (None, None, None, "Họ tên", "Tỷ lệ (%)", None, None, "Ước tính", "Thực tế")
+REPORT_TITLE = (
+    ("CÔNG ĐOÀN DẦU KHÍ VIỆT NAM",),
+    ("BÁO CÁO DANH SÁCH SÁNG KIẾN ĐĂNG KÝ",),
+    ("(Kèm theo Báo cáo số 12/BC-CĐDK)",),
+)
+# Each record: code, title, [(author, share)], unit, date, estimated, actual.
+REPORT_RECORDS = (
+    ("RP-001", "Cải tiến quy trình bảo dưỡng máy nén khí", [("Nguyễn Văn An", 60), ("Trần Thị Bình", 40)], "BSR",
+     "15/03/2022", "1.250.000.000", "1.100.000.000"),
+    ("RP-002", "Giải pháp tiết kiệm điện năng tại trạm bơm", [("Lê Văn Cường", 100)], "PVEP", "16/03/2022",
+     "600.000.000", "650.000.000"),
+    ("RP-003", "Ứng dụng chuyển đổi số trong quản lý vật tư",
+     [("Phạm Thị Dung", 50), ("Hoàng Văn Em", 30), ("Đặng Quốc Huy", 20)], "PV GAS", "17/03/2022", "", "300.000.000"),
+    ("RP-004", "Nâng cao hiệu suất thu hồi nhiệt lò hơi", [("Võ Thị Giang", 70), ("Bùi Văn Hải", 20)], "BSR",
+     "18/03/2022", "90.000.000", ""),
+)  # fmt: skip
+SIGNATURE = (
+    (None, None, None, None, None, None, "Hà Nội, ngày 20 tháng 12 năm 2022"),
+    (None, "Người lập biểu", None, None, None, None, "Thủ trưởng đơn vị"),
+    (None, "(Ký, ghi rõ họ tên)", None, None, None, None, "(Ký tên, đóng dấu)"),
+    (),
+    (None, "Nguyễn Thị Lan", None, None, None, None, "Trần Văn Hùng"),
+)
+
+
+def report_xlsx(
+    records=REPORT_RECORDS,
+    merge_down: bool = True,
+    numbering: bool = True,
+    signature: bool = True,
+    title: bool = True,
+    sheet: str = "Báo cáo",
+) -> bytes:
+    """A report-style workbook: a title block, a two-row header with merged cells ("Tác giả" over "Họ tên" and
+    "Tỷ lệ (%)", "Giá trị làm lợi" over "Ước tính" and "Thực tế"), the numbering row "(1) (2) ...", co-authors
+    on the rows under their record (the record's cells merged down when `merge_down`), and the signature
+    block under the table."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet
+    for row in REPORT_TITLE if title else ():
+        ws.append(list(row))
+    if title:
+        for r in range(1, len(REPORT_TITLE) + 1):
+            ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(REPORT_TOP))
+    top = ws.max_row + 1 if title else 1
+    ws.append(list(REPORT_TOP))
+    ws.append(list(REPORT_SUB))
+    for letter in "ABCFG":
+        ws.merge_cells(f"{letter}{top}:{letter}{top + 1}")
+    ws.merge_cells(start_row=top, start_column=4, end_row=top, end_column=5)
+    ws.merge_cells(start_row=top, start_column=8, end_row=top, end_column=9)
+    if numbering:
+        ws.append([f"({i})" for i in range(1, len(REPORT_TOP) + 1)])
+    for number, (code, title_text, authors, unit, date, estimated, actual) in enumerate(records, start=1):
+        first = ws.max_row + 1
+        name, share = authors[0]
+        ws.append([number, code, title_text, name, share, unit, date, estimated, actual])
+        for name, share in authors[1:]:
+            ws.append([None, None, None, name, share, None, None, None, None])
+        last = ws.max_row
+        if merge_down and last > first:
+            for letter in "ABCFGHI":
+                ws.merge_cells(f"{letter}{first}:{letter}{last}")
+    if signature:
+        ws.append([])
+        for row in SIGNATURE:
+            ws.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+UNIT_SHEET_HEADERS = ("STT", "Mã SK", "Tên sáng kiến", "Tác giả", "Ngày đăng ký", "Giá trị làm lợi (đồng)")
+
+
+def unit_sheets_xlsx(
+    sheets: dict[str, list[list[object]]],
+    summary: bool = True,
+    empty: tuple[str, ...] = (),
+    title_rows: int = 0,
+) -> bytes:
+    """A workbook with one sheet per unit (named by its short name, code or alias) and no unit column, a
+    summary sheet first and `empty` sheets, each unit sheet with `title_rows` title lines above its header."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    if summary:
+        first.title = "Tổng hợp"
+        first.append(["Đơn vị", "Số sáng kiến", "Giá trị làm lợi"])
+        for name, body in sheets.items():
+            first.append([name, len(body), 0])
+    else:
+        book.remove(first)
+    for index, (name, body) in enumerate(sheets.items()):
+        ws = book.create_sheet(name)
+        for t in range(title_rows + index % 2):  # sheets' headers on different rows
+            ws.append([f"DANH SÁCH SÁNG KIẾN – {name}" if t == 0 else ""])
+        ws.append(list(UNIT_SHEET_HEADERS))
+        for row in body:
+            ws.append(list(row))
+    for name in empty:
+        book.create_sheet(name)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def legacy_xlsx(rows_: Iterable[Sequence[object]], encoding: str, headers: Sequence[str] = HEADERS_VI,
+                unicode_columns: Sequence[int] = ()) -> bytes:  # fmt: skip
+    """A workbook typed in a .VnTime (TCVN3) or VNI-Times font: every text cell holds the Windows-1252
+    characters the font draws as Vietnamese (but the columns in `unicode_columns`, typed in Unicode); the
+    headers too (in the capital .VnTimeH style for TCVN3)."""
+    from openpyxl import Workbook
+
+    from analytics.ingest import legacy
+
+    book = Workbook()
+    ws = book.active
+    ws.title = "Danh sach"
+    ws.append([legacy.from_unicode(h.upper() if encoding == "tcvn3" else h, encoding) for h in headers])
+    for row in rows_:
+        ws.append(
+            [
+                legacy.from_unicode(v, encoding) if isinstance(v, str) and i not in unicode_columns else v
+                for i, v in enumerate(row)
+            ]
+        )
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,380 @@
+"""The Vietnamese font encodings of the 1990s that offices still use: TCVN3 (ABC, the .VnTime fonts) and
+VNI-Windows (the VNI-Times fonts). Both are 8-bit font encodings laid over Windows-1252 bytes: the file (or
+the Excel cell) holds ordinary Windows-1252 characters, and only the font draws them as Vietnamese letters,
+so "Nguyễn Văn An" typed in .VnTime arrives as "NguyÔn V¨n An" and in VNI-Times as "Nguyeãn Vaên An".
+
+This module holds the two mapping tables (data, from the published standards: TCVN 5712:1993's VN3 table for
+TCVN3, and the VNI-Windows table of the VNI fonts), converts either way, and scores how Vietnamese a reading of
+some text is (the share of its accented words that are valid Vietnamese syllables), which is how the importer
+decides which reading of a file, or of an Excel column, is the right one.
+
+    to_unicode("NguyÔn V¨n An", "tcvn3") == "Nguyễn Văn An"
+    from_unicode("Nguyễn Văn An", "vni") == "Nguyeãn Vaên An"
+    score("Nguyễn Văn An").valid == 2
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+LEGACY: tuple[str, ...] = ("tcvn3", "vni")
+
+# --- the letters ------------------------------------------------------------------------------------------
+
+# Tone marks as Unicode combining characters, in the order the tables below list them.
+_SAC, _HUYEN, _HOI, _NGA, _NANG = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
+
+
+def _letter(base: str, tone: str = "") -> str:
+    return unicodedata.normalize("NFC", base + tone)
+
+
+# --- TCVN3 (ABC): one byte per letter ----------------------------------------------------------------------
+#
+# TCVN 5712:1993, table VN3 (the one the ABC .VnTime fonts implement): the bytes 0xA1-0xFE hold the seven
+# capital letters with a vowel mark or stroke and every lower-case letter with a tone. Capital letters with a
+# tone have no code in VN3: the ".VnTimeH" fonts draw the lower-case codes as capitals, so a heading typed in
+# .VnTimeH arrives as capital ASCII letters mixed with lower-case codes ("T£N S¸NG KIÕN").
+_TCVN3_MARKED = {0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
+                 0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ"}  # fmt: skip
+# Each vowel's five toned letters: (huyền, hỏi, ngã, sắc, nặng) -> their bytes.
+_TCVN3_TONED: tuple[tuple[str, tuple[int, int, int, int, int]], ...] = (
+    ("a", (0xB5, 0xB6, 0xB7, 0xB8, 0xB9)),
+    ("ă", (0xBB, 0xBC, 0xBD, 0xBE, 0xC6)),
+    ("â", (0xC7, 0xC8, 0xC9, 0xCA, 0xCB)),
+    ("e", (0xCC, 0xCE, 0xCF, 0xD0, 0xD1)),
+    ("ê", (0xD2, 0xD3, 0xD4, 0xD5, 0xD6)),
+    ("i", (0xD7, 0xD8, 0xDC, 0xDD, 0xDE)),
+    ("o", (0xDF, 0xE1, 0xE2, 0xE3, 0xE4)),
+    ("ô", (0xE5, 0xE6, 0xE7, 0xE8, 0xE9)),
+    ("ơ", (0xEA, 0xEB, 0xEC, 0xED, 0xEE)),
+    ("u", (0xEF, 0xF1, 0xF2, 0xF3, 0xF4)),
+    ("ư", (0xF5, 0xF6, 0xF7, 0xF8, 0xF9)),
+    ("y", (0xFA, 0xFB, 0xFC, 0xFD, 0xFE)),
+)
+_TCVN3_TONES = (_HUYEN, _HOI, _NGA, _SAC, _NANG)
+
+
+def _tcvn3_table() -> dict[int, str]:
+    table = dict(_TCVN3_MARKED)
+    for vowel, codes in _TCVN3_TONED:
+        for tone, code in zip(_TCVN3_TONES, codes, strict=True):
+            table[code] = _letter(vowel, tone)
+    return table
+
+
+TCVN3_BYTES: dict[int, str] = _tcvn3_table()  # byte -> Unicode letter
+# The Windows-1252 character each byte shows as is the Latin-1 one (0xA1-0xFE), so the table works on text too.
+_TCVN3_ENCODE: dict[str, str] = {letter: chr(code) for code, letter in TCVN3_BYTES.items()}
+
+
+# --- VNI-Windows: an ASCII letter followed by a mark ----------------------------------------------------------
+#
+# VNI writes a vowel with its marks as the ASCII vowel followed by one Windows-1252 character that the VNI
+# fonts draw as the marks over (or under) it; ơ, ư, đ and the i, y with some tones are single characters.
+# Lower-case letters take the lower-case mark characters, capitals the capital ones.
+# Marks: (none), sắc, huyền, hỏi, ngã, nặng, for each of the three vowel shapes (plain, circumflex, breve).
+_VNI_TONES = ("", _SAC, _HUYEN, _HOI, _NGA, _NANG)
+_VNI_MARKS_LOWER = {
+    "plain": ("", "ù", "ø", "û", "õ", "ï"),
+    "circumflex": ("â", "á", "à", "å", "ã", "ä"),
+    "breve": ("ê", "é", "è", "ú", "ü", "ë"),
+}
+_VNI_MARKS_UPPER = {
+    "plain": ("", "Ù", "Ø", "Û", "Õ", "Ï"),
+    "circumflex": ("Â", "Á", "À", "Å", "Ã", "Ä"),
+    "breve": ("Ê", "É", "È", "Ú", "Ü", "Ë"),
+}
+# Vowels written with an ASCII base and a mark: (Unicode vowel, VNI base, mark row).
+_VNI_VOWELS = (
+    ("a", "a", "plain"), ("â", "a", "circumflex"), ("ă", "a", "breve"), ("e", "e", "plain"),
+    ("ê", "e", "circumflex"), ("o", "o", "plain"), ("ô", "o", "circumflex"), ("u", "u", "plain"),
+    ("y", "y", "plain"),
+)  # fmt: skip
+# Vowels whose letter is one VNI character (ơ, ư), marked with the plain row.
+_VNI_SINGLE_VOWELS = (("ơ", "ô"), ("ư", "ö"))
+# Letters that are one VNI character of their own: i with its tones, y with nặng, đ.
+_VNI_SINGLE_LOWER = {"í": "í", "ì": "ì", "ỉ": "æ", "ĩ": "ó", "ị": "ò", "ỵ": "î", "đ": "ñ"}
+
+
+def _vni_table() -> dict[str, str]:
+    """Unicode letter (NFC) -> its VNI-Windows spelling, lower and upper case."""
+    table: dict[str, str] = {}
+    for vowel, base, row in _VNI_VOWELS:
+        for tone, lower, upper in zip(_VNI_TONES, _VNI_MARKS_LOWER[row], _VNI_MARKS_UPPER[row], strict=True):
+            if vowel == "y" and tone == _NANG:
+                continue  # ỵ is a character of its own
+            if not lower and vowel == base:
+                continue  # the bare ASCII vowel is itself
+            letter = _letter(vowel, tone)
+            table[letter] = base + lower
+            table[letter.upper()] = base.upper() + upper
+    for vowel, char in _VNI_SINGLE_VOWELS:
+        for tone, lower, upper in zip(
+            _VNI_TONES, _VNI_MARKS_LOWER["plain"], _VNI_MARKS_UPPER["plain"], strict=True
+        ):
+            letter = _letter(vowel, tone)
+            table[letter] = char + lower
+            table[letter.upper()] = char.upper() + upper
+    for letter, char in _VNI_SINGLE_LOWER.items():
+        table[letter] = char
+        table[letter.upper()] = char.upper()
+    return table
+
+
+VNI_LETTERS: dict[str, str] = _vni_table()  # Unicode letter -> VNI spelling
+_VNI_DECODE: dict[str, str] = {spelling: letter for letter, spelling in VNI_LETTERS.items()}
+# Longest spellings first, so "ôù" (ớ) is read before "ô" (ơ).
+_VNI_PATTERN = re.compile("|".join(re.escape(s) for s in sorted(_VNI_DECODE, key=len, reverse=True)))
+_VNI_ENCODE_PATTERN = re.compile("|".join(re.escape(s) for s in sorted(VNI_LETTERS, key=len, reverse=True)))
+
+
+# --- converting -------------------------------------------------------------------------------------------
+
+# Windows-1252 as a full byte table: its five undefined bytes read as the Latin-1 character of the same value,
+# so any byte string decodes (a legacy file is Windows-1252 bytes drawn by a Vietnamese font).
+BYTE_TABLE: str = "".join(
+    bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b) for b in range(256)
+)
+_TCVN3_TRANSLATE = dict(TCVN3_BYTES)  # str.translate: code point -> letter
+_WORD = re.compile(
+    r"[^\s\d!-/:-@\[-`{-~]+"
+)  # letters and symbols between spaces, digits and ASCII punctuation
+
+
+def decode_bytes(data: bytes) -> str:
+    """Bytes of a legacy file as the Windows-1252 characters they show as (never fails)."""
+    return data.decode("latin-1").translate(_LATIN1_TO_CP1252)
+
+
+_LATIN1_TO_CP1252 = {b: BYTE_TABLE[b] for b in range(0x80, 0xA0) if BYTE_TABLE[b] != chr(b)}
+
+
+_CAPITALS = frozenset("ĂÂÊÔƠƯĐ")  # the capitals TCVN3 has codes for
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _tcvn3_upper(text: str) -> str:
+    """A cell typed in a .VnTimeH font (capitals drawn from lower-case codes): when no ASCII letter of the
+    text is lower case and some word holds two capitals, the whole text is capitals ("HỌ VÀ TÊN")."""
+    if any("a" <= c <= "z" for c in text) or not any("A" <= c <= "Z" for c in text):
+        return text
+    if not any(
+        sum(1 for c in word if "A" <= c <= "Z" or c in _CAPITALS) >= 2 for word in _LETTERS.findall(text)
+    ):
+        return text
+    return text.upper()
+
+
+def _tcvn3(text: str) -> str:
+    """One cell's TCVN3 text (capitals drawn from lower-case codes when it is a .VnTimeH heading)."""
+    converted = text.translate(_TCVN3_TRANSLATE)
+    if converted == text:
+        return text
+    return _tcvn3_upper(converted)
+
+
+def _vni(text: str) -> str:
+    return _VNI_PATTERN.sub(lambda m: _VNI_DECODE[m.group(0)], text)
+
+
+_DECODERS = {"tcvn3": _tcvn3, "vni": _vni}
+
+
+def to_unicode(text: str, legacy: str) -> str:
+    """One cell's text in a legacy font encoding (as Windows-1252 characters) as Unicode NFC."""
+    return unicodedata.normalize("NFC", _DECODERS[legacy](text))
+
+
+def to_unicode_lines(text: str, legacy: str, delimiter: str | None = None) -> str:
+    """Lines of a file in a legacy font encoding as Unicode NFC, each cell (between delimiters) on its own."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not line.isascii():
+            cells = line.split(delimiter) if delimiter else [line]
+            lines[i] = (delimiter or "").join(to_unicode(cell, legacy) for cell in cells)
+    return "\n".join(lines)
+
+
+# The characters text in each font encoding is made of (as Windows-1252 characters): ASCII, Windows-1252's
+# punctuation and the encoding's letters and marks. A cell holding anything else (ễ, ă, Đ, or a Windows-1252
+# letter the encoding does not use, such as à in TCVN3) was not typed in that font.
+_PUNCTUATION = frozenset(BYTE_TABLE[0x80:0xA1])
+ALPHABETS: dict[str, frozenset[str]] = {
+    "tcvn3": frozenset(chr(code) for code in TCVN3_BYTES) | _PUNCTUATION,
+    "vni": frozenset(c for spelling in _VNI_DECODE for c in spelling if not c.isascii()) | _PUNCTUATION,
+}
+
+
+def could_be(text: str, legacy: str) -> bool:
+    """Whether text is made only of characters the font encoding writes (and some that are not ASCII)."""
+    alphabet = ALPHABETS[legacy]
+    return not text.isascii() and all(c.isascii() or c in alphabet for c in text)
+
+
+def convert_cell(text: str, legacy: str) -> str | None:
+    """A cell of a column (or file) found to be in a font encoding, converted, or None to keep it as it is:
+    a cell holding characters the encoding never writes was typed in Unicode, and one that reads less
+    Vietnamese converted than as it is stays (a tie converts: the column is in that encoding)."""
+    if not could_be(text, legacy):
+        return None
+    converted = to_unicode(text, legacy)
+    if converted == text:
+        return None
+    if score(converted).ratio < score(text).ratio:
+        return None
+    return converted
+
+
+def to_unicode_cells(text: str, legacy: str, delimiter: str | None = None) -> tuple[str, int]:
+    """Text found to be in a font encoding, converted cell by cell (each line's cells between delimiters,
+    or each line when no delimiter is given), keeping the cells typed in Unicode: (text, cells converted)."""
+    changed = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        cells = line.split(delimiter) if delimiter else [line]
+        for j, cell in enumerate(cells):
+            converted = convert_cell(cell, legacy) if not cell.isascii() else None
+            if converted is not None:
+                cells[j] = converted
+                changed += 1
+        lines[i] = delimiter.join(cells) if delimiter else cells[0]
+    return "\n".join(lines), changed
+
+
+def from_unicode(text: str, legacy: str) -> str:
+    """Unicode text written in a legacy font encoding (as Windows-1252 characters): what a .VnTime or
+    VNI-Times cell holds. TCVN3 writes capitals with a tone as their lower-case codes (as .VnTimeH does)."""
+    text = unicodedata.normalize("NFC", text)
+    if legacy == "vni":
+        return _VNI_ENCODE_PATTERN.sub(lambda m: VNI_LETTERS[m.group(0)], text)
+    out = []
+    for ch in text:
+        code = _TCVN3_ENCODE.get(ch) or _TCVN3_ENCODE.get(ch.lower())
+        out.append(code if code else ch)
+    return "".join(out)
+
+
+def encode_bytes(text: str, legacy: str) -> bytes:
+    """Unicode text as the bytes of a legacy file."""
+    return from_unicode(text, legacy).encode("cp1252", errors="replace")
+
+
+# --- how Vietnamese a reading is ---------------------------------------------------------------------------
+
+_INITIAL = "(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnpqrstvx])?"
+_NUCLEI = (
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu",
+    "ia", "iê", "iu", "oa", "oă", "oe", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa",
+    "ưi", "ưu", "ươ", "yê", "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê",
+    "uyu", "ưo",
+)  # fmt: skip
+_NUCLEUS = "(?:" + "|".join(sorted(_NUCLEI, key=len, reverse=True)) + ")"
+_FINAL = "(?:ch|ng|nh|[cmnpt])?"
+_SYLLABLE = re.compile(f"{_INITIAL}{_NUCLEUS}{_FINAL}")
+_TONE_MARKS = {_SAC, _HUYEN, _HOI, _NGA, _NANG}
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(word: str) -> bool:
+    """A Vietnamese syllable: an initial consonant, a vowel nucleus, a final consonant, at most one tone."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = sum(1 for c in decomposed if c in _TONE_MARKS)
+    if tones > 1:
+        return False
+    bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+    return _SYLLABLE.fullmatch(bare) is not None
+
+
+@dataclass(frozen=True)
+class Score:
+    """How Vietnamese a text reads: of its words holding a non-ASCII character, how many are syllables."""
+
+    valid: int
+    counted: int
+
+    @property
+    def ratio(self) -> float:
+        return self.valid / self.counted if self.counted else 1.0
+
+
+def words(text: str) -> list[str]:
+    """The words of a text that hold a letter beyond ASCII (the ones a reading is judged by)."""
+    return [
+        w
+        for w in (m.group(0) for m in _WORD.finditer(text))
+        if not w.isascii() and any(c.isalpha() for c in w)
+    ]
+
+
+def score(text: str, limit: int = 4000) -> Score:
+    """The syllable score of (at most `limit` accented words of) a text."""
+    valid = counted = 0
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if word.isascii() or not any(c.isalpha() for c in word):
+            continue
+        counted += 1
+        valid += is_syllable(word)
+        if counted >= limit:
+            break
+    return Score(valid, counted)
+
+
+# A reading is taken for legacy text when it is clearly more Vietnamese than the text as it is.
+MIN_WORDS = 3  # accented words needed before a reading is judged at all
+GOOD = 0.6  # the share of syllables a reading needs to be taken
+MARGIN = 0.3  # how much better than the text as it is
+
+
+def better_reading(text: str) -> str | None:
+    """The legacy encoding under which text (as Windows-1252 characters) reads as Vietnamese clearly better
+    than it does as it is, or None."""
+    as_is = score(text)
+    if as_is.counted < MIN_WORDS or as_is.ratio >= 1 - MARGIN / 2:
+        return None
+    best: tuple[float, str] | None = None
+    for legacy in LEGACY:
+        reading = score(to_unicode_cells(text, legacy)[0])
+        good = reading.counted >= MIN_WORDS and reading.ratio >= max(GOOD, as_is.ratio + MARGIN)
+        if good and (best is None or reading.ratio > best[0]):
+            best = (reading.ratio, legacy)
+    return best[1] if best else None
+
+
+def utf8_twice(text: str) -> str | None:
+    """A UTF-8 text read as Windows-1252 and saved as UTF-8 again ("Nguyá»…n"), undone (None when it cannot
+    be that)."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            out.append(ord(ch))  # Windows keeps the five bytes Windows-1252 leaves undefined as they are
+    return bytes(out).decode("utf-8", errors="replace")
+
+
+MOJIBAKE_WORDS = 8  # accented words a text needs before it is called mojibake
+MOJIBAKE_RATIO = 0.5  # below this share of Vietnamese syllables under every reading, the text is mojibake
+
+
+def encoded_twice(text: str) -> bool:
+    """Text that is mojibake as it is and Vietnamese once its UTF-8 is decoded a second time."""
+    as_is = score(text)
+    if as_is.counted < MOJIBAKE_WORDS or as_is.ratio >= MOJIBAKE_RATIO:
+        return False
+    twice = utf8_twice(text)
+    return twice is not None and score(twice).ratio >= GOOD
+
+
+def broken_words(text: str) -> str:
+    """A few words of a text that are not Vietnamese, to show in a refusal."""
+    found = [w for w in words(text) if not is_syllable(w)]
+    return " ".join(dict.fromkeys(found[:12]))[:60]
