@@ -519,6 +519,8 @@ SECOND_PLAN: tuple[tuple[str, int, int, int], ...] = (
     ("PV Coating", 11, 9, 4),
     ("PVD Training", 8, 7, 3),
 )
+SECOND_TOTAL = sum(sum(counts) for _, *counts in SECOND_PLAN)  # 8,732 records up to SECOND_LAST_DAY
+SAMPLE_TOTAL = FINAL_TOTAL + SECOND_TOTAL  # both programs: what a store holding the sample counts
 _TET = {2024: (dt.date(2024, 2, 8), dt.date(2024, 2, 14)), 2025: (dt.date(2025, 1, 27), dt.date(2025, 2, 2)),
         2026: (dt.date(2026, 2, 15), dt.date(2026, 2, 21))}  # fmt: skip
 

@@ -15,6 +15,8 @@ import pytest
 
 from analytics import audit, backup, ingest
 from analytics.cli import main
+from analytics.i18n import fmt_int
+from analytics.sample import SAMPLE_TOTAL
 from analytics.store import StoreError, backup_dir, held_marker, open_store, table_fingerprints
 from tests.analytics.ingest import fixtures as fx
 
@@ -34,16 +36,20 @@ def _compared(reader) -> dict:
 
 def test_a_snapshot_is_a_verified_copy_of_the_store(store):
     made = backup.snapshot(store, "manual")
-    assert made.verified and made.records == 7085 and made.path.parent == backup_dir(store.path)
+    assert made.verified and made.records == SAMPLE_TOTAL and made.path.parent == backup_dir(store.path)
     manifest = json.loads(made.manifest.read_text(encoding="utf-8"))
-    assert manifest["records"] == 7085 and manifest["reason"] == "manual" and len(manifest["sha256"]) == 64
+    assert (
+        manifest["records"] == SAMPLE_TOTAL
+        and manifest["reason"] == "manual"
+        and len(manifest["sha256"]) == 64
+    )
     # The snapshot is a DuckDB file any DuckDB opens, holding what the store holds.
     con = duckdb.connect(str(made.path), read_only=True)
     try:
-        assert con.execute("SELECT count(*) FROM initiatives").fetchone()[0] == 7085
+        assert con.execute("SELECT count(*) FROM initiatives").fetchone()[0] == SAMPLE_TOTAL
     finally:
         con.close()
-    assert backup.verify(made.path)["tables"]["initiatives"][0] == 7085
+    assert backup.verify(made.path)["tables"]["initiatives"][0] == SAMPLE_TOTAL
     assert [s.path for s in backup.list_snapshots(store.path)] == [made.path]
 
 
@@ -71,12 +77,12 @@ def test_every_import_and_undo_is_preceded_by_a_snapshot(store):
     first = ingest.commit(store, fx.csv_bytes(fx.rows(5, prefix="A-")), "a.csv", by="lan")
     assert first.ok
     snaps = backup.list_snapshots(store.path)
-    assert [s.reason for s in snaps] == ["import"] and snaps[0].records == 7085  # the state before
+    assert [s.reason for s in snaps] == ["import"] and snaps[0].records == SAMPLE_TOTAL  # the state before
     assert ingest.undo(store, first.import_id, by="lan").ok
     snaps = backup.list_snapshots(store.path)
-    assert [s.reason for s in snaps] == ["undo", "import"] and snaps[0].records == 7090
+    assert [s.reason for s in snaps] == ["undo", "import"] and snaps[0].records == SAMPLE_TOTAL + 5
     third = backup.before_change(store, "import")  # the store changed since (the undo): a new one
-    assert third is not None and third.records == 7085 and len(backup.list_snapshots(store.path)) == 3
+    assert third is not None and third.records == SAMPLE_TOTAL and len(backup.list_snapshots(store.path)) == 3
     # Nothing changed since the newest snapshot: the next change reuses it instead of copying again.
     assert backup.before_change(store, "import").path == third.path
     assert len(backup.list_snapshots(store.path)) == 3
@@ -99,7 +105,7 @@ def test_an_import_whose_snapshot_cannot_be_made_is_refused_and_writes_nothing(s
     report = ingest.commit(store, fx.csv_bytes(fx.rows(5, prefix="B-")), "b.csv")
     assert report.refusal and report.refusal.code == "backup_failed"
     assert "Không có gì được ghi" in report.message() and str(blocked) in report.message()
-    assert store.record_count() == 7085 and store.data_version() == version
+    assert store.record_count() == SAMPLE_TOTAL and store.data_version() == version
     assert ingest.undo(store, 1).refusal.code == "backup_failed"
 
 
@@ -114,7 +120,9 @@ def test_restore_brings_every_table_back_and_keeps_the_audit_log(store):
     audit.record(store, "sign_in", "lan", "203.0.113.9")
     version = store.data_version()
     done = backup.restore_into(store, made.path, by="lan", address="203.0.113.9")
-    assert done.records == 7085 and done.before is not None and done.before.records == 7135
+    assert (
+        done.records == SAMPLE_TOTAL and done.before is not None and done.before.records == SAMPLE_TOTAL + 50
+    )
     assert _compared(store) == expected
     assert store.data_version() > version  # every cache expires
     kinds = audit.events(store)["kind"].tolist()
@@ -163,7 +171,7 @@ def test_a_damaged_store_is_restored_in_place_and_its_file_kept_aside(store, tmp
     assert caught.value.code == "store_damaged"
     done = backup.restore_file(db, made.path, by="lan")
     try:
-        assert done.store.record_count() == 7105
+        assert done.store.record_count() == SAMPLE_TOTAL + 20
         assert done.kept_aside is not None and done.kept_aside.read_bytes() == damaged
         assert audit.events(done.store)["kind"].tolist()[0] == "restore"
     finally:
@@ -254,13 +262,17 @@ def test_the_command_line_backs_up_lists_and_restores(tmp_path, sample_db, capsy
     assert main(["import", str(data), "--db", str(db)]) == 0
     assert main(["backup", "--db", str(db), "--list"]) == 0
     listed = capsys.readouterr().out
-    assert "trước khi nhập" in listed and "7.085" in listed
+    assert "trước khi nhập" in listed and fmt_int(SAMPLE_TOTAL) in listed
     assert main(["restore", str(written[0]), "--db", str(db)]) == 0
     said = capsys.readouterr().out
-    assert "Đã khôi phục" in said and "7.085 hồ sơ" in said and "được giữ trong bản sao lưu" in said
+    assert (
+        "Đã khôi phục" in said
+        and f"{fmt_int(SAMPLE_TOTAL)} hồ sơ" in said
+        and "được giữ trong bản sao lưu" in said
+    )
     reopened = open_store(db)
     try:
-        assert reopened.record_count() == 7085
+        assert reopened.record_count() == SAMPLE_TOTAL
     finally:
         reopened.close()
     assert main(["restore", str(tmp_path / "nothing.duckdb"), "--db", str(db)]) == 2

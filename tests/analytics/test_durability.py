@@ -15,6 +15,7 @@ import duckdb
 import pytest
 
 from analytics import ingest
+from analytics.sample import SAMPLE_TOTAL
 from analytics.store import READ_ONLY_LOCKED, StoreError, open_store, open_store_or_copy
 from tests.analytics.ingest import fixtures as fx
 from tests.conftest import ROOT
@@ -134,7 +135,7 @@ def test_the_check_passes_on_a_whole_store(filled):
     store = open_store(filled, verify=True)
     try:
         assert check_store(store) is None
-        assert store.record_count() == 7085
+        assert store.record_count() == SAMPLE_TOTAL
     finally:
         store.close()
 
@@ -173,7 +174,7 @@ def test_a_second_process_sees_the_holders_data_as_last_committed(tmp_path, samp
         store = open_store_or_copy(db)
         try:
             assert store.read_only and store.read_only_reason == READ_ONLY_LOCKED
-            assert store.record_count() == 7085
+            assert store.record_count() == SAMPLE_TOTAL
             assert store.one("SELECT min(target) FROM targets WHERE phase = 1") == 777
         finally:
             store.close()
