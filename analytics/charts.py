@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -758,12 +757,6 @@ def benefit_histogram(hist: pd.DataFrame, lang: Lang, title: str, terms: dict | 
 # Comparisons (programs and periods)
 
 
-def _escaped(text: str) -> str:
-    """A name from the data (a program's, a period's) as Plotly text: its markup characters as entities, so
-    "<b>" or "<a href>" in a name stays text."""
-    return html.escape(str(text), quote=False)
-
-
 def period_overlay(
     curves: pd.DataFrame,
     labels: dict[int, str],
@@ -779,7 +772,7 @@ def period_overlay(
     fig = go.Figure()
     for period, frame in curves.groupby("period", sort=False):
         now = int(period) == int(current)
-        name = _escaped(labels.get(int(period), str(period)))
+        name = plot_text(labels.get(int(period), str(period)))  # a period's name is data: inert text
         fig.add_scatter(
             x=frame["day"],
             y=frame["cumulative"],
@@ -787,7 +780,7 @@ def period_overlay(
             name=name,
             line={"color": PRIMARY if now else MUTED, "width": 3 if now else 2, "dash": None if now else "dot",
                   "shape": "hv"},
-            hovertemplate="%{fullData.name}<br>%{x}: %{y:,d}<extra></extra>",
+            hovertemplate=name + "<br>%{x}: %{y:,d}<extra></extra>",
         )  # fmt: skip
     date_axis(fig, lang)
     fig.update_xaxes(tickformat="%d/%m" if lang == "vi" else "%d %b")
@@ -810,7 +803,7 @@ def program_share_curves(
     fig = go.Figure()
     for code, frame in curves.groupby("program", sort=False):
         now = code == current
-        name = _escaped(names.get(code, code))
+        name = plot_text(names.get(code, code))  # a program's name is data: inert text
         fig.add_scatter(
             x=frame["share"],
             y=frame["pct"],
@@ -818,7 +811,7 @@ def program_share_curves(
             name=name,
             line={"color": PRIMARY if now else ACCENT, "width": 3 if now else 2, "shape": "hv"},
             customdata=[fmt_int(v, lang) for v in frame["cumulative"]],
-            hovertemplate="%{fullData.name}<br>%{x:.1f}% · %{y:.1f}% (%{customdata})<extra></extra>",
+            hovertemplate=name + "<br>%{x:.1f}% · %{y:.1f}% (%{customdata})<extra></extra>",
         )
     fig.add_vline(x=share, line={"color": MUTED, "width": 1, "dash": "dot"})
     fig.update_xaxes(range=[0, 100], ticksuffix="%", title={"text": t("compare.axis.share", lang)})

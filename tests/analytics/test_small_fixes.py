@@ -36,3 +36,37 @@ def test_plot_text_makes_markup_templates_and_math_inert():
     assert charts.wrap_label("Đợt <b>thi đua</b> 40 ngày cao điểm", 12) == (
         "Đợt &lt;b&gt;thi<br>đua&lt;/b&gt; 40<br>ngày cao<br>điểm"
     )
+
+
+def test_comparison_charts_write_program_and_period_names_as_inert_text():
+    """A program's or a period's name is data (the Data page edits it): the comparison charts give Plotly
+    the escaped name, in the legend and in the hover text alike, and no template that would render it."""
+    import datetime as dt
+
+    import pandas as pd
+
+    hostile = '<a href="https://x.example">GĐ</a> <b>2025</b> & %{customdata} $x$'
+    days = [dt.date(2025, 1, 1), dt.date(2025, 1, 2)]
+    overlay = charts.period_overlay(
+        pd.DataFrame({"period": [2025, 2025, 2024, 2024], "day": days * 2, "cumulative": [1, 3, 2, 4]}),
+        {2025: hostile, 2024: "Năm 2024"},
+        2025,
+        "vi",
+        "So sánh",
+    )
+    shares = charts.program_share_curves(
+        pd.DataFrame({"program": ["a", "a", "b", "b"], "share": [0, 50] * 2, "pct": [0, 40, 0, 30],
+                      "cumulative": [0, 400, 0, 300]}),
+        {"a": hostile, "b": "Chương trình B"},
+        "a",
+        45.0,
+        "vi",
+        "So sánh",
+    )  # fmt: skip
+    for fig in (overlay, shares):
+        first = fig.data[0]
+        assert first.name == charts.plot_text(hostile)
+        assert first.hovertemplate.startswith(charts.plot_text(hostile) + "<br>")
+        for trace in fig.data:
+            assert "fullData" not in trace.hovertemplate and "%{customdata} $" not in trace.hovertemplate
+            assert "<a " not in trace.name and "<b>" not in trace.name
