@@ -11,14 +11,21 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics.i18n import fmt_int
+from analytics.sample import SAMPLE_TOTAL, SECOND_TOTAL
 from analytics.store import open_store
 from tests.analytics.ingest import fixtures as fx
 from tests.app.apptest import APP, all_text, metric_values
+from tests.conftest import ONE_MILLION
 
 
-def _run(monkeypatch, db: Path, page: str | None = None, secrets: dict | None = None) -> AppTest:
+def _run(
+    monkeypatch, db: Path, page: str | None = None, secrets: dict | None = None, **params: str
+) -> AppTest:
     monkeypatch.setenv("SANGKIEN_DB", str(db))
     at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in params.items():
+        at.query_params[key] = value
     for key, value in (secrets or {}).items():
         at.secrets[key] = value
     at.run()
@@ -80,7 +87,10 @@ def test_a_new_path_gets_the_sample(monkeypatch, tmp_path):
     db = tmp_path / "new" / "store.duckdb"
     at = _run(monkeypatch, db)
     assert not at.exception
-    assert ("Đã đăng ký", "7.085") in metric_values(at)
+    assert ("Đã đăng ký", fmt_int(SECOND_TOTAL)) in metric_values(at)  # a bare visit: the running program
+    at = _run(monkeypatch, db, program=ONE_MILLION)
+    assert not at.exception
+    assert ("Đã đăng ký", "7.085") in metric_values(at)  # the published end figure of the first program
 
 
 def test_viewers_see_the_newest_snapshot_read_only_and_an_analyst_restores_it(monkeypatch, real_store):
@@ -92,7 +102,8 @@ def test_viewers_see_the_newest_snapshot_read_only_and_an_analyst_restores_it(mo
     assert made.verified
     _cut(real_store, real_store.stat().st_size - 6000)
     damaged = real_store.read_bytes()
-    at = _run(monkeypatch, real_store)
+    # The 20 records imported are dated inside the first program: its Overview shows them.
+    at = _run(monkeypatch, real_store, program=ONE_MILLION)
     assert not at.exception, [e.value for e in at.exception]
     notice = " ".join(w.value for w in at.warning)
     assert "bị hỏng" in notice and "bản sao lưu" in notice and "chỉ xem" in notice, notice
@@ -110,7 +121,7 @@ def test_viewers_see_the_newest_snapshot_read_only_and_an_analyst_restores_it(mo
     assert "Đã khôi phục" in " ".join(s.value for s in at.success)
     store = open_store(real_store, verify=True)
     try:
-        assert store.record_count() == 7105 and not store.read_only
+        assert store.record_count() == SAMPLE_TOTAL + 20 and not store.read_only
     finally:
         store.close()
     kept = list(real_store.parent.glob("store.duckdb.damaged-*"))
