@@ -177,7 +177,7 @@ async def hold(
     url: str, sessions: int, duration: float, interval: float = INTERVAL_S, seed: int = 19
 ) -> Level:
     """`sessions` viewers connected (in a ramp of at most 2 s), then each changing the filter every
-    `interval` seconds for `duration` seconds; returns their reruns' times."""
+    `interval` seconds for `duration` seconds (at least once); returns their reruns' times."""
     _loopback(url)
     level = Level(sessions)
     rng = random.Random(seed)
@@ -198,8 +198,10 @@ async def hold(
     stop_at = time.monotonic() + duration
 
     async def drive(viewer: Viewer) -> None:
-        await asyncio.sleep(viewer.rng.uniform(0, interval))
-        while time.monotonic() < stop_at:
+        # Viewers start at random moments of the first interval, within the first half of the hold, and
+        # each changes the filter at least once: a hold shorter than the interval still measures reruns.
+        await asyncio.sleep(viewer.rng.uniform(0, min(interval, duration / 2)))
+        while True:
             tick = time.monotonic()
             try:
                 level.reruns.append(await viewer.change_filter())
@@ -207,7 +209,9 @@ async def hold(
                 level.errors.append(f"rerun: {type(exc).__name__}: {exc}")
                 level.reruns.append(RUN_TIMEOUT_S)
                 return
-            await asyncio.sleep(max(0.0, interval - (time.monotonic() - tick)))
+            if tick + interval >= stop_at:
+                return
+            await asyncio.sleep(max(0.0, tick + interval - time.monotonic()))
 
     try:
         await asyncio.gather(*(drive(v) for v in ready))

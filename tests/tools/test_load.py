@@ -9,6 +9,8 @@ import sys
 
 import pytest
 
+from analytics.i18n import fmt_int
+from analytics.sample import SECOND_PLAN, SECOND_TOTAL
 from tests.conftest import ROOT
 from tests.e2e.conftest import start_server
 from tools import load
@@ -37,8 +39,9 @@ def test_sessions_draw_the_overview_then_rerun_on_each_filter_change(url):
 
 
 def test_a_filter_change_really_changes_the_view(url):
-    """The widget state the tool sends is the one the browser sends: the server answers with the phase's
-    figures (phase 1 registered 1.458 of the sample) rather than the program's (7.085)."""
+    """The widget state the tool sends is the one the browser sends: the server answers with the period's
+    figures (the running program's 2025: 3.644 of the sample) rather than the program's (8.732). The tool
+    drives the Overview of a bare visit, so the default (running) program's own periods."""
     import random
 
     async def scenario() -> tuple[list[str], list[str]]:
@@ -47,15 +50,23 @@ def test_a_filter_change_really_changes_the_view(url):
         try:
             await viewer.connect()
             first = list(viewer.texts)
-            viewer.next_choice = viewer.choices.index("GĐ 1")
+            assert viewer.choices == ["Tất cả", "2024", "2025", "2026"]
+            viewer.next_choice = viewer.choices.index("2025")
             await viewer.change_filter()
             return first, viewer.texts
         finally:
             await viewer.close()
 
     first, changed = load.run_sync(scenario())
-    assert any("7.085" in text for text in first)
-    assert any("1.458" in text for text in changed) and changed != first
+    year_2025 = sum(row[2] for row in SECOND_PLAN)  # (code, 2024, 2025, 2026)
+    assert any(_card("Đã đăng ký", fmt_int(SECOND_TOTAL)) in text for text in first)
+    assert any(_card("Đã đăng ký", fmt_int(year_2025)) in text for text in changed) and changed != first
+    assert not any(_card("Đã đăng ký", fmt_int(SECOND_TOTAL)) in text for text in changed)
+
+
+def _card(label: str, value: str) -> str:
+    """A metric card's label and value as the Overview writes them (ui.widgets.card)."""
+    return f'<div class="sk-card-label">{label}</div><div class="sk-card-value">{value}</div>'
 
 
 def test_capacity_reports_the_largest_level_within_the_goal(url):
