@@ -12,6 +12,7 @@ import urllib.request
 import brotli
 import pytest
 
+from tests.conftest import ONE_MILLION
 from tests.e2e.wire import WireSession
 from ui.page_hints import first_screen_files, static_dir
 
@@ -80,7 +81,7 @@ def test_health_range_requests_and_the_websocket_are_untouched(server):
     assert status == 206 and body == PLOTLY.read_bytes()[:100] and "content-encoding" not in headers
     session = WireSession(server.url)
     try:
-        run = session.rerun()
+        run = session.rerun(query=f"program={ONE_MILLION}")  # the published end figure of the first program
         assert run.finished and not run.exceptions and "7.085" in run.text
     finally:
         session.close()
