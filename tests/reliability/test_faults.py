@@ -119,7 +119,10 @@ def test_a_read_only_store_is_shown_read_only_and_left_untouched(sample_db, tmp_
 
 
 def test_a_full_disk_refuses_the_import_whole_and_loses_nothing(sample_db, tmp_path, page):
-    with full_disk(tmp_path / "disk") as filler:
+    # Room, once freed, for the store, the snapshot taken before the import (a copy of it) and the import:
+    # the sample store of both programs is about 9 MB.
+    room_mb = 2 * sample_db.stat().st_size // 2**20 + 16
+    with full_disk(tmp_path / "disk", size_mb=room_mb) as filler:
         db = filler.parent / "store.duckdb"
         shutil.copy(sample_db, db)
         before = fingerprint(db)

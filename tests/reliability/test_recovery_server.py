@@ -14,8 +14,10 @@ import duckdb
 import pytest
 
 from analytics import backup
+from analytics.sample import SAMPLE_TOTAL
 from analytics.store import open_store, wal_path
 from tests.analytics.ingest import fixtures as fx
+from tests.conftest import ONE_MILLION
 from tests.e2e.conftest import exceptions_on, open_page
 from tests.e2e.helpers import button, start_app, wait_for_main_text
 from tests.e2e.wire import WireSession
@@ -51,12 +53,12 @@ def test_records_imported_on_the_page_are_in_the_file_alone_after_a_normal_stop(
         done = session.rerun("data", states=[state, session.trigger(page.widget("button", "data_commit").id)])
         assert "Đã thêm mới 40" in done.text
         session.rerun("")  # another page run: the checkpoint the commit's own run held up is written
-        assert _records_in_file_alone(db, tmp_path / "while-running") == 7085 + 40
+        assert _records_in_file_alone(db, tmp_path / "while-running") == SAMPLE_TOTAL + 40
     finally:
         session.close()
         server.stop()  # SIGTERM: uvicorn's shutdown runs the app's lifespan end
     assert not wal_path(db).exists()
-    assert _records_in_file_alone(db, tmp_path / "after-stop") == 7085 + 40
+    assert _records_in_file_alone(db, tmp_path / "after-stop") == SAMPLE_TOTAL + 40
 
 
 def _cut(db: Path, keep: int) -> None:
@@ -98,13 +100,13 @@ def test_a_damaged_store_is_shown_from_its_snapshot_and_an_analyst_restores_it(s
             assert page.locator('[data-testid="stException"]').count() == 0, path
             alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
             assert "Kho dữ liệu bị hỏng nên ứng dụng đang hiển thị bản sao lưu" in alerts, path
-        open_page(page, server.url + "/")
-        assert wait_registered(page)[0] == 7085  # the snapshot's figures
+        open_page(page, f"{server.url}/?program={ONE_MILLION}")
+        assert wait_registered(page)[0] == 7085  # the snapshot's figures (the first program's published end)
         open_page(page, server.url + "/data")
         wait_for_main_text(page, "Khôi phục kho dữ liệu")
         button(page, "Khôi phục bản sao lưu mới nhất").click()
         wait_for_main_text(page, "Đã khôi phục bản sao lưu")
-        open_page(page, server.url + "/")
+        open_page(page, f"{server.url}/?program={ONE_MILLION}")
         assert wait_registered(page)[0] == 7085
         alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
         assert "bị hỏng" not in alerts
@@ -113,7 +115,7 @@ def test_a_damaged_store_is_shown_from_its_snapshot_and_an_analyst_restores_it(s
     assert len(list(tmp_path.glob("store.duckdb.damaged-*"))) == 1
     store = open_store(db, verify=True)
     try:
-        assert store.record_count() == 7085 and made.path.exists()
+        assert store.record_count() == SAMPLE_TOTAL and made.path.exists()
     finally:
         store.close()
 
@@ -135,7 +137,7 @@ def test_a_second_server_on_a_held_store_shows_its_data_read_only(sample_db, tmp
             session.close()
         second = start_app(db, tmp_path / "two")
         try:
-            open_page(page, second.url + "/")
+            open_page(page, f"{second.url}/?program={ONE_MILLION}")  # the 25 records are dated inside it
             assert page.locator('[data-testid="stException"]').count() == 0
             alerts = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
             assert "đang bị một tiến trình khác giữ để ghi" in alerts and "lược đồ cũ" not in alerts
@@ -168,6 +170,6 @@ def test_the_server_takes_the_days_snapshot_and_answers_its_health_check(sample_
             timeout=60,
             what="daily snapshot",
         )
-        assert daily[0].verified and daily[0].records == 7090
+        assert daily[0].verified and daily[0].records == SAMPLE_TOTAL + 5
     finally:
         server.stop()
