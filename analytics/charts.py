@@ -814,7 +814,9 @@ def program_share_curves(
             hovertemplate=name + "<br>%{x:.1f}% · %{y:.1f}% (%{customdata})<extra></extra>",
         )
     fig.add_vline(x=share, line={"color": MUTED, "width": 1, "dash": "dot"})
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", title={"text": t("compare.axis.share", lang)})
+    fig.update_xaxes(
+        range=[0, 100], ticksuffix="%", hoverformat=".1f", title={"text": t("compare.axis.share", lang)}
+    )  # the unified hover's heading: 25,8%, not 25,77997%
     fig.update_yaxes(rangemode="tozero", ticksuffix="%", title={"text": t("compare.axis.pct", lang)})
     fig.update_layout(hovermode="x unified")
     return themed(fig, lang, title, height=380)
