@@ -59,7 +59,7 @@ from analytics.store import (
 KEEP_ENV = "SANGKIEN_BACKUP_KEEP"
 DEFAULT_KEEP = {"recent": 10, "daily": 7, "weekly": 4}
 # Why a snapshot was taken (labels: `backup.reason.<reason>`).
-REASONS: tuple[str, ...] = ("import", "undo", "restore", "daily", "manual", "sample")
+REASONS: tuple[str, ...] = ("import", "undo", "restore", "daily", "manual", "sample", "publish")
 # Tables a restore leaves as they are: the log of what happened, restores included.
 KEPT_BY_RESTORE: tuple[str, ...] = ("audit_log",)
 # Tables compared between a store and its snapshot: all but the log (written by sign-ins and downloads
@@ -305,6 +305,23 @@ def _same_content(store: Store, taken: Snapshot) -> bool:
     )
 
 
+def publish(store: Store) -> Snapshot | None:
+    """A snapshot for read replicas (analytics.replica) when the store holds something its newest snapshot
+    does not: replicas only ever read verified snapshots, so each commit reaches them as one."""
+    if store.read_only:
+        return None
+    version = store.data_version()
+    if _PUBLISHED.get(store.path) == version:  # checked already: no commit since (the cheap, common case)
+        return None
+    newest = newest_verified(store.path)
+    taken = None if newest is not None and _same_content(store, newest) else snapshot(store, "publish")
+    _PUBLISHED[store.path] = taken.data_version if taken else version
+    return taken
+
+
+_PUBLISHED: dict[Path, int] = {}  # per store: the data version its newest snapshot was last found to hold
+
+
 def daily(store: Store, today: dt.date | None = None) -> Snapshot | None:
     """Today's snapshot, unless one was taken today or nothing changed since the newest one."""
     if store.read_only or (store.never_imported() and not store.holds_real_data()):
@@ -322,7 +339,11 @@ def daily(store: Store, today: dt.date | None = None) -> Snapshot | None:
 def list_snapshots(db: Path | str) -> list[Snapshot]:
     """The snapshots of the store at `db`, newest first (files without a readable manifest are listed as
     not verified)."""
-    folder = backup_dir(db)
+    return snapshots_in(backup_dir(db))
+
+
+def snapshots_in(folder: Path) -> list[Snapshot]:
+    """The snapshots in a backup folder, newest first (a replica reads another server's folder)."""
     if not folder.is_dir():
         return []
     found = []

@@ -318,7 +318,12 @@ class Reader:
 # the store cannot be used and the app shows its newest verified snapshot (a copy) instead.
 READ_ONLY_REQUESTED, READ_ONLY_UNWRITABLE, READ_ONLY_LOCKED = "requested", "unwritable", "locked"
 READ_ONLY_DAMAGED = "damaged"
-_COPIED_REASONS = (READ_ONLY_LOCKED, READ_ONLY_DAMAGED)  # opened from a temporary copy, removed on close
+READ_ONLY_REPLICA = "replica"  # a read replica's copy of another server's snapshot (analytics.replica)
+_COPIED_REASONS = (
+    READ_ONLY_LOCKED,
+    READ_ONLY_DAMAGED,
+    READ_ONLY_REPLICA,
+)  # opened from a temporary copy, removed on close
 
 
 @dataclass
@@ -336,6 +341,7 @@ class Store(Reader):
     read_only_detail: str = ""
     opened_at: float = field(default_factory=time.monotonic)
     created: bool = False  # this open made the file (the path did not exist): only then the sample
+    replica_of: Path | None = None  # a replica's store: the snapshot it is a copy of
     _write_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _held_noted: bool = field(default=False, repr=False)
     _pending: bool = field(default=False, repr=False)

@@ -7,7 +7,9 @@ emptied one as a read-only copy of its newest verified snapshot (analytics.backu
 `restore_damaged` puts that snapshot in its place; the real file is tried again every RETRY_LOCKED_AFTER_S
 seconds. Each run reads one committed state (`new_snapshot`), ended by app.py when the page has run
 (`release_snapshot`). While the server runs, a thread takes the daily snapshot (`start_background`), and
-`close_all` checkpoints and closes every store at shutdown.
+`close_all` checkpoints and closes every store at shutdown. A read replica (SANGKIEN_REPLICA_OF,
+analytics.replica) shows the newest verified snapshot of another server instead, and moves to a newer one
+as it appears; a writer with SANGKIEN_PUBLISH_S publishes its commits as snapshots for its replicas.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics import backup, metrics
+from analytics import backup, metrics, replica
 from analytics.i18n import Lang
 from analytics.store import (
     READ_ONLY_DAMAGED,
@@ -157,6 +159,15 @@ _BACKGROUND: list[threading.Thread] = []
 CHECKPOINT_RETRY_S = 30.0  # how often a checkpoint held up by readers is tried again
 
 
+def publish_commits() -> None:
+    """A snapshot of every writable store with commits its replicas have not seen (analytics.backup.publish)."""
+    for store in _writable():
+        try:
+            backup.publish(store)
+        except Exception:  # logged; the next look tries again
+            _LOG.exception("publishing a snapshot of %s failed", store.path)
+
+
 def _writable() -> list[Store]:
     with _STORES_LOCK:
         return [s for s in _STORES.values() if not s.read_only]
@@ -192,9 +203,45 @@ def start_background() -> None:
                 last_daily = time.monotonic()
             _STOP.wait(CHECKPOINT_RETRY_S)
 
-    thread = threading.Thread(target=loop, name="sangkien-store-upkeep", daemon=True)
+    _start("sangkien-store-upkeep", loop)
+    every = replica.publish_every()
+    if every is not None and replica.replica_folder() is None:
+        _start("sangkien-publish", lambda: _repeat(publish_commits, every))
+    if replica.replica_folder() is not None:
+        _start("sangkien-replica", lambda: _repeat(refresh_replica, replica.POLL_S))
+
+
+def _start(name: str, target) -> None:
+    thread = threading.Thread(target=target, name=name, daemon=True)
     thread.start()
     _BACKGROUND.append(thread)
+
+
+def _repeat(work, every: float) -> None:
+    while not _STOP.is_set():
+        work()
+        _STOP.wait(every)
+
+
+# --- a read replica's store --------------------------------------------------------------------------------
+
+_REPLICAS: dict[Path, replica.Replica] = {}
+
+
+def _replica(folder: Path) -> replica.Replica:
+    with _STORES_LOCK:
+        return _REPLICAS.setdefault(folder, replica.Replica(folder))
+
+
+def refresh_replica() -> None:
+    """Move a replica to the newest verified snapshot when one appeared (the background thread's work)."""
+    folder = replica.replica_folder()
+    if folder is None:
+        return
+    try:
+        _replica(folder).refresh()
+    except Exception:  # logged; the next look tries again
+        _LOG.exception("replica refresh from %s failed", folder)
 
 
 def close_all() -> None:
@@ -207,6 +254,7 @@ def close_all() -> None:
     with _STORES_LOCK:
         stores = list(_STORES.values())
         _STORES.clear()
+        _REPLICAS.clear()  # their copies go with their last reader
     for store in stores:
         try:
             store.close()
@@ -219,6 +267,10 @@ def store_path() -> str:
 
 
 def get_store() -> Store:
+    """The store this run reads: the replica's current snapshot on a read replica, else the store itself."""
+    folder = replica.replica_folder()
+    if folder is not None:
+        return _replica(folder).current()
     return _open_store(store_path())
 
 
@@ -251,6 +303,7 @@ _KNOWN_PROBLEMS = (
     "store_lost",
     "store_emptied",
     "store_newer",
+    "store_replica_empty",
 )
 
 

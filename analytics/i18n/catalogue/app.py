@@ -114,6 +114,18 @@ TEXT: dict[str, tuple[str, str]] = {
         "Kho dữ liệu {path} do phiên bản mới hơn của ứng dụng tạo ra (lược đồ {detail}). Hãy cập nhật ứng dụng.",
         "The store {path} was made by a newer version of the app (schema {detail}). Update the app.",
     ),
+    "store.read_only.replica": (
+        "Máy chủ này là bản sao chỉ đọc: số liệu theo bản sao lưu lúc {detail} của máy chủ chính, tự cập nhật khi "
+        "có bản mới. Nhập và sửa dữ liệu trên máy chủ chính.",
+        "This server is a read-only replica: the figures are the main server's snapshot of {detail}, updated by "
+        "themselves when a newer one appears. Import and edit on the main server.",
+    ),
+    "store.replica_empty": (
+        "Máy chủ bản sao chưa thấy bản sao lưu đã kiểm tra nào trong {detail}. Hãy tạo một bản trên máy chủ chính "
+        "(trang Dữ liệu, thẻ Sao lưu, hoặc lệnh backup) rồi tải lại trang.",
+        "The replica has found no verified snapshot in {detail} yet. Take one on the main server (Data page, "
+        "Backups tab, or the backup command), then reload the page.",
+    ),
     "store.read_only.damaged": (
         "Kho dữ liệu bị hỏng nên ứng dụng đang hiển thị bản sao lưu mới nhất đã kiểm tra ({detail}), chỉ xem: "
         "chưa nhập hay sửa được. Cán bộ phân tích có thể khôi phục bản sao lưu này ở trang Dữ liệu.",

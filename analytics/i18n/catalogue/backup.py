@@ -11,6 +11,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "backup.reason.daily": ("hằng ngày", "daily"),
     "backup.reason.manual": ("tạo theo yêu cầu", "on request"),
     "backup.reason.sample": ("trước khi nạp dữ liệu minh họa", "before loading the sample"),
+    "backup.reason.publish": ("cho các máy chủ bản sao", "for the read replicas"),
     # --- what went wrong ----------------------------------------------------------------------------------
     "backup.error.read_only": (
         "Kho đang mở chỉ đọc nên không tạo bản sao lưu hay khôi phục được.",
