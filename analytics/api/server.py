@@ -70,6 +70,7 @@ class ApiError(Exception):
     def __init__(self, status: int, code: str, headers: dict[str, str] | None = None, **params: Any) -> None:
         super().__init__(code)
         self.status, self.code, self.params, self.headers = status, code, params, headers or {}
+        self.actor: str | None = None  # the token's name, when the refusal is of a known token
 
 
 def request_lang(request: Request) -> Lang:
@@ -232,6 +233,7 @@ class Api:
                 else:
                     response = await handler(request, lang, actor, settings)
             except ApiError as exc:
+                actor = actor or exc.actor
                 response = self._error(exc, lang)
             except StoreError as exc:
                 response = self._error(ApiError(503, "store", detail=exc.code), lang)
@@ -258,9 +260,13 @@ class Api:
         token, problem = tokens.check(self.store(), secret)
         if problem:
             self._count_failure(settings, address)
-            raise ApiError(401, f"token_{problem}", {"WWW-Authenticate": "Bearer"})
+            refusal = ApiError(401, f"token_{problem}", {"WWW-Authenticate": "Bearer"})
+            refusal.actor = token.name if token else None  # a revoked or expired token's name is logged
+            raise refusal
         if not token.allows(scope):
-            raise ApiError(403, "scope", name=token.name, scope=token.scope)
+            refusal = ApiError(403, "scope", name=token.name, scope=token.scope)
+            refusal.actor = token.name
+            raise refusal
         return token
 
     def _count_failure(self, settings: Settings, address: str | None) -> None:
@@ -450,7 +456,10 @@ class Api:
             {c: _json_value(v) for c, v in zip(plain.columns, row, strict=True)}
             for row in plain.itertuples(index=False)
         ]
-        return Json({"page": page, "per_page": per_page, "total": total, "pages": pages, "records": rows})
+        return Json(
+            {"page": page, "per_page": per_page, "total": total, "pages": pages, "records": rows},
+            headers=paging,
+        )
 
     # --- writes -----------------------------------------------------------------------------------------
 

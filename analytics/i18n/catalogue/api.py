@@ -24,7 +24,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "This token has expired. Ask an analyst for a new one.",
     ),
     "api.error.scope": (
-        "Mã “{name}” chỉ được {scope}: việc này cần một mã quyền ghi (write).",
+        "Mã “{name}” có quyền {scope}, chỉ để đọc: việc này cần một mã quyền ghi (write).",
         "The token “{name}” is a {scope} token: this needs a write token.",
     ),
     "api.error.rate": (
