@@ -46,9 +46,10 @@ def api() -> Api:
     """The process's one API (its rate limits and audit queue live in it)."""
     global _API
     if _API is None:
+        from analytics.cli import summary_payload
         from ui.store_handle import get_store
 
-        _API = Api(store=get_store, settings=settings)
+        _API = Api(store=get_store, settings=settings, summary=summary_payload)
     return _API
 
 

@@ -188,6 +188,9 @@ class Api:
 
     store: Callable[[], Store]
     settings: Callable[[], Settings] = Settings
+    # The `summary --json` object (analytics.cli.summary_payload), given by the server that mounts the API,
+    # so that the command line, which calls the API through `--server`, and the API do not import each other.
+    summary: Callable[..., dict] | None = None
     limiter: RateLimiter = field(default_factory=RateLimiter)
     log: AuditQueue = field(init=False)
 
@@ -369,9 +372,10 @@ class Api:
             snap.close()
 
     def _summary(self, request: Request, lang: Lang, actor: str | None) -> Response:
-        from analytics.cli import summary_payload
-
-        return Json(self._read(lambda snap: summary_payload(snap, self._filters(request, snap), lang)))
+        payload = self.summary
+        if payload is None:
+            raise ApiError(503, "store", detail="summary")
+        return Json(self._read(lambda snap: payload(snap, self._filters(request, snap), lang)))
 
     def _units(self, request: Request, lang: Lang, actor: str | None) -> Response:
         def work(snap):
