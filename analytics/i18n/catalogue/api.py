@@ -129,11 +129,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "api.col.expires_at": ("Hết hạn", "Expires"),
     "api.col.revoked_at": ("Thu hồi lúc", "Revoked"),
     "api.col.revoked_by": ("Người thu hồi", "Revoked by"),
-    # --- the audit log ------------------------------------------------------------------------------------
-    "audit.kind.api": ("Gọi API", "API call"),
-    "audit.kind.token": ("Mã truy cập API", "API token"),
-    "audit.detail.api": ("HTTP {status}", "HTTP {status}"),
-    "audit.detail.token": ("{action}", "{action}"),
     # --- the command line -------------------------------------------------------------------------------
     "api.cli.held": (
         "Kho dữ liệu {path} đang được máy chủ bảng điều hành giữ để ghi. Hãy làm việc này qua máy chủ: thêm "
