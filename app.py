@@ -8,7 +8,8 @@ sidebar, then runs the page; each page in pages/ is a short script that reads th
 uvicorn); its start-up (`ui.warmup`) opens the store and computes the default view before the first request
 is answered, so the first visitor after a start waits no longer than the next one, and starts the daily
 snapshot; its shutdown checkpoints and closes the store. `ui.gate` sets which address the server trusts
-(`SANGKIEN_TRUSTED_PROXIES`) and refuses uploads from sessions without the analyst role.
+(`SANGKIEN_TRUSTED_PROXIES`) and refuses uploads from sessions without the analyst role; `ui.api_mount`
+adds the HTTP API under `/api/v1`.
 """
 
 import asyncio
@@ -76,7 +77,7 @@ def main() -> None:
 async def warm_server(_app: object) -> AsyncIterator[None]:
     """Server start-up: the first visitor's costs paid before the first request is answered, and the daily
     snapshot started. Shutdown (SIGTERM, Ctrl+C): every store checkpointed and closed."""
-    from ui import store_handle
+    from ui import api_mount, store_handle
     from ui.warmup import warm_up
 
     await asyncio.to_thread(warm_up)
@@ -84,6 +85,7 @@ async def warm_server(_app: object) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        await asyncio.to_thread(api_mount.flush)  # the API's audit rows still queued
         await asyncio.to_thread(store_handle.close_all)
 
 
@@ -92,7 +94,7 @@ if __name__ == "__main__":  # Streamlit runs the entry script as __main__ for ev
 else:  # `streamlit run app.py` imports this module to find the server it serves
     from starlette.middleware import Middleware
 
-    from ui import gate
+    from ui import api_mount, gate
     from ui.compression import CompressedAssets
 
     legacy_pages.opt_out()  # before any session: this app routes with st.navigation
@@ -102,5 +104,6 @@ else:  # `streamlit run app.py` imports this module to find the server it serves
     app = st.App(
         __file__,
         lifespan=warm_server,
+        routes=api_mount.routes(),  # the HTTP API under /api/v1 (analytics.api, README section API)
         middleware=[Middleware(gate.UploadGate), Middleware(CompressedAssets)],
     )

@@ -30,6 +30,8 @@ KINDS: tuple[str, ...] = (
     "edit",
     "restore",
     "download",
+    "api",
+    "token",
 )
 
 _INSERT = "INSERT INTO audit_log VALUES (now(), ?, ?, ?, ?, ?)"

@@ -193,6 +193,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     lang = as_lang(args.lang)
     as_of = parse_date(args.as_of, lang) if args.as_of else None
+    if args.server:
+        return _summary_through_server(args, lang)
     store = _open(args.db, read_only=True)
     filters = Filters(as_of=as_of, program=_program(store, args.program, lang))
     payload = summary_payload(store, filters, lang)
@@ -559,7 +561,7 @@ def _mapping_for(file: str, options, pairs: list[tuple[str, str]], benefit: str 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """`python -m analytics import FILE... [--db] [--mode] [--unit] [--sheet] [--header-row] [--map]
-    [--encoding] [--date-order] [--benefit-column] [--dry-run] [--json]`."""
+    [--encoding] [--date-order] [--benefit-column] [--dry-run] [--json] [--server URL --token T]`."""
     from analytics import ingest  # here, so that `summary` never loads the importer
 
     lang = as_lang(args.lang)
@@ -568,6 +570,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     missing = [f for f in args.files if not Path(f).is_file()]
     if missing:
         raise UsageError(t("ingest.cli.no_file", lang, files=", ".join(missing)))
+    if args.server:
+        return _import_through_server(args, lang)
     options = _read_options(args, lang)
     pairs = _map_pairs(args.map, lang)
     mappings = {file: _mapping_for(file, options, pairs, args.benefit_column, lang) for file in args.files}
@@ -629,6 +633,8 @@ def cmd_undo(args: argparse.Namespace) -> int:
     from analytics import ingest  # here, so that `summary` never loads the importer
 
     lang = as_lang(args.lang)
+    if args.server:
+        return _undo_through_server(args, lang)
     store = _open(args.db)
     try:
         result = ingest.undo(store, args.import_id, by=_who(None))
@@ -636,6 +642,200 @@ def cmd_undo(args: argparse.Namespace) -> int:
         store.close()
     print(result.message(lang), file=sys.stdout if result.ok else sys.stderr)
     return EXIT_OK if result.ok else EXIT_REFUSED
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The API: tokens (`token create|revoke|list`), and `summary`, `import`, `undo` through a running server.
+
+TOKEN_ENV = "SANGKIEN_TOKEN"
+
+
+def _server_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--server", metavar="URL", help="làm qua API của máy chủ đang chạy (ví dụ http://127.0.0.1:8501)"
+    )
+    p.add_argument("--token", help=f"mã truy cập API (mặc định biến môi trường {TOKEN_ENV})")
+
+
+def _client(args: argparse.Namespace, lang: Lang):
+    from analytics.api import Client
+
+    token = args.token or os.environ.get(TOKEN_ENV)
+    if not token:
+        raise UsageError(t("api.cli.no_token", lang))
+    return Client(args.server, token)
+
+
+def _answer(call: Callable, server: str, lang: Lang) -> tuple[int, dict]:
+    from analytics.api import ClientError
+
+    try:
+        return call()
+    except ClientError as exc:
+        raise _Unreachable(t("api.cli.unreachable", lang, url=server, detail=exc.detail)) from None
+
+
+class _Unreachable(Exception):
+    """The server could not be reached: exit 1 with this message."""
+
+
+def _refused_by_server(status: int, body: dict) -> int:
+    """An error answer (401, 403, 413, 422, 429, 503): its message on stderr; 422 is bad arguments."""
+    print(body.get("message") or f"HTTP {status}", file=sys.stderr)
+    return EXIT_USAGE if status == 422 and "error" in body else EXIT_REFUSED
+
+
+def _summary_through_server(args: argparse.Namespace, lang: Lang) -> int:
+    client = _client(args, lang)
+    params = {"lang": lang, "as_of": args.as_of, "program": args.program}
+    status, body = _answer(lambda: client.summary(params), args.server, lang)
+    if status != 200:
+        return _refused_by_server(status, body)
+    if args.json:
+        print(json.dumps(body, ensure_ascii=False))
+    else:
+        print(summary_text({**body, "_period_word": _period_word(client, body, lang)}, lang))
+    return EXIT_OK
+
+
+def _period_word(client, body: dict, lang: Lang) -> str | None:
+    """What the summary's program calls its periods (GET /programs), for the terminal table."""
+    from analytics.api import ClientError
+
+    try:
+        status, programs = client._send("GET", "/programs", {"lang": lang})
+    except ClientError:
+        return None
+    code = (body.get("program") or {}).get("code")
+    if status == 200:
+        for program in programs.get("programs", []):
+            if program["code"] == code:
+                return program["period_word"]
+    return None
+
+
+_LOCAL_ONLY = (
+    ("sheet", "--sheet"), ("header_row", "--header-row"), ("map", "--map"), ("encoding", "--encoding"),
+    ("date_order", "--date-order"), ("benefit_column", "--benefit-column"), ("by", "--by"),
+)  # fmt: skip
+
+
+def _import_through_server(args: argparse.Namespace, lang: Lang) -> int:
+    """`import ... --server URL`: each file through POST /api/v1/imports; the same lines and exit codes as
+    an import here (the history names the token: `api:<name>`)."""
+    local = [flag for key, flag in _LOCAL_ONLY if getattr(args, key, None)]
+    if local:
+        raise UsageError(t("api.cli.not_through_server", lang, options=", ".join(local)))
+    client = _client(args, lang)
+    fields = [("mode", args.mode), ("dry_run", "true" if args.dry_run else "false")]
+    fields += [("unit", u) for u in args.unit]
+    fields += [("program", args.program)] if args.program else []
+    status_all = EXIT_OK
+    for file in args.files:
+        status, body = _answer(lambda file=file: client.import_file(file, fields, lang), args.server, lang)
+        if "ok" not in body:  # an error of the call itself, not the file's report
+            return _refused_by_server(status, body)
+        body["file"] = file
+        if args.json:
+            print(json.dumps(body, ensure_ascii=False), flush=True)
+        else:
+            print(f"{file}: {body['message']}", file=sys.stdout if body["ok"] else sys.stderr, flush=True)
+            for error in body.get("errors", [])[:20]:
+                row = error["row"] if not error.get("sheet") else f"{error['sheet']}!{error['row']}"
+                print(
+                    "  "
+                    + t(
+                        "ingest.cli.error_line",
+                        lang,
+                        row=row,
+                        column=error["column"],
+                        value=error["value"] or "",
+                        reason=error["reason"],
+                    ),  # fmt: skip
+                    flush=True,
+                )
+        if not body["ok"]:
+            status_all = EXIT_REFUSED
+    return status_all
+
+
+def _undo_through_server(args: argparse.Namespace, lang: Lang) -> int:
+    client = _client(args, lang)
+    status, body = _answer(lambda: client.undo(args.import_id, lang), args.server, lang)
+    if "ok" not in body:
+        return _refused_by_server(status, body)
+    print(body["message"], file=sys.stdout if body["ok"] else sys.stderr)
+    return EXIT_OK if body["ok"] else EXIT_REFUSED
+
+
+def _token_error(exc, lang: Lang) -> int:
+    print(t(f"api.token.{exc.code}", lang, **exc.params), file=sys.stderr)
+    return EXIT_USAGE if exc.code in ("bad_name", "bad_scope", "bad_days") else EXIT_REFUSED
+
+
+def cmd_token_create(args: argparse.Namespace) -> int:
+    """`token create NAME --scope read|write [--days N]`: the token on stdout (once), what it is on stderr."""
+    from analytics import api
+
+    lang = as_lang(args.lang)
+    store = _open(args.db)
+    try:
+        secret = api.create_token(store, args.name, args.scope, args.days, by=_who(args.by))
+        expires = store.one("SELECT expires_at FROM api_tokens WHERE name = ?", [args.name.strip()])
+    except api.TokenError as exc:
+        return _token_error(exc, lang)
+    finally:
+        store.close()
+    print(
+        t(
+            "api.cli.token_line",
+            lang,
+            name=args.name.strip(),
+            scope=args.scope,
+            expires=fmt_date(expires.date(), lang),
+        ),
+        file=sys.stderr,
+    )
+    print(secret)
+    return EXIT_OK
+
+
+def cmd_token_revoke(args: argparse.Namespace) -> int:
+    from analytics import api
+
+    lang = as_lang(args.lang)
+    store = _open(args.db)
+    try:
+        api.revoke_token(store, args.name, by=_who(args.by))
+    except api.TokenError as exc:
+        return _token_error(exc, lang)
+    finally:
+        store.close()
+    print(t("api.token.revoked", lang, name=args.name))
+    return EXIT_OK
+
+
+def cmd_token_list(args: argparse.Namespace) -> int:
+    from analytics import api
+
+    lang = as_lang(args.lang)
+    store = _open(args.db, read_only=True)
+    try:
+        frame = api.listing(store)
+    finally:
+        store.close()
+    now = dt.datetime.now()
+    for row in frame.itertuples(index=False):
+        state = (
+            "revoked"
+            if row.revoked_at is not None and row.revoked_at == row.revoked_at
+            else ("expired" if row.expires_at <= now else "active")
+        )
+        print(
+            f"{row.name}\t{row.scope}\t{t('api.tab.state.' + state, lang)}\t"
+            f"{fmt_date(row.expires_at.date(), lang)}\t{row.created_by or ''}"
+        )
+    return EXIT_OK
 
 
 _PROGRAM_HELP = "mã chương trình (mặc định: chương trình có thời gian chứa ngày --as-of, nếu không thì chương trình đang chạy)"
@@ -659,6 +859,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", help="tính đến ngày YYYY-MM-DD (mặc định: hồ sơ mới nhất)")
     p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
     p.add_argument("--program", metavar="CODE", help=_PROGRAM_HELP)
+    _server_arguments(p)
     p.set_defaults(run=cmd_summary)
 
     p = sub.add_parser("import", help="nhập tệp xuất CSV/TSV/TXT/XLSX/XLS vào kho")
@@ -713,11 +914,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODE",
         help="chương trình nhận các hồ sơ có ngày đăng ký nằm trong thời gian của hai chương trình",
     )
+    _server_arguments(p)
     p.set_defaults(run=cmd_import)
 
     p = sub.add_parser("undo", help="hoàn tác một lần nhập (khôi phục đúng trạng thái trước đó)")
     common(p)
     p.add_argument("import_id", type=int, help="số hiệu lần nhập (xem bảng imports)")
+    _server_arguments(p)
     p.set_defaults(run=cmd_undo)
 
     p = sub.add_parser("report", help="xuất báo cáo DOCX/PDF/XLSX", later=_report_output_arguments)
@@ -759,6 +962,24 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("file", metavar="FILE", help="tệp sao lưu (.duckdb)")
     p.set_defaults(run=cmd_restore)
+
+    p = sub.add_parser("token", help="tạo, thu hồi, liệt kê mã truy cập API (khi máy chủ không giữ kho)")
+    token_sub = p.add_subparsers(dest="token_command", required=True, parser_class=_Parser)
+    q = token_sub.add_parser("create", help="tạo mã (in ra một lần trên stdout)")
+    common(q)
+    q.add_argument("name", metavar="NAME", help="tên mã (ai dùng, để làm gì)")
+    q.add_argument("--scope", required=True, choices=("read", "write"), help="read: chỉ đọc; write: cả nhập")
+    q.add_argument("--days", type=int, default=90, help="số ngày hiệu lực (mặc định 90)")
+    q.add_argument("--by", default=None, help="người tạo (ghi vào nhật ký)")
+    q.set_defaults(run=cmd_token_create)
+    q = token_sub.add_parser("revoke", help="thu hồi mã")
+    common(q)
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--by", default=None, help="người thu hồi (ghi vào nhật ký)")
+    q.set_defaults(run=cmd_token_revoke)
+    q = token_sub.add_parser("list", help="liệt kê các mã (không bao giờ in mã)")
+    common(q)
+    q.set_defaults(run=cmd_token_list)
     return parser
 
 
@@ -770,10 +991,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
+    except _Unreachable as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_REFUSED
     except StoreError as exc:
         from analytics.backup import problem_text
 
         lang = as_lang(getattr(args, "lang", "vi"))
         db = getattr(args, "db", None) or default_db_path()
+        if exc.code == "store_locked":  # the server holds it: say what to do from a terminal
+            key = "api.cli.held" if hasattr(args, "server") else "api.cli.held_other"
+            print(t(key, lang, path=db), file=sys.stderr)
+            return EXIT_REFUSED
         print(problem_text(exc.code, exc.detail, db, lang), file=sys.stderr)
         return EXIT_REFUSED

@@ -67,3 +67,80 @@ def to_xlsx_bytes(
                     for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
                         cell.number_format = fmt
     return buffer.getvalue()
+
+
+# --- the records explorer's download (the page and the API's GET /records give the same file) ------------
+
+RECORD_COLUMNS: tuple[str, ...] = (
+    "code",
+    "title",
+    "authors",
+    "author_count",
+    "unit",
+    "unit_name",
+    "field",
+    "status",
+    "level",
+    "registered_on",
+    "recognized_on",
+    "applied_on",
+    "benefit_vnd",
+    "reward_vnd",
+    "phase",
+)
+RECORD_DATES: tuple[str, ...] = ("registered_on", "recognized_on", "applied_on")
+
+
+def readable_records(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Status, level and field in the language (the stored codes stay in the store)."""
+    from analytics.i18n import has_key, t
+
+    out = frame.copy()
+    if "status" in out:
+        out["status"] = [t(f"status.{s}", lang) if isinstance(s, str) else s for s in out["status"]]
+    if "level" in out:
+        out["level"] = [t(f"level.{s}", lang) if isinstance(s, str) else None for s in out["level"]]
+    if "field" in out:
+        out["field"] = [
+            (t(f"field.{f}", lang) if has_key(f"field.{f}") else f) if isinstance(f, str) and f else None
+            for f in out["field"]
+        ]
+    return out
+
+
+def record_headers(columns: tuple[str, ...] | list[str], lang: str) -> dict[str, str]:
+    from analytics.i18n import t
+
+    return {c: t(f"col.{c}", lang) for c in columns}
+
+
+def records_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The records for a download: catalogue headers, values people read, dates as dates, money as numbers."""
+    columns = [c for c in RECORD_COLUMNS if c in frame]
+    out = readable_records(frame[columns], lang)
+    for column in RECORD_DATES:
+        if column in out:
+            out[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in out[column]]
+    return out.rename(columns=record_headers(columns, lang))
+
+
+def records_csv(frame: pd.DataFrame, lang: str) -> bytes:
+    """CSV for Excel: UTF-8 with BOM, dates dd/mm/yyyy, formulas neutralised."""
+    import datetime as dt
+
+    out = records_frame(frame, lang)
+    for column in out.columns:
+        if len(out) and isinstance(next((v for v in out[column] if v is not None), None), dt.date):
+            out[column] = [v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else "" for v in out[column]]
+    return to_csv_bytes(out)
+
+
+def records_plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """The same columns by their field names and stored values (codes, not words), text neutralised: the
+    form for programs (the API's JSON and Parquet)."""
+    columns = [c for c in RECORD_COLUMNS if c in frame]
+    out = neutralise_frame(frame[columns])
+    for column in RECORD_DATES:
+        if column in out:
+            out[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in out[column]]
+    return out

@@ -199,6 +199,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE initiatives ADD COLUMN author_shares DOUBLE[]",
         "ALTER TABLE initiative_history ADD COLUMN author_shares DOUBLE[]",
     ),
+    # API tokens (issue 20; analytics.api.tokens): each named, scoped read or write, with an expiry; only
+    # the SHA-256 of the token is kept (the token itself is shown once, when it is made).
+    (
+        """CREATE TABLE api_tokens (
+            name VARCHAR PRIMARY KEY, token_hash VARCHAR NOT NULL UNIQUE,
+            scope VARCHAR NOT NULL CHECK (scope IN ('read', 'write')),
+            created_at TIMESTAMP NOT NULL, created_by VARCHAR, expires_at TIMESTAMP NOT NULL,
+            revoked_at TIMESTAMP, revoked_by VARCHAR)""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -6,7 +6,7 @@ its newest verified snapshot."""
 
 import streamlit as st
 
-from ui import audit_view, auth, backups, program_setup, reference_edit, upload
+from ui import api_tokens, audit_view, auth, backups, program_setup, reference_edit, upload
 from ui.context import current
 from ui.widgets import page_header
 
@@ -31,6 +31,7 @@ if writer and ctx.sample:
     tab_templates,
     tab_backups,
     tab_audit,
+    tab_api,
 ) = st.tabs(
     [
         ctx.t("data.tab.import"),
@@ -41,6 +42,7 @@ if writer and ctx.sample:
         ctx.t("data.tab.templates"),
         ctx.t("data.tab.backups"),
         ctx.t("data.tab.audit"),
+        ctx.t("api.tab"),
     ]
 )
 with tab_import:
@@ -65,3 +67,5 @@ with tab_backups:
     backups.section(ctx, writer)
 with tab_audit:
     audit_view.section(ctx)
+with tab_api:
+    api_tokens.section(ctx, writer)

@@ -3,13 +3,12 @@ screen; canonical Vietnamese headers (which the importer reads back) in CSV and 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 import pandas as pd
 import streamlit as st
 
-from analytics.export import to_csv_bytes, to_xlsx_bytes
+from analytics.export import RECORD_COLUMNS, records_csv, records_frame, to_xlsx_bytes
 from analytics.i18n import Lang, t, value_kind
 from ui.context import Context
 from ui.labels import translated
@@ -79,42 +78,17 @@ def records_table(
     )
 
 
-EXPORT_COLUMNS = (
-    "code",
-    "title",
-    "authors",
-    "author_count",
-    "unit",
-    "unit_name",
-    "field",
-    "status",
-    "level",
-    "registered_on",
-    "recognized_on",
-    "applied_on",
-    "benefit_vnd",
-    "reward_vnd",
-    "phase",
-)
+EXPORT_COLUMNS = RECORD_COLUMNS  # the download's columns (analytics.export, shared with the API)
 
 
 def export_frame(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
     """The records for a download: catalogue headers, values people read, dates as dates, money as numbers."""
-    columns = [c for c in EXPORT_COLUMNS if c in frame]
-    out = readable(frame[columns], lang)
-    for column in ("registered_on", "recognized_on", "applied_on"):
-        if column in out:
-            out[column] = [None if pd.isna(v) else pd.Timestamp(v).date() for v in out[column]]
-    return out.rename(columns=headers(columns, lang))
+    return records_frame(frame, lang)
 
 
 def csv_download(frame: pd.DataFrame, lang: Lang) -> bytes:
-    """CSV for Excel: UTF-8 with BOM, dates dd/mm/yyyy, formulas neutralised."""
-    out = export_frame(frame, lang)
-    for column in out.columns:
-        if len(out) and isinstance(next((v for v in out[column] if v is not None), None), dt.date):
-            out[column] = [v.strftime("%d/%m/%Y") if isinstance(v, dt.date) else "" for v in out[column]]
-    return to_csv_bytes(out)
+    """CSV for Excel: UTF-8 with BOM, dates dd/mm/yyyy, formulas neutralised (analytics.export)."""
+    return records_csv(frame, lang)
 
 
 def xlsx_download(frame: pd.DataFrame, lang: Lang, sheet: str) -> bytes:

@@ -242,6 +242,7 @@ def test_english_page(monkeypatch, tmp_path):
         "Templates and help",
         "Backups",
         "Audit log",
+        "API",
     ]
     at.file_uploader[0].set_value(("a.csv", fx.csv_bytes(fx.rows(3)), "text/csv"))
     at.run()

@@ -61,7 +61,11 @@ def test_streamlit_run_serves_app_py_with_the_warm_up():
     assert found.is_asgi_app and found.import_string == "app:app"
     tree = ast.parse((ROOT / "app.py").read_text())
     calls = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and ast.unparse(n.func) == "st.App"]
-    assert [kw.arg for kw in calls[0].keywords] == ["lifespan", "middleware"]  # ui.gate, ui.compression
+    assert [kw.arg for kw in calls[0].keywords] == [
+        "lifespan",
+        "routes",
+        "middleware",
+    ]  # ui.api_mount, ui.gate, ui.compression
 
 
 def test_the_warm_up_loads_streamlits_emoji_and_icon_catalogues_a_first_run_would_load():

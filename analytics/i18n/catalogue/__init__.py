@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from analytics.i18n.catalogue import (
+    api,
     app,
     auth,
     backup,
@@ -51,6 +52,7 @@ AREAS: dict[str, Text] = {  # in this order, the merged keys keep the order they
     "report": report.TEXT,
     "backup": backup.TEXT,
     "programs": programs.TEXT,
+    "api": api.TEXT,
 }
 
 

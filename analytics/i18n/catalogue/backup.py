@@ -208,4 +208,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit.detail.download": ("{format}: {rows} hồ sơ", "{format}: {rows} records"),
     "audit.detail.sign_in": ("tài khoản {account}", "account {account}"),
     "audit.detail.sign_in_failed": ("tài khoản {account}", "account {account}"),
+    # --- the HTTP API's calls and tokens (issue 20) ------------------------------------------------------------------------------------
+    "audit.kind.api": ("Gọi API", "API call"),
+    "audit.kind.token": ("Mã truy cập API", "API token"),
+    "audit.detail.api": ("HTTP {status}", "HTTP {status}"),
+    "audit.detail.token": ("{action}", "{action}"),
 }
