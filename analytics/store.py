@@ -199,6 +199,26 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE initiatives ADD COLUMN author_shares DOUBLE[]",
         "ALTER TABLE initiative_history ADD COLUMN author_shares DOUBLE[]",
     ),
+    # Quality marks (issue 18): analysts' marks keyed by record codes, so that they outlive re-imports
+    # (an upsert keeps a record's code) and are applied again to the records that come back.
+    (
+        # A pair of records an analyst judged: `same` (one initiative, counted once), `spread` (the same idea
+        # taken up by another unit, counted in both), `different` (never proposed again). code_a < code_b.
+        # Undoing a mark sets `undone_at`; the pair's mark is its newest row not undone.
+        """CREATE TABLE duplicate_marks (
+            id BIGINT PRIMARY KEY,  -- max(id) + 1 (no sequence: a restore copies tables, not sequences)
+            code_a VARCHAR NOT NULL, code_b VARCHAR NOT NULL,
+            mark VARCHAR NOT NULL CHECK (mark IN ('same', 'spread', 'different')),
+            marked_by VARCHAR, marked_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            undone_at TIMESTAMP, undone_by VARCHAR,
+            CHECK (code_a < code_b))""",
+        # Whether a record's benefit was confirmed by the council (`council`) or is the unit's own
+        # declaration (`self`); a record without a row is self-declared.
+        """CREATE TABLE benefit_marks (
+            code VARCHAR PRIMARY KEY,
+            basis VARCHAR NOT NULL CHECK (basis IN ('council', 'self')),
+            marked_by VARCHAR, marked_at TIMESTAMP NOT NULL DEFAULT current_timestamp)""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
