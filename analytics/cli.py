@@ -638,6 +638,32 @@ def cmd_undo(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_REFUSED
 
 
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    """Pairs of records that are probably the same initiative (analytics.quality), best first."""
+    from analytics import quality
+
+    lang = as_lang(args.lang)
+    try:
+        minimum = float(args.min_similarity)
+    except ValueError:
+        minimum = float("nan")
+    if not 0 <= minimum <= 1:  # NaN fails too
+        raise UsageError(t("quality.cli.bad_similarity", lang, value=args.min_similarity))
+    store = _open(args.db, read_only=True)
+    payload = quality.duplicates_payload(store, _program(store, args.program, lang), minimum)
+    if args.json:
+        print(json.dumps(payload, ensure_ascii=False))
+        return EXIT_OK
+    for pair in payload["pairs"]:
+        reasons = ", ".join(t(f"quality.reason.{r}", lang) for r in pair["reasons"])
+        print(
+            f"{pair['similarity']:.3f}  {pair['code_a']} ({pair['unit_a']})  {pair['code_b']} ({pair['unit_b']})  {reasons}"
+        )
+    n = fmt_int(len(payload["pairs"]), lang)
+    print(t("quality.cli.pairs", lang, n=n, min=minimum, scanned=fmt_int(payload["scanned"], lang)))
+    return EXIT_OK
+
+
 _PROGRAM_HELP = "mã chương trình (mặc định: chương trình có thời gian chứa ngày --as-of, nếu không thì chương trình đang chạy)"
 
 
@@ -748,6 +774,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password", help=argparse.SUPPRESS)  # refused with a message (see cmd_hash_password)
     p.add_argument("--lang", default="vi", choices=("vi", "en"), help="ngôn ngữ thông báo")
     p.set_defaults(run=cmd_hash_password)
+
+    p = sub.add_parser("duplicates", help="các cặp hồ sơ có thể là cùng một sáng kiến (tốt nhất trước)")
+    common(p)
+    p.add_argument("--program", metavar="CODE", help="chỉ các cặp có hồ sơ thuộc chương trình này")
+    p.add_argument(
+        "--min-similarity", default=str(0.8), metavar="X", help="độ giống tối thiểu, 0 đến 1 (mặc định 0.8)"
+    )
+    p.add_argument("--json", action="store_true", help="in một đối tượng JSON {pairs, scanned}")
+    p.set_defaults(run=cmd_duplicates)
 
     p = sub.add_parser("backup", help="tạo bản sao lưu đã kiểm tra của kho (hoặc --list: danh sách)")
     common(p)

@@ -350,9 +350,10 @@ SELECT s.*, round($title_weight * title_overlap + $author_weight * author_overla
            AS reasons,
        CASE WHEN program_a <> program_b THEN 'other_program' WHEN unit_a = unit_b THEN 'same_unit'
             ELSE 'other_unit' END AS scope,
-       m.mark, m.marked_by, m.marked_at,
+       m.mark, m.marked_by, m.marked_at, ia.title AS title_a, ib.title AS title_b,
        (SELECT count(*) FROM base) AS scanned
 FROM scored s LEFT JOIN marks m USING (code_a, code_b)
+LEFT JOIN initiatives ia ON ia.code = s.code_a LEFT JOIN initiatives ib ON ib.code = s.code_b
 WHERE $title_weight * title_overlap + $author_weight * author_overlap >= $min_similarity - 1e-9
   AND ($program = '' OR s.program_a = $program OR s.program_b = $program)
 ORDER BY similarity DESC, s.code_a, s.code_b""".replace("BASE", _BASE, 1)
@@ -477,6 +478,7 @@ WITH marks AS (
     FROM duplicate_marks WHERE undone_at IS NULL GROUP BY code_a, code_b
 )
 SELECT m.code_a, m.code_b, m.mark, m.marked_by, m.marked_at, a.unit_code AS unit_a, b.unit_code AS unit_b,
+       a.title AS title_a, b.title AS title_b,
        CASE WHEN (b.registered_on, b.code) > (a.registered_on, a.code) THEN b.code ELSE a.code END AS later_code,
        CASE WHEN (b.registered_on, b.code) > (a.registered_on, a.code) THEN b.unit_code ELSE a.unit_code END
            AS later_unit

@@ -24,6 +24,7 @@ from analytics.i18n.catalogue import (
     narrative,
     overview,
     programs,
+    quality,
     records,
     report,
     trends,
@@ -51,6 +52,7 @@ AREAS: dict[str, Text] = {  # in this order, the merged keys keep the order they
     "report": report.TEXT,
     "backup": backup.TEXT,
     "programs": programs.TEXT,
+    "quality": quality.TEXT,
 }
 
 

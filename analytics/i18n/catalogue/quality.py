@@ -1,0 +1,328 @@
+"""Catalogue area: the Quality and pipeline page, its metrics (metric.quality_*), the Overview's headlines and
+the report's quality section."""
+
+from __future__ import annotations
+
+TEXT: dict[str, tuple[str, str]] = {
+    "nav.quality": ("Chất lượng & tiến trình", "Quality and pipeline"),
+    "quality.title": ("Chất lượng & tiến trình: đằng sau con số", "Quality and pipeline: behind the count"),
+    "quality.sample_note": (
+        "Dữ liệu minh họa: một số hồ sơ trùng lặp, nhân rộng và giá trị làm lợi bất thường được cài sẵn để minh "
+        "họa cách trang này hoạt động.",
+        "Illustrative data: some duplicate records, spreads and implausible benefits were planted to show how "
+        "this page works.",
+    ),
+    "quality.tab.funnel": ("Tiến trình công nhận", "Recognition funnel"),
+    "quality.tab.freshness": ("Cập nhật của đơn vị", "Units' updating"),
+    "quality.tab.duplicates": ("Trùng lặp", "Duplicates"),
+    "quality.tab.benefit": ("Giá trị bất thường", "Implausible benefits"),
+    # --- funnel ---
+    "quality.backlog_days": ("Tồn đọng: chờ công nhận quá (ngày)", "Backlog: waiting longer than (days)"),
+    "quality.silent_days": ("Chưa cập nhật quá (ngày)", "Silent for more than (days)"),
+    "quality.funnel.heading": ("Đăng ký → công nhận → áp dụng", "Registered → recognised → applied"),
+    "quality.funnel.levels": ("Đã công nhận theo cấp", "Recognised by level"),
+    "quality.funnel.by_period": ("Theo {period}", "By {period}"),
+    "quality.funnel.by_unit": ("Theo đơn vị (nhiều tồn đọng nhất trước)", "By unit (largest backlog first)"),
+    "quality.link": ("Xem hồ sơ", "See the records"),
+    "quality.links": (
+        "Hồ sơ đứng sau mỗi con số: [đã đăng ký]({registered}) · [đã công nhận]({recognized}) · "
+        "[đã áp dụng]({applied}) · [tồn đọng]({backlog})",
+        "The records behind each number: [registered]({registered}) · [recognised]({recognized}) · "
+        "[applied]({applied}) · [backlog]({backlog})",
+    ),
+    "quality.levels_note": (
+        "Trang Tra cứu hồ sơ chưa lọc theo cấp công nhận: liên kết mở các hồ sơ đã công nhận, cột “Cấp” cho biết cấp.",
+        "The Records page has no level filter: the link opens the recognised records; their “Level” column says which.",
+    ),
+    "quality.col.unit": ("Đơn vị", "Unit"),
+    "quality.col.period": ("Kỳ", "Period"),
+    "quality.col.records": ("Hồ sơ", "Records"),
+    "quality.col.oldest": ("Chờ lâu nhất từ", "Waiting since"),
+    "quality.col.newest": ("Hồ sơ mới nhất", "Newest record"),
+    "quality.col.last_import": ("Lần nạp gần nhất", "Last import"),
+    "quality.col.silent": ("Chưa cập nhật", "Silent"),
+    "quality.col.link": ("Danh sách", "List"),
+    "quality.col.unit_name": ("Tên đơn vị", "Unit name"),
+    "quality.col.code": ("Mã hồ sơ", "Code"),
+    "quality.col.code_a": ("Hồ sơ A", "Record A"),
+    "quality.col.code_b": ("Hồ sơ B", "Record B"),
+    "quality.col.title_a": ("Tên A", "Title A"),
+    "quality.col.title_b": ("Tên B", "Title B"),
+    "quality.col.unit_a": ("Đơn vị A", "Unit A"),
+    "quality.col.unit_b": ("Đơn vị B", "Unit B"),
+    "quality.col.reasons": ("Lý do", "Reasons"),
+    "quality.col.mark": ("Đánh dấu", "Mark"),
+    "quality.col.marked_by": ("Người đánh dấu", "Marked by"),
+    "quality.col.marked_at": ("Lúc", "When"),
+    "quality.col.title": ("Tên", "Title"),
+    "quality.col.basis": ("Xác nhận", "Basis"),
+    "quality.col.with_benefit": ("Hồ sơ có giá trị", "Records with a value"),
+    "quality.yes": ("có", "yes"),
+    "quality.never": ("chưa có", "none"),
+    # --- freshness ---
+    "quality.fresh.heading": (
+        "{n} đơn vị chưa cập nhật {days} ngày (tính đến {day})",
+        "{n} units silent for {days} days (as of {day})",
+    ),
+    "quality.fresh.none": (
+        "Mọi đơn vị đều có hồ sơ trong {days} ngày qua (tính đến {day}).",
+        "Every unit has a record in the last {days} days (as of {day}).",
+    ),
+    # --- duplicates ---
+    "quality.dup.heading": (
+        "{n} cặp hồ sơ có thể là cùng một {noun_one}, chờ xem xét ({scanned} hồ sơ đã quét)",
+        "{n} pairs of records that may be the same {noun_one}, to review ({scanned} records scanned)",
+    ),
+    "quality.dup.min": ("Độ giống tối thiểu", "Minimum similarity"),
+    "quality.dup.scope": ("Phạm vi", "Where"),
+    "quality.dup.pick": ("Chọn một cặp để đánh dấu", "Pick a pair to mark"),
+    "quality.dup.viewer": (
+        "Cán bộ phân tích (đăng nhập ở trang Dữ liệu) đánh dấu các cặp; người xem chỉ xem.",
+        "Analysts (signed in on the Data page) mark the pairs; viewers only see them.",
+    ),
+    "quality.dup.mark.same": ("Cùng một sáng kiến", "Same initiative"),
+    "quality.dup.mark.spread": ("Nhân rộng sang đơn vị khác", "Spread to another unit"),
+    "quality.dup.mark.different": ("Khác nhau", "Different"),
+    "quality.dup.marked": ("Đã đánh dấu “{mark}”: {a} – {b}.", "Marked “{mark}”: {a} – {b}."),
+    "quality.dup.undo": ("Hoàn tác", "Undo"),
+    "quality.dup.undone": ("Đã hoàn tác đánh dấu {a} – {b}.", "Mark of {a} – {b} undone."),
+    "quality.dup.same_heading": ("Cùng một sáng kiến (tính một lần)", "Same initiative (counted once)"),
+    "quality.dup.spread_heading": ("Nhân rộng (tính ở cả hai đơn vị)", "Spread (counted in both units)"),
+    "quality.dup.count_change": (
+        "Tính một lần: {registered} → {counted} ({n} hồ sơ đăng ký sau không tính lại), giảm ở: {units}.",
+        "Counted once: {registered} → {counted} ({n} later records not counted again), lower in: {units}.",
+    ),
+    "quality.dup.spread_note": (
+        "{n} sáng kiến được nhân rộng, ở đơn vị nhận: {units}.",
+        "{n} initiatives spread, in the receiving units: {units}.",
+    ),
+    "quality.dup.none": ("Không có cặp nào chờ xem xét.", "No pair to review."),
+    "quality.dup.marks_kept": (
+        "Đánh dấu lưu theo mã hồ sơ (ai, lúc nào), có thể hoàn tác, và được áp dụng lại sau khi nạp lại tệp.",
+        "Marks are kept by record code (who, when), can be undone, and apply again after a re-import.",
+    ),
+    "quality.scope.same_unit": ("trong một đơn vị", "within a unit"),
+    "quality.scope.other_unit": ("giữa hai đơn vị", "across units"),
+    "quality.scope.other_program": ("giữa hai chương trình", "across programs"),
+    "quality.reason.same_title": ("cùng tên", "same title"),
+    "quality.reason.similar_title": ("tên gần giống", "similar title"),
+    "quality.reason.same_authors": ("cùng tác giả", "same authors"),
+    "quality.reason.shared_authors": ("chung tác giả", "shared authors"),
+    "quality.reason.same_field": ("cùng lĩnh vực", "same field"),
+    "quality.reason.same_unit": ("cùng đơn vị", "same unit"),
+    "quality.reason.other_unit": ("khác đơn vị", "other unit"),
+    "quality.reason.other_program": ("khác chương trình", "other program"),
+    # --- implausible benefits ---
+    "quality.benefit.heading": (
+        "{n} hồ sơ có giá trị làm lợi vượt xa lịch sử của đơn vị hoặc lĩnh vực",
+        "{n} records whose benefit is far outside their unit's or field's history",
+    ),
+    "quality.benefit.rules": ("Quy tắc", "Rules"),
+    "quality.benefit.mark_pick": ("Chọn hồ sơ để xác nhận", "Pick a record to mark"),
+    "quality.benefit.mark": ("Giá trị làm lợi", "Benefit"),
+    "quality.benefit.save": ("Lưu", "Save"),
+    "quality.benefit.saved": ("Đã lưu: {code} – {basis}.", "Saved: {code} – {basis}."),
+    "quality.benefit.top_heading": (
+        "Phần giá trị làm lợi do 1% hồ sơ lớn nhất của đơn vị mang lại",
+        "Share of a unit's benefit brought by its top 1% of records",
+    ),
+    "quality.basis.council": ("Hội đồng đã xác nhận", "Confirmed by the council"),
+    "quality.basis.self": ("Đơn vị tự khai", "Self-declared"),
+    "quality.basis.none": ("Chưa đánh dấu (tự khai)", "Not marked (self-declared)"),
+    "quality.rule.over_unit_p99": ("> 10 × P99 của đơn vị", "> 10 × the unit's P99"),
+    "quality.rule.over_unit_p99.help": (
+        "Giá trị làm lợi lớn hơn 10 lần phân vị 99 của mọi hồ sơ có giá trị của cùng đơn vị (cả kho, mọi "
+        "chương trình; cần ít nhất 30 hồ sơ).",
+        "A benefit above 10 times the 99th percentile of all the unit's records with a benefit (the whole "
+        "store, every program; at least 30 records).",
+    ),
+    "quality.rule.over_field_p99": ("> 10 × P99 của lĩnh vực", "> 10 × the field's P99"),
+    "quality.rule.over_field_p99.help": (
+        "Giá trị làm lợi lớn hơn 10 lần phân vị 99 của mọi hồ sơ có giá trị cùng lĩnh vực (cả kho; cần ít nhất "
+        "30 hồ sơ).",
+        "A benefit above 10 times the 99th percentile of all records with a benefit in the same field (the "
+        "whole store; at least 30 records).",
+    ),
+    "quality.rule.over_prev_year": ("> cả năm trước của đơn vị", "> the unit's whole previous year"),
+    "quality.rule.over_prev_year.help": (
+        "Một hồ sơ có giá trị làm lợi lớn hơn tổng giá trị làm lợi của cả đơn vị trong năm dương lịch trước năm "
+        "đăng ký (năm trước cần ít nhất 10 hồ sơ có giá trị).",
+        "One record's benefit above the unit's whole benefit of the calendar year before its registration "
+        "(that year needs at least 10 records with a benefit).",
+    ),
+    "quality.rule.before_applied": ("Khai khi chưa áp dụng", "Claimed before applied"),
+    "quality.rule.before_applied.help": (
+        "Hồ sơ ghi giá trị làm lợi nhưng chưa áp dụng (không có ngày áp dụng, hoặc ngày áp dụng sau ngày tính "
+        "số liệu): giá trị mới là ước tính.",
+        "A record with a benefit that was not applied (no application date, or one after the as-of day): the "
+        "value can only be an estimate.",
+    ),
+    "quality.rule.top_share": ("1% lớn nhất > 50%", "Top 1% > 50%"),
+    "quality.rule.top_share.help": (
+        "Đơn vị có 1% hồ sơ lớn nhất (ít nhất 1 hồ sơ) mang lại hơn 50% tổng giá trị làm lợi của đơn vị.",
+        "A unit whose top 1% of records (at least one) bring more than 50% of its whole benefit.",
+    ),
+    # --- metrics (hover texts) ---
+    "metric.quality_registered": ("Đã đăng ký", "Registered"),
+    "metric.quality_registered.help": (
+        "Hồ sơ trong phạm vi đang xem (mọi trạng thái).",
+        "Records in the view (every status).",
+    ),
+    "metric.quality_recognized": ("Đã công nhận", "Recognised"),
+    "metric.quality_recognized.help": (
+        "Hồ sơ có trạng thái “đã công nhận” hoặc “đã áp dụng” (sáng kiến được áp dụng sau khi công nhận). "
+        "Tỷ lệ = đã công nhận ÷ đã đăng ký.",
+        "Records with status recognised or applied (an initiative is applied after its recognition). Rate = "
+        "recognised ÷ registered.",
+    ),
+    "metric.quality_applied": ("Đã áp dụng", "Applied"),
+    "metric.quality_applied.help": (
+        "Hồ sơ có trạng thái “đã áp dụng”. Tỷ lệ = đã áp dụng ÷ đã công nhận.",
+        "Records with status applied. Rate = applied ÷ recognised.",
+    ),
+    "metric.quality_recognized_rate": ("Tỷ lệ công nhận", "Recognition rate"),
+    "metric.quality_recognized_rate.help": (
+        "Đã công nhận ÷ đã đăng ký × 100.",
+        "Recognised ÷ registered × 100.",
+    ),
+    "metric.quality_applied_rate": ("Tỷ lệ áp dụng", "Application rate"),
+    "metric.quality_applied_rate.help": ("Đã áp dụng ÷ đã công nhận × 100.", "Applied ÷ recognised × 100."),
+    "metric.quality_days_to_recognition": ("Trung vị ngày đến công nhận", "Median days to recognition"),
+    "metric.quality_days_to_recognition.help": (
+        "Trung vị của (ngày công nhận − ngày đăng ký) các hồ sơ đã công nhận.",
+        "Median of (recognition date − registration date) of the recognised records.",
+    ),
+    "metric.quality_days_to_application": ("Trung vị ngày đến áp dụng", "Median days to application"),
+    "metric.quality_days_to_application.help": (
+        "Trung vị của (ngày áp dụng − ngày công nhận) các hồ sơ đã áp dụng.",
+        "Median of (application date − recognition date) of the applied records.",
+    ),
+    "metric.quality_backlog": ("Tồn đọng quá {days} ngày", "Backlog over {days} days"),
+    "metric.quality_backlog.help": (
+        "Hồ sơ vẫn ở trạng thái “đã đăng ký” (chưa công nhận, chưa bị từ chối) và đăng ký trước ngày tính số "
+        "liệu quá N ngày (N chọn trên trang, mặc định 90).",
+        "Records still “registered” (neither recognised nor refused) and registered more than N days before "
+        "the as-of day (N set on the page, 90 by default).",
+    ),
+    "metric.quality_level_unit": ("Cấp cơ sở", "Grassroots (unit)"),
+    "metric.quality_level_unit.help": (
+        "Hồ sơ đã công nhận ở cấp cơ sở (kể cả hồ sơ không ghi cấp).",
+        "Recognised at grassroots (unit) level (records without a level too).",
+    ),
+    "metric.quality_level_sector": ("Cấp ngành/tỉnh", "Sector / province"),
+    "metric.quality_level_sector.help": (
+        "Hồ sơ đã công nhận ở cấp ngành hoặc tỉnh.",
+        "Recognised at sector or province level.",
+    ),
+    "metric.quality_level_national": ("Cấp toàn quốc", "National"),
+    "metric.quality_level_national.help": (
+        "Hồ sơ đã công nhận ở cấp toàn quốc.",
+        "Recognised at national level.",
+    ),
+    "metric.quality_silent": ("Đơn vị chưa cập nhật", "Silent units"),
+    "metric.quality_silent.help": (
+        "Đơn vị tham gia chương trình (có hồ sơ trong chương trình) mà hồ sơ mới nhất trong phạm vi đang xem "
+        "cũ hơn ngày tính số liệu quá N ngày (mặc định 30), hoặc không có hồ sơ nào trong phạm vi.",
+        "Units taking part in the program (a record in it) whose newest record in the view is more than N "
+        "days (30 by default) before the as-of day, or that have none in the view.",
+    ),
+    "metric.quality_silent_days": ("Số ngày chưa cập nhật", "Days silent"),
+    "metric.quality_silent_days.help": (
+        "Ngày tính số liệu − ngày đăng ký của hồ sơ mới nhất.",
+        "As-of day − registration date of the newest record.",
+    ),
+    "metric.quality_recognition_lag": ("Độ trễ công nhận (trung vị, ngày)", "Recognition lag (median, days)"),
+    "metric.quality_recognition_lag.help": (
+        "Trung vị của (ngày công nhận − ngày đăng ký) các hồ sơ của đơn vị: đơn vị cập nhật, đánh giá chậm có "
+        "độ trễ lớn.",
+        "Median of (recognition date − registration date) of the unit's records: slow updating and "
+        "evaluation shows as a long lag.",
+    ),
+    "metric.quality_similarity": ("Độ giống", "Similarity"),
+    "metric.quality_similarity.help": (
+        "0,8 × độ trùng tên + 0,2 × độ trùng tác giả. Độ trùng = số từ (người) chung ÷ số từ (người) của cả "
+        "hai. Tên được chuẩn hóa: chữ thường, bỏ dấu, bỏ dấu câu, bỏ từ đệm (“giải pháp”, “sáng kiến”, “cải "
+        "tiến”, “nâng cao hiệu quả”, “tại”, “cho”…), không kể thứ tự từ. Chỉ so các hồ sơ chung cả tên chuẩn "
+        "hóa, hoặc tên bớt một từ.",
+        "0.8 × title overlap + 0.2 × author overlap. Overlap = words (people) in common ÷ words (people) of "
+        "both. Titles are normalised: lower case, accents and punctuation removed, filler words removed "
+        "(“giải pháp”, “sáng kiến”, “cải tiến”, “nâng cao hiệu quả”, “tại”, “cho”…), word order ignored. Only "
+        "records sharing the whole normalised title, or the title less one word, are compared.",
+    ),
+    "metric.quality_pending": ("Cặp trùng chờ xem xét", "Pairs to review"),
+    "metric.quality_pending.help": (
+        "Cặp hồ sơ có độ giống từ 0,8 trở lên, có ít nhất một hồ sơ trong phạm vi đang xem, chưa được đánh dấu.",
+        "Pairs of records with a similarity of 0.8 or more, one of them at least in the view, not marked yet.",
+    ),
+    "metric.quality_counted_once": ("Đã đăng ký (tính một lần)", "Registered (counted once)"),
+    "metric.quality_counted_once.help": (
+        "Đã đăng ký trừ hồ sơ đăng ký sau của mỗi cặp đánh dấu “cùng một sáng kiến” (hồ sơ đăng ký trước giữ "
+        "số, ở đơn vị và chương trình của nó). Cặp “nhân rộng” được tính ở cả hai đơn vị.",
+        "Registered less the later record of each pair marked “same initiative” (the earlier one keeps the "
+        "count, in its own unit and program). “Spread” pairs count in both units.",
+    ),
+    "metric.quality_implausible": ("Giá trị làm lợi bất thường", "Implausible benefits"),
+    "metric.quality_implausible.help": (
+        "Hồ sơ có giá trị làm lợi lớn hơn 10 lần phân vị 99 của đơn vị hoặc của lĩnh vực, hoặc lớn hơn cả năm "
+        "trước của đơn vị (quy tắc ở trang Chất lượng & tiến trình).",
+        "Records whose benefit is above 10 times their unit's or field's 99th percentile, or above the unit's "
+        "whole previous year (rules on the Quality and pipeline page).",
+    ),
+    "metric.quality_top1_share": ("Phần của 1% lớn nhất", "Top 1% share"),
+    "metric.quality_top1_share.help": (
+        "Giá trị làm lợi của 1% hồ sơ lớn nhất của đơn vị (ít nhất 1 hồ sơ) ÷ tổng giá trị làm lợi của đơn vị "
+        "× 100.",
+        "Benefit of the unit's top 1% of records (at least one) ÷ the unit's whole benefit × 100.",
+    ),
+    "metric.quality_benefit_council": ("Làm lợi: hội đồng đã xác nhận", "Benefit confirmed by the council"),
+    "metric.quality_benefit_council.help": (
+        "Tổng giá trị làm lợi của các hồ sơ được cán bộ phân tích đánh dấu “Hội đồng đã xác nhận”.",
+        "Sum of the benefit of the records an analyst marked “confirmed by the council”.",
+    ),
+    "metric.quality_benefit_self": ("Làm lợi: đơn vị tự khai", "Benefit self-declared"),
+    "metric.quality_benefit_self.help": (
+        "Tổng giá trị làm lợi của các hồ sơ còn lại: đánh dấu “đơn vị tự khai” hoặc chưa đánh dấu.",
+        "Sum of the benefit of the other records: marked “self-declared”, or not marked.",
+    ),
+    # --- Overview headline ---
+    "quality.headline": (
+        "Chất lượng số liệu: **{silent} đơn vị chưa cập nhật {silent_days} ngày** · {backlog} hồ sơ chờ công "
+        "nhận quá {backlog_days} ngày · {pairs} cặp có thể trùng · {implausible} giá trị làm lợi bất thường · "
+        "[xem chi tiết](quality{query})",
+        "Data quality: **{silent} units silent for {silent_days} days** · {backlog} records waiting over "
+        "{backlog_days} days for recognition · {pairs} possible duplicate pairs · {implausible} implausible "
+        "benefits · [details](quality{query})",
+    ),
+    # --- CLI ---
+    "quality.cli.pairs": (
+        "{n} cặp (độ giống ≥ {min}), {scanned} hồ sơ đã quét.",
+        "{n} pairs (similarity ≥ {min}), {scanned} records scanned.",
+    ),
+    "quality.cli.bad_similarity": (
+        "--min-similarity phải là số từ 0 đến 1 (ví dụ 0.8), không phải “{value}”.",
+        "--min-similarity must be a number from 0 to 1 (e.g. 0.8), not “{value}”.",
+    ),
+    # --- report ---
+    "quality.report.heading": ("Chất lượng số liệu", "Data quality"),
+    "quality.report.funnel": (
+        "Đã công nhận {recognized} trên {registered} {noun} ({rate}); {backlog} hồ sơ chờ công nhận quá "
+        "{backlog_days} ngày.",
+        "{recognized} of {registered} {noun} recognised ({rate}); {backlog} records waiting over "
+        "{backlog_days} days for recognition.",
+    ),
+    "quality.report.silent": (
+        "{n} đơn vị chưa cập nhật {days} ngày: {units}.",
+        "{n} units silent for {days} days: {units}.",
+    ),
+    "quality.report.duplicates": (
+        "{pairs} cặp hồ sơ có thể trùng chờ xem xét; {not_counted} hồ sơ đã được xác định trùng và tính một lần.",
+        "{pairs} possible duplicate pairs to review; {not_counted} records found to be duplicates and counted "
+        "once.",
+    ),
+    "quality.report.benefit": (
+        "Giá trị làm lợi hội đồng đã xác nhận: {council}; đơn vị tự khai: {self}; {implausible} hồ sơ có giá "
+        "trị bất thường cần kiểm tra.",
+        "Benefit confirmed by the council: {council}; self-declared: {self}; {implausible} records with an "
+        "implausible benefit to check.",
+    ),
+}
