@@ -556,8 +556,15 @@ def undo_mark(store: Store, code_a: str, code_b: str, by: str) -> bool:
 # store, every program: "its own history".
 _PLAUSIBILITY_SQL = metrics.with_scope(
     """, hist AS (SELECT unit_code, field, registered_on, benefit_vnd FROM initiatives WHERE benefit_vnd > 0),
-    unit_q AS (SELECT unit_code, quantile_cont(benefit_vnd, 0.99) AS p99, count(*) AS n FROM hist GROUP BY ALL),
-    field_q AS (SELECT field, quantile_cont(benefit_vnd, 0.99) AS p99, count(*) AS n FROM hist GROUP BY ALL),
+    -- each percentile leaves the largest record out, so that a record is measured against the others
+    unit_q AS (SELECT unit_code, quantile_cont(benefit_vnd, 0.99) AS p99, count(*) AS n
+               FROM (SELECT * FROM hist
+                     QUALIFY row_number() OVER (PARTITION BY unit_code ORDER BY benefit_vnd DESC) > 1)
+               GROUP BY ALL),
+    field_q AS (SELECT field, quantile_cont(benefit_vnd, 0.99) AS p99, count(*) AS n
+                FROM (SELECT * FROM hist
+                      QUALIFY row_number() OVER (PARTITION BY field ORDER BY benefit_vnd DESC) > 1)
+                GROUP BY ALL),
     unit_year AS (SELECT unit_code, year(registered_on) AS y, sum(benefit_vnd) AS total, count(*) AS n
                   FROM hist GROUP BY ALL),
     checked AS (
@@ -612,7 +619,7 @@ class Plausibility:
 
 def plausibility(store: Reader, filters: Filters) -> Plausibility:
     """metric.quality_implausible, by the rules of BENEFIT_RULES (each stated in quality.rule.<rule>.help):
-    over_unit_p99 / over_field_p99: above 10 x the 99th percentile of the unit's (field's) benefits in the
+    over_unit_p99 / over_field_p99: above 10 x the 99th percentile of the unit's (field's) other benefits in the
     whole store (with 30 records or more); over_prev_year: above the unit's whole benefit of the calendar
     year before its registration; before_applied: a benefit on a record not applied by the as-of day.
     metric.quality_top1_share: per unit, the part of its benefit its top 1% of records (at least one) bring;

@@ -131,17 +131,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "quality.basis.none": ("Chưa đánh dấu (tự khai)", "Not marked (self-declared)"),
     "quality.rule.over_unit_p99": ("> 10 × P99 của đơn vị", "> 10 × the unit's P99"),
     "quality.rule.over_unit_p99.help": (
-        "Giá trị làm lợi lớn hơn 10 lần phân vị 99 của mọi hồ sơ có giá trị của cùng đơn vị (cả kho, mọi "
-        "chương trình; cần ít nhất 30 hồ sơ).",
-        "A benefit above 10 times the 99th percentile of all the unit's records with a benefit (the whole "
-        "store, every program; at least 30 records).",
+        "Giá trị làm lợi lớn hơn 10 lần phân vị 99 của các hồ sơ có giá trị khác của cùng đơn vị (cả kho, mọi "
+        "chương trình, không kể hồ sơ lớn nhất của đơn vị; cần ít nhất 30 hồ sơ).",
+        "A benefit above 10 times the 99th percentile of the unit's other records with a benefit (the whole "
+        "store, every program, the unit's largest record left out; at least 30 records).",
     ),
     "quality.rule.over_field_p99": ("> 10 × P99 của lĩnh vực", "> 10 × the field's P99"),
     "quality.rule.over_field_p99.help": (
-        "Giá trị làm lợi lớn hơn 10 lần phân vị 99 của mọi hồ sơ có giá trị cùng lĩnh vực (cả kho; cần ít nhất "
-        "30 hồ sơ).",
-        "A benefit above 10 times the 99th percentile of all records with a benefit in the same field (the "
-        "whole store; at least 30 records).",
+        "Giá trị làm lợi lớn hơn 10 lần phân vị 99 của các hồ sơ có giá trị khác cùng lĩnh vực (cả kho, không "
+        "kể hồ sơ lớn nhất của lĩnh vực; cần ít nhất 30 hồ sơ).",
+        "A benefit above 10 times the 99th percentile of the other records with a benefit in the same field "
+        "(the whole store, the field's largest record left out; at least 30 records).",
     ),
     "quality.rule.over_prev_year": ("> cả năm trước của đơn vị", "> the unit's whole previous year"),
     "quality.rule.over_prev_year.help": (
