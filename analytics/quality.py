@@ -302,22 +302,24 @@ base AS MATERIALIZED (
     FROM initiatives
 ),
 keys AS MATERIALIZED (
-    SELECT code, array_to_string(tokens, ' ') AS key FROM base WHERE len(tokens) >= 2
+    SELECT code, registered_on, hash(tokens) AS key FROM base WHERE len(tokens) >= 2
     UNION ALL
-    SELECT code, array_to_string(list_filter(tokens, lambda w, i: i <> k), ' ') AS key
-    FROM (SELECT code, tokens, unnest(range(1, len(tokens) + 1)) AS k FROM base WHERE len(tokens) >= 3)
+    SELECT code, registered_on, hash(list_filter(tokens, lambda w, i: i <> k)) AS key
+    FROM (SELECT code, registered_on, tokens, unnest(range(1, len(tokens) + 1)) AS k
+          FROM base WHERE len(tokens) >= 3)
 ),
-wanted AS (
-    SELECT DISTINCT key FROM keys WHERE len($codes) = 0 OR code IN (SELECT unnest($codes))
-),
+-- blocks: the keys (64-bit hashes of the word lists) shared by 2 to $max_block records, each with its first
+-- record (registered first; ties: the smaller code). Every record of a block is paired with that first one,
+-- not with every other: a title registered k times gives k - 1 pairs, not k(k - 1)/2.
 blocks AS (
-    SELECT k.key, k.code FROM keys k SEMI JOIN wanted w ON w.key = k.key
-    QUALIFY count(*) OVER (PARTITION BY k.key) BETWEEN 2 AND $max_block
+    SELECT key, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM keys
+    WHERE len($codes) = 0 OR key IN (SELECT key FROM keys WHERE code IN (SELECT unnest($codes)))
+    GROUP BY key HAVING count(*) BETWEEN 2 AND $max_block
 ),
 candidates AS (
-    SELECT DISTINCT a.code AS code_a, b.code AS code_b
-    FROM blocks a JOIN blocks b ON a.key = b.key AND a.code < b.code
-    WHERE len($codes) = 0 OR a.code IN (SELECT unnest($codes)) OR b.code IN (SELECT unnest($codes))
+    SELECT DISTINCT least(b.first, k.code) AS code_a, greatest(b.first, k.code) AS code_b
+    FROM keys k JOIN blocks b ON b.key = k.key AND b.first <> k.code
+    WHERE len($codes) = 0 OR k.code IN (SELECT unnest($codes)) OR b.first IN (SELECT unnest($codes))
 ),
 scored AS (
     SELECT c.code_a, c.code_b, a.unit_code AS unit_a, b.unit_code AS unit_b,

@@ -167,7 +167,8 @@ def test_the_duplicate_finder_finds_the_known_pairs_and_not_the_near_misses(make
     store = make_store(rows)
     pairs, scanned = quality.duplicate_pairs(store)
     found = {
-        tuple(sorted((a, b), key=lambda c: c[0] != "O")) for a, b in zip(pairs["code_a"], pairs["code_b"])
+        tuple(sorted((a, b), key=lambda c: c[0] != "O"))
+        for a, b in zip(pairs["code_a"], pairs["code_b"], strict=True)
     }
     hits = found & known
     recall, precision = len(hits) / len(known), len(hits) / max(len(found), 1)
@@ -175,7 +176,7 @@ def test_the_duplicate_finder_finds_the_known_pairs_and_not_the_near_misses(make
     assert recall == 1.0, sorted(known - found)
     assert precision == 1.0, sorted(found - known)
     assert not found & near
-    reasons = dict(zip(zip(pairs["code_a"], pairs["code_b"]), pairs["reasons"]))
+    reasons = dict(zip(zip(pairs["code_a"], pairs["code_b"], strict=True), pairs["reasons"], strict=True))
     c1 = reasons[("C001", "O001")]
     assert "same_title" in c1 and "same_authors" in c1
     scopes = set(pairs["scope"])
@@ -183,7 +184,7 @@ def test_the_duplicate_finder_finds_the_known_pairs_and_not_the_near_misses(make
     # Best first, and an import's records are checked against all the others.
     assert list(pairs["similarity"]) == sorted(pairs["similarity"], reverse=True)
     only, _ = quality.duplicate_pairs(store, codes=["C002"])
-    assert set(zip(only["code_a"], only["code_b"])) == {("C002", "O002")}
+    assert set(zip(only["code_a"], only["code_b"], strict=True)) == {("C002", "O002")}
 
 
 def _write_csv(path, rows):
