@@ -7,8 +7,9 @@
   registration to recognition; a unit whose newest record is more than N days before the as-of day is silent.
 - **The same initiative twice** (`duplicates`): pairs of records whose titles are the same or nearly the same
   after a Vietnamese-aware normalisation (`TITLE_NORMALISATION`), helped by authors and field; found in DuckDB
-  by blocking on the normalised title's tokens (the whole title, and the title less one token), never by
-  comparing every pair. Analysts' marks (`duplicate_marks`, keyed by record codes) are applied to every scan.
+  from a derived title index (`dedup_titles`, `dedup_near`, refreshed by data version): clusters of the same
+  normalised title, and titles that are the same less one word; never by comparing every pair; scored,
+  counted and ranked in SQL (the review list gets the best pairs and the count). Analysts' marks (`duplicate_marks`, keyed by record codes) are applied to every scan.
 - **Benefits that cannot be true** (`plausibility`): the rules in `BENEFIT_RULES`; the analyst's mark of each
   record's benefit (`benefit_marks`: confirmed by the council, or self-declared) gives the two sums.
 
@@ -295,55 +296,129 @@ def _people_sql(column: str) -> str:
     )
 
 
-_BASE = """
-base AS MATERIALIZED (
-    SELECT code, unit_code, coalesce(program_code, '') AS program_code, field, registered_on,
-           TITLE_TOKENS AS tokens, PEOPLE AS people
-    FROM initiatives
+# The title index (derived, like the author index): each record's normalised title words, its hashed key
+# and its people, kept in `dedup_titles` and refreshed by data version (only records whose title, authors
+# or registration day changed are normalised again; each distinct title and author list once); and
+# `dedup_near`, the pairs of distinct normalised titles that share the title less one word. A scan then
+# joins on 64-bit keys and never normalises a title.
+_INDEX_ROWS = """
+WITH new AS (
+    SELECT code, coalesce(title, '') AS title, coalesce(authors, '') AS authors, registered_on,
+           hash(title, authors, registered_on) AS source
+    FROM initiatives i WHERE NOT EXISTS (SELECT 1 FROM INDEX_TABLE d WHERE d.code = i.code)
 ),
-keys AS MATERIALIZED (
-    SELECT code, registered_on, hash(tokens) AS key FROM base WHERE len(tokens) >= 2
+t AS (SELECT title, TITLE_TOKENS AS tokens FROM (SELECT DISTINCT title FROM new)),
+p AS (SELECT authors, PEOPLE AS people FROM (SELECT DISTINCT authors FROM new))
+SELECT n.code, n.source, n.registered_on, CASE WHEN len(t.tokens) >= 2 THEN hash(t.tokens) END AS tkey,
+       t.tokens, p.people
+FROM new n JOIN t USING (title) JOIN p USING (authors)"""
+_INDEX_STALE = """DELETE FROM dedup_titles d WHERE NOT EXISTS (
+    SELECT 1 FROM initiatives i WHERE i.code = d.code AND hash(i.title, i.authors, i.registered_on) = d.source)"""
+# The near titles: keys are each distinct word list (2 words or more) and the list less one word (3 or more);
+# a key shared by 2 to $max_block distinct titles is a block, whose first title (the smallest key) is paired
+# with each other one (a block of k titles gives k - 1 pairs).
+_NEAR_ROWS = """
+WITH lists AS (SELECT tkey, any_value(tokens) AS tokens FROM IDX WHERE tkey IS NOT NULL GROUP BY tkey),
+keys AS (
+    SELECT tkey, tkey AS key FROM lists
     UNION ALL
-    SELECT code, registered_on, hash(list_filter(tokens, lambda w, i: i <> k)) AS key
-    FROM (SELECT code, registered_on, tokens, unnest(range(1, len(tokens) + 1)) AS k
-          FROM base WHERE len(tokens) >= 3)
+    SELECT tkey, hash(list_filter(tokens, lambda w, i: i <> k)) AS key
+    FROM (SELECT tkey, tokens, unnest(range(1, len(tokens) + 1)) AS k FROM lists WHERE len(tokens) >= 3)
 ),
--- blocks: the keys (64-bit hashes of the word lists) shared by 2 to $max_block records, each with its first
--- record (registered first; ties: the smaller code). Every record of a block is paired with that first one,
--- not with every other: a title registered k times gives k - 1 pairs, not k(k - 1)/2.
-blocks AS (
-    SELECT key, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM keys
-    WHERE len($codes) = 0 OR key IN (SELECT key FROM keys WHERE code IN (SELECT unnest($codes)))
-    GROUP BY key HAVING count(*) BETWEEN 2 AND $max_block
+blocks AS (SELECT key, min(tkey) AS first FROM keys GROUP BY key HAVING count(*) BETWEEN 2 AND $max_block)
+SELECT DISTINCT b.first AS tkey_a, k.tkey AS tkey_b FROM keys k JOIN blocks b ON b.key = k.key AND k.tkey <> b.first"""
+_INDEX_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'dedup_titles_version'"
+
+
+def _tokens_sql(sql: str) -> str:
+    return sql.replace("TITLE_TOKENS", _title_tokens_sql("title")).replace("PEOPLE", _people_sql("authors"))
+
+
+def refresh_title_index(store: Reader) -> bool:
+    """Bring `dedup_titles` and `dedup_near` to the store's data version (incrementally: records removed
+    or changed since are dropped, new ones normalised). False when the store cannot be written (a scan then
+    normalises every title itself)."""
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    version = store.data_version()
+    if store.one(_INDEX_VERSION_SQL) == version:
+        return True
+    if target.read_only or not hasattr(target, "derived_write"):
+        return False
+    params = _title_params()
+    with target.derived_write() as cur:
+        cur.execute(_INDEX_STALE)
+        cur.execute(
+            "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
+            + _tokens_sql(_INDEX_ROWS).replace("INDEX_TABLE", "dedup_titles"),
+            params,
+        )
+        cur.execute("DELETE FROM dedup_near")
+        cur.execute(
+            "INSERT INTO dedup_near (tkey_a, tkey_b) " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
+            {"max_block": MAX_BLOCK},
+        )
+        cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(version)])
+    return True
+
+
+# Without a current index (a read-only store): the same rows computed in the query itself.
+_INLINE_INDEX = """idx AS MATERIALIZED (
+    SELECT code, registered_on, CASE WHEN len(tokens) >= 2 THEN hash(tokens) END AS tkey, tokens, people
+    FROM (SELECT code, registered_on, TITLE_TOKENS AS tokens, PEOPLE AS people FROM initiatives)
+),
+near AS MATERIALIZED (NEAR_ROWS)""".replace("NEAR_ROWS", _NEAR_ROWS.replace("IDX", "idx"))
+_STORED_INDEX = "idx AS (SELECT * FROM dedup_titles),\nnear AS (SELECT * FROM dedup_near)"
+
+# Pairs: records with the same normalised title form a cluster, each paired with its first record
+# (registered first; ties: the smaller code); two near titles' clusters are paired by their first records.
+# Scored, filtered, counted and ranked in SQL; titles are read for the returned rows only.
+_PAIRS_BODY = """
+rec AS (SELECT code, tkey, registered_on FROM idx WHERE tkey IS NOT NULL),
+clusters AS (SELECT tkey, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM rec GROUP BY tkey),
+cand AS (
+    SELECT c.first AS x, r.code AS y FROM rec r JOIN clusters c USING (tkey)
+    WHERE c.n BETWEEN 2 AND $max_block AND r.code <> c.first
+    UNION ALL
+    SELECT ca.first, cb.first FROM near d JOIN clusters ca ON ca.tkey = d.tkey_a JOIN clusters cb ON cb.tkey = d.tkey_b
 ),
 candidates AS (
-    SELECT DISTINCT least(b.first, k.code) AS code_a, greatest(b.first, k.code) AS code_b
-    FROM keys k JOIN blocks b ON b.key = k.key AND b.first <> k.code
-    WHERE len($codes) = 0 OR k.code IN (SELECT unnest($codes)) OR b.first IN (SELECT unnest($codes))
+    SELECT DISTINCT least(x, y) AS code_a, greatest(x, y) AS code_b FROM cand
+    WHERE (len($codes) = 0 OR x IN (SELECT unnest($codes)) OR y IN (SELECT unnest($codes)))
+      AND (x IN (SELECT code FROM f) OR y IN (SELECT code FROM f))
 ),
 scored AS (
-    SELECT c.code_a, c.code_b, a.unit_code AS unit_a, b.unit_code AS unit_b,
-           a.program_code AS program_a, b.program_code AS program_b,
+    SELECT c.code_a, c.code_b, ia.unit_code AS unit_a, ib.unit_code AS unit_b,
+           coalesce(ia.program_code, '') AS program_a, coalesce(ib.program_code, '') AS program_b,
            a.registered_on AS registered_a, b.registered_on AS registered_b,
-           len(list_intersect(a.tokens, b.tokens)) / len(list_distinct(list_concat(a.tokens, b.tokens)))
+           CASE WHEN a.tkey = b.tkey THEN 1.0 ELSE
+               len(list_intersect(a.tokens, b.tokens)) / len(list_distinct(list_concat(a.tokens, b.tokens))) END
                AS title_overlap,
            CASE WHEN len(a.people) = 0 OR len(b.people) = 0 THEN 0.0
                 ELSE len(list_intersect(a.people, b.people))
                      / len(list_distinct(list_concat(a.people, b.people))) END AS author_overlap,
-           a.tokens = b.tokens AS same_title,
+           a.tkey = b.tkey AS same_title,
            len(a.people) > 0 AND a.people = b.people AS same_authors,
            list_has_any(a.people, b.people) AS shared_authors,
-           a.field IS NOT DISTINCT FROM b.field AS same_field
-    FROM candidates c JOIN base a ON a.code = c.code_a JOIN base b ON b.code = c.code_b
+           ia.field IS NOT DISTINCT FROM ib.field AS same_field
+    FROM candidates c JOIN idx a ON a.code = c.code_a JOIN idx b ON b.code = c.code_b
+    JOIN initiatives ia ON ia.code = c.code_a JOIN initiatives ib ON ib.code = c.code_b
 ),
 marks AS (
     SELECT code_a, code_b, arg_max(mark, id) AS mark, arg_max(marked_by, id) AS marked_by,
            arg_max(marked_at, id) AS marked_at
     FROM duplicate_marks WHERE undone_at IS NULL GROUP BY code_a, code_b
-)""".replace("TITLE_TOKENS", _title_tokens_sql("title")).replace("PEOPLE", _people_sql("authors"))
-
-_PAIRS_SQL = """WITH BASE
-SELECT s.*, round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
+),
+kept AS MATERIALIZED (
+    SELECT s.*, round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
+           m.mark, m.marked_by, m.marked_at
+    FROM scored s LEFT JOIN marks m USING (code_a, code_b)
+    WHERE $title_weight * title_overlap + $author_weight * author_overlap >= $min_similarity - 1e-9
+      AND ($pair_program = '' OR s.program_a = $pair_program OR s.program_b = $pair_program)
+      AND CASE $which WHEN 'pending' THEN m.mark IS NULL
+                      WHEN 'shown' THEN m.mark IS DISTINCT FROM 'different' ELSE true END
+),
+best AS (SELECT * FROM kept ORDER BY similarity DESC, code_a, code_b LIMIT $limit)
+SELECT t.*,
        list_filter([CASE WHEN same_title THEN 'same_title' ELSE 'similar_title' END,
                     CASE WHEN same_authors THEN 'same_authors' WHEN shared_authors THEN 'shared_authors' END,
                     CASE WHEN same_field THEN 'same_field' END,
@@ -352,13 +427,23 @@ SELECT s.*, round($title_weight * title_overlap + $author_weight * author_overla
            AS reasons,
        CASE WHEN program_a <> program_b THEN 'other_program' WHEN unit_a = unit_b THEN 'same_unit'
             ELSE 'other_unit' END AS scope,
-       m.mark, m.marked_by, m.marked_at, ia.title AS title_a, ib.title AS title_b,
-       (SELECT count(*) FROM base) AS scanned
-FROM scored s LEFT JOIN marks m USING (code_a, code_b)
-LEFT JOIN initiatives ia ON ia.code = s.code_a LEFT JOIN initiatives ib ON ib.code = s.code_b
-WHERE $title_weight * title_overlap + $author_weight * author_overlap >= $min_similarity - 1e-9
-  AND ($program = '' OR s.program_a = $program OR s.program_b = $program)
-ORDER BY similarity DESC, s.code_a, s.code_b""".replace("BASE", _BASE, 1)
+       ia.title AS title_a, ib.title AS title_b,
+       (SELECT count(*) FROM kept) AS total, (SELECT count(*) FROM kept WHERE mark IS NULL) AS pending,
+       (SELECT count(*) FROM initiatives) AS scanned
+FROM best t JOIN initiatives ia ON ia.code = t.code_a JOIN initiatives ib ON ib.code = t.code_b
+ORDER BY similarity DESC, code_a, code_b"""
+_ALL_RECORDS = "WITH f AS (SELECT code FROM initiatives),\n"
+
+
+def _pairs_sql(stored: bool, scoped: bool) -> str:
+    index = _STORED_INDEX if stored else _tokens_sql(_INLINE_INDEX)
+    body = index + "," + _PAIRS_BODY
+    return metrics.with_scope(", " + body) if scoped else _ALL_RECORDS + body
+
+
+_PAIRS_SQL = {
+    (stored, scoped): _pairs_sql(stored, scoped) for stored in (True, False) for scoped in (True, False)
+}
 _SCANNED_SQL = "SELECT count(*) FROM initiatives"
 
 
@@ -379,34 +464,70 @@ def _title_params() -> dict[str, object]:
     return {"phrase_pattern": _phrase_pattern(), "fillers": list(FILLER_WORDS)}
 
 
+@dataclass(frozen=True)
+class PairScan:
+    """A scan's result: `pairs` (at most `limit`, best first), `total` pairs found, `pending` (no mark),
+    `scanned` records."""
+
+    pairs: pd.DataFrame
+    total: int
+    pending: int
+    scanned: int
+
+
+def find_pairs(
+    store: Reader,
+    program: str | None = None,
+    min_similarity: float = MIN_SIMILARITY,
+    codes: list[str] | tuple[str, ...] = (),
+    filters: Filters | None = None,
+    which: str = "all",
+    limit: int | None = None,
+) -> PairScan:
+    """metric.quality_duplicates: candidate pairs with their similarity, reasons and mark (or none), best
+    first, at most `limit` of them, with their counts. `program`: pairs with a record in it; `codes`: pairs
+    with a record among them (an import's records checked against all); `filters`: pairs with a record in
+    that view; `which`: `all`, `pending` (no mark) or `shown` (not marked "different"); marks are the newest
+    not undone.
+
+    similarity = 0.8 x title overlap + 0.2 x author overlap, where an overlap is the share of words (of
+    people) the two have in common out of all they name (Jaccard), the title's words as normalised by
+    TITLE_NORMALISATION. Records with the same normalised title form a cluster, each paired with the
+    cluster's first record (a cluster of more than MAX_BLOCK records is too common to tell anything); two
+    titles that are the same less one word are paired by their clusters' first records (blocking on the
+    title less one word, never comparing every pair)."""
+    stored = refresh_title_index(store)
+    params = _title_params() | {
+        "codes": list(codes),
+        "max_block": MAX_BLOCK,
+        "min_similarity": float(min_similarity),
+        "title_weight": TITLE_WEIGHT,
+        "author_weight": AUTHOR_WEIGHT,
+        "pair_program": program or "",
+        "which": which,
+        "limit": int(limit) if limit is not None else 1 << 62,
+    }
+    sql = _PAIRS_SQL[(stored, filters is not None)]
+    frame = _run(store, sql, filters or Filters(), **params)
+    if len(frame):
+        total, pending, scanned = (int(frame[c].iloc[0]) for c in ("total", "pending", "scanned"))
+    else:
+        total, pending, scanned = 0, 0, int(store.one(_SCANNED_SQL) or 0)
+    frame = frame.drop(columns=["total", "pending", "scanned"])
+    frame["reasons"] = [list(r) for r in frame["reasons"]]
+    return PairScan(frame, total, pending, scanned)
+
+
 def duplicate_pairs(
     store: Reader,
     program: str | None = None,
     min_similarity: float = MIN_SIMILARITY,
     codes: list[str] | tuple[str, ...] = (),
-    max_block: int = MAX_BLOCK,
+    limit: int | None = None,
 ) -> tuple[pd.DataFrame, int]:
-    """metric.quality_duplicates: every candidate pair with its similarity, reasons and mark (or none),
-    best first, and the number of records scanned. `program`: pairs with a record in it; `codes`: pairs with
-    a record among them (an import's records checked against all); marks are the newest not undone.
-
-    similarity = 0.8 x title overlap + 0.2 x author overlap, where an overlap is the share of words (of
-    people) the two have in common out of all they name (Jaccard), the title's words as normalised by
-    TITLE_NORMALISATION; pairs come only from records sharing the whole normalised title or the title less
-    one word (blocking), and a key shared by more than `max_block` records is too common to compare."""
-    params = _title_params() | {
-        "codes": list(codes),
-        "max_block": int(max_block),
-        "min_similarity": float(min_similarity),
-        "title_weight": TITLE_WEIGHT,
-        "author_weight": AUTHOR_WEIGHT,
-        "program": program or "",
-    }
-    frame = store.df(_PAIRS_SQL, params)
-    scanned = int(frame["scanned"].iloc[0]) if len(frame) else int(store.one(_SCANNED_SQL) or 0)
-    frame = frame.drop(columns=["scanned"])
-    frame["reasons"] = [list(r) for r in frame["reasons"]]
-    return frame, scanned
+    """`find_pairs`' pairs (every one, or the best `limit`) and the number of records scanned."""
+    scan = find_pairs(store, program, min_similarity, codes, limit=limit)
+    return scan.pairs, scan.scanned
 
 
 def duplicates_payload(
@@ -414,19 +535,46 @@ def duplicates_payload(
 ) -> dict:
     """The `duplicates` command's JSON: `{pairs: [{code_a, code_b, unit_a, unit_b, similarity, reasons}],
     scanned}`, best first; pairs marked "different" are left out, as on the page."""
-    frame, scanned = duplicate_pairs(store, program, min_similarity)
-    frame = frame[frame["mark"].fillna("") != "different"]
+    scan = find_pairs(store, program, min_similarity, which="shown")
     columns = ["code_a", "code_b", "unit_a", "unit_b", "similarity", "reasons"]
-    pairs = frame[columns].to_dict("records")
+    pairs = scan.pairs[columns].to_dict("records")
     for pair in pairs:
         pair["similarity"] = float(pair["similarity"])
-    return {"pairs": pairs, "scanned": scanned}
+    return {"pairs": pairs, "scanned": scan.scanned}
+
+
+_IMPORT_SAME_TITLE_SQL = """
+WITH new AS (SELECT unnest($codes) AS code),
+rec AS (SELECT d.code, d.tkey, d.code IN (SELECT code FROM new) AS is_new FROM dedup_titles d WHERE d.tkey IS NOT NULL),
+clusters AS (SELECT tkey FROM rec GROUP BY tkey HAVING count(*) BETWEEN 2 AND $max_block AND bool_or(NOT is_new))
+SELECT code FROM rec WHERE is_new AND tkey IN (SELECT tkey FROM clusters)"""
+
+
+def import_duplicates(store: Reader, codes: list[str] | tuple[str, ...]) -> int:
+    """metric.quality_import_duplicates: how many of `codes` (an import's records) are probably the same
+    initiative as a record that was there before: their normalised title is another record's (a cluster
+    of at most MAX_BLOCK records), or they make a pair of at least MIN_SIMILARITY with one that is not
+    marked "different". 0 when the title index cannot be kept (a read-only store)."""
+    codes = list(codes)
+    if not codes or not refresh_title_index(store):
+        return 0
+    new = set(codes)
+    found = {c for (c,) in store.rows(_IMPORT_SAME_TITLE_SQL, {"codes": codes, "max_block": MAX_BLOCK})}
+    scan = find_pairs(store, codes=codes, which="shown")
+    for a, b in zip(scan.pairs["code_a"], scan.pairs["code_b"], strict=True):
+        if (a in new) != (b in new):
+            found.add(a if a in new else b)
+    return len(found & new)
+
+
+REVIEW_LIMIT = 500  # the review list shows the best pairs waiting for a mark, this many at most
 
 
 @dataclass(frozen=True)
 class Duplicates:
-    """The review list of a view: `pending` (no mark yet), `same`, `spread` (marked), `scanned`; and what
-    the "same initiative" marks change: `counted_once` (records not counted again, per unit)."""
+    """The review list of a view: `pending` (no mark yet: the best REVIEW_LIMIT of them; `pending_total`
+    all of them), `same`, `spread` (marked), `scanned`; and what the "same initiative" marks change:
+    `counted_once` (records not counted again, per unit)."""
 
     pending: pd.DataFrame
     same: pd.DataFrame
@@ -434,28 +582,31 @@ class Duplicates:
     scanned: int
     not_counted: pd.DataFrame  # unit, not_counted: the later records of "same" pairs, per unit
     spread_by_unit: pd.DataFrame  # unit, spread: records that took up another unit's idea, per unit
+    pending_total: int = 0
 
 
 _IN_VIEW_SQL = metrics.with_scope("SELECT code, unit_code AS unit FROM f")
 
 
-def duplicates(store: Reader, filters: Filters, min_similarity: float = MIN_SIMILARITY) -> Duplicates:
+def duplicates(
+    store: Reader, filters: Filters, min_similarity: float = MIN_SIMILARITY, limit: int = REVIEW_LIMIT
+) -> Duplicates:
     """The pairs with a record in the view (program, period, units, fields...), split by their mark, and
     the count after de-duplication (see `not_counted`)."""
     program = metrics.program_of(store, filters).code
-    frame, scanned = duplicate_pairs(store, program, min_similarity)
+    scan = find_pairs(store, program, min_similarity, filters=filters, which="pending", limit=limit)
     in_view = _run(store, _IN_VIEW_SQL, filters)
     codes = set(in_view["code"])
-    frame = frame[frame["code_a"].isin(codes) | frame["code_b"].isin(codes)].reset_index(drop=True)
-    mark = frame["mark"].fillna("")
     marked = marked_pairs(store, filters)
+    marked = marked[marked["code_a"].isin(codes) | marked["code_b"].isin(codes)]
     return Duplicates(
-        pending=frame[mark == ""].reset_index(drop=True),
+        pending=scan.pairs,
         same=marked[marked["mark"] == "same"].reset_index(drop=True),
         spread=marked[marked["mark"] == "spread"].reset_index(drop=True),
-        scanned=scanned,
+        scanned=scan.scanned,
         not_counted=_per_unit(marked[marked["mark"] == "same"], codes, "not_counted"),
         spread_by_unit=_per_unit(marked[marked["mark"] == "spread"], codes, "spread"),
+        pending_total=scan.pending,
     )
 
 
@@ -705,7 +856,7 @@ def headlines(
         silent_days=silent_days,
         backlog=int(fun.overall.get("backlog") or 0),
         backlog_days=backlog_days,
-        pending_pairs=len(dup.pending),
+        pending_pairs=dup.pending_total,
         implausible=len(outliers),
         recognized_rate=float(rate)
         if rate is not None and not (isinstance(rate, float) and math.isnan(rate))

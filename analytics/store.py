@@ -219,6 +219,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             basis VARCHAR NOT NULL CHECK (basis IN ('council', 'self')),
             marked_by VARCHAR, marked_at TIMESTAMP NOT NULL DEFAULT current_timestamp)""",
     ),
+    # The duplicate finder's title index (issue 18; derived: rebuilt automatically, never edited). Each
+    # record's normalised title words, their hashed key and its people, with a hash of what they were made
+    # from (title, authors, registration day) so that only changed records are normalised again; and the
+    # pairs of distinct normalised titles that are the same less one word. `meta.dedup_titles_version` is
+    # the data version they were built from.
+    (
+        """CREATE TABLE dedup_titles (
+            code VARCHAR NOT NULL, source UBIGINT NOT NULL, registered_on DATE, tkey UBIGINT,
+            tokens VARCHAR[], people VARCHAR[])""",
+        "CREATE TABLE dedup_near (tkey_a UBIGINT NOT NULL, tkey_b UBIGINT NOT NULL)",
+        "INSERT INTO meta VALUES ('dedup_titles_version', '-1')",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -199,7 +199,7 @@ with tabs[2]:
     st.subheader(
         ctx.t(
             "quality.dup.heading",
-            n=fmt_int(len(dup.pending), lang),
+            n=fmt_int(dup.pending_total, lang),
             scanned=fmt_int(dup.scanned, lang),
         )
     )

@@ -312,3 +312,62 @@ def test_the_duplicates_command_prints_the_json_contract(sample_db, tmp_path):
         capture_output=True, text=True, cwd=ROOT, check=False,
     )  # fmt: skip
     assert bad.returncode == 2 and "--min-similarity" in bad.stderr
+
+
+def _pair_set(frame):
+    return set(zip(frame["code_a"], frame["code_b"], frame["similarity"], strict=True))
+
+
+def test_the_title_index_is_kept_up_to_date_and_a_read_only_store_scans_without_it(make_store, tmp_path):
+    rows, known, _ = _generated_set()
+    store = make_store(rows)
+    pairs, _ = quality.duplicate_pairs(store)
+    version = store.data_version()
+    assert store.one("SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'dedup_titles_version'") == version
+    assert store.one("SELECT count(*) FROM dedup_titles") == len(rows)
+
+    # A record retitled: only it is normalised again, and the pairs follow its new title.
+    with store.transaction() as cur:
+        cur.execute("UPDATE initiatives SET title = 'Lắp đặt giàn phơi khác hẳn' WHERE code = 'C001'")
+    after, _ = quality.duplicate_pairs(store)
+    assert ("C001", "O001") not in set(zip(after["code_a"], after["code_b"], strict=True))
+    assert store.one("SELECT count(*) FROM dedup_titles") == len(rows)
+    assert store.one("SELECT tokens FROM dedup_titles WHERE code = 'C001'") == quality.normalise_title(
+        "Lắp đặt giàn phơi khác hẳn"
+    )
+
+    # Read-only (the index cannot be refreshed): the query normalises every title itself, same answer.
+    with store.transaction() as cur:
+        cur.execute("UPDATE initiatives SET title = 'Giải pháp ' || title WHERE code = 'C003'")
+    path = store.path
+    store.close()
+    from analytics.store import open_store
+
+    reader = open_store(path, read_only=True)
+    try:
+        assert reader.one("SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'dedup_titles_version'") != (
+            reader.data_version()
+        )
+        inline, scanned = quality.duplicate_pairs(reader)
+    finally:
+        reader.close()
+    writer = open_store(path)
+    try:
+        stored, _ = quality.duplicate_pairs(writer)
+    finally:
+        writer.close()
+    assert scanned == len(rows) and _pair_set(inline) == _pair_set(stored)
+    assert len(inline) == len(known) - 1  # C001 retitled
+
+
+def test_the_review_list_is_capped_and_counted_and_an_import_is_checked_against_what_was_there(make_store):
+    rows, known, _ = _generated_set()
+    store = make_store(rows)
+    dup = quality.duplicates(store, Filters(), limit=5)
+    everything = quality.find_pairs(store)
+    assert len(dup.pending) == 5 and dup.pending_total == everything.total == len(known)
+    assert list(dup.pending["code_a"]) == list(everything.pairs["code_a"][:5])  # the best five
+    # The copies taken as an import: each is a probable duplicate of its original; the originals are not.
+    copies = sorted(c for _, c in known)
+    assert quality.import_duplicates(store, copies) == len(copies)
+    assert quality.import_duplicates(store, ["O040", "O041"]) == 0  # originals without a copy
