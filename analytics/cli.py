@@ -582,10 +582,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 options=options, mapping=mappings[file], program=program,
             )  # fmt: skip
             report.file = file
+            duplicates = _import_duplicates(store, report)
             if args.json:
                 payload = report.as_json(lang)
                 if args.dry_run:
                     payload["preview"] = report.preview_json()
+                if duplicates is not None:
+                    payload["probable_duplicates"] = duplicates
                 print(json.dumps(payload, ensure_ascii=False), flush=True)
             else:
                 print(
@@ -593,6 +596,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                     file=sys.stdout if report.ok else sys.stderr,
                     flush=True,
                 )
+                if duplicates:
+                    print(
+                        "  " + t("quality.import.duplicates_cli", lang, n=fmt_int(duplicates, lang)),
+                        flush=True,
+                    )
                 if args.dry_run:
                     for line in report.describe(lang):
                         print("  " + line, flush=True)
@@ -622,6 +630,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return status
+
+
+def _import_duplicates(store, report) -> int | None:
+    """The import check (`probable_duplicates`): the new records that are probably the same initiative as
+    one that was there before; None for an import that wrote nothing."""
+    if not report.ok or report.import_id is None:
+        return None
+    from analytics import quality
+
+    return quality.duplicates_of_import(store, report.import_id)
 
 
 def cmd_undo(args: argparse.Namespace) -> int:

@@ -567,6 +567,17 @@ def import_duplicates(store: Reader, codes: list[str] | tuple[str, ...]) -> int:
     return len(found & new)
 
 
+_NEW_CODES_SQL = """SELECT code FROM initiatives WHERE import_id = $import_id AND code NOT IN (
+    SELECT code FROM initiative_history WHERE import_id = $import_id AND action = 'update')"""
+
+
+def duplicates_of_import(store: Reader, import_id: int) -> int:
+    """The import check: how many of the records import `import_id` added (new codes, not updates) are
+    probably the same initiative as a record that was there before (`import_duplicates`)."""
+    codes = [c for (c,) in store.rows(_NEW_CODES_SQL, {"import_id": int(import_id)})]
+    return import_duplicates(store, codes)
+
+
 REVIEW_LIMIT = 500  # the review list shows the best pairs waiting for a mark, this many at most
 
 

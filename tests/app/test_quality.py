@@ -28,3 +28,57 @@ def test_the_quality_page_answers_each_question_on_the_sample(monkeypatch, sampl
     assert not at.exception
     text = all_text(at)
     assert "Tính một lần: 7.085 → 7.084" in text, text[-2000:]
+
+
+def _import_csv(sample_store) -> tuple[bytes, int]:
+    """A file of five new records: three re-register an existing title (reworded: a filler word, capitals),
+    two are new ideas. Returns the bytes and the number of probable duplicates (3)."""
+    titles = [t for (t,) in sample_store.rows("SELECT title FROM initiatives ORDER BY code LIMIT 3")]
+    rows = [
+        *(f"DUP-{i},Giải pháp {title.upper()},Người Mới {i},BSR,03/03/2022,Đã đăng ký" for i, title in enumerate(titles)),
+        "NEW-1,Lắp đặt giàn phơi quặng zxqv ở kho số 991,Người Mới 8,BSR,03/03/2022,Đã đăng ký",
+        "NEW-2,Phần mềm theo dõi ca trực qwzx số 992,Người Mới 9,BSR,03/03/2022,Đã đăng ký",
+    ]  # fmt: skip
+    head = "Mã SK,Tên sáng kiến,Tác giả,Đơn vị,Ngày đăng ký,Trạng thái"
+    return ("\n".join([head, *rows]) + "\n").encode("utf-8"), 3
+
+
+def test_an_import_says_how_many_new_records_are_probable_duplicates(monkeypatch, sample_copy, sample_store):
+    from tests.app.test_data_page import button, data_page
+
+    body, expected = _import_csv(sample_store)
+    at = data_page(monkeypatch, sample_copy)
+    at.file_uploader[0].set_value([("moi.csv", body, "text/csv")])
+    at.run()
+    button(at, "data_commit").click()
+    at.run()
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert f"{expected} hồ sơ mới có thể trùng với hồ sơ đã có" in warnings, warnings
+    assert "](quality)" in warnings
+
+
+def test_import_json_gives_the_probable_duplicates(sample_copy, sample_store, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    body, expected = _import_csv(sample_store)
+    path = tmp_path / "moi.csv"
+    path.write_bytes(body)
+    done = subprocess.run(
+        [sys.executable, "-m", "analytics", "import", str(path), "--db", str(sample_copy), "--json",
+         "--program", ONE_MILLION],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout.strip().splitlines()[-1])
+    assert payload["inserted"] == 5 and payload["probable_duplicates"] == expected
+    again = subprocess.run(
+        [sys.executable, "-m", "analytics", "import", str(path), "--db", str(sample_copy), "--program",
+         ONE_MILLION],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert again.returncode == 0 and "hồ sơ mới có thể trùng" not in again.stdout  # nothing new the 2nd time

@@ -303,6 +303,17 @@ TEXT: dict[str, tuple[str, str]] = {
         "--min-similarity must be a number from 0 to 1 (e.g. 0.8), not “{value}”.",
     ),
     # --- report ---
+    "quality.import.duplicates": (
+        "{n} hồ sơ mới có thể trùng với hồ sơ đã có (cùng tên sau khi chuẩn hóa, hoặc gần giống): xem và "
+        "đánh dấu ở [Chất lượng & tiến trình → Trùng lặp]({link}).",
+        "{n} of the new records are probably the same initiative as a record already there (the same title "
+        "once normalised, or nearly): review and mark them in [Quality and pipeline → Duplicates]({link}).",
+    ),
+    "quality.import.duplicates_cli": (
+        "{n} hồ sơ mới có thể trùng với hồ sơ đã có (xem: python -m analytics duplicates)",
+        "{n} of the new records are probably duplicates of records already there (see: python -m analytics "
+        "duplicates)",
+    ),
     "quality.report.heading": ("Chất lượng số liệu", "Data quality"),
     "quality.report.funnel": (
         "Đã công nhận {recognized} trên {registered} {noun} ({rate}); {backlog} hồ sơ chờ công nhận quá "
