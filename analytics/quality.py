@@ -430,8 +430,9 @@ SELECT t.*,
        ia.title AS title_a, ib.title AS title_b,
        (SELECT count(*) FROM kept) AS total, (SELECT count(*) FROM kept WHERE mark IS NULL) AS pending,
        (SELECT count(*) FROM initiatives) AS scanned
-FROM best t JOIN initiatives ia ON ia.code = t.code_a JOIN initiatives ib ON ib.code = t.code_b
-ORDER BY similarity DESC, code_a, code_b"""
+FROM (SELECT 1 AS one) o  -- one row with the counts even when no pair is returned
+LEFT JOIN best t ON true LEFT JOIN initiatives ia ON ia.code = t.code_a LEFT JOIN initiatives ib ON ib.code = t.code_b
+ORDER BY similarity DESC NULLS LAST, code_a, code_b"""
 _ALL_RECORDS = "WITH f AS (SELECT code FROM initiatives),\n"
 
 
@@ -444,7 +445,6 @@ def _pairs_sql(stored: bool, scoped: bool) -> str:
 _PAIRS_SQL = {
     (stored, scoped): _pairs_sql(stored, scoped) for stored in (True, False) for scoped in (True, False)
 }
-_SCANNED_SQL = "SELECT count(*) FROM initiatives"
 
 
 def _phrase_pattern() -> str:
@@ -509,11 +509,9 @@ def find_pairs(
     }
     sql = _PAIRS_SQL[(stored, filters is not None)]
     frame = _run(store, sql, filters or Filters(), **params)
-    if len(frame):
-        total, pending, scanned = (int(frame[c].iloc[0]) for c in ("total", "pending", "scanned"))
-    else:
-        total, pending, scanned = 0, 0, int(store.one(_SCANNED_SQL) or 0)
-    frame = frame.drop(columns=["total", "pending", "scanned"])
+    total, pending, scanned = (int(frame[c].iloc[0]) for c in ("total", "pending", "scanned"))
+    frame = frame[frame["code_a"].notna()].drop(columns=["total", "pending", "scanned"])
+    frame = frame.reset_index(drop=True)
     frame["reasons"] = [list(r) for r in frame["reasons"]]
     return PairScan(frame, total, pending, scanned)
 
@@ -847,6 +845,8 @@ class Headlines:
     council_vnd: float
     self_vnd: float
     not_counted: int
+    registered: int = 0
+    recognized: int = 0
 
 
 def headlines(
@@ -857,7 +857,7 @@ def headlines(
     rate, the two benefit sums and the records counted once."""
     fun = funnel(store, filters, backlog_days)
     fresh = freshness(store, filters, silent_days)
-    dup = duplicates(store, filters)
+    dup = duplicates(store, filters, limit=0)
     plaus = plausibility(store, filters)
     outliers = plaus.flagged[plaus.flagged[["over_unit_p99", "over_field_p99", "over_prev_year"]].any(axis=1)]
     sums = benefit_sums(store, filters)
@@ -875,4 +875,6 @@ def headlines(
         council_vnd=sums["council_vnd"],
         self_vnd=sums["self_vnd"],
         not_counted=counted_once(store, filters)["not_counted"],
+        registered=int(fun.overall.get("registered") or 0),
+        recognized=int(fun.overall.get("recognized") or 0),
     )
