@@ -4,7 +4,6 @@ the report's quality section."""
 from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
-    "nav.quality": ("Chất lượng & tiến trình", "Quality and pipeline"),
     "quality.title": ("Chất lượng & tiến trình: đằng sau con số", "Quality and pipeline: behind the count"),
     "quality.sample_note": (
         "Dữ liệu minh họa: một số hồ sơ trùng lặp, nhân rộng và giá trị làm lợi bất thường được cài sẵn để minh "
