@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from analytics import metrics
+from analytics import audit, metrics
 from analytics.filters import Filters, to_query
 from analytics.i18n import Lang
 from analytics.store import Reader, Store
@@ -681,8 +681,9 @@ def _pair(code_a: str, code_b: str) -> tuple[str, str]:
     return (code_a, code_b) if code_a < code_b else (code_b, code_a)
 
 
-def mark_pair(store: Store, code_a: str, code_b: str, mark: str, by: str) -> None:
-    """Mark a pair (`same`, `spread`, `different`), with who and when; the newest mark counts."""
+def mark_pair(store: Store, code_a: str, code_b: str, mark: str, by: str, address: str | None = None) -> None:
+    """Mark a pair (`same`, `spread`, `different`), with who and when; the newest mark counts. The audit
+    log gets a `duplicate_mark` row (subject "A – B") in the same transaction."""
     if mark not in MARKS:
         raise ValueError(f"unknown mark {mark!r}")
     a, b = _pair(code_a, code_b)
@@ -692,14 +693,17 @@ def mark_pair(store: Store, code_a: str, code_b: str, mark: str, by: str) -> Non
                SELECT coalesce(max(id), 0) + 1, ?, ?, ?, ?, current_timestamp FROM duplicate_marks""",
             [a, b, mark, by],
         )
+        audit.record_in(cur, "duplicate_mark", by, address, f"{a} – {b}", {"mark": mark})
 
 
-def undo_mark(store: Store, code_a: str, code_b: str, by: str) -> bool:
-    """Undo the pair's newest mark (the one before it, if any, counts again). False when it had none."""
+def undo_mark(store: Store, code_a: str, code_b: str, by: str, address: str | None = None) -> bool:
+    """Undo the pair's newest mark (the one before it, if any, counts again). False when it had none. The
+    audit log gets a `duplicate_unmark` row in the same transaction."""
     a, b = _pair(code_a, code_b)
     with store.transaction() as cur:
         row = cur.execute(
-            "SELECT max(id) FROM duplicate_marks WHERE code_a = ? AND code_b = ? AND undone_at IS NULL",
+            """SELECT arg_max(id, id), arg_max(mark, id) FROM duplicate_marks
+               WHERE code_a = ? AND code_b = ? AND undone_at IS NULL""",
             [a, b],
         ).fetchone()
         if row is None or row[0] is None:
@@ -708,6 +712,7 @@ def undo_mark(store: Store, code_a: str, code_b: str, by: str) -> bool:
             "UPDATE duplicate_marks SET undone_at = current_timestamp, undone_by = ? WHERE id = ?",
             [by, row[0]],
         )
+        audit.record_in(cur, "duplicate_unmark", by, address, f"{a} – {b}", {"mark": row[1]})
     return True
 
 
@@ -816,8 +821,10 @@ def benefit_sums(store: Reader, filters: Filters) -> dict:
     return {key: (float(row[key]) if key.endswith("vnd") else int(row[key])) for key in row.index}
 
 
-def mark_benefit(store: Store, code: str, basis: str | None, by: str) -> None:
-    """Mark a record's benefit `council` or `self`; None removes the mark (self-declared by default)."""
+def mark_benefit(store: Store, code: str, basis: str | None, by: str, address: str | None = None) -> None:
+    """Mark a record's benefit `council` or `self`; None removes the mark (self-declared by default). The
+    audit log gets a `benefit_mark` row (subject: the code; detail: the basis, None when removed) in the
+    same transaction."""
     if basis is not None and basis not in BASES:
         raise ValueError(f"unknown basis {basis!r}")
     with store.transaction() as cur:
@@ -827,6 +834,7 @@ def mark_benefit(store: Store, code: str, basis: str | None, by: str) -> None:
                 "INSERT INTO benefit_marks (code, basis, marked_by, marked_at) VALUES (?, ?, ?, current_timestamp)",
                 [code, basis, by],
             )
+        audit.record_in(cur, "benefit_mark", by, address, code, {"basis": basis})
 
 
 # ---------------------------------------------------------------------------------------------------------

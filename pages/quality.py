@@ -9,7 +9,7 @@ import streamlit as st
 from analytics import quality
 from analytics.i18n import fmt_date, fmt_int, fmt_money, fmt_pct, format_value
 from ui import data
-from ui.auth import can_write, who
+from ui.auth import can_write, client_address, who
 from ui.context import current
 from ui.tables import styled
 from ui.widgets import card, page_header
@@ -234,7 +234,7 @@ with tabs[2]:
         buttons = st.columns(3)
         for column, mark in zip(buttons, quality.MARKS, strict=True):
             if column.button(ctx.t(f"quality.dup.mark.{mark}"), key=f"quality_mark_{mark}", width="stretch"):
-                quality.mark_pair(ctx.store, chosen[0], chosen[1], mark, who())
+                quality.mark_pair(ctx.store, chosen[0], chosen[1], mark, who(), client_address())
                 st.toast(
                     ctx.t(
                         "quality.dup.marked", mark=ctx.t(f"quality.dup.mark.{mark}"), a=chosen[0], b=chosen[1]
@@ -287,7 +287,7 @@ with tabs[2]:
                 key=f"quality_undo_pick_{column}",
             )
             if undo_right.button(ctx.t("quality.dup.undo"), key=f"quality_undo_{column}", width="stretch"):
-                quality.undo_mark(ctx.store, chosen[0], chosen[1], who())
+                quality.undo_mark(ctx.store, chosen[0], chosen[1], who(), client_address())
                 st.toast(ctx.t("quality.dup.undone", a=chosen[0], b=chosen[1]))
                 st.rerun()
 
@@ -349,7 +349,7 @@ with tabs[3]:
             key="quality_basis",
         )
         if save_col.button(ctx.t("quality.benefit.save"), key="quality_basis_save", width="stretch"):
-            quality.mark_benefit(ctx.store, code, basis, who())
+            quality.mark_benefit(ctx.store, code, basis, who(), client_address())
             st.toast(ctx.t("quality.benefit.saved", code=code, basis=ctx.t(f"quality.basis.{basis}")))
             st.rerun()
     st.markdown("**" + ctx.t("quality.benefit.top_heading") + "**")

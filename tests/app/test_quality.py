@@ -3,6 +3,9 @@ units, the review list, the flagged benefits; an analyst's mark changes the coun
 
 from __future__ import annotations
 
+import duckdb
+import pytest
+
 from analytics import quality
 from analytics.filters import Filters
 from tests.app.apptest import all_text, metric_values, run_app
@@ -82,3 +85,50 @@ def test_import_json_gives_the_probable_duplicates(sample_copy, sample_store, tm
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert again.returncode == 0 and "hồ sơ mới có thể trùng" not in again.stdout  # nothing new the 2nd time
+
+
+def test_marks_are_in_the_audit_log_and_on_the_data_pages_audit_tab(monkeypatch, sample_copy):
+    from analytics import audit
+    from analytics.store import open_store
+    from tests.app.test_data_page import data_page
+
+    store = open_store(sample_copy)
+    try:
+        quality.mark_pair(store, "B-2", "A-1", "same", "lan.nguyen", "10.0.0.7")
+        assert quality.undo_mark(store, "A-1", "B-2", "lan.nguyen")
+        quality.mark_benefit(store, "A-1", "council", "minh.tran")
+        quality.mark_benefit(store, "A-1", None, "minh.tran")
+        log = audit.events(store, ("duplicate_mark", "duplicate_unmark", "benefit_mark"))
+        assert log[["kind", "actor", "address", "subject"]].values.tolist() == [
+            ["benefit_mark", "minh.tran", None, "A-1"],
+            ["benefit_mark", "minh.tran", None, "A-1"],
+            ["duplicate_unmark", "lan.nguyen", None, "A-1 – B-2"],
+            ["duplicate_mark", "lan.nguyen", "10.0.0.7", "A-1 – B-2"],
+        ]
+        # A mark that cannot be logged is not written either: one transaction.
+        with store.transaction() as cur:
+            cur.execute("ALTER TABLE audit_log RENAME TO audit_log_away")
+        try:
+            with pytest.raises(duckdb.CatalogException):
+                quality.mark_pair(store, "A-1", "C-3", "different", "lan.nguyen")
+        finally:
+            with store.transaction() as cur:
+                cur.execute("ALTER TABLE audit_log_away RENAME TO audit_log")
+        assert store.one("SELECT count(*) FROM duplicate_marks WHERE code_b = 'C-3'") == 0
+    finally:
+        store.close()
+    at = data_page(monkeypatch, sample_copy)
+    audit_tab = [t for t in at.tabs if t.label == "Nhật ký"][0]
+    shown = audit_tab.dataframe[0].value
+    rows = shown[shown["Đối tượng"].isin(["A-1", "A-1 – B-2"])]
+    assert set(rows["Hoạt động"]) == {
+        "Đánh dấu cặp trùng",
+        "Hoàn tác đánh dấu cặp",
+        "Đánh dấu giá trị làm lợi",
+    }
+    assert {
+        "Cùng một sáng kiến",
+        "bỏ “Cùng một sáng kiến”",
+        "Hội đồng đã xác nhận",
+        "Chưa đánh dấu (tự khai)",
+    } <= set(rows["Chi tiết"])
