@@ -338,27 +338,39 @@ def refresh_title_index(store: Reader) -> bool:
     """Bring `dedup_titles` and `dedup_near` to the store's data version (incrementally: records removed
     or changed since are dropped, new ones normalised). False when the store cannot be written (a scan then
     normalises every title itself)."""
-    target = getattr(store, "store", store)  # a snapshot writes through its store
+    return _index_reader(store) is not None
+
+
+def _index_reader(store: Reader) -> Reader | None:
+    """The reader whose view of the title index is current for `store`'s data: `store` itself, or, for a
+    page's snapshot (a read transaction begun before the index was refreshed, which cannot see it), the
+    store the index was just refreshed in, when that holds the same data version; None when neither (a
+    read-only store, or data committed since the snapshot began)."""
     version = store.data_version()
     if store.one(_INDEX_VERSION_SQL) == version:
-        return True
+        return store
+    target = getattr(store, "store", store)  # a snapshot writes through its store
     if target.read_only or not hasattr(target, "derived_write"):
-        return False
+        return None
     params = _title_params()
     with target.derived_write() as cur:
-        cur.execute(_INDEX_STALE)
-        cur.execute(
-            "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
-            + _tokens_sql(_INDEX_ROWS).replace("INDEX_TABLE", "dedup_titles"),
-            params,
-        )
-        cur.execute("DELETE FROM dedup_near")
-        cur.execute(
-            "INSERT INTO dedup_near (tkey_a, tkey_b) " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
-            {"max_block": MAX_BLOCK},
-        )
-        cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(version)])
-    return True
+        now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+        if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
+            cur.execute(_INDEX_STALE)
+            cur.execute(
+                "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
+                + _tokens_sql(_INDEX_ROWS).replace("INDEX_TABLE", "dedup_titles"),
+                params,
+            )
+            cur.execute("DELETE FROM dedup_near")
+            cur.execute(
+                "INSERT INTO dedup_near (tkey_a, tkey_b) " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
+                {"max_block": MAX_BLOCK},
+            )
+            cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
+    if now != version:
+        return None
+    return store if target is store else target
 
 
 # Without a current index (a read-only store): the same rows computed in the query itself.
@@ -496,7 +508,8 @@ def find_pairs(
     cluster's first record (a cluster of more than MAX_BLOCK records is too common to tell anything); two
     titles that are the same less one word are paired by their clusters' first records (blocking on the
     title less one word, never comparing every pair)."""
-    stored = refresh_title_index(store)
+    reader = _index_reader(store)
+    stored = reader is not None
     params = _title_params() | {
         "codes": list(codes),
         "max_block": MAX_BLOCK,
@@ -508,7 +521,7 @@ def find_pairs(
         "limit": int(limit) if limit is not None else 1 << 62,
     }
     sql = _PAIRS_SQL[(stored, filters is not None)]
-    frame = _run(store, sql, filters or Filters(), **params)
+    frame = _run(reader or store, sql, filters or Filters(), **params)
     total, pending, scanned = (int(frame[c].iloc[0]) for c in ("total", "pending", "scanned"))
     frame = frame[frame["code_a"].notna()].drop(columns=["total", "pending", "scanned"])
     frame = frame.reset_index(drop=True)
@@ -554,11 +567,12 @@ def import_duplicates(store: Reader, codes: list[str] | tuple[str, ...]) -> int:
     of at most MAX_BLOCK records), or they make a pair of at least MIN_SIMILARITY with one that is not
     marked "different". 0 when the title index cannot be kept (a read-only store)."""
     codes = list(codes)
-    if not codes or not refresh_title_index(store):
+    reader = _index_reader(store) if codes else None
+    if reader is None:
         return 0
     new = set(codes)
-    found = {c for (c,) in store.rows(_IMPORT_SAME_TITLE_SQL, {"codes": codes, "max_block": MAX_BLOCK})}
-    scan = find_pairs(store, codes=codes, which="shown")
+    found = {c for (c,) in reader.rows(_IMPORT_SAME_TITLE_SQL, {"codes": codes, "max_block": MAX_BLOCK})}
+    scan = find_pairs(reader, codes=codes, which="shown")
     for a, b in zip(scan.pairs["code_a"], scan.pairs["code_b"], strict=True):
         if (a in new) != (b in new):
             found.add(a if a in new else b)

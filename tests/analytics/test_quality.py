@@ -371,3 +371,20 @@ def test_the_review_list_is_capped_and_counted_and_an_import_is_checked_against_
     copies = sorted(c for _, c in known)
     assert quality.import_duplicates(store, copies) == len(copies)
     assert quality.import_duplicates(store, ["O040", "O041"]) == 0  # originals without a copy
+
+
+def test_a_pages_snapshot_finds_the_pairs_when_the_index_is_built_during_its_run(make_store):
+    """A page reads through a snapshot (one read transaction) that cannot see an index written after it
+    began: the scan must then read the index where it was written, not an empty table."""
+    from analytics.store import Snapshot
+
+    rows, known, _ = _generated_set()
+    store = make_store(rows)
+    snapshot = Snapshot(store)
+    try:
+        pairs, _ = quality.duplicate_pairs(snapshot)
+        dup = quality.duplicates(snapshot, Filters())
+    finally:
+        snapshot.close()
+    assert len(pairs) == len(known) == dup.pending_total
+    assert store.one("SELECT count(*) FROM dedup_titles") == len(rows)  # kept for the next run
