@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics import quality
-from analytics.i18n import fmt_date, fmt_int, fmt_money, fmt_pct, format_value
+from analytics.i18n import fmt_date, fmt_int, fmt_money, fmt_num, fmt_pct, format_value
 from ui import data
 from ui.auth import can_write, client_address, who
 from ui.context import current
@@ -191,10 +191,14 @@ with tabs[1]:
 
 # --- duplicates ---------------------------------------------------------------------------------------------
 with tabs[2]:
-    minimum = st.slider(
-        ctx.t("quality.dup.min"), 0.5, 1.0, quality.MIN_SIMILARITY, 0.05, key="quality_min_similarity",
+    minimum = st.select_slider(
+        ctx.t("quality.dup.min"),
+        [round(0.5 + 0.05 * i, 2) for i in range(11)],
+        quality.MIN_SIMILARITY,
+        format_func=lambda v: fmt_num(v, lang, 2),
+        key="quality_min_similarity",
         help=ctx.t("metric.quality_similarity.help"),
-    )  # fmt: skip
+    )  # fmt: skip  (0,80: the language's decimal comma, which a plain slider cannot write)
     dup = data.quality_duplicates(min_similarity=float(minimum))
     st.subheader(
         ctx.t(

@@ -21,6 +21,8 @@ def test_the_quality_page_answers_each_question_on_the_sample(monkeypatch, sampl
     assert "records?program=1-trieu-sang-kien&status=applied" in text
     assert "cài sẵn để minh họa" in text  # the planted cases are said to be illustrative
     assert "cặp hồ sơ có thể là cùng một sáng kiến" in text
+    similarity = at.select_slider(key="quality_min_similarity")
+    assert similarity.value == 0.8 and similarity.format_func(0.8) == "0,80"  # the decimal comma
     assert "> 10 × P99 của đơn vị" in values or "&gt; 10 × P99 của đơn vị" in str(values)
     # An analyst marks the first pair "same initiative": the page says where the count changes.
     pending = quality.duplicates(sample_store, Filters(program=ONE_MILLION)).pending
