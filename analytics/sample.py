@@ -828,9 +828,9 @@ def vary_titles(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 # The planted cases, said on screen to be illustrative: (how many, kind). A "same" case re-registers a record
-# of the unit under a reworded title (filler words, word order, case, accents dropped); a "spread" is the
-# same idea taken up by another unit later; an "across programs" case is a record of the first program
-# registered again in the second by its unit.
+# of the unit (in the same field: the same idea) under a reworded title (filler words, word order, case, accents dropped); a "spread" is the
+# same idea taken up by another unit later (same field); an "across programs" case is a record of the first
+# program registered again in the second by its unit, in its field.
 PLANTED = {"same": 30, "spread": 20, "other_program": 12}
 PLANTED_BENEFITS = (("1-trieu-sang-kien", "PV GAS", 2), ("dmst-dau-khi", "PVFCCo", 2025))
 _FILLERS = ("Giải pháp", "Sáng kiến", "Sáng kiến cải tiến", "Giải pháp kỹ thuật")
@@ -875,7 +875,11 @@ def plant_quality_cases(records: pd.DataFrame) -> pd.DataFrame:
     keys = sorted(k for k, v in by_unit_program.items() if len(v) >= 40)
     while planted < PLANTED["same"]:
         rows = list(by_unit_program[rng.choice(keys)])
-        a, b = sorted(rng.sample(rows, 2), key=lambda i: records.at[i, "registered_on"])
+        a = rng.choice(rows)
+        same_field = [i for i in rows if i != a and records.at[i, "field"] == records.at[a, "field"]]
+        if not same_field:  # the same idea is registered again in its own field
+            continue
+        a, b = sorted((a, rng.choice(same_field)), key=lambda i: records.at[i, "registered_on"])
         if take(a) and take(b):
             records.at[b, "title"] = reworded(records.at[a, "title"], rng)
             planted += 1
@@ -899,7 +903,9 @@ def plant_quality_cases(records: pd.DataFrame) -> pd.DataFrame:
     planted = 0
     while planted < PLANTED["other_program"]:
         a = rng.choice(list(first.index))
-        pool = second[second["unit_code"] == records.at[a, "unit_code"]]
+        pool = second[
+            (second["unit_code"] == records.at[a, "unit_code"]) & (second["field"] == records.at[a, "field"])
+        ]
         if pool.empty:
             continue
         b = rng.choice(list(pool.index))

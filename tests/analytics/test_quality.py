@@ -388,3 +388,13 @@ def test_a_pages_snapshot_finds_the_pairs_when_the_index_is_built_during_its_run
         snapshot.close()
     assert len(pairs) == len(known) == dup.pending_total
     assert store.one("SELECT count(*) FROM dedup_titles") == len(rows)  # kept for the next run
+
+
+def test_the_samples_rewordings_keep_the_field_of_the_record_they_reword(sample_store):
+    """A planted "same initiative" (in its unit, or again in the second program) is the same idea: it
+    shares the field of the record it rewords, as every planted spread does."""
+    pairs, _ = quality.duplicate_pairs(sample_store)
+    planted = pairs[pairs["scope"].isin(["same_unit", "other_program"])]
+    assert len(planted) >= 30 + 12
+    other_field = planted[[("same_field" not in r) for r in planted["reasons"]]]
+    assert other_field.empty, other_field[["code_a", "code_b", "title_a", "title_b"]].to_dict("records")
