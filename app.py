@@ -31,6 +31,7 @@ SCREENS = [
     ("units.py", "nav.units", ":material/leaderboard:", "units"),
     ("trends.py", "nav.trends", ":material/trending_up:", "trends"),
     ("benefit.py", "nav.benefit", ":material/savings:", "benefit"),
+    ("quality.py", "nav.quality", ":material/fact_check:", "quality"),
     ("records.py", "nav.explorer", ":material/table_view:", "records"),
     ("report.py", "nav.report", ":material/description:", "report"),
     ("data.py", "nav.data", ":material/upload_file:", "data"),

@@ -1,5 +1,6 @@
 """The audit log: who did what and when, from where: sign-ins (success and failure, with the address the
-server trusts), imports, undos, edits of targets and units, restores and downloads of records. One table in
+server trusts), imports, undos, edits of targets and units, restores, downloads of records, and the
+Quality page's marks (pairs of records, benefits). One table in
 the store (`audit_log`), kept across restores; the Data page shows it to analysts. No Streamlit here.
 
 A change writes its row in its own transaction (`record_in`), so the log and the change commit together; an
@@ -32,6 +33,9 @@ KINDS: tuple[str, ...] = (
     "download",
     "api",
     "token",
+    "duplicate_mark",
+    "duplicate_unmark",
+    "benefit_mark",
 )
 
 _INSERT = "INSERT INTO audit_log VALUES (now(), ?, ?, ?, ?, ?)"
@@ -105,6 +109,10 @@ def detail_text(kind: str, detail: dict, lang: Lang) -> str:
     }
     if "mode" in values and has_key(f"data.mode.{values['mode']}"):
         values["mode"] = t(f"data.mode.{values['mode']}", lang)
+    if "mark" in values and has_key(f"quality.dup.mark.{values['mark']}"):  # issue 18's marks
+        values["mark"] = t(f"quality.dup.mark.{values['mark']}", lang)
+    if "basis" in values:
+        values["basis"] = t(f"quality.basis.{values['basis'] or 'none'}", lang)
     try:
         return t(f"audit.detail.{kind}", lang, **values)
     except (KeyError, IndexError, ValueError):

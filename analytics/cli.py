@@ -586,10 +586,13 @@ def cmd_import(args: argparse.Namespace) -> int:
                 options=options, mapping=mappings[file], program=program,
             )  # fmt: skip
             report.file = file
+            duplicates = _import_duplicates(store, report)
             if args.json:
                 payload = report.as_json(lang)
                 if args.dry_run:
                     payload["preview"] = report.preview_json()
+                if duplicates is not None:
+                    payload["probable_duplicates"] = duplicates
                 print(json.dumps(payload, ensure_ascii=False), flush=True)
             else:
                 print(
@@ -597,6 +600,11 @@ def cmd_import(args: argparse.Namespace) -> int:
                     file=sys.stdout if report.ok else sys.stderr,
                     flush=True,
                 )
+                if duplicates:
+                    print(
+                        "  " + t("quality.import.duplicates_cli", lang, n=fmt_int(duplicates, lang)),
+                        flush=True,
+                    )
                 if args.dry_run:
                     for line in report.describe(lang):
                         print("  " + line, flush=True)
@@ -626,6 +634,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return status
+
+
+def _import_duplicates(store, report) -> int | None:
+    """The import check (`probable_duplicates`): the new records that are probably the same initiative as
+    one that was there before; None for an import that wrote nothing."""
+    if not report.ok or report.import_id is None:
+        return None
+    from analytics import quality
+
+    return quality.duplicates_of_import(store, report.import_id)
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
@@ -835,6 +853,31 @@ def cmd_token_list(args: argparse.Namespace) -> int:
             f"{row.name}\t{row.scope}\t{t('api.tab.state.' + state, lang)}\t"
             f"{fmt_date(row.expires_at.date(), lang)}\t{row.created_by or ''}"
         )
+
+
+def cmd_duplicates(args: argparse.Namespace) -> int:
+    """Pairs of records that are probably the same initiative (analytics.quality), best first."""
+    from analytics import quality
+
+    lang = as_lang(args.lang)
+    try:
+        minimum = float(args.min_similarity)
+    except ValueError:
+        minimum = float("nan")
+    if not 0 <= minimum <= 1:  # NaN fails too
+        raise UsageError(t("quality.cli.bad_similarity", lang, value=args.min_similarity))
+    store = _open(args.db, read_only=True)
+    payload = quality.duplicates_payload(store, _program(store, args.program, lang), minimum)
+    if args.json:
+        print(json.dumps(payload, ensure_ascii=False))
+        return EXIT_OK
+    for pair in payload["pairs"]:
+        reasons = ", ".join(t(f"quality.reason.{r}", lang) for r in pair["reasons"])
+        print(
+            f"{pair['similarity']:.3f}  {pair['code_a']} ({pair['unit_a']})  {pair['code_b']} ({pair['unit_b']})  {reasons}"
+        )
+    n = fmt_int(len(payload["pairs"]), lang)
+    print(t("quality.cli.pairs", lang, n=n, min=minimum, scanned=fmt_int(payload["scanned"], lang)))
     return EXIT_OK
 
 
@@ -951,6 +994,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password", help=argparse.SUPPRESS)  # refused with a message (see cmd_hash_password)
     p.add_argument("--lang", default="vi", choices=("vi", "en"), help="ngôn ngữ thông báo")
     p.set_defaults(run=cmd_hash_password)
+
+    p = sub.add_parser("duplicates", help="các cặp hồ sơ có thể là cùng một sáng kiến (tốt nhất trước)")
+    common(p)
+    p.add_argument("--program", metavar="CODE", help="chỉ các cặp có hồ sơ thuộc chương trình này")
+    p.add_argument(
+        "--min-similarity", default=str(0.8), metavar="X", help="độ giống tối thiểu, 0 đến 1 (mặc định 0.8)"
+    )
+    p.add_argument("--json", action="store_true", help="in một đối tượng JSON {pairs, scanned}")
+    p.set_defaults(run=cmd_duplicates)
 
     p = sub.add_parser("backup", help="tạo bản sao lưu đã kiểm tra của kho (hoặc --list: danh sách)")
     common(p)

@@ -431,6 +431,7 @@ def build_records(units: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records).sort_values(["registered_on", "unit_code"], kind="stable")
     frame = frame.reset_index(drop=True)
     frame.insert(0, "code", [f"SKDK-{d.year}-{i + 1:05d}" for i, d in enumerate(frame["registered_on"])])
+    vary_titles(frame)
     scale = BENEFIT_TOTAL_VND / frame["raw_benefit"].sum()
     benefit = (frame["raw_benefit"] * scale / 1_000_000).round() * 1_000_000
     frame["benefit_vnd"] = benefit.where(frame["raw_benefit"] > 0).astype("Int64")
@@ -609,6 +610,7 @@ def build_second_records(units: pd.DataFrame) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(records).sort_values(["registered_on", "unit_code"], kind="stable")
     frame = frame.reset_index(drop=True)
     frame.insert(0, "code", [f"DMST-{d.year}-{i + 1:05d}" for i, d in enumerate(frame["registered_on"])])
+    vary_titles(frame)
     year = frame["registered_on"].map(lambda d: d.year)
     benefit = pd.Series(0.0, index=frame.index)
     for y, total in SECOND_BENEFIT_VND.items():
@@ -703,6 +705,7 @@ def load_sample(store: Store) -> int:
         ],
         ignore_index=True,
     )
+    records = plant_quality_cases(records)
     with store.transaction() as cur:
         ensure_second_program(cur)
         import_id = cur.execute("SELECT nextval('import_id_seq')").fetchone()[0]
@@ -728,3 +731,215 @@ def load_sample(store: Store) -> int:
             [import_id, len(records), len(records)],
         )
     return int(import_id)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Titles as varied as real ones, and the quality cases planted in them (issue 18). Drawn after the records
+# are built, from generators of their own seeded by each record's code, so that every published figure (and
+# every other column) is exactly what it was: only titles change, and a few benefits move between records
+# of the same unit, program and period (each unit's, period's and program's totals stay the same).
+
+TITLE_SEED = 18_2026
+_T_ACTIONS = (
+    "Cải tiến", "Cải tạo", "Tối ưu hóa", "Giải pháp nâng cao hiệu quả", "Ứng dụng công nghệ mới cho",
+    "Thiết kế, chế tạo", "Hoàn thiện quy trình", "Số hóa", "Giảm tiêu hao năng lượng của",
+    "Nâng cao độ tin cậy của", "Tự động hóa", "Khắc phục sự cố", "Thay thế vật tư nhập khẩu cho",
+    "Kéo dài tuổi thọ", "Rút ngắn thời gian", "Chuẩn hóa", "Giám sát trực tuyến", "Phục hồi",
+    "Lắp đặt bổ sung", "Đổi mới phương pháp", "Nội địa hóa", "Sửa đổi thiết kế", "Xây dựng mô hình",
+)  # fmt: skip
+_T_OBJECTS = {
+    "Kỹ thuật – Công nghệ": (
+        "bơm tuần hoàn", "cụm trao đổi nhiệt", "van điều khiển áp suất", "thiết bị đo lưu lượng", "máy nén khí",
+        "lò gia nhiệt", "tháp chưng cất", "hệ thống bôi trơn", "tuabin hơi", "bộ lọc dầu", "đầu đốt",
+        "cánh khuấy thiết bị phản ứng", "bình tách", "đường ống dẫn khí", "hệ thống làm mát", "máy phát điện dự phòng",
+        "bộ điều tốc", "quạt làm mát không khí", "hệ thống thủy lực", "cần cẩu giàn",
+    ),
+    "Sản xuất – Vận hành": (
+        "quy trình vận hành phân xưởng", "chế độ khởi động tổ máy", "dây chuyền đóng bao", "công tác bảo dưỡng định kỳ",
+        "lịch sửa chữa thiết bị quay", "quy trình xuất hàng", "ca vận hành", "công tác pha chế", "quy trình nạp xúc tác",
+        "việc kiểm tra thiết bị trước ca", "công đoạn sấy sản phẩm", "quy trình dừng máy khẩn cấp",
+        "kho nguyên liệu", "bể chứa sản phẩm", "công tác súc rửa bồn",
+    ),
+    "An toàn – Môi trường": (
+        "hệ thống xử lý nước thải", "công tác ứng phó sự cố tràn dầu", "hệ thống phát hiện rò rỉ khí",
+        "trang bị bảo hộ lao động", "kiểm soát khí thải", "hệ thống chữa cháy", "công tác phân loại chất thải",
+        "biển cảnh báo an toàn", "quy trình làm việc trên cao", "kiểm soát tiếng ồn", "thu gom dầu thải",
+        "giám sát khí độc H2S",
+    ),
+    "Tiết kiệm năng lượng": (
+        "hệ thống chiếu sáng", "thu hồi nhiệt khói thải", "biến tần cho động cơ", "mạng hơi nước",
+        "hệ thống điều hòa trung tâm", "bẫy hơi", "hệ thống khí nén", "lò hơi phụ trợ", "bơm nước làm mát",
+        "điện mặt trời áp mái", "cách nhiệt đường ống",
+    ),
+    "Quản lý – Quản trị": (
+        "công tác lập kế hoạch", "quy trình mua sắm vật tư", "quản lý hợp đồng", "công tác kiểm kê",
+        "quy chế phối hợp giữa các phòng ban", "công tác thanh quyết toán", "quản lý tài sản cố định",
+        "công tác tuyển dụng", "đánh giá hiệu quả công việc", "quản lý chi phí sửa chữa", "lưu trữ hồ sơ",
+        "quản lý tồn kho", "công tác văn thư",
+    ),
+    "Chuyển đổi số": (
+        "phần mềm quản lý sáng kiến", "cổng thông tin nội bộ", "hệ thống báo cáo trực tuyến",
+        "quản lý hồ sơ điện tử", "ứng dụng di động cho công nhân", "chữ ký số", "kho dữ liệu vận hành",
+        "bảng điều khiển trực quan", "trợ lý ảo tra cứu quy trình", "phần mềm quản lý bảo dưỡng",
+        "hệ thống nhận diện bằng camera", "số hóa bản vẽ kỹ thuật",
+    ),
+    "Kinh doanh – Thị trường": (
+        "mạng lưới cửa hàng xăng dầu", "công tác chăm sóc khách hàng", "kênh phân phối sản phẩm",
+        "chính sách bán hàng", "thương hiệu sản phẩm", "hệ thống đại lý", "bán hàng trực tuyến",
+        "dự báo nhu cầu thị trường", "công tác giao nhận hàng",
+    ),
+    "Đào tạo – Nghiên cứu": (
+        "chương trình đào tạo vận hành viên", "phòng thí nghiệm phân tích mẫu", "giáo trình an toàn",
+        "mô hình mô phỏng vận hành", "bộ câu hỏi sát hạch", "học liệu điện tử", "phương pháp phân tích dầu thô",
+        "đề tài đánh giá vỉa", "chương trình kèm cặp", "bài giảng thực hành",
+    ),
+}  # fmt: skip
+_T_TAGGED = {"Kỹ thuật – Công nghệ", "Sản xuất – Vận hành", "Tiết kiệm năng lượng", "An toàn – Môi trường"}
+_T_TAG_PREFIXES = ("P", "E", "V", "K", "T", "C", "F", "R")
+_T_DOC_PREFIXES = ("QT", "BM", "HD", "QĐ", "KH")
+_T_PURPOSES = (
+    "nhằm giảm chi phí", "để tăng năng suất", "giảm thời gian dừng máy", "bảo đảm an toàn", "tiết kiệm điện",
+    "giảm tổn thất", "nâng cao chất lượng sản phẩm", "rút ngắn thời gian xử lý", "giảm phát thải",
+    "giảm sai sót", "", "", "",
+)  # fmt: skip
+_T_PLACES = (
+    "tại nhà máy", "tại giàn khai thác", "tại kho cảng", "tại phân xưởng", "tại trạm phân phối", "tại văn phòng",
+    "tại công trường", "tại xưởng bảo dưỡng", "tại khu bể chứa", "tại trung tâm điều độ", "", "", "",
+)  # fmt: skip
+
+
+def varied_title(code: str, field: str) -> str:
+    """A title drawn for one record from its code (deterministic, independent of every other draw)."""
+    rng = random.Random(f"{TITLE_SEED}:{code}")
+    objects = _T_OBJECTS.get(field) or _T_OBJECTS["Kỹ thuật – Công nghệ"]
+    subject = rng.choice(objects)
+    if field in _T_TAGGED and rng.random() < 0.75:
+        subject += f" {rng.choice(_T_TAG_PREFIXES)}-{rng.randint(101, 4999)}{rng.choice(('', '', 'A', 'B'))}"
+    elif rng.random() < 0.6:
+        subject += f" theo {rng.choice(_T_DOC_PREFIXES)}-{rng.randint(1, 99):02d}"
+    parts = [rng.choice(_T_ACTIONS), subject, rng.choice(_T_PURPOSES), rng.choice(_T_PLACES)]
+    return " ".join(p for p in parts if p)
+
+
+def vary_titles(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every record's title drawn again from the richer vocabulary (nothing else changes)."""
+    frame["title"] = [
+        varied_title(code, field) for code, field in zip(frame["code"], frame["field"], strict=True)
+    ]
+    return frame
+
+
+# The planted cases, said on screen to be illustrative: (how many, kind). A "same" case re-registers a record
+# of the unit (in the same field: the same idea) under a reworded title (filler words, word order, case, accents dropped); a "spread" is the
+# same idea taken up by another unit later (same field); an "across programs" case is a record of the first
+# program registered again in the second by its unit, in its field.
+PLANTED = {"same": 30, "spread": 20, "other_program": 12}
+PLANTED_BENEFITS = (("1-trieu-sang-kien", "PV GAS", 2), ("dmst-dau-khi", "PVFCCo", 2025))
+_FILLERS = ("Giải pháp", "Sáng kiến", "Sáng kiến cải tiến", "Giải pháp kỹ thuật")
+
+
+def reworded(title: str, rng: random.Random) -> str:
+    """The same title as another person types it: a filler prefix, the place first, case, no accents."""
+    from analytics.textnorm import strip_accents
+
+    text = title
+    move = rng.random()
+    if move < 0.35 and " tại " in text:
+        head, _, place = text.partition(" tại ")
+        text = f"{head[0].lower()}{head[1:]}, tại {place}"
+        text = f"{rng.choice(_FILLERS)} {text}"
+    elif move < 0.6:
+        text = f"{rng.choice(_FILLERS)}: {text[0].lower()}{text[1:]}"
+    elif move < 0.8:
+        text = strip_accents(text).upper()
+    else:
+        text = text.replace(",", "").replace(" tại ", " - tại ") + "."
+    return text
+
+
+def plant_quality_cases(records: pd.DataFrame) -> pd.DataFrame:
+    """Plant the illustrative duplicates, spreads and implausible benefits into `records` (both programs,
+    in the `initiatives` layout): titles of existing records reworded, benefits moved within one unit,
+    program and period. No record is added or removed."""
+    rng = random.Random(TITLE_SEED)
+    used: set[int] = set()
+    by_unit_program = records.groupby(["program_code", "unit_code"]).groups
+    first = records[records["program_code"] == FIRST_PROGRAM]
+    second = records[records["program_code"] == SECOND_PROGRAM]
+
+    def take(index: int) -> bool:
+        if index in used:
+            return False
+        used.add(index)
+        return True
+
+    planted = 0
+    keys = sorted(k for k, v in by_unit_program.items() if len(v) >= 40)
+    while planted < PLANTED["same"]:
+        rows = list(by_unit_program[rng.choice(keys)])
+        a = rng.choice(rows)
+        same_field = [i for i in rows if i != a and records.at[i, "field"] == records.at[a, "field"]]
+        if not same_field:  # the same idea is registered again in its own field
+            continue
+        a, b = sorted((a, rng.choice(same_field)), key=lambda i: records.at[i, "registered_on"])
+        if take(a) and take(b):
+            records.at[b, "title"] = reworded(records.at[a, "title"], rng)
+            planted += 1
+    planted = 0
+    while planted < PLANTED["spread"]:
+        a = rng.choice(list(first.index) + list(second.index))
+        pool = records[
+            (records["program_code"] == records.at[a, "program_code"])
+            & (records["unit_code"] != records.at[a, "unit_code"])
+            & (records["field"] == records.at[a, "field"])
+            & (records["registered_on"] > records.at[a, "registered_on"])
+        ]
+        if pool.empty:
+            continue
+        b = rng.choice(list(pool.index))
+        if take(a) and take(b):
+            records.at[b, "title"] = (
+                reworded(records.at[a, "title"], rng) if rng.random() < 0.5 else records.at[a, "title"]
+            )
+            planted += 1
+    planted = 0
+    while planted < PLANTED["other_program"]:
+        a = rng.choice(list(first.index))
+        pool = second[
+            (second["unit_code"] == records.at[a, "unit_code"]) & (second["field"] == records.at[a, "field"])
+        ]
+        if pool.empty:
+            continue
+        b = rng.choice(list(pool.index))
+        if take(a) and take(b):
+            records.at[b, "title"] = reworded(records.at[a, "title"], rng)
+            planted += 1
+    for program, unit, period_key in PLANTED_BENEFITS:
+        _concentrate_benefit(records, program, unit, period_key, rng)
+    return records
+
+
+def _concentrate_benefit(
+    records: pd.DataFrame, program: str, unit: str, period_key: int, rng: random.Random
+) -> None:
+    """One record of the unit's period takes 90% of the benefit of the unit's other records of the period
+    (each keeps at least 1 triệu): an illustrative benefit far outside the unit's history, with the unit's,
+    period's and program's totals unchanged."""
+    if program == FIRST_PROGRAM:
+        in_period = records["registered_on"].map(lambda d: (d > PHASE1_END) + 1) == period_key
+    else:
+        in_period = records["registered_on"].map(lambda d: d.year) == period_key
+    rows = records[(records["program_code"] == program) & (records["unit_code"] == unit) & in_period]
+    rows = rows[rows["benefit_vnd"].notna() & (rows["status"] == "applied")]
+    if len(rows) < 10:
+        return
+    receiver = rng.choice(sorted(rows.index))
+    moved = 0
+    for index in rows.index:
+        if index == receiver:
+            continue
+        value = int(records.at[index, "benefit_vnd"])
+        give = max(0, min(value - 1_000_000, round(value * 0.9 / 1_000_000) * 1_000_000))
+        records.at[index, "benefit_vnd"] = value - give
+        moved += give
+    records.at[receiver, "benefit_vnd"] = int(records.at[receiver, "benefit_vnd"]) + moved

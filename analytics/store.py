@@ -208,6 +208,38 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             created_at TIMESTAMP NOT NULL, created_by VARCHAR, expires_at TIMESTAMP NOT NULL,
             revoked_at TIMESTAMP, revoked_by VARCHAR)""",
     ),
+    # Quality marks (issue 18): analysts' marks keyed by record codes, so that they outlive re-imports
+    # (an upsert keeps a record's code) and are applied again to the records that come back.
+    (
+        # A pair of records an analyst judged: `same` (one initiative, counted once), `spread` (the same idea
+        # taken up by another unit, counted in both), `different` (never proposed again). code_a < code_b.
+        # Undoing a mark sets `undone_at`; the pair's mark is its newest row not undone.
+        """CREATE TABLE duplicate_marks (
+            id BIGINT PRIMARY KEY,  -- max(id) + 1 (no sequence: a restore copies tables, not sequences)
+            code_a VARCHAR NOT NULL, code_b VARCHAR NOT NULL,
+            mark VARCHAR NOT NULL CHECK (mark IN ('same', 'spread', 'different')),
+            marked_by VARCHAR, marked_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+            undone_at TIMESTAMP, undone_by VARCHAR,
+            CHECK (code_a < code_b))""",
+        # Whether a record's benefit was confirmed by the council (`council`) or is the unit's own
+        # declaration (`self`); a record without a row is self-declared.
+        """CREATE TABLE benefit_marks (
+            code VARCHAR PRIMARY KEY,
+            basis VARCHAR NOT NULL CHECK (basis IN ('council', 'self')),
+            marked_by VARCHAR, marked_at TIMESTAMP NOT NULL DEFAULT current_timestamp)""",
+    ),
+    # The duplicate finder's title index (issue 18; derived: rebuilt automatically, never edited). Each
+    # record's normalised title words, their hashed key and its people, with a hash of what they were made
+    # from (title, authors, registration day) so that only changed records are normalised again; and the
+    # pairs of distinct normalised titles that are the same less one word. `meta.dedup_titles_version` is
+    # the data version they were built from.
+    (
+        """CREATE TABLE dedup_titles (
+            code VARCHAR NOT NULL, source UBIGINT NOT NULL, registered_on DATE, tkey UBIGINT,
+            tokens VARCHAR[], people VARCHAR[])""",
+        "CREATE TABLE dedup_near (tkey_a UBIGINT NOT NULL, tkey_b UBIGINT NOT NULL)",
+        "INSERT INTO meta VALUES ('dedup_titles_version', '-1')",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -40,6 +40,15 @@ for column, (key, value, label, help_text) in zip([*st.columns(3), *st.columns(3
         else:
             card(label, value, help_text)
 
+sums = data.quality_benefit_sums()  # issue 18: the analysts' marks give two sums
+for column, key in zip(st.columns(2), ("benefit_council", "benefit_self"), strict=True):
+    with column:
+        card(
+            ctx.t(f"metric.quality_{key}"),
+            fmt_money(sums[key[8:] + "_vnd"], lang),
+            ctx.t(f"metric.quality_{key}.help"),
+        )
+
 units = by["unit"].merge(
     prog.unit_rows("all")[["unit", "short_name", "benefit_per_member", "tier"]],
     left_on="key",

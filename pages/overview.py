@@ -9,6 +9,7 @@ from analytics.i18n import fmt_date, fmt_int
 from ui import data
 from ui.compare import comparison_section
 from ui.context import current
+from ui.quality_view import quality_query
 from ui.tiers import tier_table
 from ui.widgets import chart, metric, page_header, plain
 
@@ -96,6 +97,21 @@ for _, phase in phases.iterrows():
         per_row=6,
         note=phase.get("theme") if isinstance(phase.get("theme"), str) else None,
     )
+
+heads = data.quality_headlines()  # issue 18: the quality page's headlines, one line
+st.markdown(
+    ctx.t(
+        "quality.headline",
+        silent=fmt_int(heads.silent_units, ctx.lang),
+        silent_days=heads.silent_days,
+        backlog=fmt_int(heads.backlog, ctx.lang),
+        backlog_days=heads.backlog_days,
+        pairs=fmt_int(heads.pending_pairs, ctx.lang),
+        implausible=fmt_int(heads.implausible, ctx.lang),
+        query=quality_query(ctx),
+    ),
+    help=ctx.t("metric.quality_silent.help"),
+)
 
 labels = tuple((int(n), ctx.period_label(int(n))) for n in phases["phase"])
 chart(data.phase_chart(ctx.lang, labels), key="overview_phases", filename="chi-tieu-theo-giai-doan")

@@ -16,7 +16,7 @@ from typing import Any, Concatenate, Generic, ParamSpec, TypeVar
 
 import streamlit as st
 
-from analytics import charts, metrics, narrative
+from analytics import charts, metrics, narrative, quality
 from analytics.filters import Filters
 from analytics.store import Reader
 from ui.context import current
@@ -81,6 +81,13 @@ records_page = cached(metrics.records_page, max_entries=128)
 record_count = cached(metrics.record_count)
 recent_registrations = cached(metrics.recent_registrations)
 effective_as_of = cached(metrics.effective_as_of)
+quality_funnel = cached(quality.funnel, max_entries=32)
+quality_freshness = cached(quality.freshness, max_entries=32)
+quality_duplicates = cached(quality.duplicates, max_entries=16)
+quality_plausibility = cached(quality.plausibility, max_entries=16)
+quality_benefit_sums = cached(quality.benefit_sums, max_entries=32)
+quality_counted_once = cached(quality.counted_once, max_entries=32)
+quality_headlines = cached(quality.headlines, max_entries=32)
 
 
 class FromProgress(Generic[R]):

@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from analytics import ingest, metrics
+from analytics import ingest, metrics, quality
 from analytics.i18n import fmt_date, fmt_int, fmt_num
 from analytics.ingest import (
     DATE_ORDERS,
@@ -570,12 +570,27 @@ def commit_files(
     if any(r.ok for r in results):
         bar.progress(1.0, text=ctx.t("data.progress.index"))
         refresh_derived(ctx)
+        st.session_state[_DUPLICATES] = _import_check(ctx, results)
     bar.progress(1.0, text=ctx.t("data.progress.done"))
     st.session_state[_RESULTS] = [(r.file, r.ok, r.message(ctx.lang), r.import_id) for r in results]
     st.session_state[_UPLOADER] = st.session_state.get(_UPLOADER, 0) + 1
     st.session_state.pop(_REPORTS, None)
     gate.forget_uploads(gate.current_session_id(), uploaded)
     st.rerun()
+
+
+_DUPLICATES = "_data_results_duplicates"  # import id -> its new records that are probable duplicates
+
+
+def _import_check(ctx: Context, results: list) -> dict[int, int]:
+    """The import check of each written import (quality.duplicates_of_import); an import the check cannot
+    read is left out (the import itself is committed and reported)."""
+    found: dict[int, int] = {}
+    for report in results:
+        if report.ok and report.import_id is not None:
+            with contextlib.suppress(Exception):
+                found[report.import_id] = quality.duplicates_of_import(ctx.store, report.import_id)
+    return found
 
 
 def refresh_derived(ctx: Context) -> None:
@@ -592,15 +607,26 @@ def last_results(ctx: Context) -> None:
     results = st.session_state.get(_RESULTS)
     if not results:
         return
-    for name, ok, message, _import_id in results:
+    duplicates = st.session_state.get(_DUPLICATES, {})
+    for name, ok, message, import_id in results:
         if ok:
             st.success(f"**{_escape_md(name)}**: {message}", icon=":material/check_circle:")
+            if duplicates.get(import_id):
+                st.warning(
+                    ctx.t(
+                        "quality.import.duplicates",
+                        n=fmt_int(duplicates[import_id], ctx.lang),
+                        link="quality",
+                    ),
+                    icon=":material/content_copy:",
+                )
         else:
             st.error(f"**{_escape_md(name)}**: {message}", icon=":material/block:")
     if any(ok for _, ok, _, _ in results):
         st.caption(ctx.t("data.results.undo_hint"))
     if st.button(ctx.t("data.results.dismiss"), key="data_results_dismiss", type="tertiary"):
         st.session_state.pop(_RESULTS, None)
+        st.session_state.pop(_DUPLICATES, None)
         st.rerun()
 
 

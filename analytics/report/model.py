@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import plotly.graph_objects as go
 
-from analytics import charts, metrics, narrative
+from analytics import charts, metrics, narrative, quality
 from analytics.filters import Filters
 from analytics.i18n import (
     Lang,
@@ -272,6 +272,8 @@ class _Inputs:
     as_of: dt.date  # the day the report speaks of (the issue day when the store holds no record at all)
     periods: metrics.PeriodComparison | None = None  # the period against the same point of the one before
     programs: metrics.ProgramComparison | None = None  # the program against another at the same share
+    quality: quality.Headlines | None = None  # the Quality page's headlines (issue 18)
+    silent: tuple[str, ...] = ()  # the silent units' short names, longest silent first
 
     @property
     def empty(self) -> bool:
@@ -297,7 +299,15 @@ def _inputs(store: Store, filters: Filters, lang: Lang, issued_on: dt.date) -> _
         as_of=prog.as_of or issued_on,
         periods=metrics.compare_periods(store, filters),
         programs=metrics.compare_programs(store, filters) if filters.phase is None else None,
+        quality=quality.headlines(store, filters),
+        silent=_silent_units(store, filters),
     )
+
+
+def _silent_units(store: Store, filters: Filters) -> tuple[str, ...]:
+    fresh = quality.freshness(store, filters)
+    names = dict(zip(fresh.units["unit"], fresh.units["short_name"], strict=True))
+    return tuple(str(names.get(code) or code) for code in fresh.silent)
 
 
 def unit_scope(prog: metrics.Progress, filters: Filters) -> str:
@@ -1091,11 +1101,69 @@ def _benefit_section(inp: _Inputs) -> Section:
     return Section("benefit", _heading(4, "report.s.benefit", lang), tuple(blocks))
 
 
+def _quality_section(inp: _Inputs) -> Section:
+    """VI. Data quality (issue 18): the funnel's headline, the silent units, the duplicates waiting for
+    review and those counted once, the two benefit sums and the implausible benefits; each figure as the
+    Quality page defines it (analytics.quality)."""
+    prog, lang, head = inp.prog, inp.lang, inp.quality
+    heading = f"{ROMAN[5]}. {t('quality.report.heading', lang).upper()}"
+    if head is None or inp.empty:
+        return Section("quality", heading, (_no_data(lang),))
+    blocks: list[Block] = [
+        Paragraph(
+            _t(
+                prog,
+                "quality.report.funnel",
+                lang,
+                recognized=fmt_int(head.recognized, lang),
+                registered=fmt_int(head.registered, lang),
+                rate=fmt_pct(head.recognized_rate, lang),
+                backlog=fmt_int(head.backlog, lang),
+                backlog_days=fmt_int(head.backlog_days, lang),
+            )
+        )
+    ]
+    if inp.silent:
+        blocks.append(
+            Paragraph(
+                t(
+                    "quality.report.silent",
+                    lang,
+                    n=fmt_int(len(inp.silent), lang),
+                    days=fmt_int(head.silent_days, lang),
+                    units=", ".join(inp.silent),
+                )
+            )
+        )
+    blocks.append(
+        Paragraph(
+            t(
+                "quality.report.duplicates",
+                lang,
+                pairs=fmt_int(head.pending_pairs, lang),
+                not_counted=fmt_int(head.not_counted, lang),
+            )
+        )
+    )
+    blocks.append(
+        Paragraph(
+            t(
+                "quality.report.benefit",
+                lang,
+                council=fmt_money(head.council_vnd, lang),
+                self=fmt_money(head.self_vnd, lang),
+                implausible=fmt_int(head.implausible, lang),
+            )
+        )
+    )
+    return Section("quality", heading, tuple(blocks))
+
+
 def _proposals_section(lang: Lang) -> Section:
-    """VI. Left to the author: a marked place for proposals, never written by the machine."""
+    """VII. Left to the author: a marked place for proposals, never written by the machine."""
     blocks = [Paragraph(t("report.proposals.hint", lang), "placeholder")]
     blocks += [Paragraph(f"{i}. {t('report.proposals.blank', lang)}", "placeholder") for i in (1, 2, 3)]
-    return Section("proposals", _heading(5, "report.s.proposals", lang), tuple(blocks))
+    return Section("proposals", _heading(6, "report.s.proposals", lang), tuple(blocks))
 
 
 def _facts(inp: _Inputs) -> tuple[Fact, ...]:
@@ -1119,6 +1187,16 @@ def _facts(inp: _Inputs) -> tuple[Fact, ...]:
         fact("benefit_vnd", float(p["benefit_vnd"]), "vnd_amount", "col.benefit_vnd"),
         fact("recognized_rate", p["recognized_rate"], "percent"),
         fact("applied_rate", p["applied_rate"], "percent"),
+        *(
+            (
+                fact("quality_pending", inp.quality.pending_pairs, "count"),
+                fact("quality_implausible", inp.quality.implausible, "count"),
+                fact("quality_benefit_council", inp.quality.council_vnd, "vnd_amount"),
+                fact("quality_benefit_self", inp.quality.self_vnd, "vnd_amount"),
+            )
+            if inp.quality is not None
+            else ()
+        ),
     )
 
 
@@ -1184,6 +1262,7 @@ def build_report(store: Store, filters: Filters, lang: Lang = "vi", meta: Report
             _units_section(inp),
             _trend_section(inp),
             _benefit_section(inp),
+            _quality_section(inp),
             _proposals_section(lang),
         ),
         closing=Paragraph(_t(prog, "report.closing", lang, date=date)),

@@ -25,6 +25,7 @@ from analytics.i18n.catalogue import (
     narrative,
     overview,
     programs,
+    quality,
     records,
     report,
     trends,
@@ -53,6 +54,7 @@ AREAS: dict[str, Text] = {  # in this order, the merged keys keep the order they
     "backup": backup.TEXT,
     "programs": programs.TEXT,
     "api": api.TEXT,
+    "quality": quality.TEXT,
 }
 
 

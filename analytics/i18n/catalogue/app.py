@@ -19,6 +19,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "nav.explorer": ("Tra cứu hồ sơ", "Records"),
     "nav.data": ("Dữ liệu", "Data"),
     "nav.report": ("Báo cáo", "Report"),
+    "nav.quality": ("Chất lượng & tiến trình", "Quality and pipeline"),
     "nav.section.analysis": ("Phân tích", "Analysis"),
     "nav.section.manage": ("Quản lý", "Manage"),
     "lang.label": ("Ngôn ngữ", "Language"),

@@ -189,6 +189,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "audit.kind.edit": ("Sửa chỉ tiêu, đơn vị", "Edit of targets, units"),
     "audit.kind.restore": ("Khôi phục", "Restore"),
     "audit.kind.download": ("Tải hồ sơ xuống", "Download of records"),
+    "audit.kind.duplicate_mark": ("Đánh dấu cặp trùng", "Mark of a pair"),
+    "audit.kind.duplicate_unmark": ("Hoàn tác đánh dấu cặp", "Mark of a pair undone"),
+    "audit.kind.benefit_mark": ("Đánh dấu giá trị làm lợi", "Mark of a benefit"),
+    "audit.detail.duplicate_mark": ("{mark}", "{mark}"),
+    "audit.detail.duplicate_unmark": ("bỏ “{mark}”", "“{mark}” removed"),
+    "audit.detail.benefit_mark": ("{basis}", "{basis}"),
     "audit.detail.import": (
         "lần nhập số {import_id} ({mode}): thêm {inserted}, cập nhật {updated}, xóa {deleted}, loại {rejected}",
         "import #{import_id} ({mode}): {inserted} added, {updated} updated, {deleted} deleted, {rejected} rejected",

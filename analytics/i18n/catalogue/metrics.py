@@ -193,4 +193,126 @@ TEXT: dict[str, tuple[str, str]] = {
         "The other program after the same share of its own time had passed (e.g. after 40% of it): its "
         "registrations and % of its own target at that point.",
     ),
+    # --- quality and pipeline (issue 18): the Quality page's figures, on hover ---
+    "metric.quality_registered": ("Đã đăng ký", "Registered"),
+    "metric.quality_registered.help": (
+        "Hồ sơ trong phạm vi đang xem (mọi trạng thái).",
+        "Records in the view (every status).",
+    ),
+    "metric.quality_recognized": ("Đã công nhận", "Recognised"),
+    "metric.quality_recognized.help": (
+        "Hồ sơ có trạng thái “đã công nhận” hoặc “đã áp dụng” (sáng kiến được áp dụng sau khi công nhận). "
+        "Tỷ lệ = đã công nhận ÷ đã đăng ký.",
+        "Records with status recognised or applied (an initiative is applied after its recognition). Rate = "
+        "recognised ÷ registered.",
+    ),
+    "metric.quality_applied": ("Đã áp dụng", "Applied"),
+    "metric.quality_applied.help": (
+        "Hồ sơ có trạng thái “đã áp dụng”. Tỷ lệ = đã áp dụng ÷ đã công nhận.",
+        "Records with status applied. Rate = applied ÷ recognised.",
+    ),
+    "metric.quality_recognized_rate": ("Tỷ lệ công nhận", "Recognition rate"),
+    "metric.quality_recognized_rate.help": (
+        "Đã công nhận ÷ đã đăng ký × 100.",
+        "Recognised ÷ registered × 100.",
+    ),
+    "metric.quality_applied_rate": ("Tỷ lệ áp dụng", "Application rate"),
+    "metric.quality_applied_rate.help": ("Đã áp dụng ÷ đã công nhận × 100.", "Applied ÷ recognised × 100."),
+    "metric.quality_days_to_recognition": ("Trung vị ngày đến công nhận", "Median days to recognition"),
+    "metric.quality_days_to_recognition.help": (
+        "Trung vị của (ngày công nhận − ngày đăng ký) các hồ sơ đã công nhận.",
+        "Median of (recognition date − registration date) of the recognised records.",
+    ),
+    "metric.quality_days_to_application": ("Trung vị ngày đến áp dụng", "Median days to application"),
+    "metric.quality_days_to_application.help": (
+        "Trung vị của (ngày áp dụng − ngày công nhận) các hồ sơ đã áp dụng.",
+        "Median of (application date − recognition date) of the applied records.",
+    ),
+    "metric.quality_backlog": ("Tồn đọng quá {days} ngày", "Backlog over {days} days"),
+    "metric.quality_backlog.help": (
+        "Hồ sơ vẫn ở trạng thái “đã đăng ký” (chưa công nhận, chưa bị từ chối) và đăng ký trước ngày tính số "
+        "liệu quá N ngày (N chọn trên trang, mặc định 90).",
+        "Records still “registered” (neither recognised nor refused) and registered more than N days before "
+        "the as-of day (N set on the page, 90 by default).",
+    ),
+    "metric.quality_level_unit": ("Cấp cơ sở", "Grassroots (unit)"),
+    "metric.quality_level_unit.help": (
+        "Hồ sơ đã công nhận ở cấp cơ sở (kể cả hồ sơ không ghi cấp).",
+        "Recognised at grassroots (unit) level (records without a level too).",
+    ),
+    "metric.quality_level_sector": ("Cấp ngành/tỉnh", "Sector / province"),
+    "metric.quality_level_sector.help": (
+        "Hồ sơ đã công nhận ở cấp ngành hoặc tỉnh.",
+        "Recognised at sector or province level.",
+    ),
+    "metric.quality_level_national": ("Cấp toàn quốc", "National"),
+    "metric.quality_level_national.help": (
+        "Hồ sơ đã công nhận ở cấp toàn quốc.",
+        "Recognised at national level.",
+    ),
+    "metric.quality_silent": ("Đơn vị chưa cập nhật", "Silent units"),
+    "metric.quality_silent.help": (
+        "Đơn vị tham gia chương trình (có hồ sơ trong chương trình) mà hồ sơ mới nhất trong phạm vi đang xem "
+        "cũ hơn ngày tính số liệu quá N ngày (mặc định 30), hoặc không có hồ sơ nào trong phạm vi.",
+        "Units taking part in the program (a record in it) whose newest record in the view is more than N "
+        "days (30 by default) before the as-of day, or that have none in the view.",
+    ),
+    "metric.quality_silent_days": ("Số ngày chưa cập nhật", "Days silent"),
+    "metric.quality_silent_days.help": (
+        "Ngày tính số liệu − ngày đăng ký của hồ sơ mới nhất.",
+        "As-of day − registration date of the newest record.",
+    ),
+    "metric.quality_recognition_lag": ("Độ trễ công nhận (trung vị, ngày)", "Recognition lag (median, days)"),
+    "metric.quality_recognition_lag.help": (
+        "Trung vị của (ngày công nhận − ngày đăng ký) các hồ sơ của đơn vị: đơn vị cập nhật, đánh giá chậm có "
+        "độ trễ lớn.",
+        "Median of (recognition date − registration date) of the unit's records: slow updating and "
+        "evaluation shows as a long lag.",
+    ),
+    "metric.quality_similarity": ("Độ giống", "Similarity"),
+    "metric.quality_similarity.help": (
+        "0,8 × độ trùng tên + 0,2 × độ trùng tác giả. Độ trùng = số từ (người) chung ÷ số từ (người) của cả "
+        "hai. Tên được chuẩn hóa: chữ thường, bỏ dấu, bỏ dấu câu, bỏ từ đệm (“giải pháp”, “sáng kiến”, “cải "
+        "tiến”, “nâng cao hiệu quả”, “tại”, “cho”…), không kể thứ tự từ. Chỉ so các hồ sơ chung cả tên chuẩn "
+        "hóa, hoặc tên bớt một từ.",
+        "0.8 × title overlap + 0.2 × author overlap. Overlap = words (people) in common ÷ words (people) of "
+        "both. Titles are normalised: lower case, accents and punctuation removed, filler words removed "
+        "(“giải pháp”, “sáng kiến”, “cải tiến”, “nâng cao hiệu quả”, “tại”, “cho”…), word order ignored. Only "
+        "records sharing the whole normalised title, or the title less one word, are compared.",
+    ),
+    "metric.quality_pending": ("Cặp trùng chờ xem xét", "Pairs to review"),
+    "metric.quality_pending.help": (
+        "Cặp hồ sơ có độ giống từ 0,8 trở lên, có ít nhất một hồ sơ trong phạm vi đang xem, chưa được đánh dấu.",
+        "Pairs of records with a similarity of 0.8 or more, one of them at least in the view, not marked yet.",
+    ),
+    "metric.quality_counted_once": ("Đã đăng ký (tính một lần)", "Registered (counted once)"),
+    "metric.quality_counted_once.help": (
+        "Đã đăng ký trừ hồ sơ đăng ký sau của mỗi cặp đánh dấu “cùng một sáng kiến” (hồ sơ đăng ký trước giữ "
+        "số, ở đơn vị và chương trình của nó). Cặp “nhân rộng” được tính ở cả hai đơn vị.",
+        "Registered less the later record of each pair marked “same initiative” (the earlier one keeps the "
+        "count, in its own unit and program). “Spread” pairs count in both units.",
+    ),
+    "metric.quality_implausible": ("Giá trị làm lợi bất thường", "Implausible benefits"),
+    "metric.quality_implausible.help": (
+        "Hồ sơ có giá trị làm lợi lớn hơn 10 lần phân vị 99 của đơn vị hoặc của lĩnh vực, hoặc lớn hơn cả năm "
+        "trước của đơn vị (quy tắc ở trang Chất lượng & tiến trình).",
+        "Records whose benefit is above 10 times their unit's or field's 99th percentile, or above the unit's "
+        "whole previous year (rules on the Quality and pipeline page).",
+    ),
+    "metric.quality_top1_share": ("Phần của 1% lớn nhất", "Top 1% share"),
+    "metric.quality_top1_share.help": (
+        "Giá trị làm lợi của 1% hồ sơ lớn nhất của đơn vị (ít nhất 1 hồ sơ) ÷ tổng giá trị làm lợi của đơn vị "
+        "× 100.",
+        "Benefit of the unit's top 1% of records (at least one) ÷ the unit's whole benefit × 100.",
+    ),
+    "metric.quality_benefit_council": ("Làm lợi: hội đồng đã xác nhận", "Benefit confirmed by the council"),
+    "metric.quality_benefit_council.help": (
+        "Tổng giá trị làm lợi của các hồ sơ được cán bộ phân tích đánh dấu “Hội đồng đã xác nhận”.",
+        "Sum of the benefit of the records an analyst marked “confirmed by the council”.",
+    ),
+    "metric.quality_benefit_self": ("Làm lợi: đơn vị tự khai", "Benefit self-declared"),
+    "metric.quality_benefit_self.help": (
+        "Tổng giá trị làm lợi của các hồ sơ còn lại: đánh dấu “đơn vị tự khai” hoặc chưa đánh dấu.",
+        "Sum of the benefit of the other records: marked “self-declared”, or not marked.",
+    ),
 }

@@ -47,7 +47,7 @@ def test_docx_figures_tier_sentences_and_sections(docx_0531):
         "III. KẾT QUẢ THEO ĐƠN VỊ",
         "IV. TIẾN ĐỘ VÀ DỰ BÁO",
         "V. GIÁ TRỊ LÀM LỢI",
-        "VI. ĐỀ XUẤT, KIẾN NGHỊ",
+        "VII. ĐỀ XUẤT, KIẾN NGHỊ",
         "Nơi nhận:",
         "TM. BAN THƯỜNG VỤ",
         "dữ liệu minh họa",

@@ -57,7 +57,7 @@ def test_english_narrative(sample_store):
     assert "PVFCCo, PV GAS and Ban QLDA NMNĐ Thái Bình 2" in text
     assert "Phase 2 (1 Jun 2022 – 30 Sep 2023) needs 4,000 initiatives registered." in text
     assert report.letterhead.place_date == "Hanoi, 14 April 2023"
-    assert report.title == "REPORT" and "VI. PROPOSALS AND RECOMMENDATIONS" in text
+    assert report.title == "REPORT" and "VII. PROPOSALS AND RECOMMENDATIONS" in text
 
 
 def test_chosen_units_and_a_phase(sample_store):

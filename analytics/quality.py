@@ -1,0 +1,902 @@
+"""Quality and pipeline: what stands behind the count, defined once.
+
+- **The funnel** (`funnel`): registered -> recognised -> applied, and recognised by level (cơ sở -> ngành/tỉnh
+  -> toàn quốc), per unit, per period and overall; conversion rates, the median days of each stage, and the
+  backlog (registered more than N days before the as-of day and still waiting for recognition).
+- **Freshness** (`freshness`): per unit, its newest record, its last import and the median lag from
+  registration to recognition; a unit whose newest record is more than N days before the as-of day is silent.
+- **The same initiative twice** (`duplicates`): pairs of records whose titles are the same or nearly the same
+  after a Vietnamese-aware normalisation (`TITLE_NORMALISATION`), helped by authors and field; found in DuckDB
+  from a derived title index (`dedup_titles`, `dedup_near`, refreshed by data version): clusters of the same
+  normalised title, and titles that are the same less one word; never by comparing every pair; scored,
+  counted and ranked in SQL (the review list gets the best pairs and the count). Analysts' marks (`duplicate_marks`, keyed by record codes) are applied to every scan.
+- **Benefits that cannot be true** (`plausibility`): the rules in `BENEFIT_RULES`; the analyst's mark of each
+  record's benefit (`benefit_marks`: confirmed by the council, or self-declared) gives the two sums.
+
+Every figure's label and definition are in the catalogue (`quality.*`, `metric.quality_*`), shown on hover.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from analytics import audit, metrics
+from analytics.filters import Filters, to_query
+from analytics.i18n import Lang
+from analytics.store import Reader, Store
+
+BACKLOG_DAYS = 90  # registered more than this many days ago and not yet recognised: the backlog
+SILENT_DAYS = 30  # a unit whose newest record is older than this is "silent" (not updating)
+MIN_SIMILARITY = 0.8  # pairs at or above this similarity are proposed
+MAX_BLOCK = 40  # a title key shared by more records than this is too common to tell anything (skipped)
+TITLE_WEIGHT, AUTHOR_WEIGHT = 0.8, 0.2  # similarity = 0.8 x title overlap + 0.2 x author overlap
+
+# Words that say nothing about which initiative a title names, removed after accents and case are folded:
+# phrases first (whole words only), then single words.
+FILLER_PHRASES: tuple[str, ...] = (
+    "giai phap",
+    "sang kien",
+    "cai tien",
+    "de xuat",
+    "nghien cuu",
+    "ung dung",
+    "nang cao hieu qua",
+    "nang cao",
+    "hieu qua",
+    "hoan thien",
+    "toi uu hoa",
+    "toi uu",
+    "xay dung",
+    "thuc hien",
+    "ap dung",
+    "trien khai",
+)
+FILLER_WORDS: tuple[str, ...] = (
+    "tai",
+    "cho",
+    "cua",
+    "va",
+    "cac",
+    "trong",
+    "de",
+    "ve",
+    "mot",
+    "nhung",
+    "viec",
+    "nham",
+    "voi",
+    "o",
+    "theo",
+    "bang",
+    "khi",
+    "hoac",
+    "tu",
+    "la",
+    "moi",
+    "so",
+)
+TITLE_NORMALISATION = (
+    "lower case; đ -> d; accents removed; punctuation -> space; the filler phrases and words above removed; "
+    "the remaining words as a set (word order ignored)"
+)
+REASONS: tuple[str, ...] = (
+    "same_title",
+    "similar_title",
+    "same_authors",
+    "shared_authors",
+    "same_field",
+    "same_unit",
+    "other_unit",
+    "other_program",
+)
+MARKS: tuple[str, ...] = ("same", "spread", "different")
+BASES: tuple[str, ...] = ("council", "self")
+
+# Benefits that cannot be true: (rule, what it says). The texts in the catalogue (quality.rule.<rule>.help)
+# state each rule as it is computed below.
+OUTLIER_FACTOR = 10  # benefit above 10 x the 99th percentile of its unit's (field's) records
+OUTLIER_MIN_RECORDS = 30  # a percentile needs at least this many records with a benefit
+PREV_YEAR_MIN_RECORDS = 10  # the year before must have this many records with a benefit to compare
+TOP_SHARE_LIMIT = 50.0  # a unit whose top 1% of records bring more than this % of its benefit is flagged
+BENEFIT_RULES: tuple[str, ...] = ("over_unit_p99", "over_field_p99", "over_prev_year", "before_applied")
+
+QUALITY_KINDS: dict[str, str] = {
+    "registered": "count",
+    "recognized": "count",
+    "applied": "count",
+    "recognized_rate": "percent",
+    "applied_rate": "percent",
+    "days_to_recognition": "decimal",
+    "days_to_application": "decimal",
+    "backlog": "count",
+    "level_unit": "count",
+    "level_sector": "count",
+    "level_national": "count",
+    "silent_days": "count",
+    "recognition_lag": "decimal",
+    "similarity": "decimal",
+    "benefit_vnd": "money",
+    "top1_share": "percent",
+}
+
+
+def _run(store: Reader, sql: str, filters: Filters, **extra: object) -> pd.DataFrame:
+    return metrics._run(store, sql, filters, **extra)  # noqa: SLF001 (the one way metrics pass their filters)
+
+
+def as_of_day(store: Reader, filters: Filters) -> dt.date | None:
+    """The day the quality figures stand at: the view's as-of day (the program's newest record by default)."""
+    return metrics.effective_as_of(store, filters)
+
+
+def records_link(filters: Filters, lang: Lang = "vi", **changes: object) -> str:
+    """A relative link to the Records page showing the records behind a number: the view's filters with
+    `changes` (URL parameters the Records page reads: status, unit, from, to...)."""
+    query = to_query(filters, lang)
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        elif isinstance(value, list | tuple):
+            query[key] = [str(v) for v in value]
+        else:
+            query[key] = [value.isoformat() if isinstance(value, dt.date) else str(value)]
+    return "records" + ("?" + urlencode(query, doseq=True) if query else "")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The funnel: registered -> recognised -> applied, by level, with the days of each stage and the backlog.
+
+_RECOGNISED = "status IN ('recognized', 'applied')"
+_FUNNEL_SQL = metrics.with_scope(  # constant SQL only; values are parameters
+    """SELECT CASE WHEN grouping(unit_code) = 0 THEN 'unit' WHEN grouping(phase) = 0 THEN 'period'
+                    ELSE 'all' END AS dimension,
+               unit_code AS unit, phase,
+               count(*) AS registered,
+               count(*) FILTER (WHERE RECOGNISED) AS recognized,
+               count(*) FILTER (WHERE status = 'applied') AS applied,
+               count(*) FILTER (WHERE status = 'not_recognized') AS not_recognized,
+               count(*) FILTER (WHERE RECOGNISED AND coalesce(level, 'unit') = 'unit') AS level_unit,
+               count(*) FILTER (WHERE RECOGNISED AND level = 'sector') AS level_sector,
+               count(*) FILTER (WHERE RECOGNISED AND level = 'national') AS level_national,
+               median(recognized_on - registered_on)
+                   FILTER (WHERE recognized_on >= registered_on) AS days_to_recognition,
+               median(applied_on - recognized_on)
+                   FILTER (WHERE applied_on >= recognized_on) AS days_to_application,
+               count(*) FILTER (WHERE status = 'registered' AND registered_on < $cutoff) AS backlog,
+               min(registered_on) FILTER (WHERE status = 'registered' AND registered_on < $cutoff)
+                   AS oldest_waiting
+        FROM f GROUP BY GROUPING SETS ((unit_code), (phase), ())""".replace("RECOGNISED", _RECOGNISED)
+)
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """The funnel of a view: `overall` (one dict), `by_unit` and `by_period` (one row each); `as_of` the day
+    it stands at, `cutoff` the day before which a waiting record is in the backlog."""
+
+    overall: dict
+    by_unit: pd.DataFrame
+    by_period: pd.DataFrame
+    as_of: dt.date | None
+    cutoff: dt.date | None
+    backlog_days: int
+
+
+def _rates(frame: pd.DataFrame) -> pd.DataFrame:
+    registered = frame["registered"].astype("float64")
+    recognized = frame["recognized"].astype("float64")
+    frame["recognized_rate"] = (recognized * 100 / registered.where(registered > 0)).astype("float64")
+    frame["applied_rate"] = (frame["applied"] * 100 / recognized.where(recognized > 0)).astype("float64")
+    for column in ("days_to_recognition", "days_to_application"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    return frame
+
+
+def funnel(store: Reader, filters: Filters, backlog_days: int = BACKLOG_DAYS) -> Funnel:
+    """metric.quality_funnel: per unit, per period and overall, one scan of the filtered records.
+
+    Recognised = status recognised or applied (an applied initiative was recognised first); applied =
+    status applied; by level = the recognised ones by their level (a recognised record without a level
+    counts at grassroots level, cơ sở); rates: recognised / registered, applied / recognised; days: medians
+    of recognised_on - registered_on and applied_on - recognised_on; backlog: status still "registered" and
+    registered more than `backlog_days` days before the as-of day."""
+    backlog_days = max(0, int(backlog_days))
+    as_of = as_of_day(store, filters)
+    cutoff = as_of - dt.timedelta(days=backlog_days) if as_of else None
+    frame = _run(store, _FUNNEL_SQL, filters, cutoff=cutoff or dt.date(1900, 1, 1))
+    frame = _rates(frame)
+    frame = metrics.as_dates(frame, "oldest_waiting")
+    overall_rows = frame[frame["dimension"] == "all"]
+    overall = overall_rows.iloc[0].to_dict() if len(overall_rows) else {}
+    if not overall or not overall.get("registered"):
+        overall = {key: 0 for key in ("registered", "recognized", "applied", "backlog")} | overall
+    by_unit = frame[frame["dimension"] == "unit"].drop(columns=["dimension", "phase"])
+    by_unit = by_unit.sort_values(["backlog", "registered"], ascending=False).reset_index(drop=True)
+    by_period = frame[(frame["dimension"] == "period") & frame["phase"].notna()].drop(
+        columns=["dimension", "unit"]
+    )
+    by_period = by_period.astype({"phase": "int64"}).sort_values("phase").reset_index(drop=True)
+    return Funnel(overall, by_unit, by_period, as_of, cutoff, backlog_days)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Freshness: who is late in updating.
+
+_FRESHNESS_SQL = metrics.with_scope(
+    """, active AS (SELECT DISTINCT unit_code FROM fp)
+    SELECT u.code AS unit, u.short_name, max(f.registered_on) AS newest,
+           max(m.imported_at) FILTER (WHERE m.undone_at IS NULL) AS last_import,
+           count(f.code) AS registered,
+           median(f.recognized_on - f.registered_on) FILTER (WHERE f.recognized_on >= f.registered_on)
+               AS recognition_lag
+    FROM scope_units u
+    JOIN active a ON a.unit_code = u.code
+    LEFT JOIN f ON f.unit_code = u.code
+    LEFT JOIN imports m ON m.id = f.import_id
+    GROUP BY u.code, u.short_name"""
+)
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """Per unit (`units`: unit, short_name, newest, last_import, registered, recognition_lag, silent_days,
+    silent); `silent` the codes of the silent units, longest silent first."""
+
+    units: pd.DataFrame
+    silent: list[str]
+    as_of: dt.date | None
+    silent_after: int
+
+
+def freshness(store: Reader, filters: Filters, silent_days: int = SILENT_DAYS) -> Freshness:
+    """metric.quality_silent: a unit taking part in the program (a record in it) is silent when its newest
+    record in view is more than `silent_days` days before the as-of day, or it has none in view.
+    metric.quality_recognition_lag: the median of recognised_on - registered_on of its records."""
+    silent_days = max(0, int(silent_days))
+    as_of = as_of_day(store, filters)
+    frame = _run(store, _FRESHNESS_SQL, filters)
+    frame = metrics.as_dates(frame, "newest")
+    frame["recognition_lag"] = pd.to_numeric(frame["recognition_lag"], errors="coerce").astype("float64")
+    frame["silent_days"] = [
+        (as_of - newest).days if (as_of and newest) else float("nan") for newest in frame["newest"]
+    ]
+    frame["silent"] = [
+        newest is None or (as_of is not None and (as_of - newest).days > silent_days)
+        for newest in frame["newest"]
+    ]
+    frame = frame.sort_values(["silent", "silent_days", "unit"], ascending=[False, False, True])
+    frame = frame.reset_index(drop=True)
+    return Freshness(frame, frame.loc[frame["silent"], "unit"].tolist(), as_of, silent_days)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The same initiative twice: blocking on normalised-title tokens, then scoring the candidate pairs.
+
+
+def _title_tokens_sql(column: str) -> str:
+    """SQL: the normalised title's words as a sorted, distinct list (constant SQL; the filler lists are
+    parameters $phrases and $fillers)."""
+    folded = f"strip_accents(replace(lower({column}), 'đ', 'd'))"
+    cleaned = f"regexp_replace({folded}, '[^a-z0-9]+', ' ', 'g')"
+    no_phrases = f"regexp_replace(' ' || {cleaned} || ' ', $phrase_pattern, ' ', 'g')"
+    words = f"string_split(trim({no_phrases}), ' ')"
+    return f"list_sort(list_distinct(list_filter({words}, lambda w: w <> '' AND NOT list_contains($fillers, w))))"
+
+
+def _people_sql(column: str) -> str:
+    folded = f"strip_accents(replace(lower(coalesce({column}, '')), 'đ', 'd'))"
+    return (
+        f"list_sort(list_distinct(list_filter(list_transform(string_split({folded}, ';'), lambda a: trim(a)),"
+        " lambda a: a <> '')))"
+    )
+
+
+# The title index (derived, like the author index): each record's normalised title words, its hashed key
+# and its people, kept in `dedup_titles` and refreshed by data version (only records whose title, authors
+# or registration day changed are normalised again; each distinct title and author list once); and
+# `dedup_near`, the pairs of distinct normalised titles that share the title less one word. A scan then
+# joins on 64-bit keys and never normalises a title.
+_INDEX_ROWS = """
+WITH new AS (
+    SELECT code, coalesce(title, '') AS title, coalesce(authors, '') AS authors, registered_on,
+           hash(title, authors, registered_on) AS source
+    FROM initiatives i WHERE NOT EXISTS (SELECT 1 FROM INDEX_TABLE d WHERE d.code = i.code)
+),
+t AS (SELECT title, TITLE_TOKENS AS tokens FROM (SELECT DISTINCT title FROM new)),
+p AS (SELECT authors, PEOPLE AS people FROM (SELECT DISTINCT authors FROM new))
+SELECT n.code, n.source, n.registered_on, CASE WHEN len(t.tokens) >= 2 THEN hash(t.tokens) END AS tkey,
+       t.tokens, p.people
+FROM new n JOIN t USING (title) JOIN p USING (authors)"""
+_INDEX_STALE = """DELETE FROM dedup_titles d WHERE NOT EXISTS (
+    SELECT 1 FROM initiatives i WHERE i.code = d.code AND hash(i.title, i.authors, i.registered_on) = d.source)"""
+# The near titles: keys are each distinct word list (2 words or more) and the list less one word (3 or more);
+# a key shared by 2 to $max_block distinct titles is a block, whose first title (the smallest key) is paired
+# with each other one (a block of k titles gives k - 1 pairs).
+_NEAR_ROWS = """
+WITH lists AS (SELECT tkey, any_value(tokens) AS tokens FROM IDX WHERE tkey IS NOT NULL GROUP BY tkey),
+keys AS (
+    SELECT tkey, tkey AS key FROM lists
+    UNION ALL
+    SELECT tkey, hash(list_filter(tokens, lambda w, i: i <> k)) AS key
+    FROM (SELECT tkey, tokens, unnest(range(1, len(tokens) + 1)) AS k FROM lists WHERE len(tokens) >= 3)
+),
+blocks AS (SELECT key, min(tkey) AS first FROM keys GROUP BY key HAVING count(*) BETWEEN 2 AND $max_block)
+SELECT DISTINCT b.first AS tkey_a, k.tkey AS tkey_b FROM keys k JOIN blocks b ON b.key = k.key AND k.tkey <> b.first"""
+_INDEX_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'dedup_titles_version'"
+
+
+def _tokens_sql(sql: str) -> str:
+    return sql.replace("TITLE_TOKENS", _title_tokens_sql("title")).replace("PEOPLE", _people_sql("authors"))
+
+
+def refresh_title_index(store: Reader) -> bool:
+    """Bring `dedup_titles` and `dedup_near` to the store's data version (incrementally: records removed
+    or changed since are dropped, new ones normalised). False when the store cannot be written (a scan then
+    normalises every title itself)."""
+    return _index_reader(store) is not None
+
+
+def _index_reader(store: Reader) -> Reader | None:
+    """The reader whose view of the title index is current for `store`'s data: `store` itself, or, for a
+    page's snapshot (a read transaction begun before the index was refreshed, which cannot see it), the
+    store the index was just refreshed in, when that holds the same data version; None when neither (a
+    read-only store, or data committed since the snapshot began)."""
+    version = store.data_version()
+    if store.one(_INDEX_VERSION_SQL) == version:
+        return store
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    if target.read_only or not hasattr(target, "derived_write"):
+        return None
+    params = _title_params()
+    with target.derived_write() as cur:
+        now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+        if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
+            cur.execute(_INDEX_STALE)
+            cur.execute(
+                "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
+                + _tokens_sql(_INDEX_ROWS).replace("INDEX_TABLE", "dedup_titles"),
+                params,
+            )
+            cur.execute("DELETE FROM dedup_near")
+            cur.execute(
+                "INSERT INTO dedup_near (tkey_a, tkey_b) " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
+                {"max_block": MAX_BLOCK},
+            )
+            cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
+    if now != version:
+        return None
+    return store if target is store else target
+
+
+# Without a current index (a read-only store): the same rows computed in the query itself.
+_INLINE_INDEX = """idx AS MATERIALIZED (
+    SELECT code, registered_on, CASE WHEN len(tokens) >= 2 THEN hash(tokens) END AS tkey, tokens, people
+    FROM (SELECT code, registered_on, TITLE_TOKENS AS tokens, PEOPLE AS people FROM initiatives)
+),
+near AS MATERIALIZED (NEAR_ROWS)""".replace("NEAR_ROWS", _NEAR_ROWS.replace("IDX", "idx"))
+_STORED_INDEX = "idx AS (SELECT * FROM dedup_titles),\nnear AS (SELECT * FROM dedup_near)"
+
+# Pairs: records with the same normalised title form a cluster, each paired with its first record
+# (registered first; ties: the smaller code); two near titles' clusters are paired by their first records.
+# Scored, filtered, counted and ranked in SQL; titles are read for the returned rows only.
+_PAIRS_BODY = """
+rec AS (SELECT code, tkey, registered_on FROM idx WHERE tkey IS NOT NULL),
+clusters AS (SELECT tkey, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM rec GROUP BY tkey),
+cand AS (
+    SELECT c.first AS x, r.code AS y FROM rec r JOIN clusters c USING (tkey)
+    WHERE c.n BETWEEN 2 AND $max_block AND r.code <> c.first
+    UNION ALL
+    SELECT ca.first, cb.first FROM near d JOIN clusters ca ON ca.tkey = d.tkey_a JOIN clusters cb ON cb.tkey = d.tkey_b
+),
+candidates AS (
+    SELECT DISTINCT least(x, y) AS code_a, greatest(x, y) AS code_b FROM cand
+    WHERE (len($codes) = 0 OR x IN (SELECT unnest($codes)) OR y IN (SELECT unnest($codes)))
+      AND (x IN (SELECT code FROM f) OR y IN (SELECT code FROM f))
+),
+scored AS (
+    SELECT c.code_a, c.code_b, ia.unit_code AS unit_a, ib.unit_code AS unit_b,
+           coalesce(ia.program_code, '') AS program_a, coalesce(ib.program_code, '') AS program_b,
+           a.registered_on AS registered_a, b.registered_on AS registered_b,
+           CASE WHEN a.tkey = b.tkey THEN 1.0 ELSE
+               len(list_intersect(a.tokens, b.tokens)) / len(list_distinct(list_concat(a.tokens, b.tokens))) END
+               AS title_overlap,
+           CASE WHEN len(a.people) = 0 OR len(b.people) = 0 THEN 0.0
+                ELSE len(list_intersect(a.people, b.people))
+                     / len(list_distinct(list_concat(a.people, b.people))) END AS author_overlap,
+           a.tkey = b.tkey AS same_title,
+           len(a.people) > 0 AND a.people = b.people AS same_authors,
+           list_has_any(a.people, b.people) AS shared_authors,
+           ia.field IS NOT DISTINCT FROM ib.field AS same_field
+    FROM candidates c JOIN idx a ON a.code = c.code_a JOIN idx b ON b.code = c.code_b
+    JOIN initiatives ia ON ia.code = c.code_a JOIN initiatives ib ON ib.code = c.code_b
+),
+marks AS (
+    SELECT code_a, code_b, arg_max(mark, id) AS mark, arg_max(marked_by, id) AS marked_by,
+           arg_max(marked_at, id) AS marked_at
+    FROM duplicate_marks WHERE undone_at IS NULL GROUP BY code_a, code_b
+),
+kept AS MATERIALIZED (
+    SELECT s.*, round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
+           m.mark, m.marked_by, m.marked_at
+    FROM scored s LEFT JOIN marks m USING (code_a, code_b)
+    WHERE $title_weight * title_overlap + $author_weight * author_overlap >= $min_similarity - 1e-9
+      AND ($pair_program = '' OR s.program_a = $pair_program OR s.program_b = $pair_program)
+      AND CASE $which WHEN 'pending' THEN m.mark IS NULL
+                      WHEN 'shown' THEN m.mark IS DISTINCT FROM 'different' ELSE true END
+),
+best AS (SELECT * FROM kept ORDER BY similarity DESC, code_a, code_b LIMIT $limit)
+SELECT t.*,
+       list_filter([CASE WHEN same_title THEN 'same_title' ELSE 'similar_title' END,
+                    CASE WHEN same_authors THEN 'same_authors' WHEN shared_authors THEN 'shared_authors' END,
+                    CASE WHEN same_field THEN 'same_field' END,
+                    CASE WHEN unit_a = unit_b THEN 'same_unit' ELSE 'other_unit' END,
+                    CASE WHEN program_a <> program_b THEN 'other_program' END], lambda r: r IS NOT NULL)
+           AS reasons,
+       CASE WHEN program_a <> program_b THEN 'other_program' WHEN unit_a = unit_b THEN 'same_unit'
+            ELSE 'other_unit' END AS scope,
+       ia.title AS title_a, ib.title AS title_b,
+       (SELECT count(*) FROM kept) AS total, (SELECT count(*) FROM kept WHERE mark IS NULL) AS pending,
+       (SELECT count(*) FROM initiatives) AS scanned
+FROM (SELECT 1 AS one) o  -- one row with the counts even when no pair is returned
+LEFT JOIN best t ON true LEFT JOIN initiatives ia ON ia.code = t.code_a LEFT JOIN initiatives ib ON ib.code = t.code_b
+ORDER BY similarity DESC NULLS LAST, code_a, code_b"""
+_ALL_RECORDS = "WITH f AS (SELECT code FROM initiatives),\n"
+
+
+def _pairs_sql(stored: bool, scoped: bool) -> str:
+    index = _STORED_INDEX if stored else _tokens_sql(_INLINE_INDEX)
+    body = index + "," + _PAIRS_BODY
+    return metrics.with_scope(", " + body) if scoped else _ALL_RECORDS + body
+
+
+_PAIRS_SQL = {
+    (stored, scoped): _pairs_sql(stored, scoped) for stored in (True, False) for scoped in (True, False)
+}
+
+
+def _phrase_pattern() -> str:
+    return "( (" + "|".join(FILLER_PHRASES) + "))+ "
+
+
+def normalise_title(title: str) -> list[str]:
+    """The normalised title's words, as the scan computes them (for tests and explanations)."""
+    con_sql = "SELECT " + _title_tokens_sql("$title")
+    import duckdb
+
+    with duckdb.connect() as con:
+        return list(con.execute(con_sql, _title_params() | {"title": title}).fetchone()[0])
+
+
+def _title_params() -> dict[str, object]:
+    return {"phrase_pattern": _phrase_pattern(), "fillers": list(FILLER_WORDS)}
+
+
+@dataclass(frozen=True)
+class PairScan:
+    """A scan's result: `pairs` (at most `limit`, best first), `total` pairs found, `pending` (no mark),
+    `scanned` records."""
+
+    pairs: pd.DataFrame
+    total: int
+    pending: int
+    scanned: int
+
+
+def find_pairs(
+    store: Reader,
+    program: str | None = None,
+    min_similarity: float = MIN_SIMILARITY,
+    codes: list[str] | tuple[str, ...] = (),
+    filters: Filters | None = None,
+    which: str = "all",
+    limit: int | None = None,
+) -> PairScan:
+    """metric.quality_duplicates: candidate pairs with their similarity, reasons and mark (or none), best
+    first, at most `limit` of them, with their counts. `program`: pairs with a record in it; `codes`: pairs
+    with a record among them (an import's records checked against all); `filters`: pairs with a record in
+    that view; `which`: `all`, `pending` (no mark) or `shown` (not marked "different"); marks are the newest
+    not undone.
+
+    similarity = 0.8 x title overlap + 0.2 x author overlap, where an overlap is the share of words (of
+    people) the two have in common out of all they name (Jaccard), the title's words as normalised by
+    TITLE_NORMALISATION. Records with the same normalised title form a cluster, each paired with the
+    cluster's first record (a cluster of more than MAX_BLOCK records is too common to tell anything); two
+    titles that are the same less one word are paired by their clusters' first records (blocking on the
+    title less one word, never comparing every pair)."""
+    reader = _index_reader(store)
+    stored = reader is not None
+    params = _title_params() | {
+        "codes": list(codes),
+        "max_block": MAX_BLOCK,
+        "min_similarity": float(min_similarity),
+        "title_weight": TITLE_WEIGHT,
+        "author_weight": AUTHOR_WEIGHT,
+        "pair_program": program or "",
+        "which": which,
+        "limit": int(limit) if limit is not None else 1 << 62,
+    }
+    sql = _PAIRS_SQL[(stored, filters is not None)]
+    frame = _run(reader or store, sql, filters or Filters(), **params)
+    total, pending, scanned = (int(frame[c].iloc[0]) for c in ("total", "pending", "scanned"))
+    frame = frame[frame["code_a"].notna()].drop(columns=["total", "pending", "scanned"])
+    frame = frame.reset_index(drop=True)
+    frame["reasons"] = [list(r) for r in frame["reasons"]]
+    return PairScan(frame, total, pending, scanned)
+
+
+def duplicate_pairs(
+    store: Reader,
+    program: str | None = None,
+    min_similarity: float = MIN_SIMILARITY,
+    codes: list[str] | tuple[str, ...] = (),
+    limit: int | None = None,
+) -> tuple[pd.DataFrame, int]:
+    """`find_pairs`' pairs (every one, or the best `limit`) and the number of records scanned."""
+    scan = find_pairs(store, program, min_similarity, codes, limit=limit)
+    return scan.pairs, scan.scanned
+
+
+def duplicates_payload(
+    store: Reader, program: str | None = None, min_similarity: float = MIN_SIMILARITY
+) -> dict:
+    """The `duplicates` command's JSON: `{pairs: [{code_a, code_b, unit_a, unit_b, similarity, reasons}],
+    scanned}`, best first; pairs marked "different" are left out, as on the page."""
+    scan = find_pairs(store, program, min_similarity, which="shown")
+    columns = ["code_a", "code_b", "unit_a", "unit_b", "similarity", "reasons"]
+    pairs = scan.pairs[columns].to_dict("records")
+    for pair in pairs:
+        pair["similarity"] = float(pair["similarity"])
+    return {"pairs": pairs, "scanned": scan.scanned}
+
+
+_IMPORT_SAME_TITLE_SQL = """
+WITH new AS (SELECT unnest($codes) AS code),
+rec AS (SELECT d.code, d.tkey, d.code IN (SELECT code FROM new) AS is_new FROM dedup_titles d WHERE d.tkey IS NOT NULL),
+clusters AS (SELECT tkey FROM rec GROUP BY tkey HAVING count(*) BETWEEN 2 AND $max_block AND bool_or(NOT is_new))
+SELECT code FROM rec WHERE is_new AND tkey IN (SELECT tkey FROM clusters)"""
+
+
+def import_duplicates(store: Reader, codes: list[str] | tuple[str, ...]) -> int:
+    """metric.quality_import_duplicates: how many of `codes` (an import's records) are probably the same
+    initiative as a record that was there before: their normalised title is another record's (a cluster
+    of at most MAX_BLOCK records), or they make a pair of at least MIN_SIMILARITY with one that is not
+    marked "different". 0 when the title index cannot be kept (a read-only store)."""
+    codes = list(codes)
+    reader = _index_reader(store) if codes else None
+    if reader is None:
+        return 0
+    new = set(codes)
+    found = {c for (c,) in reader.rows(_IMPORT_SAME_TITLE_SQL, {"codes": codes, "max_block": MAX_BLOCK})}
+    scan = find_pairs(reader, codes=codes, which="shown")
+    for a, b in zip(scan.pairs["code_a"], scan.pairs["code_b"], strict=True):
+        if (a in new) != (b in new):
+            found.add(a if a in new else b)
+    return len(found & new)
+
+
+_NEW_CODES_SQL = """SELECT code FROM initiatives WHERE import_id = $import_id AND code NOT IN (
+    SELECT code FROM initiative_history WHERE import_id = $import_id AND action = 'update')"""
+
+
+def duplicates_of_import(store: Reader, import_id: int) -> int:
+    """The import check: how many of the records import `import_id` added (new codes, not updates) are
+    probably the same initiative as a record that was there before (`import_duplicates`)."""
+    codes = [c for (c,) in store.rows(_NEW_CODES_SQL, {"import_id": int(import_id)})]
+    return import_duplicates(store, codes)
+
+
+REVIEW_LIMIT = 500  # the review list shows the best pairs waiting for a mark, this many at most
+
+
+@dataclass(frozen=True)
+class Duplicates:
+    """The review list of a view: `pending` (no mark yet: the best REVIEW_LIMIT of them; `pending_total`
+    all of them), `same`, `spread` (marked), `scanned`; and what the "same initiative" marks change:
+    `counted_once` (records not counted again, per unit)."""
+
+    pending: pd.DataFrame
+    same: pd.DataFrame
+    spread: pd.DataFrame
+    scanned: int
+    not_counted: pd.DataFrame  # unit, not_counted: the later records of "same" pairs, per unit
+    spread_by_unit: pd.DataFrame  # unit, spread: records that took up another unit's idea, per unit
+    pending_total: int = 0
+
+
+_IN_VIEW_SQL = metrics.with_scope("SELECT code, unit_code AS unit FROM f")
+
+
+def duplicates(
+    store: Reader, filters: Filters, min_similarity: float = MIN_SIMILARITY, limit: int = REVIEW_LIMIT
+) -> Duplicates:
+    """The pairs with a record in the view (program, period, units, fields...), split by their mark, and
+    the count after de-duplication (see `not_counted`)."""
+    program = metrics.program_of(store, filters).code
+    scan = find_pairs(store, program, min_similarity, filters=filters, which="pending", limit=limit)
+    in_view = _run(store, _IN_VIEW_SQL, filters)
+    codes = set(in_view["code"])
+    marked = marked_pairs(store, filters)
+    marked = marked[marked["code_a"].isin(codes) | marked["code_b"].isin(codes)]
+    return Duplicates(
+        pending=scan.pairs,
+        same=marked[marked["mark"] == "same"].reset_index(drop=True),
+        spread=marked[marked["mark"] == "spread"].reset_index(drop=True),
+        scanned=scan.scanned,
+        not_counted=_per_unit(marked[marked["mark"] == "same"], codes, "not_counted"),
+        spread_by_unit=_per_unit(marked[marked["mark"] == "spread"], codes, "spread"),
+        pending_total=scan.pending,
+    )
+
+
+def _per_unit(pairs: pd.DataFrame, codes: set[str], name: str) -> pd.DataFrame:
+    """Per unit, the later records of the pairs that are in view (the one not counted again, or the unit
+    that took the idea up)."""
+    later = pairs[pairs["later_code"].isin(codes)] if len(pairs) else pairs
+    if later.empty:
+        return pd.DataFrame({"unit": pd.Series(dtype="object"), name: pd.Series(dtype="int64")})
+    out = later.groupby("later_unit")["later_code"].nunique().rename(name).reset_index()
+    return (
+        out.rename(columns={"later_unit": "unit"}).sort_values(name, ascending=False).reset_index(drop=True)
+    )
+
+
+# Marked pairs whose two records are in the store: the earlier one (registered first; ties: the smaller
+# code) keeps the count, the later one is "not counted again" (same) or "took it up" (spread).
+_MARKED_SQL = """
+WITH marks AS (
+    SELECT code_a, code_b, arg_max(mark, id) AS mark, arg_max(marked_by, id) AS marked_by,
+           arg_max(marked_at, id) AS marked_at
+    FROM duplicate_marks WHERE undone_at IS NULL GROUP BY code_a, code_b
+)
+SELECT m.code_a, m.code_b, m.mark, m.marked_by, m.marked_at, a.unit_code AS unit_a, b.unit_code AS unit_b,
+       a.title AS title_a, b.title AS title_b,
+       CASE WHEN (b.registered_on, b.code) > (a.registered_on, a.code) THEN b.code ELSE a.code END AS later_code,
+       CASE WHEN (b.registered_on, b.code) > (a.registered_on, a.code) THEN b.unit_code ELSE a.unit_code END
+           AS later_unit
+FROM marks m JOIN initiatives a ON a.code = m.code_a JOIN initiatives b ON b.code = m.code_b
+ORDER BY m.marked_at DESC"""
+
+
+def marked_pairs(store: Reader, filters: Filters | None = None) -> pd.DataFrame:
+    """Every pair whose newest mark is not undone and whose two records are in the store."""
+    return store.df(_MARKED_SQL)
+
+
+_DEDUP_COUNT_SQL = metrics.with_scope(
+    """, marks AS (
+        SELECT code_a, code_b, arg_max(mark, id) AS mark FROM duplicate_marks WHERE undone_at IS NULL
+        GROUP BY code_a, code_b
+    ), later AS (
+        SELECT CASE WHEN (b.registered_on, b.code) > (a.registered_on, a.code) THEN b.code ELSE a.code END AS code
+        FROM marks m JOIN initiatives a ON a.code = m.code_a JOIN initiatives b ON b.code = m.code_b
+        WHERE m.mark = 'same'
+    )
+    SELECT count(*) AS registered, count(*) FILTER (WHERE code IN (SELECT code FROM later)) AS not_counted
+    FROM f"""
+)
+
+
+def counted_once(store: Reader, filters: Filters) -> dict:
+    """metric.quality_counted_once: registered in view less the later record of every pair marked "same
+    initiative" (the earlier one keeps the count, in its own unit and program)."""
+    row = _run(store, _DEDUP_COUNT_SQL, filters).iloc[0]
+    registered, not_counted = int(row["registered"]), int(row["not_counted"])
+    return {"registered": registered, "not_counted": not_counted, "counted_once": registered - not_counted}
+
+
+def _pair(code_a: str, code_b: str) -> tuple[str, str]:
+    if code_a == code_b:
+        raise ValueError("a pair needs two different records")
+    return (code_a, code_b) if code_a < code_b else (code_b, code_a)
+
+
+def mark_pair(store: Store, code_a: str, code_b: str, mark: str, by: str, address: str | None = None) -> None:
+    """Mark a pair (`same`, `spread`, `different`), with who and when; the newest mark counts. The audit
+    log gets a `duplicate_mark` row (subject "A – B") in the same transaction."""
+    if mark not in MARKS:
+        raise ValueError(f"unknown mark {mark!r}")
+    a, b = _pair(code_a, code_b)
+    with store.transaction() as cur:
+        cur.execute(
+            """INSERT INTO duplicate_marks (id, code_a, code_b, mark, marked_by, marked_at)
+               SELECT coalesce(max(id), 0) + 1, ?, ?, ?, ?, current_timestamp FROM duplicate_marks""",
+            [a, b, mark, by],
+        )
+        audit.record_in(cur, "duplicate_mark", by, address, f"{a} – {b}", {"mark": mark})
+
+
+def undo_mark(store: Store, code_a: str, code_b: str, by: str, address: str | None = None) -> bool:
+    """Undo the pair's newest mark (the one before it, if any, counts again). False when it had none. The
+    audit log gets a `duplicate_unmark` row in the same transaction."""
+    a, b = _pair(code_a, code_b)
+    with store.transaction() as cur:
+        row = cur.execute(
+            """SELECT arg_max(id, id), arg_max(mark, id) FROM duplicate_marks
+               WHERE code_a = ? AND code_b = ? AND undone_at IS NULL""",
+            [a, b],
+        ).fetchone()
+        if row is None or row[0] is None:
+            return False
+        cur.execute(
+            "UPDATE duplicate_marks SET undone_at = current_timestamp, undone_by = ? WHERE id = ?",
+            [by, row[0]],
+        )
+        audit.record_in(cur, "duplicate_unmark", by, address, f"{a} – {b}", {"mark": row[1]})
+    return True
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Benefits that cannot be true.
+
+# The history a record is measured against is its unit's (field's) records with a benefit in the whole
+# store, every program: "its own history".
+_PLAUSIBILITY_SQL = metrics.with_scope(
+    """, hist AS (SELECT unit_code, field, registered_on, benefit_vnd FROM initiatives WHERE benefit_vnd > 0),
+    -- each percentile leaves the largest record out, so that a record is measured against the others
+    unit_q AS (SELECT unit_code, quantile_cont(benefit_vnd, 0.99) AS p99, count(*) AS n
+               FROM (SELECT * FROM hist
+                     QUALIFY row_number() OVER (PARTITION BY unit_code ORDER BY benefit_vnd DESC) > 1)
+               GROUP BY ALL),
+    field_q AS (SELECT field, quantile_cont(benefit_vnd, 0.99) AS p99, count(*) AS n
+                FROM (SELECT * FROM hist
+                      QUALIFY row_number() OVER (PARTITION BY field ORDER BY benefit_vnd DESC) > 1)
+                GROUP BY ALL),
+    unit_year AS (SELECT unit_code, year(registered_on) AS y, sum(benefit_vnd) AS total, count(*) AS n
+                  FROM hist GROUP BY ALL),
+    checked AS (
+        SELECT f.code, f.title, f.unit_code AS unit, f.field, f.status, f.registered_on, f.applied_on,
+               f.benefit_vnd, uq.p99 AS unit_p99, fq.p99 AS field_p99, uy.total AS prev_year_total,
+               coalesce(f.benefit_vnd > $factor * uq.p99 AND uq.n >= $min_n, false) AS over_unit_p99,
+               coalesce(f.benefit_vnd > $factor * fq.p99 AND fq.n >= $min_n, false) AS over_field_p99,
+               coalesce(uy.n >= $min_prev AND f.benefit_vnd > uy.total, false) AS over_prev_year,
+               (f.applied_on IS NULL OR f.applied_on > $as_of_day) AS before_applied,
+               bm.basis, bm.marked_by, bm.marked_at
+        FROM f
+        LEFT JOIN unit_q uq ON uq.unit_code = f.unit_code
+        LEFT JOIN field_q fq ON fq.field = f.field
+        LEFT JOIN unit_year uy ON uy.unit_code = f.unit_code AND uy.y = year(f.registered_on) - 1
+        LEFT JOIN benefit_marks bm ON bm.code = f.code
+        WHERE f.benefit_vnd > 0
+    )
+    SELECT * FROM checked
+    WHERE over_unit_p99 OR over_field_p99 OR over_prev_year OR before_applied
+    ORDER BY (over_unit_p99::INT + over_field_p99::INT + over_prev_year::INT) DESC, benefit_vnd DESC, code"""
+)
+_TOP_SHARE_SQL = metrics.with_scope(
+    """, ranked AS (
+        SELECT unit_code, benefit_vnd, row_number() OVER (PARTITION BY unit_code ORDER BY benefit_vnd DESC, code)
+                   AS rn,
+               count(*) OVER (PARTITION BY unit_code) AS n
+        FROM f WHERE benefit_vnd > 0
+    )
+    SELECT unit_code AS unit, max(n) AS with_benefit, sum(benefit_vnd) AS benefit_vnd,
+           sum(benefit_vnd) FILTER (WHERE rn <= greatest(1, ceil(n * 0.01))) AS top1_vnd
+    FROM ranked GROUP BY unit_code"""
+)
+_SUMS_SQL = metrics.with_scope(
+    """SELECT coalesce(sum(f.benefit_vnd) FILTER (WHERE bm.basis = 'council'), 0) AS council_vnd,
+              coalesce(sum(f.benefit_vnd) FILTER (WHERE bm.basis IS NULL OR bm.basis = 'self'), 0) AS self_vnd,
+              count(*) FILTER (WHERE bm.basis = 'council' AND f.benefit_vnd > 0) AS council_records,
+              count(*) FILTER (WHERE (bm.basis IS NULL OR bm.basis = 'self') AND f.benefit_vnd > 0) AS self_records
+       FROM f LEFT JOIN benefit_marks bm ON bm.code = f.code"""
+)
+
+
+@dataclass(frozen=True)
+class Plausibility:
+    """`flagged`: the records in view whose benefit breaks a rule (a column per rule, `reasons`, the mark);
+    `top_share`: per unit, the share of its benefit its top 1% of records bring (`top1_share`, `flagged`);
+    `counts`: records per rule."""
+
+    flagged: pd.DataFrame
+    top_share: pd.DataFrame
+    counts: dict[str, int]
+
+
+def plausibility(store: Reader, filters: Filters) -> Plausibility:
+    """metric.quality_implausible, by the rules of BENEFIT_RULES (each stated in quality.rule.<rule>.help):
+    over_unit_p99 / over_field_p99: above 10 x the 99th percentile of the unit's (field's) other benefits in the
+    whole store (with 30 records or more); over_prev_year: above the unit's whole benefit of the calendar
+    year before its registration; before_applied: a benefit on a record not applied by the as-of day.
+    metric.quality_top1_share: per unit, the part of its benefit its top 1% of records (at least one) bring;
+    a unit above 50% is flagged."""
+    as_of = as_of_day(store, filters) or dt.date(9999, 12, 31)
+    flagged = _run(
+        store,
+        _PLAUSIBILITY_SQL,
+        filters,
+        factor=OUTLIER_FACTOR,
+        min_n=OUTLIER_MIN_RECORDS,
+        min_prev=PREV_YEAR_MIN_RECORDS,
+        as_of_day=as_of,
+    )
+    flagged = metrics.as_dates(flagged, "registered_on", "applied_on")
+    flagged["reasons"] = [[rule for rule in BENEFIT_RULES if row[rule]] for _, row in flagged.iterrows()]
+    counts = {rule: int(flagged[rule].sum()) for rule in BENEFIT_RULES}
+    top = _run(store, _TOP_SHARE_SQL, filters)
+    top["top1_share"] = (
+        top["top1_vnd"].astype("float64") * 100 / top["benefit_vnd"].astype("float64")
+    ).astype("float64")
+    top["flagged"] = top["top1_share"] > TOP_SHARE_LIMIT
+    top = top.sort_values("top1_share", ascending=False).reset_index(drop=True)
+    counts["top_share"] = int(top["flagged"].sum())
+    return Plausibility(flagged, top, counts)
+
+
+def benefit_sums(store: Reader, filters: Filters) -> dict:
+    """metric.quality_benefit_council / _self: the benefit in view confirmed by the council, and the rest
+    (self-declared: marked so, or not marked), with their numbers of records."""
+    row = _run(store, _SUMS_SQL, filters).iloc[0]
+    return {key: (float(row[key]) if key.endswith("vnd") else int(row[key])) for key in row.index}
+
+
+def mark_benefit(store: Store, code: str, basis: str | None, by: str, address: str | None = None) -> None:
+    """Mark a record's benefit `council` or `self`; None removes the mark (self-declared by default). The
+    audit log gets a `benefit_mark` row (subject: the code; detail: the basis, None when removed) in the
+    same transaction."""
+    if basis is not None and basis not in BASES:
+        raise ValueError(f"unknown basis {basis!r}")
+    with store.transaction() as cur:
+        cur.execute("DELETE FROM benefit_marks WHERE code = ?", [code])
+        if basis is not None:
+            cur.execute(
+                "INSERT INTO benefit_marks (code, basis, marked_by, marked_at) VALUES (?, ?, ?, current_timestamp)",
+                [code, basis, by],
+            )
+        audit.record_in(cur, "benefit_mark", by, address, code, {"basis": basis})
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The headlines (Overview, reports).
+
+
+@dataclass(frozen=True)
+class Headlines:
+    silent_units: int
+    silent_days: int
+    backlog: int
+    backlog_days: int
+    pending_pairs: int
+    implausible: int
+    recognized_rate: float
+    council_vnd: float
+    self_vnd: float
+    not_counted: int
+    registered: int = 0
+    recognized: int = 0
+
+
+def headlines(
+    store: Reader, filters: Filters, backlog_days: int = BACKLOG_DAYS, silent_days: int = SILENT_DAYS
+) -> Headlines:
+    """The one-line answers the Overview and the report show: silent units, the backlog, pairs waiting for
+    review, records with an implausible benefit (by the outlier and previous-year rules), the recognition
+    rate, the two benefit sums and the records counted once."""
+    fun = funnel(store, filters, backlog_days)
+    fresh = freshness(store, filters, silent_days)
+    dup = duplicates(store, filters, limit=0)
+    plaus = plausibility(store, filters)
+    outliers = plaus.flagged[plaus.flagged[["over_unit_p99", "over_field_p99", "over_prev_year"]].any(axis=1)]
+    sums = benefit_sums(store, filters)
+    rate = fun.overall.get("recognized_rate")
+    return Headlines(
+        silent_units=len(fresh.silent),
+        silent_days=silent_days,
+        backlog=int(fun.overall.get("backlog") or 0),
+        backlog_days=backlog_days,
+        pending_pairs=dup.pending_total,
+        implausible=len(outliers),
+        recognized_rate=float(rate)
+        if rate is not None and not (isinstance(rate, float) and math.isnan(rate))
+        else float("nan"),
+        council_vnd=sums["council_vnd"],
+        self_vnd=sums["self_vnd"],
+        not_counted=counted_once(store, filters)["not_counted"],
+        registered=int(fun.overall.get("registered") or 0),
+        recognized=int(fun.overall.get("recognized") or 0),
+    )
