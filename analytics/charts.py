@@ -60,6 +60,50 @@ STATUS_COLORS: dict[str, str] = {
     "applied": "#1565c0",
     "not_recognized": "#ef9a9a",
 }
+# Text in a tier's, a pace state's or a standing's colour (words in tables, badges): darker shades of the
+# colours above, each at least WCAG AA's 4.5:1 against white and against its badge's pale background
+# (tests compute it), and always a word, never the colour alone.
+TIER_TEXT_COLORS: dict[str, str] = {
+    "met": "#1b5e20",
+    "over_half": "#7a4f00",
+    "under_half": "#b3261e",
+    "none": "#4b5563",
+}
+PACE_TEXT_COLORS: dict[str, str] = {
+    "done": "#1b5e20",
+    "on_track": "#1b5e20",
+    "at_risk": "#7a4f00",
+    "behind": "#b3261e",
+    "ended": "#4b5563",
+}
+# The badge tones (ui.widgets.badge): text colour and background.
+BADGE_TONES: dict[str, tuple[str, str]] = {
+    "good": ("#14532d", "#dcfce7"),
+    "warn": ("#713f12", "#fef3c7"),
+    "bad": ("#991b1b", "#fee2e2"),
+    "off": ("#374151", "#f3f4f6"),
+}
+PACE_TONES: dict[str, str] = {
+    "done": "good", "on_track": "good", "at_risk": "warn", "behind": "bad", "ended": "off",
+}  # fmt: skip
+STANDING_TONES: dict[str, str] = {
+    "met": "good", "ahead": "good", "behind": "bad", "missed": "bad", "not_started": "off", "no_target": "off",
+}  # fmt: skip
+AA_TEXT = 4.5  # WCAG 2 AA: the least contrast of normal text against its background
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str = "#ffffff") -> float:
+    """WCAG 2's contrast ratio of two "#rrggbb" colours (1 to 21)."""
+    high, low = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 QUALITATIVE = [
     "#0b4ea2",
     "#e07b00",
@@ -121,8 +165,8 @@ def _template(lang: Lang) -> go.layout.Template:
             "hoverlabel": {"font": {"family": FONT, "size": 14}, "bgcolor": "white"},
             "legend": {
                 "orientation": "h",
-                "yanchor": "bottom",
-                "y": 1.02,
+                "yanchor": "top",
+                "y": -0.14,
                 "xanchor": "left",
                 "x": 0,
                 "font": {"size": 13},
@@ -143,12 +187,12 @@ def themed(
         "template": _template(lang),
         "title": {"text": plot_text(title), "x": 0, "xanchor": "left", "font": {"size": 18, "color": INK}},
         "height": height,
-        "margin": {"l": 10, "r": 20, "t": 96 if legend else 64, "b": 10},
+        "margin": {"l": 10, "r": 20, "t": 64, "b": 10},
         "showlegend": legend,
+        # Legends go under the plot: above it, a legend that wraps on a narrow screen covered the title.
+        # (`legend_below` is kept for callers; every legend is below now.)
+        "legend": {"y": -0.14, "yanchor": "top"},
     }
-    if legend_below:  # long legends (many series) go under the plot so they never cover the title
-        layout["legend"] = {"y": -0.12, "yanchor": "top"}
-        layout["margin"] = {"l": 10, "r": 20, "t": 64, "b": 10}
     fig.update_layout(layout)
     return fig
 
@@ -202,10 +246,18 @@ def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -
     if frame.empty:
         return empty_figure(lang, title)
     frame = frame.iloc[::-1]  # first phase on top
-    colors = [TIER_COLORS[tier] for tier in frame["tier"]]
+    standings = (
+        frame["standing"] if "standing" in frame else pd.Series([None] * len(frame), index=frame.index)
+    )
+    running = {
+        "ahead": PACE_COLORS["on_track"],
+        "behind": PACE_COLORS["at_risk"],
+        "not_started": TIER_COLORS["none"],
+    }
+    colors = [running.get(s, TIER_COLORS[tier]) for tier, s in zip(frame["tier"], standings, strict=True)]
     texts = [
-        f"{fmt_int(r, lang)} · {fmt_pct(p, lang)}"
-        for r, p in zip(frame["registered"], frame["pct"], strict=True)
+        _bullet_text(r, p, s, lang)
+        for r, p, s in zip(frame["registered"], frame["pct"], standings, strict=True)
     ]
     hovers = [
         f"<b>{label}</b><br>{t('metric.registered', lang)}: {fmt_int(r, lang)}<br>"
@@ -251,6 +303,18 @@ def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -
     # the suffix keeps a zero-length bar's label ("0 · 0,0%") clear of its row label
     fig.update_yaxes(showgrid=False, tickfont={"size": 15, "color": INK}, ticksuffix="   ")
     return themed(fig, lang, title, height=120 + 80 * len(frame))
+
+
+def _bullet_text(registered: float, pct: float, standing: object, lang: Lang) -> str:
+    """A period's bar label: "1.458 · 104,1%"; "chưa bắt đầu" before its first day; with its standing
+    against the time path while it runs ("1.240 · 31,0% · chậm tiến độ"), so a running period's share of
+    its whole target is not read as failure."""
+    if standing == "not_started":
+        return t("standing.not_started", lang)
+    text = f"{fmt_int(registered, lang)} · {fmt_pct(pct, lang)}"
+    if standing in ("ahead", "behind"):
+        text += " · " + t(f"standing.{standing}", lang)
+    return text
 
 
 def tier_legend_items(lang: Lang) -> list[tuple[str, str, str]]:

@@ -76,3 +76,31 @@ def add_preloads(html: bytes, directory: str | None = None) -> bytes:
         if file not in named
     )
     return text.replace("</head>", tags + "  </head>", 1).encode("utf-8")
+
+
+# Streamlit's calendar and its date fields take their language from the browser (`navigator.language`),
+# whatever the page's. Before Streamlit's code runs, this names the page's language instead: the `lang` of
+# the link (`?lang=en`, written by ui.view_state whenever English is chosen), Vietnamese otherwise, so the
+# calendar's months and weekdays are the page's words. Read on every call, so a language switch is followed.
+PAGE_LANGUAGE_SCRIPT = (
+    "<script>(function(){"
+    "function tag(){return new URLSearchParams(location.search).get('lang')==='en'?'en-GB':'vi-VN';}"
+    "try{Object.defineProperty(Navigator.prototype,'language',{configurable:true,get:tag});"
+    "Object.defineProperty(Navigator.prototype,'languages',{configurable:true,get:function(){return [tag()];}});"
+    "}catch(e){}"
+    "document.documentElement.lang=tag().slice(0,2);"
+    "})();</script>"
+)
+
+
+def add_page_language(html: bytes) -> bytes:
+    """`html` (Streamlit's page) with PAGE_LANGUAGE_SCRIPT first in its `<head>`; unchanged without one."""
+    text = html.decode("utf-8")
+    if "<head>" not in text:
+        return html
+    return text.replace("<head>", "<head>\n    " + PAGE_LANGUAGE_SCRIPT, 1).encode("utf-8")
+
+
+def prepare_page(html: bytes) -> bytes:
+    """Streamlit's page as this app serves it: the page's language for the calendar, and the preloads."""
+    return add_preloads(add_page_language(html))

@@ -26,6 +26,7 @@ from analytics.i18n.catalogue import (
     programs,
     records,
     report,
+    screens,
     trends,
     units,
     values,
@@ -51,6 +52,7 @@ AREAS: dict[str, Text] = {  # in this order, the merged keys keep the order they
     "report": report.TEXT,
     "backup": backup.TEXT,
     "programs": programs.TEXT,
+    "screens": screens.TEXT,
 }
 
 
