@@ -194,7 +194,38 @@ def themed(
         "legend": {"y": -0.14, "yanchor": "top"},
     }
     fig.update_layout(layout)
+    if legend and fig.layout.xaxis.title and fig.layout.xaxis.title.text:
+        fig.update_layout(legend_y=-0.3)  # under the axis title too, not over it
     return fig
+
+
+def bar_labels_inside_long_bars(fig: go.Figure, share: float = 0.5) -> go.Figure:
+    """Horizontal bars' value labels: inside the bars longer than `share` of the longest (in black or white,
+    whichever reads better on the bar's colour), outside the others. A label written after the longest
+    bar ran past the chart's edge on a phone, where a chart is 300 px wide."""
+    for trace in fig.data:
+        if trace.type != "bar" or trace.orientation != "h" or trace.text is None or trace.x is None:
+            continue
+        values = [float(v) if v == v else 0.0 for v in trace.x]
+        longest = max(values, default=0.0)
+        if longest <= 0:
+            continue
+        colours = trace.marker.color
+        colours = list(colours) if isinstance(colours, (list, tuple)) else [colours] * len(values)
+        inside = [v > share * longest for v in values]
+        trace.textposition = ["inside" if i else "outside" for i in inside]
+        trace.insidetextanchor = "end"
+        trace.textfont.color = [
+            (_ink_on(c) if i else INK) for i, c in zip(inside, colours, strict=True)
+        ]  # fmt: skip
+    return fig
+
+
+def _ink_on(colour: object) -> str:
+    """Black or white text, whichever has more contrast on `colour` ("#rrggbb"; else the app's ink)."""
+    if not (isinstance(colour, str) and colour.startswith("#") and len(colour) == 7):
+        return INK
+    return "#ffffff" if contrast_ratio("#ffffff", colour) >= contrast_ratio("#111111", colour) else "#111111"
 
 
 def empty_figure(lang: Lang, title: str, height: int = 260) -> go.Figure:
@@ -302,6 +333,7 @@ def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -
     fig.update_xaxes(range=[0, top * 1.4], showgrid=True, gridcolor=GRID, tickformat=",d")
     # the suffix keeps a zero-length bar's label ("0 · 0,0%") clear of its row label
     fig.update_yaxes(showgrid=False, tickfont={"size": 15, "color": INK}, ticksuffix="   ")
+    bar_labels_inside_long_bars(fig)
     return themed(fig, lang, title, height=120 + 80 * len(frame))
 
 
@@ -409,6 +441,7 @@ def unit_ranking(rows: pd.DataFrame, metric: str, lang: Lang, title: str) -> go.
     fig.update_xaxes(range=[0, top * 1.25], showgrid=True, gridcolor=GRID, tickformat=tick, fixedrange=True)
     fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
     fig.update_layout(barmode="overlay", bargap=0.25, clickmode="event+select", dragmode=False)
+    bar_labels_inside_long_bars(fig)
     return themed(fig, lang, title, height=120 + 24 * len(ordered))
 
 
@@ -475,18 +508,20 @@ def share_bars(
     money: bool = False,
     height: int | None = None,
     room: float = 1.45,
+    share: bool = True,
 ) -> go.Figure:
     """Horizontal bars of a value by category, largest on top, value and share written at the bar end.
 
     Money is drawn in tỷ or triệu đồng (axis titled so); `room` widens the axis for long labels in
-    narrow columns.
+    narrow columns. `share=False` for a value whose shares mean nothing (a ratio, such as benefit per
+    member: its values do not add up to a whole).
     """
     if frame.empty or frame[value_col].fillna(0).sum() == 0:
         return empty_figure(lang, title)
     ordered = frame.sort_values(value_col, ascending=True)
     total = float(ordered[value_col].sum())
     fmt = (lambda v: fmt_money(v, lang)) if money else (lambda v: fmt_int(v, lang))
-    texts = [f"{fmt(v)} · {fmt_pct(v * 100 / total, lang)}" for v in ordered[value_col]]
+    texts = [f"{fmt(v)} · {fmt_pct(v * 100 / total, lang)}" if share else fmt(v) for v in ordered[value_col]]
     divisor, axis_title = money_scale(float(ordered[value_col].max()), lang) if money else (1.0, "")
     labels = [plot_text(label) for label in ordered[label_col]]
     fig = go.Figure(
@@ -512,6 +547,7 @@ def share_bars(
         fixedrange=True,
     )
     fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
+    bar_labels_inside_long_bars(fig)
     return themed(fig, lang, title, height=height or (110 + 30 * len(ordered)), legend=False)
 
 
@@ -689,14 +725,20 @@ def unit_month_heatmap(
     )
     table = table.loc[table.sum(axis=1).sort_values(ascending=True).index]
     months = [fmt_month(m, lang) for m in table.columns]
-    names = [plot_text(labels.get(u, u)) for u in table.index]
+    full = [plot_text(labels.get(u, u)) for u in table.index]
+    # the axis shows each unit's name cut to AXIS_NAME characters (a phone's chart is 300 px wide), the
+    # hover its whole name; names stay unique on the axis (a cut name that repeats keeps its code)
+    names = [plot_text(fit_name(labels.get(u, u), u)) for u in table.index]
+    if len(set(names)) < len(names):
+        names = [plot_text(fit_name(labels.get(u, u), u)) + f" ({plot_text(u)})" for u in table.index]
     fig = go.Figure(
         go.Heatmap(
             z=table.values,
             x=months,
             y=names,
+            customdata=[[name] * len(months) for name in full],
             colorscale=[[0, "#f3f6fb"], [0.15, "#9ec5f0"], [1, PRIMARY]],
-            hovertemplate="%{y} · %{x}: %{z:,d}<extra></extra>",
+            hovertemplate="%{customdata} · %{x}: %{z:,d}<extra></extra>",
             xgap=1,
             ygap=1,
             colorbar={"title": {"text": t("word.initiatives", lang, **(terms or {}))}, "thickness": 12},
@@ -705,6 +747,16 @@ def unit_month_heatmap(
     fig.update_xaxes(tickangle=-45, tickfont={"size": 11}, showgrid=False)
     fig.update_yaxes(tickfont={"size": 12}, showgrid=False)
     return themed(fig, lang, title, height=120 + 22 * len(table), legend=False)
+
+
+AXIS_NAME = 18  # characters of a unit's name on a chart axis
+
+
+def fit_name(name: str, code: str) -> str:
+    """A unit's name for a narrow axis: whole when short enough, else its first AXIS_NAME - 1 characters
+    and "…" (the same name, cut, never another one); the code when there is no name."""
+    name = str(name or code)
+    return name if len(name) <= AXIS_NAME else name[: AXIS_NAME - 1].rstrip() + "…"
 
 
 def fmt_month(value: object, lang: Lang) -> str:

@@ -110,6 +110,8 @@ if len(per_member):
                 "benefit.per_member", leader=top["label"], value=fmt_money(top["benefit_per_member"], lang)
             ),
             money=True,
+            share=False,  # a ratio per member: its "share" of the sum of ratios means nothing
+            room=1.3,
         ),
         key="benefit_per_member",
         filename=ctx.t("benefit.file") + "-tren-doan-vien",
@@ -119,7 +121,8 @@ st.subheader(ctx.t("benefit.top"))
 records_table(
     ctx,
     data.top_initiatives(limit=20),
-    ["code", "title", "unit", "field", "status", "registered_on", "benefit_vnd", "min_remuneration"],
+    # the amounts first after the code and the unit: after the wide title they were off the screen
+    ["code", "unit", "benefit_vnd", "min_remuneration", "title", "field", "status", "registered_on"],
 )
 
 st.subheader(ctx.t("benefit.remuneration"))
@@ -145,5 +148,6 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(shown), 460),
+    column_config={names["label"]: st.column_config.TextColumn(pinned=True)},
 )
 st.caption(ctx.t("records.count", n=fmt_int(int(stats["n"]), lang)))

@@ -78,6 +78,7 @@ composition = cached(metrics.composition)
 records = cached(metrics.records)
 records_page = cached(metrics.records_page, max_entries=128)
 record_count = cached(metrics.record_count)
+search_examples = cached(metrics.search_examples, max_entries=32)
 recent_registrations = cached(metrics.recent_registrations)
 effective_as_of = cached(metrics.effective_as_of)
 

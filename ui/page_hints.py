@@ -93,12 +93,41 @@ PAGE_LANGUAGE_SCRIPT = (
 )
 
 
+# On a phone (<= 640 px) the sidebar covers the page: Streamlit opens it closed there
+# (initial_sidebar_state="auto"), and this closes it again once a choice is made in it (an option of its
+# lists, a button of its switches, Enter in one of its fields), so the person sees the figures they chose.
+# And a date typed in a date field applies on Enter: Streamlit's field applies it on a press outside it,
+# which Enter now stands for.
+PHONE_SIDEBAR_SCRIPT = (
+    "<script>(function(){"
+    "var phone=function(){return window.matchMedia('(max-width: 640px)').matches;};"
+    "var open=function(){var b=document.querySelector('[data-testid=\"stSidebarCollapseButton\"] button');"
+    "return !!b&&b.getAttribute('aria-expanded')==='true';};"
+    "var close=function(){setTimeout(function(){if(!open())return;"
+    "var b=document.querySelector('[data-testid=\"stSidebarCollapseButton\"] button');if(b)b.click();},400);};"
+    "document.addEventListener('click',function(e){if(!phone()||!open()||!e.target.closest)return;"
+    'if(e.target.closest(\'[role="option"]\')||e.target.closest(\'[data-testid="stSidebar"] '
+    '[data-testid="stButtonGroup"] button, [data-testid="stSidebar"] [data-testid="stButton"] button\'))'
+    "close();},true);"
+    "document.addEventListener('keydown',function(e){if(e.key!=='Enter'||!e.target.closest)return;"
+    "var date=e.target.closest('[data-testid=\"stDateInput\"]');"
+    "if(date){var o={bubbles:true,cancelable:true,pointerId:1,pointerType:'mouse',isPrimary:true,button:0};"
+    "var m=document.querySelector('[data-testid=\"stMain\"]')||document.body;"
+    "['pointerdown','mousedown','pointerup','mouseup'].forEach(function(k){"
+    "m.dispatchEvent(k.indexOf('pointer')===0?new PointerEvent(k,o):new MouseEvent(k,o));});}"
+    "if(phone()&&open()&&e.target.closest('[data-testid=\"stSidebar\"]'))close();},true);"
+    "})();</script>"
+)
+
+
 def add_page_language(html: bytes) -> bytes:
-    """`html` (Streamlit's page) with PAGE_LANGUAGE_SCRIPT first in its `<head>`; unchanged without one."""
+    """`html` (Streamlit's page) with PAGE_LANGUAGE_SCRIPT and PHONE_SIDEBAR_SCRIPT first in its `<head>`;
+    unchanged without one."""
     text = html.decode("utf-8")
     if "<head>" not in text:
         return html
-    return text.replace("<head>", "<head>\n    " + PAGE_LANGUAGE_SCRIPT, 1).encode("utf-8")
+    scripts = PAGE_LANGUAGE_SCRIPT + PHONE_SIDEBAR_SCRIPT
+    return text.replace("<head>", "<head>\n    " + scripts, 1).encode("utf-8")
 
 
 def prepare_page(html: bytes) -> bytes:

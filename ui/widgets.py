@@ -157,13 +157,13 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-# Streamlit's own widget texts, in its bundle in English only: (the element showing the text, catalogue key).
-# Each element's own text is hidden (font-size 0) and the catalogue's is shown in its place (::after).
+# Streamlit's own widget texts, in its bundle in English only: (the element holding the text, catalogue key).
+# The element's own children are not drawn and the catalogue's text is drawn in their place (::after).
 STREAMLIT_TEXTS: tuple[tuple[str, str], ...] = (
     ('[data-testid="InputInstructions"]', "st.enter_to_apply"),
     ('[data-testid="stForm"] [data-testid="InputInstructions"]', "st.enter_to_submit"),
     ('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]', "st.upload"),
-    ('[data-testid="stFileUploaderDropzoneInstructions"] span', "st.upload_limit"),
+    ('[data-testid="stFileUploaderDropzoneInstructions"] > div', "st.upload_limit"),
 )
 
 
@@ -172,8 +172,8 @@ def _streamlit_texts(lang: Lang) -> str:
     rules = []
     for selector, key in STREAMLIT_TEXTS:
         text = _css_string(t(key, lang, mb=mb))
-        rules.append(f"{selector} {{ font-size: 0 !important; }}")
-        rules.append(f"{selector}::after {{ content: {text}; font-size: 0.875rem; }}")
+        rules.append(f"{selector} > * {{ display: none !important; }}")
+        rules.append(f"{selector}::after {{ content: {text}; }}")
     return "\n".join(rules)
 
 
