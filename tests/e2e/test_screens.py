@@ -249,3 +249,22 @@ def test_streamlit_s_uploader_speaks_vietnamese(sample_server, page):
     )
     assert shown and all(text.strip('"') for text in shown), shown
     assert any("Tải tệp lên" in text for text in shown) and any("MB mỗi tệp" in text for text in shown), shown
+
+
+def test_the_projector_shows_no_sidebar_and_moves_to_the_next_page(sample_server, page):
+    open_page(page, sample_server.url + "/?present=1&every=10")
+    assert page.evaluate(SIDEBAR_RIGHT) <= 0 or not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert (
+        page.locator('[data-testid="stExpandSidebarButton"]').count() == 0
+        or not page.locator('[data-testid="stExpandSidebarButton"]').is_visible()
+    )
+    page.wait_for_url("**/units?*", timeout=60_000)  # the next page of the navigation, after 10 s
+    query = parse_qs(urlsplit(page.url).query)
+    assert query.get("present") == ["1"] and query.get("every") == ["10"]
+    settle(page)
+    assert exceptions_on(page) == []
+    size = page.evaluate(
+        "() => Math.min(...Array.from(document.querySelectorAll('.js-plotly-plot g.ytick text'))"
+        ".map(t => parseFloat(getComputedStyle(t).fontSize) || parseFloat(t.style.fontSize)))"
+    )
+    assert size >= 20, size
