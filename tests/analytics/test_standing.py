@@ -111,7 +111,8 @@ def test_the_longest_bars_carry_their_labels_inside_so_the_axis_needs_little_roo
     frame = pd.DataFrame({"label": ["Năm 2024", "Năm 2025", "Năm 2026"], "v": [6.698e12, 3.1e12, 0.4e12]})
     fig = charts.share_bars(frame, "label", "v", "vi", "t", money=True, room=1.5)
     bar = fig.data[0]
-    assert fig.layout.xaxis.range[1] < 6698 * 1.6  # in tỷ đồng: the axis of a 6.698 bar no longer runs to 15.000
+    # in tỷ đồng: the axis of a 6.698 bar no longer runs to 15.000
+    assert fig.layout.xaxis.range[1] < 6698 * 1.6
     positions = dict(zip(bar.y, bar.textposition, strict=True))
     assert positions["Năm 2024"] == "inside" and positions["Năm 2026"] == "outside"
     ink = dict(zip(bar.y, bar.textfont.color, strict=True))["Năm 2024"]
