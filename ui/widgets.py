@@ -16,6 +16,7 @@ import streamlit as st
 from analytics import charts
 from analytics.i18n import Lang, format_value, t
 from analytics.metrics import METRIC_KINDS
+from ui import data
 from ui.context import Context
 from ui.labels import as_of_caption
 from ui.present import present_figure, presenting
@@ -28,6 +29,7 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
     if show_as_of:
         org = ctx.t("app.org_program") if ctx.program is not None else ctx.t("app.org")
         st.caption(org + " · " + as_of_caption(ctx, as_of))
+        standing_line(ctx)
     if ctx.sample:
         st.info(ctx.t("sample.banner"), icon=":material/science:")
     if ctx.store.read_only:
@@ -39,6 +41,35 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
     if dropped:
         items = ", ".join(markdown_literal(item if len(item) <= 80 else item[:79] + "…") for item in dropped)
         st.warning(ctx.t("url.dropped", items=items), icon=":material/link_off:")
+
+
+def standing_line(ctx: Context) -> None:
+    """While the program (or the period in view) runs, or before it starts, every page says where it stands
+    against its time path (metric.standing): "Chương trình: vượt tiến độ 58 (lộ trình đến ngày: 1.400)". A
+    period's share of a target not yet due is then never read as failure, whatever the page."""
+    if ctx.program is None or ctx.store.record_count() == 0:
+        return
+    row = data.progress().program
+    standing, expected = row.get("standing"), row.get("expected")
+    if standing not in ("ahead", "behind", "not_started"):
+        return
+    scope = ctx.period_label(ctx.filters.phase) if ctx.filters.phase else ctx.t("word.program")
+    if standing == "not_started":
+        text = ctx.t("standing.line.not_started", scope=scope)
+    else:
+        gap = abs(row["registered"] - expected)
+        n = int(gap) if standing == "ahead" else int(-(-gap // 1))
+        text = ctx.t(
+            f"standing.line.{standing}",
+            scope=scope,
+            n=format_value(n, "count", ctx.lang),
+            expected=format_value(expected, "count", ctx.lang),
+        )
+    badge(
+        text,
+        charts.STANDING_TONES[standing],
+        help_text=ctx.t("standing.help", expected=format_value(expected or 0, "count", ctx.lang)),
+    )
 
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:")

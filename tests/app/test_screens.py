@@ -43,3 +43,13 @@ def test_the_projector_draws_charts_in_large_type(monkeypatch, sample_copy):
     assert spec["layout"]["font"]["size"] >= 20
     assert all(trace.get("textfont", {}).get("size", 20) >= 20 for trace in spec["data"])
     assert at.query_params.get("present") in ("1", ["1"])
+
+
+def test_every_page_says_where_a_running_program_stands(monkeypatch, sample_copy):
+    for page in ("units", "trends", "benefit", "records"):
+        at = run_app(monkeypatch, sample_copy, page=page, program=ONE_MILLION, as_of="2022-12-31")
+        assert "Cả chương trình: chậm tiến độ 460 (lộ trình đến nay: 3.158)" in html.unescape(all_text(at)), (
+            page
+        )
+    at = run_app(monkeypatch, sample_copy, page="units", program=ONE_MILLION, as_of="2022-05-15", phase="2")
+    assert "Giai đoạn 2: chưa bắt đầu" in html.unescape(all_text(at))

@@ -21,6 +21,15 @@ TEXT: dict[str, tuple[str, str]] = {
     "standing.ahead_delta": ("vượt tiến độ {n}", "{n} ahead of pace"),
     "standing.on_line_delta": ("đúng tiến độ", "on pace"),
     "standing.behind_delta": ("chậm tiến độ {n}", "{n} behind pace"),
+    "standing.line.ahead": (
+        "{scope}: vượt tiến độ {n} (lộ trình đến nay: {expected})",
+        "{scope}: {n} ahead of pace (path to date: {expected})",
+    ),
+    "standing.line.behind": (
+        "{scope}: chậm tiến độ {n} (lộ trình đến nay: {expected})",
+        "{scope}: {n} behind pace (path to date: {expected})",
+    ),
+    "standing.line.not_started": ("{scope}: chưa bắt đầu", "{scope}: not started"),
     "standing.help": (
         "Đang thực hiện: so với lộ trình thời gian (đường thẳng từ 0 ngày đầu đến chỉ tiêu ngày cuối), "
         "đến ngày số liệu lộ trình là {expected}. Chưa bắt đầu: ngày số liệu trước ngày đầu của {period}.",
