@@ -130,9 +130,33 @@ def plot_text(value: object) -> str:
     return str(value).translate(_PLOTLY_ENTITIES)
 
 
-def plotly_config(filename: str) -> dict:
-    """Toolbar: a PNG download named after the chart, no Plotly logo, no tools a viewer does not need."""
+# Plotly's own toolbar and hover texts (its English strings) in the page's language: Plotly's `locales`
+# setting, (its English text, catalogue key).
+PLOTLY_TEXTS: tuple[tuple[str, str], ...] = (
+    ("Download plot as a PNG", "plotly.download_png"),
+    ("Download plot", "plotly.download"),
+    ("Zoom", "plotly.zoom"),
+    ("Pan", "plotly.pan"),
+    ("Zoom in", "plotly.zoom_in"),
+    ("Zoom out", "plotly.zoom_out"),
+    ("Reset axes", "plotly.reset_axes"),
+    ("Reset view", "plotly.reset_view"),
+    ("Autoscale", "plotly.autoscale"),
+    ("Show closest data on hover", "plotly.hover_closest"),
+    ("Compare data on hover", "plotly.hover_compare"),
+    ("Double-click to zoom back out", "plotly.double_click"),
+    ("Snapshot succeeded", "plotly.snapshot_ok"),
+    ("Taking snapshot - this may take a few seconds", "plotly.snapshot_wait"),
+)
+
+
+def plotly_config(filename: str, lang: Lang = "vi") -> dict:
+    """Toolbar: a PNG download named after the chart, no Plotly logo, no tools a viewer does not need, its
+    tooltips in the page's language."""
+    locale = "vi" if lang == "vi" else "en-GB"
     return {
+        "locale": locale,
+        "locales": {locale: {"dictionary": {en: t(key, lang) for en, key in PLOTLY_TEXTS}}},
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
         "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d", "toggleSpikelines"],

@@ -20,7 +20,7 @@ from ui import data
 from ui.context import Context
 from ui.labels import as_of_caption
 from ui.present import present_figure, presenting
-from ui.view_state import dropped_from_url
+from ui.view_state import dropped_from_url, page_language
 
 
 def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = True) -> None:
@@ -248,5 +248,10 @@ def chart(
     if on_select != "ignore":
         kwargs = {"on_select": on_select, "selection_mode": selection_mode}
     return st.plotly_chart(
-        fig, theme=None, key=key, config=charts.plotly_config(filename), width="stretch", **kwargs
+        fig,
+        theme=None,
+        key=key,
+        config=charts.plotly_config(filename, page_language()),
+        width="stretch",
+        **kwargs,
     )

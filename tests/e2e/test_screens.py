@@ -40,6 +40,7 @@ STREAMLIT_ENGLISH = (
     "No options to select",
     "You can only select",
 )
+PLOTLY_ENGLISH = ("Download plot", "Zoom", "Pan", "Reset axes", "Autoscale")
 ENGLISH_MONTHS = ("January", "February", "March", "April", "June", "July", "August", "October", "December")
 
 # One script per page: what it measures, as plain data.
@@ -102,6 +103,7 @@ MEASURE = """() => {
     out.contrast.push([name(el), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]);
   }
   out.texts = document.body.innerText;
+  out.titles = Array.from(document.querySelectorAll('.modebar-btn[data-title]')).map(b => b.getAttribute('data-title'));
   return out;
 }"""
 
@@ -150,6 +152,8 @@ def test_no_english_of_streamlit_in_the_vietnamese_ui(sized):
     for path, measured in pages.items():
         shown = [word for word in STREAMLIT_ENGLISH if word in measured["texts"]]
         assert shown == [], (size, path)
+        tooltips = [t for t in measured["titles"] if any(word in t for word in PLOTLY_ENGLISH)]
+        assert tooltips == [], (size, path)
 
 
 def test_status_colours_reach_aa_contrast(sized):

@@ -5,7 +5,7 @@ from __future__ import annotations
 TEXT: dict[str, tuple[str, str]] = {
     # --- records (data explorer) --------------------------------------------------------------------------
     "records.title": ("Tra cứu hồ sơ {noun}", "Records: {noun}"),
-    "records.search": ("Tìm trong tên, mã hồ sơ, tác giả", "Search titles, codes and authors"),
+    "records.search": ("Tìm theo tên, mã hồ sơ, tác giả, đơn vị", "Search titles, codes, authors, units"),
     "records.search.placeholder": ("Ví dụ: bơm, BSR, Nguyễn", "e.g. pump, BSR, Nguyen"),
     "records.search.placeholder_from": ("Ví dụ: {word}, {code}, {unit}", "e.g. {word}, {code}, {unit}"),
     "records.search.help": (
