@@ -15,6 +15,15 @@ def translated(prefix: str, value: str, lang: Lang) -> str:
     return t(key, lang) if has_key(key) else value
 
 
+def unit_choice_label(unit: dict) -> str:
+    """A unit in the picker: its short name (the one every screen uses), then its code when the short name
+    differs from it, then its full name, so that typing any of the three finds it: "PV GAS – Tổng công ty
+    Khí Việt Nam", "Ban QLDA LPSH (QLDA_LPSH) – Ban Quản lý dự án ..."."""
+    code, short, name = unit["code"], unit.get("short_name") or unit["code"], unit.get("name") or ""
+    head = short if short == code else f"{short} ({code})"
+    return f"{head} – {name}" if name and name != short else head
+
+
 def unit_names(ctx: Context) -> dict[str, str]:
     """Each unit's one name on screens: its short name (BSR, PV GAS), else its code."""
     return {u["code"]: u.get("short_name") or u["code"] for u in ctx.options.get("units", [])}

@@ -12,7 +12,7 @@ import streamlit as st
 from analytics.i18n import Lang, as_lang, fmt_date, t
 from analytics.programs import UNIT_VIEWS, Program, by_code
 from analytics.store import STATUSES
-from ui.labels import translated
+from ui.labels import translated, unit_choice_label
 from ui.view_state import (
     K_AS_OF,
     K_FIELDS,
@@ -118,15 +118,6 @@ def _phase(options: dict, lang: Lang, program: Program | None) -> None:
         format_func=lambda n: t("filter.phase.all", lang) if n == 0 else period_short_label(program, n, lang),
         width="stretch",
     )
-
-
-def unit_choice_label(unit: dict) -> str:
-    """A unit in the picker: its short name (the one every screen uses), then its code when the short name
-    differs from it, then its full name, so that typing any of the three finds it: "PV GAS – Tổng công ty
-    Khí Việt Nam", "Ban QLDA LPSH (QLDA_LPSH) – Ban Quản lý dự án ..."."""
-    code, short, name = unit["code"], unit.get("short_name") or unit["code"], unit.get("name") or ""
-    head = short if short == code else f"{short} ({code})"
-    return f"{head} – {name}" if name and name != short else head
 
 
 def _units(options: dict, lang: Lang) -> None:
