@@ -238,7 +238,7 @@ def chart(
     fig = go.Figure(fig)  # a copy: cached figures (shared between sessions) stay as they are
     title = fig.layout.title.text if fig.layout.title else None
     if title:
-        fig.update_layout(title_text="", margin_t=24)
+        fig.update_layout(title_text="", margin_t=64)  # room for the toolbar, which floats over the top
         st.markdown(
             f'<div class="sk-chart-title" role="heading" aria-level="4">{_text(html.unescape(title))}</div>',
             unsafe_allow_html=True,
