@@ -22,6 +22,7 @@ import streamlit as st
 from ui import legacy_pages
 
 HERE = Path(__file__).parent
+FAVICON = HERE / "ui" / "static" / "favicon.png"
 
 # (file, title key, icon, URL path). URL paths are part of shareable links: keep them stable, and equal to
 # the file names (Streamlit's legacy router, see ui.legacy_pages, looks pages up by file).
@@ -41,7 +42,7 @@ SCREENS = [
 def main() -> None:
     """One visitor's run: page config, the shell, the navigation, the page."""
     from analytics.i18n import t
-    from ui import view_state
+    from ui import present, view_state
     from ui.shell import setup
     from ui.store_handle import release_snapshot
 
@@ -49,9 +50,10 @@ def main() -> None:
     lang = view_state.page_language()
     st.set_page_config(
         page_title=t("app.short_title", lang),
-        page_icon=":material/emoji_objects:",
+        page_icon=str(FAVICON),  # served by the app itself (a :material: icon is fetched from a font server)
         layout="wide",
-        initial_sidebar_state="expanded",
+        # "auto": open on a wide screen, closed on a phone; the projector shows no sidebar at all
+        initial_sidebar_state="collapsed" if present.presenting() else "auto",
     )
     ctx = setup()
     pages = [
@@ -70,6 +72,7 @@ def main() -> None:
     view_state.write_url(ctx.filters, ctx.lang, ctx.options)
     try:
         page.run()
+        present.keep_current(ctx.store, pages, page)
     finally:
         release_snapshot()  # end the run's read transaction, even when the page stops or reruns
 

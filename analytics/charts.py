@@ -59,6 +59,50 @@ STATUS_COLORS: dict[str, str] = {
     "applied": "#1565c0",
     "not_recognized": "#ef9a9a",
 }
+# Text in a tier's, a pace state's or a standing's colour (words in tables, badges): darker shades of the
+# colours above, each at least WCAG AA's 4.5:1 against white and against its badge's pale background
+# (tests compute it), and always a word, never the colour alone.
+TIER_TEXT_COLORS: dict[str, str] = {
+    "met": "#1b5e20",
+    "over_half": "#7a4f00",
+    "under_half": "#b3261e",
+    "none": "#4b5563",
+}
+PACE_TEXT_COLORS: dict[str, str] = {
+    "done": "#1b5e20",
+    "on_track": "#1b5e20",
+    "at_risk": "#7a4f00",
+    "behind": "#b3261e",
+    "ended": "#4b5563",
+}
+# The badge tones (ui.widgets.badge): text colour and background.
+BADGE_TONES: dict[str, tuple[str, str]] = {
+    "good": ("#14532d", "#dcfce7"),
+    "warn": ("#713f12", "#fef3c7"),
+    "bad": ("#991b1b", "#fee2e2"),
+    "off": ("#374151", "#f3f4f6"),
+}
+PACE_TONES: dict[str, str] = {
+    "done": "good", "on_track": "good", "at_risk": "warn", "behind": "bad", "ended": "off",
+}  # fmt: skip
+STANDING_TONES: dict[str, str] = {
+    "met": "good", "ahead": "good", "behind": "bad", "missed": "bad", "not_started": "off", "no_target": "off",
+}  # fmt: skip
+AA_TEXT = 4.5  # WCAG 2 AA: the least contrast of normal text against its background
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(foreground: str, background: str = "#ffffff") -> float:
+    """WCAG 2's contrast ratio of two "#rrggbb" colours (1 to 21)."""
+    high, low = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 QUALITATIVE = [
     "#0b4ea2",
     "#e07b00",
@@ -85,9 +129,33 @@ def plot_text(value: object) -> str:
     return str(value).translate(_PLOTLY_ENTITIES)
 
 
-def plotly_config(filename: str) -> dict:
-    """Toolbar: a PNG download named after the chart, no Plotly logo, no tools a viewer does not need."""
+# Plotly's own toolbar and hover texts (its English strings) in the page's language: Plotly's `locales`
+# setting, (its English text, catalogue key).
+PLOTLY_TEXTS: tuple[tuple[str, str], ...] = (
+    ("Download plot as a PNG", "plotly.download_png"),
+    ("Download plot", "plotly.download"),
+    ("Zoom", "plotly.zoom"),
+    ("Pan", "plotly.pan"),
+    ("Zoom in", "plotly.zoom_in"),
+    ("Zoom out", "plotly.zoom_out"),
+    ("Reset axes", "plotly.reset_axes"),
+    ("Reset view", "plotly.reset_view"),
+    ("Autoscale", "plotly.autoscale"),
+    ("Show closest data on hover", "plotly.hover_closest"),
+    ("Compare data on hover", "plotly.hover_compare"),
+    ("Double-click to zoom back out", "plotly.double_click"),
+    ("Snapshot succeeded", "plotly.snapshot_ok"),
+    ("Taking snapshot - this may take a few seconds", "plotly.snapshot_wait"),
+)
+
+
+def plotly_config(filename: str, lang: Lang = "vi") -> dict:
+    """Toolbar: a PNG download named after the chart, no Plotly logo, no tools a viewer does not need, its
+    tooltips in the page's language."""
+    locale = "vi" if lang == "vi" else "en-GB"
     return {
+        "locale": locale,
+        "locales": {locale: {"dictionary": {en: t(key, lang) for en, key in PLOTLY_TEXTS}}},
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
         "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d", "toggleSpikelines"],
@@ -120,8 +188,8 @@ def _template(lang: Lang) -> go.layout.Template:
             "hoverlabel": {"font": {"family": FONT, "size": 14}, "bgcolor": "white"},
             "legend": {
                 "orientation": "h",
-                "yanchor": "bottom",
-                "y": 1.02,
+                "yanchor": "top",
+                "y": -0.14,
                 "xanchor": "left",
                 "x": 0,
                 "font": {"size": 13},
@@ -142,14 +210,45 @@ def themed(
         "template": _template(lang),
         "title": {"text": plot_text(title), "x": 0, "xanchor": "left", "font": {"size": 18, "color": INK}},
         "height": height,
-        "margin": {"l": 10, "r": 20, "t": 96 if legend else 64, "b": 10},
+        "margin": {"l": 10, "r": 20, "t": 64, "b": 10},
         "showlegend": legend,
+        # Legends go under the plot: above it, a legend that wraps on a narrow screen covered the title.
+        # (`legend_below` is kept for callers; every legend is below now.)
+        "legend": {"y": -0.14, "yanchor": "top"},
     }
-    if legend_below:  # long legends (many series) go under the plot so they never cover the title
-        layout["legend"] = {"y": -0.12, "yanchor": "top"}
-        layout["margin"] = {"l": 10, "r": 20, "t": 64, "b": 10}
     fig.update_layout(layout)
+    if legend and fig.layout.xaxis.title and fig.layout.xaxis.title.text:
+        fig.update_layout(legend_y=-0.3)  # under the axis title too, not over it
     return fig
+
+
+def bar_labels_inside_long_bars(fig: go.Figure, share: float = 0.5) -> go.Figure:
+    """Horizontal bars' value labels: inside the bars longer than `share` of the longest (in black or white,
+    whichever reads better on the bar's colour), outside the others. A label written after the longest
+    bar ran past the chart's edge on a phone, where a chart is 300 px wide."""
+    for trace in fig.data:
+        if trace.type != "bar" or trace.orientation != "h" or trace.text is None or trace.x is None:
+            continue
+        values = [float(v) if v == v else 0.0 for v in trace.x]
+        longest = max(values, default=0.0)
+        if longest <= 0:
+            continue
+        colours = trace.marker.color
+        colours = list(colours) if isinstance(colours, (list, tuple)) else [colours] * len(values)
+        inside = [v > share * longest for v in values]
+        trace.textposition = ["inside" if i else "outside" for i in inside]
+        trace.insidetextanchor = "end"
+        trace.textfont.color = [
+            (_ink_on(c) if i else INK) for i, c in zip(inside, colours, strict=True)
+        ]  # fmt: skip
+    return fig
+
+
+def _ink_on(colour: object) -> str:
+    """Black or white text, whichever has more contrast on `colour` ("#rrggbb"; else the app's ink)."""
+    if not (isinstance(colour, str) and colour.startswith("#") and len(colour) == 7):
+        return INK
+    return "#ffffff" if contrast_ratio("#ffffff", colour) >= contrast_ratio("#111111", colour) else "#111111"
 
 
 def empty_figure(lang: Lang, title: str, height: int = 260) -> go.Figure:
@@ -201,10 +300,18 @@ def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -
     if frame.empty:
         return empty_figure(lang, title)
     frame = frame.iloc[::-1]  # first phase on top
-    colors = [TIER_COLORS[tier] for tier in frame["tier"]]
+    standings = (
+        frame["standing"] if "standing" in frame else pd.Series([None] * len(frame), index=frame.index)
+    )
+    running = {
+        "ahead": PACE_COLORS["on_track"],
+        "behind": PACE_COLORS["at_risk"],
+        "not_started": TIER_COLORS["none"],
+    }
+    colors = [running.get(s, TIER_COLORS[tier]) for tier, s in zip(frame["tier"], standings, strict=True)]
     texts = [
-        f"{fmt_int(r, lang)} · {fmt_pct(p, lang)}"
-        for r, p in zip(frame["registered"], frame["pct"], strict=True)
+        _bullet_text(r, p, s, lang)
+        for r, p, s in zip(frame["registered"], frame["pct"], standings, strict=True)
     ]
     hovers = [
         f"<b>{label}</b><br>{t('metric.registered', lang)}: {fmt_int(r, lang)}<br>"
@@ -249,7 +356,20 @@ def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -
     fig.update_xaxes(range=[0, top * 1.4], showgrid=True, gridcolor=GRID, tickformat=",d")
     # the suffix keeps a zero-length bar's label ("0 · 0,0%") clear of its row label
     fig.update_yaxes(showgrid=False, tickfont={"size": 15, "color": INK}, ticksuffix="   ")
+    bar_labels_inside_long_bars(fig)
     return themed(fig, lang, title, height=120 + 80 * len(frame))
+
+
+def _bullet_text(registered: float, pct: float, standing: object, lang: Lang) -> str:
+    """A period's bar label: "1.458 · 104,1%"; "chưa bắt đầu" before its first day; with its standing
+    against the time path while it runs ("1.240 · 31,0% · chậm tiến độ"), so a running period's share of
+    its whole target is not read as failure."""
+    if standing == "not_started":
+        return t("standing.not_started", lang)
+    text = f"{fmt_int(registered, lang)} · {fmt_pct(pct, lang)}"
+    if standing in ("ahead", "behind"):
+        text += " · " + t(f"standing.{standing}", lang)
+    return text
 
 
 def tier_legend_items(lang: Lang) -> list[tuple[str, str, str]]:
@@ -344,6 +464,7 @@ def unit_ranking(rows: pd.DataFrame, metric: str, lang: Lang, title: str) -> go.
     fig.update_xaxes(range=[0, top * 1.25], showgrid=True, gridcolor=GRID, tickformat=tick, fixedrange=True)
     fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
     fig.update_layout(barmode="overlay", bargap=0.25, clickmode="event+select", dragmode=False)
+    bar_labels_inside_long_bars(fig)
     return themed(fig, lang, title, height=120 + 24 * len(ordered))
 
 
@@ -410,18 +531,20 @@ def share_bars(
     money: bool = False,
     height: int | None = None,
     room: float = 1.45,
+    share: bool = True,
 ) -> go.Figure:
     """Horizontal bars of a value by category, largest on top, value and share written at the bar end.
 
     Money is drawn in tỷ or triệu đồng (axis titled so); `room` widens the axis for long labels in
-    narrow columns.
+    narrow columns. `share=False` for a value whose shares mean nothing (a ratio, such as benefit per
+    member: its values do not add up to a whole).
     """
     if frame.empty or frame[value_col].fillna(0).sum() == 0:
         return empty_figure(lang, title)
     ordered = frame.sort_values(value_col, ascending=True)
     total = float(ordered[value_col].sum())
     fmt = (lambda v: fmt_money(v, lang)) if money else (lambda v: fmt_int(v, lang))
-    texts = [f"{fmt(v)} · {fmt_pct(v * 100 / total, lang)}" for v in ordered[value_col]]
+    texts = [f"{fmt(v)} · {fmt_pct(v * 100 / total, lang)}" if share else fmt(v) for v in ordered[value_col]]
     divisor, axis_title = money_scale(float(ordered[value_col].max()), lang) if money else (1.0, "")
     labels = [plot_text(label) for label in ordered[label_col]]
     fig = go.Figure(
@@ -447,6 +570,7 @@ def share_bars(
         fixedrange=True,
     )
     fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
+    bar_labels_inside_long_bars(fig)
     return themed(fig, lang, title, height=height or (110 + 30 * len(ordered)), legend=False)
 
 
@@ -624,14 +748,20 @@ def unit_month_heatmap(
     )
     table = table.loc[table.sum(axis=1).sort_values(ascending=True).index]
     months = [fmt_month(m, lang) for m in table.columns]
-    names = [plot_text(labels.get(u, u)) for u in table.index]
+    full = [plot_text(labels.get(u, u)) for u in table.index]
+    # the axis shows each unit's name cut to AXIS_NAME characters (a phone's chart is 300 px wide), the
+    # hover its whole name; names stay unique on the axis (a cut name that repeats keeps its code)
+    names = [plot_text(fit_name(labels.get(u, u), u)) for u in table.index]
+    if len(set(names)) < len(names):
+        names = [plot_text(fit_name(labels.get(u, u), u)) + f" ({plot_text(u)})" for u in table.index]
     fig = go.Figure(
         go.Heatmap(
             z=table.values,
             x=months,
             y=names,
+            customdata=[[name] * len(months) for name in full],
             colorscale=[[0, "#f3f6fb"], [0.15, "#9ec5f0"], [1, PRIMARY]],
-            hovertemplate="%{y} · %{x}: %{z:,d}<extra></extra>",
+            hovertemplate="%{customdata} · %{x}: %{z:,d}<extra></extra>",
             xgap=1,
             ygap=1,
             colorbar={"title": {"text": t("word.initiatives", lang, **(terms or {}))}, "thickness": 12},
@@ -640,6 +770,16 @@ def unit_month_heatmap(
     fig.update_xaxes(tickangle=-45, tickfont={"size": 11}, showgrid=False)
     fig.update_yaxes(tickfont={"size": 12}, showgrid=False)
     return themed(fig, lang, title, height=120 + 22 * len(table), legend=False)
+
+
+AXIS_NAME = 18  # characters of a unit's name on a chart axis
+
+
+def fit_name(name: str, code: str) -> str:
+    """A unit's name for a narrow axis: whole when short enough, else its first AXIS_NAME - 1 characters
+    and "…" (the same name, cut, never another one); the code when there is no name."""
+    name = str(name or code)
+    return name if len(name) <= AXIS_NAME else name[: AXIS_NAME - 1].rstrip() + "…"
 
 
 def fmt_month(value: object, lang: Lang) -> str:

@@ -261,6 +261,72 @@ def gap_to_target(registered: float, target: float | None) -> float:
     return max(target - registered, 0)
 
 
+# metric.standing: where a period stands on the as-of day, read against the time elapsed.
+STANDINGS = ("not_started", "ahead", "behind", "met", "missed", "no_target")
+
+
+def expected_by(target: float | None, start_on: dt.date, end_on: dt.date, as_of: dt.date | None) -> float:
+    """metric.expected: where a straight line from 0 on the first day to the target on the last day stands
+    on `as_of` (counting the as-of day): the share of the target a period should hold by then."""
+    if target is None or (isinstance(target, float) and math.isnan(target)):
+        return float("nan")
+    if as_of is None or as_of >= end_on:
+        return float(target)
+    if as_of < start_on:
+        return 0.0
+    return float(target) * ((as_of - start_on).days + 1) / ((end_on - start_on).days + 1)
+
+
+def standing_of(
+    registered: float, target: float | None, start_on: dt.date, end_on: dt.date, as_of: dt.date | None,
+    expected: float | None = None,
+) -> str:  # fmt: skip
+    """metric.standing: "not_started" before the first day; "met" once the target is reached; while the
+    period runs, "ahead" when the registrations reach where the straight line to the target stands that
+    day (metric.expected), else "behind"; "missed" when it ended short of its target; "no_target" without
+    one. A running period is never called failing for not having reached its whole target yet."""
+    if as_of is not None and as_of < start_on:
+        return "not_started"
+    if target is None or (isinstance(target, float) and math.isnan(target)) or target <= 0:
+        return "no_target"
+    if registered >= target:
+        return "met"
+    if as_of is None or as_of >= end_on:
+        return "missed"
+    line = expected_by(target, start_on, end_on, as_of) if expected is None else expected
+    return "ahead" if registered >= line else "behind"
+
+
+def add_standing(
+    phases: pd.DataFrame, program: dict, as_of: dt.date | None, start_on: dt.date, end_on: dt.date
+) -> tuple[pd.DataFrame, dict]:
+    """The periods and the program with `expected` (metric.expected) and `standing` (metric.standing) on
+    `as_of`. The program's line follows its periods' lines (one period's target reached by its end, the
+    next one's added on top), scaled to the program's own target when it has one of its own."""
+    phases = phases.copy()
+    phases["expected"] = [
+        expected_by(tg, s, e, as_of)
+        for tg, s, e in zip(phases["target"], phases["start_on"], phases["end_on"], strict=True)
+    ]
+    phases["standing"] = [
+        standing_of(r, tg, s, e, as_of, x)
+        for r, tg, s, e, x in zip(
+            phases["registered"], phases["target"], phases["start_on"], phases["end_on"], phases["expected"],
+            strict=True,
+        )
+    ]  # fmt: skip
+    program = dict(program)
+    target = program.get("target")
+    summed = float(phases["target"].fillna(0).sum()) if len(phases) else 0.0
+    if summed > 0 and target is not None and target == target:
+        line = target_path_on(phases, as_of) * float(target) / summed if as_of else float(target)
+    else:
+        line = expected_by(target, start_on, end_on, as_of)
+    program["expected"] = line
+    program["standing"] = standing_of(program["registered"], target, start_on, end_on, as_of, line)
+    return phases, program
+
+
 def _add_progress(frame: pd.DataFrame) -> pd.DataFrame:
     """Adds pct, gap, surplus and tier to rows that have `registered` and `target`."""
     frame = frame.copy()
@@ -570,6 +636,9 @@ def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
     }
     program = _add_progress(pd.DataFrame([program])).iloc[0].to_dict()
     program.update(_rates(program))
+    period = definition.period(filters.phase)
+    window = (period.start_on, period.end_on) if period else (definition.start_on, definition.end_on)
+    phase_frame, program = add_standing(phase_frame, program, as_of, *window)
     return Progress(
         program=program,
         phases=phase_frame,
@@ -1460,6 +1529,9 @@ fs AS (
     WHERE $pattern = ''
        OR regexp_matches(f.title, $pattern, 'i') OR regexp_matches(f.code, $pattern, 'i')
        OR regexp_matches(coalesce(f.authors, ''), $pattern, 'i')
+       OR f.unit_code IN (SELECT code FROM units WHERE regexp_matches(code, $pattern, 'i')
+                          OR regexp_matches(coalesce(short_name, ''), $pattern, 'i')
+                          OR regexp_matches(name, $pattern, 'i'))
 )"""
 # With a search, the matching records are found once (a materialised CTE) for both the page and the count:
 # the regular expressions over every title and author are what a search costs (1.3 s at 10,000,000 records).
@@ -1510,6 +1582,27 @@ _ACCENTED = {
 _REGEX_SPECIAL = set(".^$*+?()[]{}|\\/-")
 
 
+def search_examples(store: Store, filters: Filters) -> dict[str, str]:
+    """Words that find records in this view, for the search box's placeholder: the newest record's code
+    prefix ("DMST-2026"), its unit's short name and the first word of its title longer than three
+    letters."""
+    rows = _run(store, _EXAMPLES_SQL, filters)
+    if rows.empty:
+        return {}
+    row = rows.iloc[0]
+    code = str(row["code"] or "")
+    prefix = code.rsplit("-", 1)[0] if "-" in code else code
+    word = next((w for w in str(row["title"] or "").split() if len(w) > 3), "")
+    return {"code": prefix, "unit": str(row["unit"] or ""), "word": word.lower()}
+
+
+_EXAMPLES_SQL = with_scope(
+    """SELECT f.code, f.title, coalesce(u.short_name, f.unit_code) AS unit FROM f
+       LEFT JOIN units u ON u.code = f.unit_code
+       ORDER BY f.registered_on DESC, f.code LIMIT 1"""
+)
+
+
 def search_key(text: str | None) -> str:
     """The accent- and case-free form of a search ("Bơm" -> "bom")."""
     return strip_accents((text or "").strip().lower())
@@ -1537,7 +1630,8 @@ def records(
     limit: int | None = 1000,
     offset: int = 0,
 ) -> pd.DataFrame:
-    """The filtered records (a page of them, or all with limit=None), searched in title, code and authors."""
+    """The filtered records (a page of them, or all with limit=None), searched in title, code, authors and
+    the unit (its code, short name or full name: "PV GAS", "BSR")."""
     return records_page(store, filters, search, order, limit, offset)[0]
 
 

@@ -9,6 +9,7 @@ follow the program: its periods ("Năm 2025"), what it counts ("sản phẩm sá
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pandas as pd
 
@@ -95,7 +96,7 @@ def phase_sentence(prog: Progress, phase: pd.Series, lang: Lang) -> str | None:
     as_of = prog.as_of
     if as_of is not None and as_of < phase["start_on"]:
         return None
-    values = {
+    values: dict = {
         **terms(prog, lang),
         "phase": phase_label(int(phase["phase"]), lang, prog),
         "registered": fmt_int(phase["registered"], lang),
@@ -107,9 +108,48 @@ def phase_sentence(prog: Progress, phase: pd.Series, lang: Lang) -> str | None:
         head = t("narr.phase_result_no_target", lang, **values)
     elif as_of is not None and as_of < phase["end_on"]:
         head = t("narr.phase_running", lang, **values)
+        pace = pace_clause(phase, lang)
+        if pace:
+            head += ", " + pace
     else:
         head = t("narr.phase_result", lang, **values)
     return "; ".join([head, *tier_clauses(prog, int(phase["phase"]), lang)]) + "."
+
+
+def pace_clause(row: pd.Series | dict, lang: Lang) -> str | None:
+    """ "chậm tiến độ 518 so với lộ trình (1.758)" for a running period (metric.standing), else None."""
+    standing, expected = row.get("standing"), row.get("expected")
+    if standing not in ("ahead", "behind") or expected is None or pd.isna(expected):
+        return None
+    n = abs(row["registered"] - expected)
+    n = math.floor(n) if standing == "ahead" else math.ceil(n)
+    return t(
+        "narr.pace_phase",
+        lang,
+        standing=t(f"standing.{standing}", lang),
+        n=fmt_int(n, lang),
+        expected=fmt_int(expected, lang),
+    )
+
+
+def pace_sentence(prog: Progress, lang: Lang) -> str | None:
+    """The program against its time path while it runs ("Theo lộ trình thời gian, đến ngày 31/12/2022 cần
+    3.158 sáng kiến: chương trình chậm tiến độ 460."); None once it ended or met its target."""
+    p = prog.program
+    standing, expected = p.get("standing"), p.get("expected")
+    if standing not in ("ahead", "behind") or expected is None or pd.isna(expected):
+        return None
+    n = abs(p["registered"] - expected)
+    n = math.floor(n) if standing == "ahead" else math.ceil(n)
+    return t(
+        "narr.pace_program",
+        lang,
+        **terms(prog, lang),
+        date=fmt_date(prog.as_of, lang),
+        expected=fmt_int(expected, lang),
+        standing=t(f"standing.{standing}", lang),
+        n=fmt_int(n, lang),
+    )
 
 
 def remaining_sentence(prog: Progress, lang: Lang) -> str | None:
@@ -173,6 +213,9 @@ def summary_paragraphs(prog: Progress, lang: Lang) -> list[str]:
     paragraphs = [s for _, phase in prog.phases.iterrows() if (s := phase_sentence(prog, phase, lang))]
     if len(prog.phases) > 1:
         paragraphs.append(program_sentence(prog, lang))
+    pace = pace_sentence(prog, lang)
+    if pace:
+        paragraphs.append(pace)
     remaining = remaining_sentence(prog, lang)
     if remaining:
         paragraphs.append(remaining)

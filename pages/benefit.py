@@ -83,7 +83,7 @@ with left:
             lang,
             ctx.t("benefit.by_field", leader=fields.iloc[0]["label"] if len(fields) else "–"),
             money=True,
-            room=1.7,
+            room=1.5,
         ),
         key="benefit_fields",
         filename=ctx.t("benefit.file") + "-linh-vuc",
@@ -92,7 +92,16 @@ with right:
     phases = by["phase"].assign(label=lambda f: [ctx.period_label(int(x)) for x in f["key"]])
     chart(
         charts.share_bars(
-            phases, "label", "benefit_vnd", lang, ctx.t("benefit.by_phase"), money=True, height=260, room=2.4
+            # the longest bars carry their labels inside (analytics.charts.bar_labels_inside_long_bars): the
+            # axis needs no room beyond them (it ran to 15.000 for 6.698)
+            phases,
+            "label",
+            "benefit_vnd",
+            lang,
+            ctx.t("benefit.by_phase"),
+            money=True,
+            height=260,
+            room=1.5,
         ),
         key="benefit_phases",
         filename=ctx.t("benefit.file") + "-giai-doan",
@@ -119,6 +128,8 @@ if len(per_member):
                 "benefit.per_member", leader=top["label"], value=fmt_money(top["benefit_per_member"], lang)
             ),
             money=True,
+            share=False,  # a ratio per member: its "share" of the sum of ratios means nothing
+            room=1.3,
         ),
         key="benefit_per_member",
         filename=ctx.t("benefit.file") + "-tren-doan-vien",
@@ -128,7 +139,8 @@ st.subheader(ctx.t("benefit.top"))
 records_table(
     ctx,
     data.top_initiatives(limit=20),
-    ["code", "title", "unit", "field", "status", "registered_on", "benefit_vnd", "min_remuneration"],
+    # the amounts first after the code and the unit: after the wide title they were off the screen
+    ["code", "unit", "benefit_vnd", "min_remuneration", "title", "field", "status", "registered_on"],
 )
 
 st.subheader(ctx.t("benefit.remuneration"))
@@ -154,6 +166,7 @@ st.dataframe(
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(shown), 460),
+    column_config={names["label"]: st.column_config.TextColumn(pinned=True)},
 )
 st.caption(ctx.t("records.count", n=fmt_int(int(stats["n"]), lang)))
 

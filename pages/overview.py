@@ -3,6 +3,8 @@ actual, the summary paragraph, the comparisons (the period against the same poin
 program against another at the same share of its time) and the tier table (met / over 50% / under 50% /
 none)."""
 
+import math
+
 import streamlit as st
 
 from analytics.i18n import fmt_date, fmt_int
@@ -25,8 +27,22 @@ if prog.program["registered"] == 0:
 
 
 def delta_of(row: dict) -> tuple[str | None, str, str]:
-    """The registered card's delta: "vượt 58" in green with an up arrow, "thiếu 120" in red with a down one."""
+    """The registered card's delta, read against the time elapsed (metric.standing): "vượt 58" (met) in
+    green with an up arrow; while the period runs "vượt tiến độ 120" in green or "chậm tiến độ 120" in red
+    (its whole target is not due yet); "thiếu 120" in red once it ended short; "chưa bắt đầu" in grey."""
+    standing = row.get("standing")
+    registered, expected = row.get("registered") or 0, row.get("expected")
     surplus, gap = row.get("surplus") or 0, row.get("gap")
+    if standing == "not_started":
+        return ctx.t("standing.not_started"), "off", "off"
+    if standing in ("ahead", "behind") and expected == expected:
+        ahead = math.floor(registered - expected)
+        if standing == "behind":
+            n = fmt_int(math.ceil(expected - registered), ctx.lang)
+            return ctx.t("standing.behind_delta", n=n), "red", "down"
+        if ahead == 0:
+            return ctx.t("standing.on_line_delta"), "green", "off"
+        return ctx.t("standing.ahead_delta", n=fmt_int(ahead, ctx.lang)), "green", "up"
     if surplus > 0:
         return ctx.t("overview.surplus_delta", n=fmt_int(surplus, ctx.lang)), "green", "up"
     if gap is not None and gap == gap and gap > 0:
@@ -85,6 +101,9 @@ if len(phases) > 1:
         ),
         per_row=6,
     )
+labels = tuple((int(n), ctx.period_label(int(n))) for n in phases["phase"])
+chart(data.phase_chart(ctx.lang, labels), key="overview_phases", filename="chi-tieu-theo-giai-doan")
+
 for _, phase in phases.iterrows():
     progress_cards(
         phase.to_dict(),
@@ -112,9 +131,6 @@ st.markdown(
     ),
     help=ctx.t("metric.quality_silent.help"),
 )
-
-labels = tuple((int(n), ctx.period_label(int(n))) for n in phases["phase"])
-chart(data.phase_chart(ctx.lang, labels), key="overview_phases", filename="chi-tieu-theo-giai-doan")
 
 st.subheader(ctx.t("overview.summary"))
 for paragraph in data.summary_paragraphs(ctx.lang):

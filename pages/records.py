@@ -11,6 +11,7 @@ from ui import data
 from ui.audit_view import logged_download
 from ui.context import current
 from ui.records import csv_download, records_table, xlsx_download
+from ui.view_state import page_param, set_page_param
 from ui.widgets import page_header
 
 PAGE_SIZE = 100
@@ -25,13 +26,26 @@ def back_to_first_page() -> None:
     st.session_state["records_page"] = 1
 
 
+def search_changed() -> None:
+    """A new search: back to the first page, and the search kept in the link (`q`)."""
+    back_to_first_page()
+    set_page_param("q", (st.session_state.get("records_q") or "").strip() or None)
+
+
+if "records_q" not in st.session_state:  # a link's search (`?q=`), or the one before a page change
+    st.session_state["records_q"] = page_param("q") or ""
+examples = data.search_examples()
 left, right = st.columns([3, 1])
 search = left.text_input(
     ctx.t("records.search"),
     key="records_q",
-    placeholder=ctx.t("records.search.placeholder"),
+    placeholder=ctx.t("records.search.placeholder_from", **examples)
+    if examples
+    else ctx.t("records.search.placeholder"),
     icon=":material/search:",
-    on_change=back_to_first_page,
+    on_change=search_changed,
+    live="600ms",  # applied as typed (after a pause), or on Enter
+    help=ctx.t("records.search.help"),
 )
 order = right.selectbox(
     ctx.t("records.order"),
@@ -51,8 +65,6 @@ if total == 0:
     st.stop()
 
 pages = max(math.ceil(total / PAGE_SIZE), 1)
-if pages > 1:
-    st.pagination(pages, key="records_page", default=min(page, pages))
 records_table(
     ctx,
     rows,
@@ -73,6 +85,8 @@ records_table(
     ],
     height=600,
 )
+if pages > 1:  # under the table: above it, the table's own toolbar covered the pager's last buttons
+    st.pagination(pages, key="records_page", default=min(page, pages))
 
 
 store, filters = ctx.store, ctx.filters

@@ -13,7 +13,7 @@ from ui.context import current
 from ui.labels import translated
 from ui.tables import styled
 from ui.tiers import pace_word_colours
-from ui.widgets import chart, metric, page_header
+from ui.widgets import badge, chart, metric, page_header
 
 ctx = current()
 lang = ctx.lang
@@ -33,13 +33,10 @@ campaigns = data.campaigns()
 if overall is not None:
     phase_name = ctx.period_label(overall.phase)
     st.subheader(ctx.t("trends.pace.header", phase=phase_name, end=fmt_date(overall.end_on, lang)))
-    color = {"done": "green", "on_track": "green", "at_risk": "orange", "behind": "red", "ended": "gray"}[
-        overall.state
-    ]
-    st.badge(
+    badge(
         ctx.t("trends.pace.state") + ": " + ctx.t(f"pace.{overall.state}"),
-        color=color,
-        help=ctx.t("metric.projected.help"),
+        charts.PACE_TONES[overall.state],
+        help_text=ctx.t("metric.projected.help"),
     )
     cols = st.columns(4)
     with cols[0]:
@@ -54,7 +51,10 @@ if overall is not None:
     with cols[1]:
         metric(ctx, "weekly_recent", overall.weekly_recent)
     with cols[2]:
-        metric(ctx, "weekly_needed", overall.weekly_needed if overall.weeks_left else None)
+        if overall.state == "done":  # met: nothing more is needed ("0,0 a week" read as a task)
+            metric(ctx, "weekly_needed", ctx.t("trends.needed_met"))
+        else:
+            metric(ctx, "weekly_needed", overall.weekly_needed if overall.weeks_left else None)
     with cols[3]:
         metric(ctx, "projected_pct", overall.projected_pct)
     if overall.weeks_left <= 0:

@@ -116,18 +116,19 @@ with table_tab:
         for v in table["rank_change"]
     ]
     columns = {
+        # the unit and its figures first (a phone shows the first columns), its full name last
         "rank": ctx.t("metric.rank"),
         "short": ctx.t("units.table.unit"),
-        "name": ctx.t("units.table.name"),
-        "target": ctx.t("metric.target"),
-        "registered": ctx.t("metric.registered"),
         "pct": ctx.t("metric.pct"),
+        "registered": ctx.t("metric.registered"),
+        "target": ctx.t("metric.target"),
         "gap": ctx.t("metric.gap"),
         "tier_label": ctx.t("metric.tier"),
         "move": ctx.t("metric.rank_change"),
         "benefit_vnd": ctx.t("metric.benefit_vnd"),
         "per_100_members": ctx.t("metric.per_100_members"),
         "authors_per_100": ctx.t("metric.authors_per_100"),
+        "name": ctx.t("units.table.name"),
     }
     shown = table[list(columns)].rename(columns=columns)
     st.caption(ctx.t("units.click_hint"))
@@ -168,6 +169,7 @@ with table_tab:
             if k in columns
         }
         | {
+            columns["short"]: st.column_config.TextColumn(pinned=True),
             columns["tier_label"]: st.column_config.Column(help=ctx.t("metric.tier.help")),
             columns["move"]: st.column_config.Column(help=ctx.t("metric.rank_change.help")),
         },
@@ -204,7 +206,8 @@ with ranking_tab:
         hide_index=True,
         width="stretch",
         height=38 + 35 * len(three),
-        column_config={side[k]: st.column_config.Column(help=ctx.t(f"metric.{k}.help")) for k in side if k != "short"},
+        column_config={side[k]: st.column_config.Column(help=ctx.t(f"metric.{k}.help")) for k in side if k != "short"}
+        | {side["short"]: st.column_config.TextColumn(pinned=True)},
         key="units_three_rankings",
     )  # fmt: skip
 

@@ -29,6 +29,7 @@ def section(ctx: Context) -> None:
         format_func=lambda k: ctx.t(f"audit.kind.{k}"),
         key="audit_kinds",
         placeholder=ctx.t("audit.filter.all"),
+        select_all=False,  # Streamlit's "Select all" is English only (and empty means all here)
     )
     frame = audit.events(ctx.store, tuple(kinds), limit=LIMIT)  # the log, not figures: no snapshot needed
     if frame.empty:

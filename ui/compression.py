@@ -35,7 +35,7 @@ from typing import Any
 
 import brotli
 
-from ui.page_hints import add_preloads
+from ui.page_hints import prepare_page
 
 _LOG = logging.getLogger(__name__)
 
@@ -144,7 +144,7 @@ class CompressedAssets:
         *,
         max_cached_bytes: int = MAX_CACHED_BYTES,
         upgrade: bool = True,
-        transform_page: Callable[[bytes], bytes] | None = add_preloads,
+        transform_page: Callable[[bytes], bytes] | None = prepare_page,
     ) -> None:
         self.app = app
         self.transform_page = transform_page

@@ -15,6 +15,20 @@ def translated(prefix: str, value: str, lang: Lang) -> str:
     return t(key, lang) if has_key(key) else value
 
 
+def unit_choice_label(unit: dict) -> str:
+    """A unit in the picker: its short name (the one every screen uses), then its code when the short name
+    differs from it, then its full name, so that typing any of the three finds it: "PV GAS – Tổng công ty
+    Khí Việt Nam", "Ban QLDA LPSH (QLDA_LPSH) – Ban Quản lý dự án ..."."""
+    code, short, name = unit["code"], unit.get("short_name") or unit["code"], unit.get("name") or ""
+    head = short if short == code else f"{short} ({code})"
+    return f"{head} – {name}" if name and name != short else head
+
+
+def unit_names(ctx: Context) -> dict[str, str]:
+    """Each unit's one name on screens: its short name (BSR, PV GAS), else its code."""
+    return {u["code"]: u.get("short_name") or u["code"] for u in ctx.options.get("units", [])}
+
+
 def as_of_caption(ctx: Context, as_of: dt.date | None) -> str:
     """ "Số liệu tính đến ngày 31/08/2023" (plus what is filtered), under every page title."""
     parts = active_filter_labels(ctx)
@@ -32,11 +46,11 @@ def active_filter_labels(ctx: Context) -> list[str]:
     if f.units_as != "today":
         words = ctx.t("filter.units_as") + " " + ctx.t(f"filter.units_as.{f.units_as}")
         parts.append(words.lower())
-    if f.units or f.groups:
-        chosen = list(f.units) + [translated("group", g, lang) for g in f.groups]
-        parts.append(
-            ", ".join(chosen) if len(chosen) <= 3 else t("filter.summary.units", lang, n=len(chosen))
-        )
+    if f.units or f.groups:  # every unit in view named, by the name every screen uses
+        chosen = [unit_names(ctx).get(u, u) for u in f.units] + [
+            translated("group", g, lang) for g in f.groups
+        ]
+        parts.append(ctx.t("view.units", names=", ".join(chosen)))
     if f.fields:
         parts.append(t("filter.summary.fields", lang, n=len(f.fields)))
     if f.statuses:

@@ -76,3 +76,60 @@ def add_preloads(html: bytes, directory: str | None = None) -> bytes:
         if file not in named
     )
     return text.replace("</head>", tags + "  </head>", 1).encode("utf-8")
+
+
+# Streamlit's calendar and its date fields take their language from the browser (`navigator.language`),
+# whatever the page's. Before Streamlit's code runs, this names the page's language instead: the `lang` of
+# the link (`?lang=en`, written by ui.view_state whenever English is chosen), Vietnamese otherwise, so the
+# calendar's months and weekdays are the page's words. Read on every call, so a language switch is followed.
+PAGE_LANGUAGE_SCRIPT = (
+    "<script>(function(){"
+    "function tag(){return new URLSearchParams(location.search).get('lang')==='en'?'en-GB':'vi-VN';}"
+    "try{Object.defineProperty(Navigator.prototype,'language',{configurable:true,get:tag});"
+    "Object.defineProperty(Navigator.prototype,'languages',{configurable:true,get:function(){return [tag()];}});"
+    "}catch(e){}"
+    "document.documentElement.lang=tag().slice(0,2);"
+    "})();</script>"
+)
+
+
+# On a phone (<= 640 px) the sidebar covers the page: Streamlit opens it closed there
+# (initial_sidebar_state="auto"), and this closes it again once a choice is made in it (an option of its
+# lists, a button of its switches, Enter in one of its fields), so the person sees the figures they chose.
+# And a date typed in a date field applies on Enter: Streamlit's field applies it on a press outside it,
+# which Enter now stands for.
+PHONE_SIDEBAR_SCRIPT = (
+    "<script>(function(){"
+    "var phone=function(){return window.matchMedia('(max-width: 640px)').matches;};"
+    "var open=function(){var b=document.querySelector('[data-testid=\"stSidebarCollapseButton\"] button');"
+    "return !!b&&b.getAttribute('aria-expanded')==='true';};"
+    "var close=function(){setTimeout(function(){if(!open())return;"
+    "var b=document.querySelector('[data-testid=\"stSidebarCollapseButton\"] button');if(b)b.click();},400);};"
+    "document.addEventListener('click',function(e){if(!phone()||!open()||!e.target.closest)return;"
+    'if(e.target.closest(\'[role="option"]\')||e.target.closest(\'[data-testid="stSidebar"] '
+    '[data-testid="stButtonGroup"] button, [data-testid="stSidebar"] [data-testid="stButton"] button\'))'
+    "close();},true);"
+    "document.addEventListener('keydown',function(e){if(e.key!=='Enter'||!e.target.closest)return;"
+    "var date=e.target.closest('[data-testid=\"stDateInput\"]');"
+    "if(date){var o={bubbles:true,cancelable:true,pointerId:1,pointerType:'mouse',isPrimary:true,button:0};"
+    "var m=document.querySelector('[data-testid=\"stMain\"]')||document.body;"
+    "['pointerdown','mousedown','pointerup','mouseup'].forEach(function(k){"
+    "m.dispatchEvent(k.indexOf('pointer')===0?new PointerEvent(k,o):new MouseEvent(k,o));});}"
+    "if(phone()&&open()&&e.target.closest('[data-testid=\"stSidebar\"]'))close();},true);"
+    "})();</script>"
+)
+
+
+def add_page_language(html: bytes) -> bytes:
+    """`html` (Streamlit's page) with PAGE_LANGUAGE_SCRIPT and PHONE_SIDEBAR_SCRIPT first in its `<head>`;
+    unchanged without one."""
+    text = html.decode("utf-8")
+    if "<head>" not in text:
+        return html
+    scripts = PAGE_LANGUAGE_SCRIPT + PHONE_SIDEBAR_SCRIPT
+    return text.replace("<head>", "<head>\n    " + scripts, 1).encode("utf-8")
+
+
+def prepare_page(html: bytes) -> bytes:
+    """Streamlit's page as this app serves it: the page's language for the calendar, and the preloads."""
+    return add_preloads(add_page_language(html))

@@ -65,6 +65,8 @@ def records_table(
     }
     if "title" in names:
         config[names["title"]] = st.column_config.TextColumn(width="large")
+    if "code" in names:  # the record's code stays in view while the rest scrolls (a phone shows 2 columns)
+        config[names["code"]] = st.column_config.TextColumn(pinned=True)
     if "unit" in names:
         config[names["unit"]] = st.column_config.TextColumn(help=t("records.unit.help", ctx.lang))
     if "benefit_vnd" in names:

@@ -29,6 +29,7 @@ from analytics.report import (
 )
 from analytics.store import Reader
 from ui.context import Context, latest_day
+from ui.labels import unit_choice_label
 from ui.widgets import chart
 
 K_PHASE, K_UNITS, K_AS_OF = "report_phase", "report_units", "report_as_of"
@@ -56,7 +57,7 @@ def follow_sidebar(ctx: Context) -> None:
 def scope_controls(ctx: Context) -> Filters:
     """Phase (or the whole program), units (or all) and the as-of day; returns the report's filters."""
     follow_sidebar(ctx)
-    names = {u["code"]: u["name"] for u in ctx.options["units"]}
+    names = {u["code"]: unit_choice_label(u) for u in ctx.options["units"]}
     numbers = (
         ctx.program.period_numbers() if ctx.program else [int(p["phase"]) for p in ctx.options["phases"]]
     )
@@ -78,7 +79,8 @@ def scope_controls(ctx: Context) -> Filters:
             list(names),
             key=K_UNITS,
             placeholder=ctx.t("report.page.units.placeholder"),
-            format_func=lambda code: f"{code} – {names.get(code, '')}",
+            format_func=lambda code: names.get(code, code),
+            select_all=False,  # typing and Enter picks one unit, never every match (as in the sidebar)
         )
     with right:
         as_of = st.date_input(

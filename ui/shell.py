@@ -20,6 +20,7 @@ from analytics.programs import Program
 from analytics.store import Reader, StoreError
 from ui import store_handle, view_state
 from ui.context import Context, remember
+from ui.present import presenting
 from ui.sidebar import chosen_program, draw_sidebar
 from ui.widgets import inject_css
 
@@ -27,8 +28,8 @@ from ui.widgets import inject_css
 def setup() -> Context:
     """Open the store, seed the filters from the URL on a session's first run, draw the sidebar; returns
     (and remembers) this run's context."""
-    inject_css()
     lang = view_state.page_language()
+    inject_css(lang, presenting())
     try:
         with st.spinner(t("store.loading_sample", lang)):
             store = store_handle.get_store()

@@ -12,7 +12,7 @@ import streamlit as st
 from analytics.i18n import Lang, as_lang, fmt_date, t
 from analytics.programs import UNIT_VIEWS, Program, by_code
 from analytics.store import STATUSES
-from ui.labels import translated
+from ui.labels import translated, unit_choice_label
 from ui.view_state import (
     K_AS_OF,
     K_FIELDS,
@@ -121,14 +121,17 @@ def _phase(options: dict, lang: Lang, program: Program | None) -> None:
 
 
 def _units(options: dict, lang: Lang) -> None:
-    names = {u["code"]: u["name"] for u in options["units"]}
+    labels = {u["code"]: unit_choice_label(u) for u in options["units"]}
+    # Typing and Enter picks the one best match (never "select every match": select_all off), the best
+    # match of an exact short name or code coming first in Streamlit's fuzzy order.
     st.multiselect(
         t("filter.units", lang),
-        list(names),
+        list(labels),
         key=K_UNITS,
         placeholder=t("filter.units.placeholder", lang),
-        format_func=lambda code: f"{code} – {names.get(code, '')}",
+        format_func=lambda code: labels.get(code, code),
         help=t("filter.units.help", lang),
+        select_all=False,
     )
     st.multiselect(
         t("filter.groups", lang),
@@ -137,6 +140,7 @@ def _units(options: dict, lang: Lang) -> None:
         placeholder=t("filter.groups.placeholder", lang),
         format_func=lambda g: translated("group", g, lang),
         help=t("filter.groups.help", lang),
+        select_all=False,
     )
     if options.get("unit_changes"):
         if st.session_state.get(K_UNITS_AS) not in UNIT_VIEWS:
@@ -160,6 +164,7 @@ def _fields_statuses(options: dict, lang: Lang) -> None:
         key=K_FIELDS,
         placeholder=t("filter.fields.placeholder", lang),
         format_func=lambda f: translated("field", f, lang),
+        select_all=False,
     )
     st.multiselect(
         t("filter.statuses", lang),
@@ -167,37 +172,50 @@ def _fields_statuses(options: dict, lang: Lang) -> None:
         key=K_STATUSES,
         placeholder=t("filter.statuses.placeholder", lang),
         format_func=lambda s: t(f"status.{s}", lang),
+        select_all=False,
     )
 
 
 def _bounds(options: dict) -> tuple[dt.date, dt.date]:
+    """The days a date filter may take: from the earliest period or record to the newest record (else the
+    latest period's end). The newest record is the upper bound on purpose: Streamlit's calendar opens on
+    the chosen day, else on today kept within the bounds, so it opens on the data's last day, not years
+    away from it."""
     programs = options.get("programs") or []
     starts = (
         [p["start_on"] for p in options["phases"]]
         + [p.start_on for p in programs]
         + [options.get("first_day")]
     )
-    ends = [p["end_on"] for p in options["phases"]] + [p.end_on for p in programs]
-    ends += [options.get("last_day"), dt.date.today()]
+    ends = [options.get("last_day")]
+    if not any(ends):
+        ends = [p["end_on"] for p in options["phases"]] + [p.end_on for p in programs] + [dt.date.today()]
     low = min((d for d in starts if d), default=_EARLIEST)
     high = max((d for d in ends if d), default=dt.date.today())
     return min(low, _EARLIEST), high
 
 
+def _within(key: str, low: dt.date, high: dt.date) -> None:
+    """A day from a link or an earlier session kept within the bounds (Streamlit refuses one outside)."""
+    day = st.session_state.get(key)
+    if isinstance(day, dt.date):
+        st.session_state[key] = min(max(day, low), high)
+
+
 def _dates(options: dict, lang: Lang) -> None:
     low, high = _bounds(options)
     st.caption(t("filter.dates", lang))
-    left, right = st.columns(2)
-    with left:
-        st.date_input(
-            t("filter.date_from", lang), key=K_FROM, min_value=low, max_value=high, format="DD/MM/YYYY"
-        )
-    with right:
-        st.date_input(t("filter.date_to", lang), key=K_TO, min_value=low, max_value=high, format="DD/MM/YYYY")
+    # One under the other: side by side in the sidebar, each field showed only "dd / mm".
+    for key, label in ((K_FROM, "filter.date_from"), (K_TO, "filter.date_to")):
+        _within(key, low, high)
+        st.date_input(t(label, lang), key=key, min_value=low, max_value=high, format="DD/MM/YYYY")
 
 
 def _as_of(options: dict, lang: Lang, program: Program | None = None) -> None:
     low, high = _bounds(options)
+    if program is not None:  # the calendar opens on the program's own last day
+        high = (options.get("program_last_day") or {}).get(program.code) or high
+    _within(K_AS_OF, low, high)
     st.date_input(
         t("filter.as_of", lang),
         key=K_AS_OF,

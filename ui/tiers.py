@@ -63,9 +63,11 @@ def _word_colours(words: dict[str, str]) -> Callable[[object], str]:
 
 def tier_word_colours(ctx: Context) -> Callable[[object], str]:
     """Colours for a column of tier words ("Đạt chỉ tiêu", ...) in a table."""
-    return _word_colours({ctx.t(f"tier.{tier}"): colour for tier, colour in charts.TIER_COLORS.items()})
+    return _word_colours({ctx.t(f"tier.{tier}"): colour for tier, colour in charts.TIER_TEXT_COLORS.items()})
 
 
 def pace_word_colours(ctx: Context) -> Callable[[object], str]:
     """Colours for a column of pace words ("Đúng tiến độ", ...) in a table."""
-    return _word_colours({ctx.t(f"pace.{state}"): colour for state, colour in charts.PACE_COLORS.items()})
+    return _word_colours(
+        {ctx.t(f"pace.{state}"): colour for state, colour in charts.PACE_TEXT_COLORS.items()}
+    )

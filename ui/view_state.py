@@ -23,7 +23,7 @@ K_PROGRAM, K_UNITS_AS = "w_program", "w_units_as"
 WIDGET_KEYS = (
     K_LANG, K_PROGRAM, K_PHASE, K_UNITS, K_GROUPS, K_FIELDS, K_STATUSES, K_FROM, K_TO, K_AS_OF, K_UNITS_AS,
 )  # fmt: skip
-PAGE_PARAMS: tuple[str, ...] = ("detail",)  # page-level view state kept in the URL besides the filters
+PAGE_PARAMS: tuple[str, ...] = ("detail", "q", "present", "every")  # page-level view state kept in the URL
 
 _URL_LOADED = "_url_loaded"
 _DROPPED = "_url_dropped"

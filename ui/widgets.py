@@ -3,6 +3,8 @@ their definition on hover, and charts with the app's toolbar. Pages stay short s
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from html import escape
 from pathlib import Path
@@ -12,11 +14,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from analytics import charts
-from analytics.i18n import format_value
+from analytics.i18n import Lang, format_value, t
 from analytics.metrics import METRIC_KINDS
+from ui import data
 from ui.context import Context
 from ui.labels import as_of_caption
-from ui.view_state import dropped_from_url
+from ui.present import present_figure, presenting
+from ui.view_state import dropped_from_url, page_language
 
 
 def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = True) -> None:
@@ -25,6 +29,7 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
     if show_as_of:
         org = ctx.t("app.org_program") if ctx.program is not None else ctx.t("app.org")
         st.caption(org + " · " + as_of_caption(ctx, as_of))
+        standing_line(ctx)
     if ctx.sample:
         st.info(ctx.t("sample.banner"), icon=":material/science:")
     if ctx.store.read_only:
@@ -36,6 +41,35 @@ def page_header(ctx: Context, title: str, as_of: Any = None, show_as_of: bool = 
     if dropped:
         items = ", ".join(markdown_literal(item if len(item) <= 80 else item[:79] + "…") for item in dropped)
         st.warning(ctx.t("url.dropped", items=items), icon=":material/link_off:")
+
+
+def standing_line(ctx: Context) -> None:
+    """While the program (or the period in view) runs, or before it starts, every page says where it stands
+    against its time path (metric.standing): "Chương trình: vượt tiến độ 58 (lộ trình đến ngày: 1.400)". A
+    period's share of a target not yet due is then never read as failure, whatever the page."""
+    if ctx.program is None or ctx.store.record_count() == 0:
+        return
+    row = data.progress().program
+    standing, expected = row.get("standing"), row.get("expected")
+    if standing not in ("ahead", "behind", "not_started"):
+        return
+    scope = ctx.period_label(ctx.filters.phase) if ctx.filters.phase else ctx.t("word.program")
+    if standing == "not_started":
+        text = ctx.t("standing.line.not_started", scope=scope)
+    else:
+        gap = abs(row["registered"] - expected)
+        n = int(gap) if standing == "ahead" else int(-(-gap // 1))
+        text = ctx.t(
+            f"standing.line.{standing}",
+            scope=scope,
+            n=format_value(n, "count", ctx.lang),
+            expected=format_value(expected, "count", ctx.lang),
+        )
+    badge(
+        text,
+        charts.STANDING_TONES[standing],
+        help_text=ctx.t("standing.help", expected=format_value(expected or 0, "count", ctx.lang)),
+    )
 
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$:")
@@ -115,6 +149,18 @@ def card_html(label: str, value: str, delta: str | None, delta_color: str, delta
     )
 
 
+def badge(text: str, tone: str, help_text: str | None = None) -> None:
+    """A status word in a pill: `tone` one of analytics.charts.BADGE_TONES (good, warn, bad, off), each at
+    least 4.5:1 against its background, with a sign before the word so the colour is never the only
+    signal (✓ good, ! warn and bad, – off)."""
+    sign = {"good": "✓", "warn": "!", "bad": "!", "off": "–"}.get(tone, "")
+    st.markdown(
+        f'<span class="sk-badge sk-badge-{tone}"><span aria-hidden="true">{sign}</span> {_text(text)}</span>',
+        unsafe_allow_html=True,
+        help=help_text,
+    )
+
+
 def _text(text: str) -> str:
     """Text for the card's HTML: escaped, and inert for Markdown too."""
     return escape(text).translate(_MARKDOWN_ENTITIES)
@@ -125,29 +171,87 @@ _STYLESHEET = Path(__file__).with_name("styles.css")
 
 def _stylesheet() -> str:
     """ui/styles.css without its comments, plus the tier colours (from analytics.charts, as the charts use
-    them) as CSS custom properties: one <style> block."""
+    them) as CSS custom properties."""
     rules = re.sub(r"/\*.*?\*/", "", _STYLESHEET.read_text(encoding="utf-8"), flags=re.S)
     lines = [line for line in rules.splitlines() if line.strip()]
     colours = " ".join(f"--sk-tier-{tier}: {colour};" for tier, colour in charts.TIER_COLORS.items())
-    return "<style>\n:root { " + colours + " }\n" + "\n".join(lines) + "\n</style>"
+    tones = "\n".join(
+        f".sk-badge-{tone} {{ color: {ink}; background: {paper}; }}"
+        for tone, (ink, paper) in charts.BADGE_TONES.items()
+    )
+    lines.append(tones)
+    return ":root { " + colours + " }\n" + "\n".join(lines)
 
 
-_CSS = _stylesheet()
+def _css_string(text: str) -> str:
+    """A catalogue text as a CSS string literal."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def inject_css() -> None:
-    """The app's stylesheet (ui/styles.css). Markdown, not st.html, so the rules are there in the very first
-    frame (st.html's code is fetched on first use)."""
-    st.markdown(_CSS, unsafe_allow_html=True)
+# Streamlit's own widget texts, in its bundle in English only: (the element holding the text, catalogue key).
+# The element's own children are not drawn and the catalogue's text is drawn in their place (::after).
+STREAMLIT_TEXTS: tuple[tuple[str, str], ...] = (
+    ('[data-testid="InputInstructions"]', "st.enter_to_apply"),
+    ('[data-testid="stForm"] [data-testid="InputInstructions"]', "st.enter_to_submit"),
+    ('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]', "st.upload"),
+    ('[data-testid="stFileUploaderDropzoneInstructions"] > div', "st.upload_limit"),
+)
+
+
+def _streamlit_texts(lang: Lang) -> str:
+    mb = st.get_option("server.maxUploadSize")
+    rules = []
+    for selector, key in STREAMLIT_TEXTS:
+        text = _css_string(t(key, lang, mb=mb))
+        rules.append(f"{selector} > * {{ display: none !important; }}")
+        rules.append(f"{selector}::after {{ content: {text}; }}")
+    return "\n".join(rules)
+
+
+@functools.cache
+def _css(lang: Lang, present: bool) -> str:
+    body = _stylesheet() + "\n" + _streamlit_texts(lang)
+    if present:
+        body += "\n" + re.sub(r"/\*.*?\*/", "", _PRESENT.read_text(encoding="utf-8"), flags=re.S)
+    return "<style>\n" + body + "\n</style>"
+
+
+_PRESENT = Path(__file__).with_name("present.css")
+
+
+def inject_css(lang: Lang = "vi", present: bool = False) -> None:
+    """The app's stylesheet (ui/styles.css; with ui/present.css on the projector) and Streamlit's own
+    texts in `lang`. Markdown, not st.html, so the rules are there in the very first frame (st.html's code is
+    fetched on first use)."""
+    st.markdown(_css(lang, present), unsafe_allow_html=True)
 
 
 def chart(
     fig: go.Figure, key: str, filename: str, on_select: Any = "ignore", selection_mode: Any = ("points",)
 ) -> Any:
-    """Draw a figure with the app's theme (not Streamlit's) and a PNG download in its toolbar."""
+    """Draw a figure with the app's theme (not Streamlit's) and a PNG download in its toolbar.
+
+    The figure's title is drawn above it as page text, which wraps on a narrow screen (Plotly cuts a long
+    title at the chart's edge, and its toolbar covered the title's end); on the projector every text of the
+    figure is large (ui.present)."""
     kwargs: dict[str, Any] = {}
+    fig = go.Figure(fig)  # a copy: cached figures (shared between sessions) stay as they are
+    title = fig.layout.title.text if fig.layout.title else None
+    if title:
+        fig.update_layout(title_text="", margin_t=64)  # room for the toolbar, which floats over the top
+        st.markdown(
+            f'<div class="sk-chart-title" role="heading" aria-level="4">{_text(html.unescape(title))}</div>',
+            unsafe_allow_html=True,
+        )
+    if presenting():
+        fig = present_figure(fig)
     if on_select != "ignore":
         kwargs = {"on_select": on_select, "selection_mode": selection_mode}
     return st.plotly_chart(
-        fig, theme=None, key=key, config=charts.plotly_config(filename), width="stretch", **kwargs
+        fig,
+        theme=None,
+        key=key,
+        config=charts.plotly_config(filename, page_language()),
+        width="stretch",
+        **kwargs,
     )

@@ -444,6 +444,9 @@ def _general_section(inp: _Inputs) -> Section:
                 )
             )
         )
+    pace = narrative.pace_sentence(prog, lang)  # a running program read against its time path
+    if pace:
+        blocks.append(Paragraph(pace))
     blocks.append(
         Paragraph(
             _t(

@@ -28,6 +28,7 @@ from analytics.i18n.catalogue import (
     quality,
     records,
     report,
+    screens,
     trends,
     units,
     values,
@@ -55,6 +56,7 @@ AREAS: dict[str, Text] = {  # in this order, the merged keys keep the order they
     "programs": programs.TEXT,
     "api": api.TEXT,
     "quality": quality.TEXT,
+    "screens": screens.TEXT,
 }
 
 

@@ -61,4 +61,13 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "narr.target_span": ("chỉ tiêu {n} {period}", "the {n}-{period} target"),
     "narr.target_program": ("chỉ tiêu cả chương trình", "the program target"),
+    # a running period read against its time path (issue 17)
+    "narr.pace_program": (
+        "Theo lộ trình thời gian, đến ngày {date} cần {expected} {noun}: chương trình {standing} {n}.",
+        "On the time path, {expected} {noun} were due by {date}: the program is {n} {standing}.",
+    ),
+    "narr.pace_phase": (
+        "{standing} {n} so với lộ trình ({expected})",
+        "{n} {standing} against the path ({expected})",
+    ),
 }

@@ -5,8 +5,15 @@ from __future__ import annotations
 TEXT: dict[str, tuple[str, str]] = {
     # --- records (data explorer) --------------------------------------------------------------------------
     "records.title": ("Tra cứu hồ sơ {noun}", "Records: {noun}"),
-    "records.search": ("Tìm trong tên, mã hồ sơ, tác giả", "Search titles, codes and authors"),
-    "records.search.placeholder": ("Ví dụ: bơm, SKDK-2022, Nguyễn Văn", "e.g. pump, SKDK-2022, Nguyen"),
+    "records.search": ("Tìm theo tên, mã hồ sơ, tác giả, đơn vị", "Search titles, codes, authors, units"),
+    "records.search.placeholder": ("Ví dụ: bơm, BSR, Nguyễn", "e.g. pump, BSR, Nguyen"),
+    "records.search.placeholder_from": ("Ví dụ: {word}, {code}, {unit}", "e.g. {word}, {code}, {unit}"),
+    "records.search.help": (
+        "Tìm theo tên, mã hồ sơ, tác giả hoặc đơn vị (mã, tên viết tắt, tên đầy đủ), không phân biệt dấu "
+        "và chữ hoa. Áp dụng ngay khi ngừng gõ hoặc khi nhấn Enter; liên kết của trang giữ nội dung tìm.",
+        "Search titles, record codes, authors or units (code, short or full name), whatever the accents "
+        "and case. Applied when you pause typing or press Enter; the page's link keeps the search.",
+    ),
     "records.order": ("Sắp xếp", "Sort by"),
     "records.order.registered_desc": ("Mới đăng ký trước", "Newest first"),
     "records.order.registered_asc": ("Cũ trước", "Oldest first"),

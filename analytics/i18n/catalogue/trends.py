@@ -65,4 +65,5 @@ TEXT: dict[str, tuple[str, str]] = {
     "trends.median": ("Trung vị (ngày)", "Median (days)"),
     "trends.p90": ("90% hồ sơ được công nhận trong (ngày)", "90% recognised within (days)"),
     "trends.axis_days": ("Ngày", "Days"),
+    "trends.needed_met": ("Đã đạt chỉ tiêu", "Target met"),
 }

@@ -1,0 +1,55 @@
+"""Issue 17 on the pages themselves (AppTest): a past day read against the time path, a met target needs
+nothing more a week, the records search kept in the link, and the projector's large charts."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from tests.app.apptest import all_text, cards, metric_values, run_app
+from tests.conftest import ONE_MILLION
+
+
+def _deltas(at) -> str:
+    return html.unescape(" ".join(element.value for element in cards(at)))
+
+
+def test_a_past_day_reads_the_running_program_against_its_path(monkeypatch, sample_copy):
+    at = run_app(monkeypatch, sample_copy, program=ONE_MILLION, as_of="2022-05-31")
+    deltas = _deltas(at)
+    assert "vượt tiến độ 58" in deltas  # 1.458 registered against 1.400 due by 31/05/2022
+    assert "chưa bắt đầu" in deltas  # phase 2
+    assert "thiếu 3.942" not in deltas  # the whole two-phase target is not due yet
+    assert "Theo lộ trình thời gian, đến ngày 31/05/2022 cần 1.400 sáng kiến" in all_text(at)
+
+
+def test_a_met_target_needs_nothing_more_a_week(monkeypatch, sample_copy):
+    at = run_app(monkeypatch, sample_copy, page="trends", program=ONE_MILLION)
+    assert ("Cần mỗi tuần", "Đã đạt chỉ tiêu") in metric_values(at)
+    assert ("Cần mỗi tuần", "0,0") not in metric_values(at)
+
+
+def test_the_records_search_comes_from_the_link_and_finds_a_unit(monkeypatch, sample_copy):
+    at = run_app(monkeypatch, sample_copy, page="records", program=ONE_MILLION, q="PV GAS")
+    assert at.text_input(key="records_q").value == "PV GAS"
+    assert "841 hồ sơ khớp bộ lọc" in all_text(at)
+    placeholder = at.text_input(key="records_q").proto.placeholder
+    assert placeholder.startswith("Ví dụ: ") and "SKDK-2023" in placeholder
+
+
+def test_the_projector_draws_charts_in_large_type(monkeypatch, sample_copy):
+    at = run_app(monkeypatch, sample_copy, present="1")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert spec["layout"]["font"]["size"] >= 20
+    assert all(trace.get("textfont", {}).get("size", 20) >= 20 for trace in spec["data"])
+    assert at.query_params.get("present") in ("1", ["1"])
+
+
+def test_every_page_says_where_a_running_program_stands(monkeypatch, sample_copy):
+    for page in ("units", "trends", "benefit", "records"):
+        at = run_app(monkeypatch, sample_copy, page=page, program=ONE_MILLION, as_of="2022-12-31")
+        assert "Cả chương trình: chậm tiến độ 460 (lộ trình đến nay: 3.158)" in html.unescape(all_text(at)), (
+            page
+        )
+    at = run_app(monkeypatch, sample_copy, page="units", program=ONE_MILLION, as_of="2022-05-15", phase="2")
+    assert "Giai đoạn 2: chưa bắt đầu" in html.unescape(all_text(at))

@@ -1,0 +1,274 @@
+"""Every page at the three sizes the steering committee uses: a 390 x 844 phone, a 1440 x 900 desktop and a
+1920 x 1080 projector (`?present=1`). On each page: the page never scrolls sideways, no title, card or
+chart text is cut or lies over another (their bounding boxes), no English word of Streamlit's own widgets
+in the Vietnamese UI, the status words' and badges' colours at 4.5:1 or more (computed from the page's
+styles). On the phone: the sidebar is closed, and the Overview's headline figures and first chart are on
+the first screen. And the unit picker: "PV GAS" + Enter selects PV GAS alone.
+
+One browser context per size, each page opened once and checked with one script in the page."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.conftest import ONE_MILLION
+from tests.e2e.conftest import exceptions_on, open_page, settle, wait_for_url_param
+
+PAGES = ["", "units", "trends", "benefit", "records", "report", "data"]
+SIZES = {
+    "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "desktop": {"viewport": {"width": 1440, "height": 900}},
+    "projector": {"viewport": {"width": 1920, "height": 1080}},
+}
+QUERY = {"phone": "", "desktop": "", "projector": "?present=1"}
+
+# Streamlit's own widget texts (its bundle's English strings) that must never show in the Vietnamese UI.
+STREAMLIT_ENGLISH = (
+    "Select all",
+    "matches",
+    "Press Enter",
+    "Enter to apply",
+    "Enter to submit",
+    "Upload",
+    "per file",
+    "Drag and drop",
+    "Browse files",
+    "No results",
+    "Choose an option",
+    "No options to select",
+    "You can only select",
+)
+PLOTLY_ENGLISH = ("Download plot", "Zoom", "Pan", "Reset axes", "Autoscale")
+ENGLISH_MONTHS = ("January", "February", "March", "April", "June", "July", "August", "October", "December")
+
+# One script per page: what it measures, as plain data.
+MEASURE = """() => {
+  const out = {scroll: [], clipped: [], overlaps: [], contrast: [], texts: ''};
+  const doc = document.scrollingElement;
+  // what a person can scroll sideways: content wider than its scroller, which does not hide its overflow
+  const scrolls = (el) => !['hidden', 'clip'].includes(getComputedStyle(el).overflowX);
+  if (scrolls(document.documentElement) && scrolls(document.body)) out.scroll.push(['document', doc.scrollWidth, doc.clientWidth]);
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main && scrolls(main)) out.scroll.push(['main', main.scrollWidth, main.clientWidth]);
+  const box = (el) => el.getBoundingClientRect();
+  const visible = (el) => { const r = box(el); return r.width > 0 && r.height > 0; };
+  const meet = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const name = (el) => (el.textContent || '').trim().slice(0, 60);
+  const vw = document.documentElement.clientWidth;
+  // Titles, card texts, chart titles: not wider than their box, not past the window's right edge.
+  for (const el of document.querySelectorAll('h1, h2, h3, .sk-chart-title, .sk-card-label, .sk-card-value, .sk-card-delta, .sk-badge')) {
+    if (!visible(el)) continue;
+    const r = box(el);
+    if (el.scrollWidth > el.clientWidth + 2 || r.right > vw + 1) out.clipped.push(name(el));
+  }
+  // A card's label, value and badge never lie over one another.
+  for (const card of document.querySelectorAll('.sk-card')) {
+    const parts = Array.from(card.children).filter(visible);
+    for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++)
+      if (meet(box(parts[i]), box(parts[j]))) out.overlaps.push('card: ' + name(parts[i]) + ' / ' + name(parts[j]));
+  }
+  // Charts: legend, tick labels, bar labels and notes inside the chart, the legend over no title or tick label.
+  for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+    const svg = plot.querySelector('svg.main-svg');
+    if (!svg || !visible(svg)) continue;
+    const frame = box(svg);
+    const legend = plot.querySelector('g.legend');
+    const texts = Array.from(plot.querySelectorAll('g.xtick text, g.ytick text, text.bartext, g.annotation-text-g text, .g-gtitle text, g.g-xtitle text, g.g-ytitle text, g.legend text'));
+    for (const t of texts) {
+      const r = box(t);
+      if (r.width === 0) continue;
+      if (r.left < frame.left - 2 || r.right > frame.right + 2 || r.top < frame.top - 2 || r.bottom > frame.bottom + 2)
+        out.clipped.push('chart text: ' + name(t));
+    }
+    if (legend && visible(legend)) {
+      const lr = box(legend);
+      for (const t of plot.querySelectorAll('.g-gtitle text, g.xtick text, g.g-xtitle text')) {
+        if (visible(t) && meet(lr, box(t))) out.overlaps.push('legend / ' + name(t));
+      }
+    }
+    const title = plot.closest('[data-testid="stElementContainer"]')?.previousElementSibling?.querySelector('.sk-chart-title');
+    if (title && meet(box(title), frame)) out.overlaps.push('chart title / chart: ' + name(title));
+  }
+  // Status words and badges: their colour against their own background (or the page's).
+  const rgb = (s) => (s.match(/[\\d.]+/g) || []).slice(0, 4).map(Number);
+  const lum = (c) => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.04045 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+                       return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const background = (el) => { for (let e = el; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor);
+                                 if (c.length >= 3 && (c.length === 3 || c[3] > 0)) return c; } return [255, 255, 255]; };
+  for (const el of document.querySelectorAll('.sk-badge, .sk-card-delta')) {
+    if (!visible(el)) continue;
+    const a = lum(rgb(getComputedStyle(el).color)), b = lum(background(el));
+    out.contrast.push([name(el), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]);
+  }
+  out.texts = document.body.innerText;
+  out.titles = Array.from(document.querySelectorAll('.modebar-btn[data-title]')).map(b => b.getAttribute('data-title'));
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module", params=list(SIZES))
+def sized(request, browser, sample_server):
+    """A browser context at one size, and every page's measurements there (each page opened once)."""
+    size = request.param
+    context = browser.new_context(**SIZES[size])
+    tab = context.new_page()
+    pages = {}
+    for path in PAGES:
+        open_page(tab, f"{sample_server.url}/{path}{QUERY[size]}")
+        tab.wait_for_timeout(500)  # charts lay out after their data arrives
+        pages[path] = {"errors": exceptions_on(tab), **tab.evaluate(MEASURE)}
+        if size == "phone" and path == "":
+            pages[path]["first_screen"] = tab.evaluate(
+                """() => ({
+                  cards: Array.from(document.querySelectorAll('.sk-card')).slice(0, 6).map(c => c.getBoundingClientRect().bottom),
+                  chart: (document.querySelector('.js-plotly-plot') || document.body).getBoundingClientRect().top,
+                  sidebar: (document.querySelector('[data-testid="stSidebar"]') || document.body).getBoundingClientRect().right,
+                })"""
+            )
+    yield size, pages
+    context.close()
+
+
+def test_no_page_scrolls_sideways(sized):
+    size, pages = sized
+    for path, measured in pages.items():
+        assert measured["errors"] == [], (size, path)
+        for where, scroll_width, client_width in measured["scroll"]:
+            assert scroll_width <= client_width + 1, (size, path, where, scroll_width, client_width)
+
+
+def test_no_text_is_cut_or_overlapping(sized):
+    size, pages = sized
+    found = {
+        path: (m["clipped"], m["overlaps"]) for path, m in pages.items() if m["clipped"] or m["overlaps"]
+    }
+    assert found == {}, size
+
+
+def test_no_english_of_streamlit_in_the_vietnamese_ui(sized):
+    size, pages = sized
+    for path, measured in pages.items():
+        shown = [word for word in STREAMLIT_ENGLISH if word in measured["texts"]]
+        assert shown == [], (size, path)
+        tooltips = [t for t in measured["titles"] if any(word in t for word in PLOTLY_ENGLISH)]
+        assert tooltips == [], (size, path)
+
+
+def test_status_colours_reach_aa_contrast(sized):
+    size, pages = sized
+    measured = [item for m in pages.values() for item in m["contrast"]]
+    assert measured, "no badge or card delta measured"
+    low = [(text, round(ratio, 2)) for text, ratio in measured if ratio < 4.5]
+    assert low == [], size
+
+
+def test_the_phone_opens_with_the_sidebar_closed_and_the_headline_on_the_first_screen(sized):
+    size, pages = sized
+    if size != "phone":
+        pytest.skip("phone only")
+    first = pages[""]["first_screen"]
+    assert first["sidebar"] <= 0, first  # the sidebar is off the screen
+    assert len(first["cards"]) == 6 and max(first["cards"]) <= 844, first
+    assert first["chart"] < 844, first
+
+
+def _open_units_picker(tab):
+    picker = tab.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    picker.locator("input").click()
+    return picker
+
+
+def test_typing_a_unit_and_enter_selects_that_unit_alone(sample_server, page):
+    open_page(page, sample_server.url + "/")
+    picker = _open_units_picker(page)
+    picker.locator("input").fill("PV GAS")
+    page.keyboard.press("Enter")
+    wait_for_url_param(page, "unit", "PV GAS")
+    settle(page)
+    assert parse_qs(urlsplit(page.url).query)["unit"] == ["PV GAS"]
+    header = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]').first.inner_text()
+    assert "Đơn vị: PV GAS" in header, header
+    # the picker's list offers no "select every match"
+    picker.locator("input").fill("PV")
+    page.wait_for_timeout(300)
+    listed = page.locator('[role="listbox"]').inner_text()
+    assert "Select" not in listed and "Chọn tất cả" not in listed
+
+
+SIDEBAR_RIGHT = "() => document.querySelector('[data-testid=\"stSidebar\"]').getBoundingClientRect().right"
+
+
+def test_the_sidebar_closes_after_a_choice_on_the_phone(browser, sample_server):
+    context = browser.new_context(**SIZES["phone"])
+    tab = context.new_page()
+    try:
+        open_page(tab, sample_server.url + f"/?program={ONE_MILLION}")
+        assert tab.evaluate(SIDEBAR_RIGHT) <= 0
+        tab.locator('[data-testid="stExpandSidebarButton"]').click()
+        tab.wait_for_function(SIDEBAR_RIGHT + " > 200")
+        sidebar = tab.locator('[data-testid="stSidebar"]')
+        sidebar.locator("button", has_text="GĐ 1").first.click()
+        tab.wait_for_function(SIDEBAR_RIGHT + " <= 0", timeout=30_000)
+        wait_for_url_param(tab, "phase", "1")
+    finally:
+        context.close()
+
+
+def _date_field(page):
+    return page.locator('[data-testid="stSidebar"] [data-testid="stDateInputField"]').first
+
+
+def test_the_calendar_speaks_vietnamese_and_opens_on_the_data_s_last_day(sample_server, page):
+    open_page(page, sample_server.url + "/?program=1-trieu-sang-kien")
+    _date_field(page).locator('[data-testid="stDateInputCalendarButton"]').click()
+    grid = page.locator('[role="dialog"] [role="grid"]').first
+    grid.wait_for(timeout=10_000)
+    text = page.locator('[role="dialog"]').first.inner_text()
+    assert not any(month in text for month in ENGLISH_MONTHS), text[:300]
+    assert "T2" in grid.inner_text() and "CN" in grid.inner_text()  # Vietnamese weekdays
+    assert "tháng 8 năm 2023" in text.lower(), text[:300]  # the program's last record: 31/08/2023
+
+
+def test_a_typed_date_applies_on_enter(sample_server, page):
+    open_page(page, sample_server.url + "/?program=1-trieu-sang-kien")
+    _date_field(page).locator('[role="spinbutton"]').first.click()
+    page.keyboard.type("31052022")
+    page.keyboard.press("Enter")
+    wait_for_url_param(page, "as_of", "2022-05-31")
+    settle(page)
+    # a past day inside the program: the running program is read against its time path, phase 2 not started
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "vượt tiến độ 58" in text
+    assert "chưa bắt đầu" in text
+    assert "thiếu 3.942" not in text
+
+
+def test_streamlit_s_uploader_speaks_vietnamese(sample_server, page):
+    open_page(page, sample_server.url + "/data")
+    shown = page.evaluate(
+        """() => Array.from(document.querySelectorAll('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"], [data-testid="stFileUploaderDropzoneInstructions"] > div'))
+             .map(e => getComputedStyle(e, '::after').content)"""
+    )
+    assert shown and all(text.strip('"') for text in shown), shown
+    assert any("Tải tệp lên" in text for text in shown) and any("MB mỗi tệp" in text for text in shown), shown
+
+
+def test_the_projector_shows_no_sidebar_and_moves_to_the_next_page(sample_server, page):
+    open_page(page, sample_server.url + "/?present=1&every=10")
+    assert page.evaluate(SIDEBAR_RIGHT) <= 0 or not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert (
+        page.locator('[data-testid="stExpandSidebarButton"]').count() == 0
+        or not page.locator('[data-testid="stExpandSidebarButton"]').is_visible()
+    )
+    page.wait_for_url("**/units?*", timeout=60_000)  # the next page of the navigation, after 10 s
+    query = parse_qs(urlsplit(page.url).query)
+    assert query.get("present") == ["1"] and query.get("every") == ["10"]
+    settle(page)
+    assert exceptions_on(page) == []
+    size = page.evaluate(
+        "() => Math.min(...Array.from(document.querySelectorAll('.js-plotly-plot g.ytick text'))"
+        ".map(t => parseFloat(getComputedStyle(t).fontSize) || parseFloat(t.style.fontSize)))"
+    )
+    assert size >= 20, size
