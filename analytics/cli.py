@@ -637,13 +637,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import_duplicates(store, report) -> int | None:
-    """The import check (`probable_duplicates`): the new records that are probably the same initiative as
-    one that was there before; None for an import that wrote nothing."""
-    if not report.ok or report.import_id is None:
-        return None
     from analytics import quality
 
-    return quality.duplicates_of_import(store, report.import_id)
+    return quality.probable_duplicates(store, report)
 
 
 def cmd_undo(args: argparse.Namespace) -> int:

@@ -19,16 +19,20 @@ Every figure's label and definition are in the catalogue (`quality.*`, `metric.q
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import duckdb
 import pandas as pd
 
 from analytics import audit, metrics
 from analytics.filters import Filters, to_query
 from analytics.i18n import Lang
-from analytics.store import Reader, Store
+from analytics.store import Reader, Store, StoreError
+
+_LOG = logging.getLogger(__name__)
 
 BACKLOG_DAYS = 90  # registered more than this many days ago and not yet recognised: the backlog
 SILENT_DAYS = 30  # a unit whose newest record is older than this is "silent" (not updating)
@@ -353,21 +357,25 @@ def _index_reader(store: Reader) -> Reader | None:
     if target.read_only or not hasattr(target, "derived_write"):
         return None
     params = _title_params()
-    with target.derived_write() as cur:
-        now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
-        if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
-            cur.execute(_INDEX_STALE)
-            cur.execute(
-                "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
-                + _tokens_sql(_INDEX_ROWS).replace("INDEX_TABLE", "dedup_titles"),
-                params,
-            )
-            cur.execute("DELETE FROM dedup_near")
-            cur.execute(
-                "INSERT INTO dedup_near (tkey_a, tkey_b) " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
-                {"max_block": MAX_BLOCK},
-            )
-            cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
+    try:
+        with target.derived_write() as cur:
+            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+            if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
+                cur.execute(_INDEX_STALE)
+                cur.execute(
+                    "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
+                    + _tokens_sql(_INDEX_ROWS).replace("INDEX_TABLE", "dedup_titles"),
+                    params,
+                )
+                cur.execute("DELETE FROM dedup_near")
+                cur.execute(
+                    "INSERT INTO dedup_near (tkey_a, tkey_b) " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
+                    {"max_block": MAX_BLOCK},
+                )
+                cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
+    except (duckdb.Error, OSError, StoreError):  # a full disk, say: the scan then normalises titles itself
+        _LOG.warning("the title index of %s could not be kept", getattr(target, "path", "?"), exc_info=True)
+        return None
     if now != version:
         return None
     return store if target is store else target
@@ -588,6 +596,14 @@ def duplicates_of_import(store: Reader, import_id: int) -> int:
     probably the same initiative as a record that was there before (`import_duplicates`)."""
     codes = [c for (c,) in store.rows(_NEW_CODES_SQL, {"import_id": int(import_id)})]
     return import_duplicates(store, codes)
+
+
+def probable_duplicates(store: Reader, report) -> int | None:
+    """`probable_duplicates` of an import's report (`import --json`, POST /api/v1/imports): the import check
+    of a written import; None for one that wrote nothing (a dry run, a refusal)."""
+    if not report.ok or report.import_id is None:
+        return None
+    return duplicates_of_import(store, report.import_id)
 
 
 REVIEW_LIMIT = 500  # the review list shows the best pairs waiting for a mark, this many at most

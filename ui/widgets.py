@@ -195,6 +195,8 @@ STREAMLIT_TEXTS: tuple[tuple[str, str], ...] = (
     ('[data-testid="stForm"] [data-testid="InputInstructions"]', "st.enter_to_submit"),
     ('[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"]', "st.upload"),
     ('[data-testid="stFileUploaderDropzoneInstructions"] > div', "st.upload_limit"),
+    # The top navigation's overflow menu ("2 more" when the pages do not fit in one row).
+    ('[data-testid="stTopNavSection"] > :first-child', "st.more_pages"),
 )
 
 

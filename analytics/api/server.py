@@ -564,6 +564,11 @@ class Api:
         if dry:
             payload["preview"] = report.preview_json()
         elif report.ok:
+            from analytics import quality
+
+            duplicates = quality.probable_duplicates(store, report)  # as `import --json` says it
+            if duplicates is not None:
+                payload["probable_duplicates"] = duplicates
             with contextlib.suppress(Exception):  # the import is committed; the pages rebuild it otherwise
                 metrics.refresh_author_index(store)
         return payload, 200 if report.ok else 422

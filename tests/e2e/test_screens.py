@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import ONE_MILLION
 from tests.e2e.conftest import exceptions_on, open_page, settle, wait_for_url_param
 
-PAGES = ["", "units", "trends", "benefit", "records", "report", "data"]
+PAGES = ["", "units", "trends", "benefit", "quality", "records", "report", "data"]
 SIZES = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
     "desktop": {"viewport": {"width": 1440, "height": 900}},
@@ -39,6 +39,7 @@ STREAMLIT_ENGLISH = (
     "Choose an option",
     "No options to select",
     "You can only select",
+    " more",  # the top navigation's overflow menu ("2 more")
 )
 PLOTLY_ENGLISH = ("Download plot", "Zoom", "Pan", "Reset axes", "Autoscale")
 ENGLISH_MONTHS = ("January", "February", "March", "April", "June", "July", "August", "October", "December")

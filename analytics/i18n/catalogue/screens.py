@@ -11,6 +11,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "st.drop_here": ("Thả tệp vào đây", "Drop the file here"),
     "st.no_results": ("Không tìm thấy", "No results"),
     "st.choose": ("Chọn", "Choose"),
+    "st.more_pages": ("Trang khác", "More pages"),
     # Plotly's toolbar and hover texts (analytics.charts.PLOTLY_TEXTS)
     "plotly.download_png": ("Tải biểu đồ (PNG)", "Download the chart (PNG)"),
     "plotly.download": ("Tải biểu đồ", "Download the chart"),
