@@ -24,6 +24,7 @@ from tests.e2e.conftest import (
     wait_for_text,
     wait_for_url_param,
 )
+from tests.e2e.helpers import nav_to
 
 PAGES = ["", "units", "trends", "benefit", "records"]
 TITLES = {
@@ -74,7 +75,7 @@ def test_filter_change_updates_figures_and_url_and_the_link_reproduces_it(sample
 
 def test_filters_survive_moving_between_pages(sample_server, page):
     open_page(page, sample_server.url + "/?lang=en&phase=1")
-    page.locator('[data-testid="stTopNavLink"]', has_text="Units").first.click()
+    nav_to(page, "Units")
     wait_for_text(page, "Units' results")
     settle(page)
     assert "Units' results" in page.locator("h1").first.inner_text()
@@ -87,7 +88,7 @@ def test_as_of_end_of_phase_one(sample_server, page):
     assert metric_value(page, "Đã đăng ký")[0] == "1.458"
     assert "Số liệu tính đến ngày 31/05/2022" in main_text(page)
     # The Records page holds exactly those records, none registered after that day.
-    page.locator('[data-testid="stTopNavLink"]', has_text="Tra cứu hồ sơ").first.click()
+    nav_to(page, "Tra cứu hồ sơ")
     wait_for_text(page, "1.458 hồ sơ khớp bộ lọc")
     settle(page)
     rows = download_csv(page, "Tải CSV (1.458 hồ sơ)")

@@ -7,7 +7,7 @@ import shutil
 from urllib.parse import parse_qs, urlsplit
 
 from tests.e2e.conftest import exceptions_on, free_port, main_text, open_page, wait_for_url_param
-from tests.e2e.helpers import start_app, wait_for_main_text, wait_until
+from tests.e2e.helpers import nav_to, start_app, wait_for_main_text, wait_until
 from tests.reliability.conftest import fingerprint, kill, wait_registered
 
 
@@ -49,7 +49,7 @@ def test_the_view_survives_a_server_crash_and_restart(sample_db, tmp_path, page)
         )
         assert "/records" in page.url and exceptions_on(page) == []
         # The sidebar shows the same filters, and they follow to the next page.
-        page.locator('[data-testid="stTopNavLink"]', has_text="Tổng quan").first.click()
+        nav_to(page, "Tổng quan")
         values = wait_registered(page, cards=1)
         assert values[0] == 22 and "PVEP" in main_text(page)
         assert page.errors == []
