@@ -149,9 +149,6 @@ RECORD_COLUMNS = (
     "title", "authors", "author_count", "unit_code", "field", "status", "level", "registered_on",
     "recognized_on", "applied_on", "benefit_vnd", "reward_vnd", "author_shares",
 )  # fmt: skip
-# The initiatives columns an import writes, in this order (named in every INSERT: the table's own order
-# is the order its migrations added them in).
-WRITE_COLUMNS = ("code", *RECORD_COLUMNS[:-1], "phase", "import_id", "author_shares")
 
 
 def col(index: int) -> str:
@@ -543,11 +540,6 @@ def reclassify_sql(shape: Shape, mode: str, table: str) -> str | None:
                  AND ingest_rows.{position(shape)} IN (SELECT pos FROM {table})"""  # noqa: S608
 
 
-def record_select(alias: str = "r") -> str:
-    """The initiatives row an ingest_rows row becomes (with $import_id), in WRITE_COLUMNS' order."""
-    return ", ".join("$import_id" if c == "import_id" else f"{alias}.{c}" for c in WRITE_COLUMNS)
-
-
 def update_sql(shape: Shape) -> str:
     """Changed records take the file's values for the columns it provides (others stay as they were)."""
     sets = [f"{c} = r.{c}" for c in shape.provided]
@@ -561,10 +553,6 @@ def update_sql(shape: Shape) -> str:
 HISTORY_COLUMNS = (
     "code, title, authors, author_count, unit_code, field, status, level, registered_on, recognized_on, "
     "applied_on, benefit_vnd, reward_vnd, phase, author_shares"
-)
-# initiative_history's columns, named in every INSERT (author_shares came with a later migration).
-HISTORY_INSERT = (
-    f"import_id, action, {HISTORY_COLUMNS.replace(', author_shares', '')}, prev_import_id, author_shares"
 )
 
 
