@@ -1503,23 +1503,6 @@ def composition(store: Store, filters: Filters) -> dict[str, pd.DataFrame]:
 # ---------------------------------------------------------------------------------------------------------
 # The records behind a number (data explorer, exports, unit detail).
 
-RECORD_COLUMNS = (
-    "code",
-    "title",
-    "unit",
-    "unit_name",
-    "field",
-    "status",
-    "level",
-    "authors",
-    "author_count",
-    "registered_on",
-    "recognized_on",
-    "applied_on",
-    "benefit_vnd",
-    "reward_vnd",
-    "phase",
-)
 # Search: the folded search words become a regular expression whose letters match every accented form
 # ("bom" -> "b[oòóỏ…ơờ…]m"), so "bom", "bơm" and "BƠM" all find "Cải tiến bơm". A regex on the stored (NFC)
 # text is about ten times faster than folding every record's text at query time.

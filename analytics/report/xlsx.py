@@ -15,8 +15,7 @@ import math
 import pandas as pd
 import xlsxwriter
 
-from analytics import metrics
-from analytics.export import neutralise
+from analytics.export import RECORD_COLUMNS, neutralise
 from analytics.i18n import has_key, t, value_kind
 from analytics.report.model import Column, Report, Table
 
@@ -30,7 +29,7 @@ RECORD_KINDS = {
     "reward_vnd": "vnd_amount",
     "phase": "count",
 }
-RECORD_ORDER = metrics.RECORD_COLUMNS  # the records sheet keeps the explorer's column order
+RECORD_ORDER = RECORD_COLUMNS  # the records sheet keeps the explorer's download order (analytics.export)
 
 
 class _Styles:

@@ -73,3 +73,14 @@ def test_xlsx_neutralises_formula_like_titles(sample_copy):
     assert '\'=HYPERLINK("http://x","y")' in titles
     assert all(not (isinstance(t, str) and t.startswith("=")) for t in titles)
     store.close()
+
+
+def test_xlsx_records_sheet_has_the_explorer_downloads_columns_in_its_order(xlsx_0531):
+    """One column order for records everywhere: the report's sheet once had a second list of its own, with
+    the authors after the unit while the explorer's download (and the API's CSV) put them after the title."""
+    from analytics.export import RECORD_COLUMNS, record_headers
+
+    records = openpyxl.load_workbook(io.BytesIO(xlsx_0531))["Hồ sơ"]
+    header = [c.value for c in records[1] if c.value]
+    assert header == list(record_headers(RECORD_COLUMNS, "vi").values())
+    assert header.index("Tác giả") == header.index("Tên sáng kiến") + 1
