@@ -15,47 +15,17 @@ import pandas as pd
 import streamlit as st
 
 from analytics import ingest
-from analytics.i18n import fmt_int
 from analytics.programs import CHANGE_KINDS
-from ui.auth import NotAnalyst, require_analyst, who
+from ui.auth import who
 from ui.context import Context
-from ui.reference_edit import _issues
+from ui.reference_edit import flash, write_checked
 
 _NEW = "__new__"
 _MESSAGE = "_setup_message"  # this tab's own (the Targets and Units tabs show theirs)
 
 
-def _flash(ctx: Context) -> None:
-    message = st.session_state.pop(_MESSAGE, None)
-    if message:
-        st.success(message, icon=":material/check_circle:")
-
-
-def _saved(ctx: Context, result: ingest.RefResult) -> None:
-    st.session_state[_MESSAGE] = ctx.t(
-        "data.ref.saved",
-        changed=fmt_int(result.changed, ctx.lang),
-        added=fmt_int(result.added, ctx.lang),
-        removed=fmt_int(result.removed, ctx.lang),
-    )
-    st.rerun()
-
-
-def _write(ctx: Context, action) -> None:
-    """Run a save (analysts only, checked here on the server); on success say so and rerun."""
-    try:
-        require_analyst()
-    except NotAnalyst:
-        st.error(ctx.t("auth.denied"), icon=":material/lock:")
-        return
-    result = action()
-    if result.ok:
-        _saved(ctx, result)
-    _issues(ctx, result)
-
-
 def setup_section(ctx: Context, writer: bool) -> None:
-    _flash(ctx)
+    flash(_MESSAGE)
     st.caption(ctx.t("setup.intro"))
     _programs(ctx, writer)
     if ctx.program is None:
@@ -150,7 +120,7 @@ def _programs(ctx: Context, writer: bool) -> None:
                 "end_on": end, "target": target, "noun_vi": noun_vi, "noun_en": noun_en, "period_word_vi": word_vi,
                 "period_word_en": word_en, "organizer": organizer, "organizer_en": organizer_en,
             }  # fmt: skip
-            _write(ctx, lambda: ingest.save_program(ctx.store, values, by=who()))
+            write_checked(ctx, lambda: ingest.save_program(ctx.store, values, by=who()), _MESSAGE)
 
 
 def _text(value: object) -> str:
@@ -223,7 +193,9 @@ def _periods(ctx: Context, writer: bool) -> None:
                 "target": target,
                 "theme": theme,
             }
-            _write(ctx, lambda: ingest.save_period(ctx.store, values, program.code, by=who()))
+            write_checked(
+                ctx, lambda: ingest.save_period(ctx.store, values, program.code, by=who()), _MESSAGE
+            )
 
 
 # --- targets for a period ------------------------------------------------------------------------------------
@@ -285,7 +257,9 @@ def _targets(ctx: Context, writer: bool) -> None:
     label = ctx.t("setup.save_targets", period=ctx.period_label(period))
     if st.button(label, type="primary", icon=":material/save:", key="setup_targets_save"):
         rows = ingest.proposal_targets(ingest.Proposal(period, proposal.basis, edited))
-        _write(ctx, lambda: ingest.save_targets(ctx.store, rows, by=who(), program=program.code))
+        write_checked(
+            ctx, lambda: ingest.save_targets(ctx.store, rows, by=who(), program=program.code), _MESSAGE
+        )
 
 
 # --- campaigns and milestones --------------------------------------------------------------------------------
@@ -308,7 +282,9 @@ def _campaigns_and_milestones(ctx: Context, writer: bool) -> None:
                 key=f"setup_campaigns_{program.code}",
             )  # fmt: skip
             if st.button(ctx.t("setup.save_campaigns"), key="setup_campaigns_save", icon=":material/save:"):
-                _write(ctx, lambda: ingest.save_campaigns(ctx.store, edited, program.code, by=who()))
+                write_checked(
+                    ctx, lambda: ingest.save_campaigns(ctx.store, edited, program.code, by=who()), _MESSAGE
+                )
         else:
             st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
     with right:
@@ -327,7 +303,9 @@ def _campaigns_and_milestones(ctx: Context, writer: bool) -> None:
                 key=f"setup_milestones_{program.code}",
             )  # fmt: skip
             if st.button(ctx.t("setup.save_milestones"), key="setup_milestones_save", icon=":material/save:"):
-                _write(ctx, lambda: ingest.save_milestones(ctx.store, edited, program.code, by=who()))
+                write_checked(
+                    ctx, lambda: ingest.save_milestones(ctx.store, edited, program.code, by=who()), _MESSAGE
+                )
         else:
             st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
 
@@ -363,7 +341,7 @@ def _units_over_time(ctx: Context, writer: bool) -> None:
             key="setup_changes",
         )
         if st.button(ctx.t("setup.save_changes"), key="setup_changes_save", icon=":material/save:"):
-            _write(ctx, lambda: ingest.save_unit_changes(ctx.store, edited, by=who()))
+            write_checked(ctx, lambda: ingest.save_unit_changes(ctx.store, edited, by=who()), _MESSAGE)
     else:
         st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
 
@@ -386,6 +364,6 @@ def _units_over_time(ctx: Context, writer: bool) -> None:
             key="setup_union",
         )
         if st.button(ctx.t("setup.save_union"), key="setup_union_save", icon=":material/save:"):
-            _write(ctx, lambda: ingest.save_union_names(ctx.store, edited, by=who()))
+            write_checked(ctx, lambda: ingest.save_union_names(ctx.store, edited, by=who()), _MESSAGE)
     else:
         st.dataframe(names, hide_index=True, width="stretch", column_config=config)

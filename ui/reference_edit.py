@@ -6,6 +6,8 @@ changed cell is logged in `reference_history`. Viewers see the same tables read-
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -17,14 +19,15 @@ from ui.context import Context
 _MESSAGE = "_ref_message"
 
 
-def _flash(ctx: Context) -> None:
-    message = st.session_state.pop(_MESSAGE, None)
+def flash(key: str = _MESSAGE) -> None:
+    """The message of the last save, shown once after the rerun that save asked for."""
+    message = st.session_state.pop(key, None)
     if message:
         st.success(message, icon=":material/check_circle:")
 
 
-def _saved(ctx: Context, result: ingest.RefResult) -> None:
-    st.session_state[_MESSAGE] = ctx.t(
+def _saved(ctx: Context, result: ingest.RefResult, key: str) -> None:
+    st.session_state[key] = ctx.t(
         "data.ref.saved",
         changed=fmt_int(result.changed, ctx.lang),
         added=fmt_int(result.added, ctx.lang),
@@ -33,7 +36,7 @@ def _saved(ctx: Context, result: ingest.RefResult) -> None:
     st.rerun()
 
 
-def _issues(ctx: Context, result: ingest.RefResult) -> None:
+def show_issues(ctx: Context, result: ingest.RefResult) -> None:
     if result.refusal:
         st.error(ctx.t(result.refusal), icon=":material/block:")
     if result.issues:
@@ -41,11 +44,25 @@ def _issues(ctx: Context, result: ingest.RefResult) -> None:
         st.dataframe(result.issues_frame(ctx.lang), hide_index=True, width="stretch")
 
 
+def write_checked(ctx: Context, action: Callable[[], ingest.RefResult], key: str = _MESSAGE) -> None:
+    """Run a save of reference data: analysts only, checked here on the server whatever the page showed;
+    on success the message waits in `key` for the rerun, on refusal the reasons are shown now."""
+    try:
+        require_analyst()
+    except NotAnalyst:
+        st.error(ctx.t("auth.denied"), icon=":material/lock:")
+        return
+    result = action()
+    if result.ok:
+        _saved(ctx, result, key)
+    show_issues(ctx, result)
+
+
 # --- targets ----------------------------------------------------------------------------------------------
 
 
 def targets_section(ctx: Context, writer: bool) -> None:
-    _flash(ctx)
+    flash()
     st.caption(ctx.t("data.targets.help"))
     program = ctx.program.code if ctx.program else None
     wide = ingest.targets_wide(ctx.store, program)
@@ -83,7 +100,7 @@ def targets_section(ctx: Context, writer: bool) -> None:
                                 label_visibility="collapsed")  # fmt: skip
         if file is not None:
             frame, found = ingest.read_targets(ctx.store, file.getvalue(), file.name)
-            _issues(ctx, found)
+            show_issues(ctx, found)
             if not found.refusal and not frame.empty:
                 shown = frame.rename(columns={"unit_code": ctx.t("data.targets.unit"), "phase": ctx.t("filter.phase"),
                                               "target": ctx.t("metric.target"), "row": ctx.t("ingest.col.row")})  # fmt: skip
@@ -96,24 +113,15 @@ def targets_section(ctx: Context, writer: bool) -> None:
 
 def save_targets(ctx: Context, frame: pd.DataFrame) -> None:
     """Save targets (analysts only, checked here on the server)."""
-    try:
-        require_analyst()
-    except NotAnalyst:
-        st.error(ctx.t("auth.denied"), icon=":material/lock:")
-        return
-    result = ingest.save_targets(
-        ctx.store, frame, by=who(), program=ctx.program.code if ctx.program else None
-    )
-    if result.ok:
-        _saved(ctx, result)
-    _issues(ctx, result)
+    program = ctx.program.code if ctx.program else None
+    write_checked(ctx, lambda: ingest.save_targets(ctx.store, frame, by=who(), program=program))
 
 
 # --- units ------------------------------------------------------------------------------------------------
 
 
 def units_section(ctx: Context, writer: bool) -> None:
-    _flash(ctx)
+    flash()
     st.caption(ctx.t("data.units.help"))
     frame = ingest.units_frame(ctx.store)
     config = {
@@ -167,12 +175,4 @@ def units_section(ctx: Context, writer: bool) -> None:
 
 def save_units(ctx: Context, frame: pd.DataFrame) -> None:
     """Save units (analysts only, checked here on the server)."""
-    try:
-        require_analyst()
-    except NotAnalyst:
-        st.error(ctx.t("auth.denied"), icon=":material/lock:")
-        return
-    result = ingest.save_units(ctx.store, frame, by=who())
-    if result.ok:
-        _saved(ctx, result)
-    _issues(ctx, result)
+    write_checked(ctx, lambda: ingest.save_units(ctx.store, frame, by=who()))
