@@ -8,10 +8,9 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from analytics.export import RECORD_COLUMNS, records_csv, records_frame, to_xlsx_bytes
+from analytics.export import RECORD_COLUMNS, readable_records, records_csv, records_frame, to_xlsx_bytes
 from analytics.i18n import Lang, t, value_kind
 from ui.context import Context
-from ui.labels import translated
 from ui.tables import styled
 
 COLUMN_KINDS = {  # value kinds (analytics.i18n): amounts exact, with "đ"
@@ -23,20 +22,6 @@ COLUMN_KINDS = {  # value kinds (analytics.i18n): amounts exact, with "đ"
     "min_remuneration": "vnd",
     "author_count": "count",
 }
-
-
-def readable(frame: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """Status, level and field in the page language (the stored codes stay in the store)."""
-    out = frame.copy()
-    if "status" in out:
-        out["status"] = [t(f"status.{s}", lang) if isinstance(s, str) else s for s in out["status"]]
-    if "level" in out:
-        out["level"] = [t(f"level.{s}", lang) if isinstance(s, str) else None for s in out["level"]]
-    if "field" in out:
-        out["field"] = [
-            translated("field", f, lang) if isinstance(f, str) and f else None for f in out["field"]
-        ]
-    return out
 
 
 def headers(columns: Sequence[str], lang: Lang) -> dict[str, str]:
@@ -53,7 +38,7 @@ def records_table(
     the language's thousands mark, the unit's full name beside its code."""
     columns = [c for c in columns if c in frame]
     names = headers(columns, ctx.lang)
-    shown = readable(frame[columns], ctx.lang)
+    shown = readable_records(frame[columns], ctx.lang)
     for column in DATE_COLUMNS:
         if column in shown:
             shown[column] = pd.to_datetime(shown[column])
