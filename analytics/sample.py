@@ -16,6 +16,7 @@ import datetime as dt
 import math
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -384,6 +385,55 @@ def _status_and_dates(
     return "recognized", recognized, None
 
 
+@dataclass(frozen=True)
+class _Draw:
+    """How one program's records are drawn: the odds of a team's size and of a recognition's level, and
+    the last day anything can have happened."""
+
+    team_weights: tuple[int, int, int, int]
+    level_weights: tuple[int, int, int]
+    last_day: dt.date
+
+
+def _unit_records(
+    rng: random.Random, unit: str, group: str, dates: list[dt.date], pool: list[str], draw: _Draw
+) -> list[dict]:
+    """One unit's records, one per registration date (in order), its authors drawn from its own pool."""
+    popularity = [1 / (rank + 1) ** 0.8 for rank in range(len(pool))]
+    field_weights = _FIELD_WEIGHTS_BY_GROUP.get(group, _FIELD_WEIGHTS_DEFAULT)
+    # Every author leads at least one record, placed at random along the unit's timeline, so the
+    # number of authors grows through the program instead of all appearing in its first weeks.
+    first_records = dict(zip(rng.sample(range(len(dates)), len(pool)), pool, strict=True))
+    records = []
+    for index, registered in enumerate(dates):
+        lead = first_records.get(index) or rng.choices(pool, weights=popularity)[0]
+        team_size = min(len(pool), rng.choices((1, 2, 3, 4), weights=draw.team_weights)[0])
+        team = [lead] + [a for a in rng.sample(pool, team_size) if a != lead][: team_size - 1]
+        field = rng.choices(FIELDS, weights=field_weights)[0]
+        status, recognized, applied = _status_and_dates(rng, registered, draw.last_day)
+        levels = ("unit", "sector", "national")
+        level = rng.choices(levels, weights=draw.level_weights)[0] if recognized else None
+        records.append(
+            {
+                "unit_code": unit,
+                "registered_on": registered,
+                "title": _title(rng, field),
+                "authors": "; ".join(team),
+                "author_count": len(team),
+                "field": field,
+                "status": status,
+                "level": level,
+                "recognized_on": recognized,
+                "applied_on": applied,
+                "raw_benefit": _raw_benefit(rng, status, level, group),
+            }
+        )
+    return records
+
+
+_FIRST_DRAW = _Draw(team_weights=(45, 30, 17, 8), level_weights=(85, 13, 2), last_day=LAST_DAY)
+
+
 def build_records(units: pd.DataFrame) -> pd.DataFrame:
     """All 7,085 sample records as a DataFrame in the `initiatives` column layout (without phase)."""
     rng = random.Random(SEED)
@@ -396,38 +446,10 @@ def build_records(units: pd.DataFrame) -> pd.DataFrame:
     records: list[dict] = []
     for (unit, by_phase1, final), pool_size in zip(PLAN, author_counts, strict=True):
         pool = [next(names) for _ in range(pool_size)]
-        popularity = [1 / (rank + 1) ** 0.8 for rank in range(pool_size)]
         dates = [phase1_dates.pop() for _ in range(by_phase1)] + [
             phase2_dates.pop() for _ in range(final - by_phase1)
         ]
-        field_weights = _FIELD_WEIGHTS_BY_GROUP.get(group_of[unit], _FIELD_WEIGHTS_DEFAULT)
-        # Every author leads at least one record, placed at random along the unit's timeline, so the
-        # number of authors grows through the program instead of all appearing in its first weeks.
-        first_records = dict(zip(rng.sample(range(len(dates)), pool_size), pool, strict=True))
-        for index, registered in enumerate(sorted(dates)):
-            lead = first_records.get(index) or rng.choices(pool, weights=popularity)[0]
-            team_size = min(pool_size, rng.choices((1, 2, 3, 4), weights=(45, 30, 17, 8))[0])
-            team = [lead] + [a for a in rng.sample(pool, team_size) if a != lead][: team_size - 1]
-            field = rng.choices(FIELDS, weights=field_weights)[0]
-            status, recognized, applied = _status_and_dates(rng, registered)
-            level = (
-                rng.choices(("unit", "sector", "national"), weights=(85, 13, 2))[0] if recognized else None
-            )
-            records.append(
-                {
-                    "unit_code": unit,
-                    "registered_on": registered,
-                    "title": _title(rng, field),
-                    "authors": "; ".join(team),
-                    "author_count": len(team),
-                    "field": field,
-                    "status": status,
-                    "level": level,
-                    "recognized_on": recognized,
-                    "applied_on": applied,
-                    "raw_benefit": _raw_benefit(rng, status, level, group_of[unit]),
-                }
-            )
+        records += _unit_records(rng, unit, group_of[unit], sorted(dates), pool, _FIRST_DRAW)
     frame = pd.DataFrame.from_records(records).sort_values(["registered_on", "unit_code"], kind="stable")
     frame = frame.reset_index(drop=True)
     frame.insert(0, "code", [f"SKDK-{d.year}-{i + 1:05d}" for i, d in enumerate(frame["registered_on"])])
@@ -460,6 +482,7 @@ SECOND_PROGRAM = "dmst-dau-khi"
 SECOND_SEED = 20240101
 SECOND_START, SECOND_END = dt.date(2024, 1, 1), dt.date(2028, 12, 31)
 SECOND_LAST_DAY = dt.date(2026, 6, 30)  # the as-of day of the sample's 2026
+_SECOND_DRAW = _Draw(team_weights=(40, 30, 20, 10), level_weights=(82, 15, 3), last_day=SECOND_LAST_DAY)
 SECOND_YEARS = (2024, 2025, 2026)
 SECOND_THEMES = {2024: "Thi đua sáng tạo – Về đích thành công"}
 SECOND_BENEFIT_VND = {2024: 8_046_300_000_000, 2025: 41_512_800_000_000, 2026: 5_214_800_000_000}
@@ -577,36 +600,10 @@ def build_second_records(units: pd.DataFrame) -> pd.DataFrame:
     records: list[dict] = []
     for (unit, *by_year), pool_size in zip(SECOND_PLAN, author_counts, strict=True):
         pool = [next(names) for _ in range(pool_size)]
-        popularity = [1 / (rank + 1) ** 0.8 for rank in range(pool_size)]
         dates = [
             d for year, n in zip(SECOND_YEARS, by_year, strict=True) for d in _second_dates(rng, year, n)
         ]
-        field_weights = _FIELD_WEIGHTS_BY_GROUP.get(group_of[unit], _FIELD_WEIGHTS_DEFAULT)
-        first_records = dict(zip(rng.sample(range(len(dates)), pool_size), pool, strict=True))
-        for index, registered in enumerate(dates):
-            lead = first_records.get(index) or rng.choices(pool, weights=popularity)[0]
-            team_size = min(pool_size, rng.choices((1, 2, 3, 4), weights=(40, 30, 20, 10))[0])
-            team = [lead] + [a for a in rng.sample(pool, team_size) if a != lead][: team_size - 1]
-            field = rng.choices(FIELDS, weights=field_weights)[0]
-            status, recognized, applied = _status_and_dates(rng, registered, SECOND_LAST_DAY)
-            level = (
-                rng.choices(("unit", "sector", "national"), weights=(82, 15, 3))[0] if recognized else None
-            )
-            records.append(
-                {
-                    "unit_code": unit,
-                    "registered_on": registered,
-                    "title": _title(rng, field),
-                    "authors": "; ".join(team),
-                    "author_count": len(team),
-                    "field": field,
-                    "status": status,
-                    "level": level,
-                    "recognized_on": recognized,
-                    "applied_on": applied,
-                    "raw_benefit": _raw_benefit(rng, status, level, group_of[unit]),
-                }
-            )
+        records += _unit_records(rng, unit, group_of[unit], dates, pool, _SECOND_DRAW)
     frame = pd.DataFrame.from_records(records).sort_values(["registered_on", "unit_code"], kind="stable")
     frame = frame.reset_index(drop=True)
     frame.insert(0, "code", [f"DMST-{d.year}-{i + 1:05d}" for i, d in enumerate(frame["registered_on"])])
