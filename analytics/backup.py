@@ -50,6 +50,7 @@ from analytics.store import (
     backup_dir,
     base_tables,
     duckdb_config,
+    duplicate_keys,
     open_store,
     schema_version,
     table_fingerprints,
@@ -452,7 +453,26 @@ def verify(path: Path | str) -> dict:
     held = read_file(path)
     if recorded and _compared(recorded.get("tables", {})) != _compared(held["tables"]):
         raise BackupError("changed", file=path.name)
+    _refuse_duplicates_in(path)
     return held
+
+
+def _refuse_duplicates_in(path: Path) -> None:
+    """A store file whose record codes are held twice (written past the app: no key index enforces them
+    since migration 9) is never restored: BackupError("duplicates")."""
+    try:
+        reader = _FileReader(path)
+    except duckdb.Error as exc:
+        raise BackupError("unreadable", file=path.name, detail=_line(exc)) from exc
+    try:
+        with reader.cursor() as cur:
+            found = duplicate_keys(cur)
+    except duckdb.Error as exc:
+        raise BackupError("unreadable", file=path.name, detail=_line(exc)) from exc
+    finally:
+        reader.close()
+    if found:
+        raise BackupError("duplicates", file=path.name, detail="; ".join(d.text() for d in found))
 
 
 @dataclass
@@ -524,6 +544,9 @@ def _replace_tables(store: Store, alias: str, source: Path, held: dict, by, addr
             cur.execute(definition)
             cur.execute(f"INSERT INTO {name} ({listed}) SELECT {listed} FROM {alias}.main.{name}")  # noqa: S608
         _advance_sequence(cur)
+        found = duplicate_keys(cur)  # the one writer's guarantee of unique codes, in the same transaction
+        if found:
+            raise BackupError("duplicates", file=source.name, detail="; ".join(d.text() for d in found))
         now = _compared({k: list(v) for k, v in _fingerprints_on(cur).items()})
         if now != expected:
             raise BackupError("unverified", file=source.name)
@@ -633,7 +656,7 @@ def restore_file(
 # --- words --------------------------------------------------------------------------------------------------
 
 # Store problems a snapshot can repair: their message names the newest verified snapshot and how to restore it.
-RECOVERABLE: tuple[str, ...] = ("store_damaged", "store_lost", "store_emptied")
+RECOVERABLE: tuple[str, ...] = ("store_damaged", "store_duplicates", "store_lost", "store_emptied")
 
 
 def when_text(moment: dt.datetime, lang: Lang) -> str:

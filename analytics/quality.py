@@ -594,7 +594,12 @@ _NEW_CODES_SQL = """SELECT code FROM initiatives WHERE import_id = $import_id AN
 def duplicates_of_import(store: Reader, import_id: int) -> int:
     """The import check: how many of the records import `import_id` added (new codes, not updates) are
     probably the same initiative as a record that was there before (`import_duplicates`)."""
-    codes = [c for (c,) in store.rows(_NEW_CODES_SQL, {"import_id": int(import_id)})]
+    params = {"import_id": int(import_id)}
+    # Every record in the store is one it added (a first import): none was there before, so none can be
+    # matched; the title index is left to the next scan (it took 26 s of a 1,000,000-record first import).
+    if store.one(f"SELECT count(*) FROM ({_NEW_CODES_SQL})", params) >= store.record_count():  # noqa: S608
+        return 0
+    codes = [c for (c,) in store.rows(_NEW_CODES_SQL, params)]
     return import_duplicates(store, codes)
 
 

@@ -82,6 +82,33 @@ _INITIATIVE_BODY = """
     import_id     INTEGER
 """
 
+# Migration 9's `initiatives`, written out (a released entry never changes, even if the text above did):
+# the same columns in the same order (migration 1's, then program_code and author_shares), `code` NOT NULL
+# and no longer a PRIMARY KEY.
+_UNKEYED_INITIATIVE_BODY = """
+    code          VARCHAR NOT NULL,
+    title         VARCHAR NOT NULL,
+    authors       VARCHAR,
+    author_count  INTEGER,
+    unit_code     VARCHAR NOT NULL,
+    field         VARCHAR,
+    status        VARCHAR NOT NULL CHECK (status IN ('registered', 'recognized', 'applied', 'not_recognized')),
+    level         VARCHAR CHECK (level IS NULL OR level IN ('unit', 'sector', 'national')),
+    registered_on DATE NOT NULL,
+    recognized_on DATE,
+    applied_on    DATE,
+    benefit_vnd   BIGINT CHECK (benefit_vnd IS NULL OR benefit_vnd >= 0),
+    reward_vnd    BIGINT CHECK (reward_vnd IS NULL OR reward_vnd >= 0),
+    phase         INTEGER,
+    import_id     INTEGER,
+    program_code  VARCHAR,
+    author_shares DOUBLE[]
+"""
+_MIGRATION_9_COLUMNS = (
+    "code, title, authors, author_count, unit_code, field, status, level, registered_on, recognized_on, "
+    "applied_on, benefit_vnd, reward_vnd, phase, import_id, program_code, author_shares"
+)
+
 # Each entry moves the schema from version n-1 to n. Never edit a released entry: add the next one.
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -239,6 +266,18 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             tokens VARCHAR[], people VARCHAR[])""",
         "CREATE TABLE dedup_near (tkey_a UBIGINT NOT NULL, tkey_b UBIGINT NOT NULL)",
         "INSERT INTO meta VALUES ('dedup_titles_version', '-1')",
+    ),
+    # The records without a PRIMARY KEY (issue 19): keeping its index up to date cost an import about
+    # 0.6 s per million records. The one writer keeps codes unique in the same transaction (import, undo,
+    # restore: `duplicate_keys`) and the check on opening verifies it (`check_unique_keys`). DuckDB cannot
+    # drop a constraint, so the table is made again beside the old one, filled in its order and renamed:
+    # every row, column, NOT NULL and CHECK kept (no default or index to keep: program_code's default was
+    # dropped by migration 4).
+    (
+        f"CREATE TABLE initiatives_unkeyed ({_UNKEYED_INITIATIVE_BODY})",
+        f"INSERT INTO initiatives_unkeyed SELECT {_MIGRATION_9_COLUMNS} FROM initiatives",  # noqa: S608
+        "DROP TABLE initiatives",
+        "ALTER TABLE initiatives_unkeyed RENAME TO initiatives",
     ),
 )
 
@@ -742,6 +781,64 @@ def check_tables(store: Reader) -> dict[str, tuple[int, str]]:
         raise StoreError("store_damaged", _first_line(exc)) from exc
 
 
+# Keys no index enforces (migration 9 took `initiatives`' PRIMARY KEY off): the one writer keeps them
+# unique in the transaction that writes them (analytics.ingest, analytics.backup), and the check on opening
+# verifies them. Table -> its key column; a table added here is checked everywhere `duplicate_keys` is.
+UNIQUE_KEYS: tuple[tuple[str, str], ...] = (("initiatives", "code"),)
+DUPLICATES_SHOWN = 5  # duplicated keys a message names (the count is exact)
+
+
+@dataclass(frozen=True)
+class Duplicates:
+    """Keys of one table held by more than one row: how many keys, and the first few with their rows."""
+
+    table: str
+    column: str
+    keys: int
+    examples: tuple[tuple[str, int], ...]
+
+    def text(self) -> str:
+        """Language-neutral detail for a message: "initiatives.code: SK-1 ×2, SK-7 ×3 (+4)"."""
+        shown = ", ".join(f"{key} ×{rows}" for key, rows in self.examples)
+        more = self.keys - len(self.examples)
+        return f"{self.table}.{self.column}: {shown}" + (f" (+{more})" if more > 0 else "")
+
+
+def duplicate_keys(cur: duckdb.DuckDBPyConnection, catalog: str | None = None) -> list[Duplicates]:
+    """Every UNIQUE_KEYS table whose key is held by more than one row (none on a sound store). One
+    aggregate per table (count against distinct count); the keys are listed only when there are any.
+    `catalog`: an attached database (a snapshot being restored). Names are ours, not input."""
+    prefix = f"{_quoted(catalog)}.main." if catalog else ""
+    found = []
+    for table, column in UNIQUE_KEYS:
+        name, key = prefix + _quoted(table), _quoted(column)
+        extra = cur.execute(f"SELECT count(*) - count(DISTINCT {key}) FROM {name}").fetchone()[0]  # noqa: S608
+        if not extra:
+            continue
+        rows = cur.execute(
+            f"""SELECT CAST({key} AS VARCHAR), count(*), count(*) OVER () FROM {name}
+                GROUP BY {key} HAVING count(*) > 1 ORDER BY 1 LIMIT {DUPLICATES_SHOWN}"""  # noqa: S608
+        ).fetchall()
+        examples = tuple((str(r[0]), int(r[1])) for r in rows)
+        found.append(Duplicates(table, column, int(rows[0][2]) if rows else 0, examples))
+    return found
+
+
+def check_unique_keys(store: Reader) -> None:
+    """Raise StoreError("store_duplicates", which keys) when a key UNIQUE_KEYS names is held twice: a row
+    written past the app (raw SQL in the DuckDB CLI, another tool). Such a store is treated as damaged: never
+    written to, its newest verified snapshot shown instead."""
+    try:
+        with store.cursor() as cur:
+            found = duplicate_keys(cur)
+    except _NOT_DAMAGE:
+        raise
+    except duckdb.Error as exc:
+        raise StoreError("store_damaged", _first_line(exc)) from exc
+    if found:
+        raise StoreError("store_duplicates", "; ".join(d.text() for d in found))
+
+
 def _probe_keys(store: Store) -> None:
     """Look every row's key up in its table's key index (an insert of the table into itself that skips
     every row, rolled back): the index blocks no scan reads are read too. Nothing is written."""
@@ -768,8 +865,9 @@ _HEADER_BYTES = 3 * 4096  # DuckDB's main header and its two database headers, b
 def check_store(store: Store) -> None:
     """The check on opening a store for the app or a command: the file is as long as its blocks say (a cut
     is found even where no table reads), the schema version is one this code knows, every table reads whole,
-    and a store that has held real data (its marker) is not empty. Raises StoreError: `store_damaged` (with
-    DuckDB's reason), `store_newer`, `store_emptied`."""
+    every record code is held by one record only (`check_unique_keys`), and a store that has held real data
+    (its marker) is not empty. Raises StoreError: `store_damaged` (with DuckDB's reason), `store_duplicates`
+    (with the keys), `store_newer`, `store_emptied`."""
     version = schema_version(store)
     if version > SCHEMA_VERSION:
         raise StoreError("store_newer", f"{version} > {SCHEMA_VERSION}")
@@ -784,6 +882,7 @@ def check_store(store: Store) -> None:
         if size < expected:
             raise StoreError("store_damaged", f"truncated: {size} bytes of {expected}")
     check_tables(store)
+    check_unique_keys(store)
     if (
         store.never_imported()
         and held_marker(store.path).exists()

@@ -300,6 +300,7 @@ _KNOWN_PROBLEMS = (
     "store_outdated",
     "store_unwritable",
     "store_damaged",
+    "store_duplicates",
     "store_lost",
     "store_emptied",
     "store_newer",

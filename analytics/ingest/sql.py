@@ -390,7 +390,8 @@ def rows_sql(shape: Shape, mode: str, phases: int) -> str:
             reader = "ingest_date_mdy" if shape.date_orders.get(name) == "mdy" else "ingest_date"
             values.append(f"{reader}({shape.raw(name)}) AS {name}_d")
             fixed.append(
-                f"CASE WHEN {name}_d < DATE '0100-01-01' THEN {name}_d + to_years(2000) ELSE {name}_d END AS {name}"
+                f"CASE WHEN {name}_d < DATE '0100-01-01' THEN CAST({name}_d + to_years(2000) AS DATE) "
+                f"ELSE {name}_d END AS {name}"  # a DATE (a date plus years is a TIMESTAMP in DuckDB)
             )
         else:
             fixed.append(f"NULL::DATE AS {name}")

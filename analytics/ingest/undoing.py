@@ -10,22 +10,40 @@ from analytics import audit
 from analytics.ingest import sql as q
 from analytics.ingest.model import Refusal, UndoResult
 from analytics.ingest.pipeline import snapshot_first
-from analytics.store import Store
+from analytics.store import DUPLICATES_SHOWN, Store
 
 
 def undo_blockers(store: Store, import_id: int) -> list[int]:
-    """Later imports (not undone) that changed records this import wrote: they must be undone first."""
+    """Later imports (not undone) that changed records this import wrote, or that added again a record this
+    import deleted (undoing it would bring back a second record with that code): they must be undone first."""
     rows = store.rows(
         """WITH mine AS (SELECT code FROM initiative_history WHERE import_id = $id
-                         UNION SELECT code FROM initiatives WHERE import_id = $id)
+                         UNION SELECT code FROM initiatives WHERE import_id = $id),
+                gone AS (SELECT code FROM initiative_history WHERE import_id = $id AND action = 'delete')
            SELECT DISTINCT m.id FROM imports m
            LEFT JOIN initiative_history h ON h.import_id = m.id
            WHERE m.id > $id AND m.undone_at IS NULL
-             AND (m.mode = 'sample' OR h.prev_import_id = $id OR h.code IN (SELECT code FROM mine))
+             AND (m.mode = 'sample' OR h.prev_import_id = $id OR h.code IN (SELECT code FROM mine)
+                  OR m.id IN (SELECT i.import_id FROM initiatives i WHERE i.code IN (SELECT code FROM gone)))
            ORDER BY 1""",
         {"id": import_id},
     )
     return [int(r[0]) for r in rows]
+
+
+# Records the undo would bring back whose code the store holds again (checked in the undo's transaction,
+# after its deletions and before the records come back: the one writer's guarantee of unique codes).
+_RETURNING_HELD = f"""SELECT h.code FROM initiative_history h
+    WHERE h.import_id = $id AND h.action = 'delete' AND h.code IN (SELECT code FROM initiatives)
+    ORDER BY 1 LIMIT {DUPLICATES_SHOWN}"""  # noqa: S608
+
+
+class _CodesHeld(Exception):
+    """Raised inside the undo's transaction to roll it back: these codes are held already."""
+
+    def __init__(self, codes: list[str]) -> None:
+        super().__init__(", ".join(codes))
+        self.codes = codes
 
 
 def undo_check(store: Store, import_id: int) -> Refusal | None:
@@ -51,6 +69,16 @@ def undo(store: Store, import_id: int, by: str | None = None) -> UndoResult:
     if refusal:
         result.refusal = refusal
         return result
+    try:
+        _undo_in_transaction(store, import_id, by, result)
+    except _CodesHeld as held:
+        result.refusal = Refusal("undo_duplicates", {"id": import_id, "codes": ", ".join(held.codes)})
+        result.deleted = result.restored = result.reinserted = 0
+    return result
+
+
+def _undo_in_transaction(store: Store, import_id: int, by: str | None, result: UndoResult) -> None:
+    """The undo's one transaction (rolled back whole by `_CodesHeld`)."""
     params = {"id": import_id}
     with store.transaction() as cur:
         result.deleted = int(
@@ -82,6 +110,10 @@ def undo(store: Store, import_id: int, by: str | None = None) -> UndoResult:
                 "SELECT count(*) FROM initiative_history WHERE import_id = $id AND action = 'delete'", params
             ).fetchone()[0]
         )
+        if result.reinserted:
+            held = [r[0] for r in cur.execute(_RETURNING_HELD, params).fetchall()]
+            if held:
+                raise _CodesHeld(held)
         cur.execute(
             f"""INSERT INTO initiatives ({q.HISTORY_COLUMNS}, import_id, program_code)
                 SELECT {q.history_select("h")}, h.prev_import_id, h.program_code FROM initiative_history h
@@ -104,7 +136,6 @@ def undo(store: Store, import_id: int, by: str | None = None) -> UndoResult:
                 "restored": result.restored + result.reinserted,
             },
         )
-    return result
 
 
 def sample_import_id(store: Store) -> int | None:

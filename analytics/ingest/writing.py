@@ -8,14 +8,33 @@ import duckdb
 
 from analytics.ingest import sql as q
 from analytics.ingest.assign import Assignment, used
+from analytics.ingest.layout import Refused
 from analytics.ingest.model import Preview, Report
-from analytics.store import INITIATIVE_COLUMNS
+from analytics.store import DUPLICATES_SHOWN, INITIATIVE_COLUMNS
 
 # The history table's columns: the import, the action, the record's previous values and its previous import.
 _HISTORY_TARGET = f"import_id, action, {q.HISTORY_COLUMNS}, prev_import_id, program_code"
 # A new record: the file's values, then its period, this import and its program (ingest.assign).
 _VALUES = ", ".join(f"a.{c}" for c in INITIATIVE_COLUMNS if c not in ("phase", "import_id", "program_code"))
 _TARGET = ", ".join(c for c in INITIATIVE_COLUMNS if c not in ("phase", "import_id", "program_code"))
+
+
+# The codes that would be written twice: a code on more than one row of the file that more than one of
+# those rows would write (the file's later occurrences are rejected, `sql.mark_dups_sql`, so none ever is).
+_REPEATED_WRITES = f"""SELECT code FROM ingest_rows
+    WHERE action IN ('insert', 'update') AND code IN (SELECT code FROM ingest_dups)
+    GROUP BY code HAVING count(*) > 1 ORDER BY code LIMIT {DUPLICATES_SHOWN}"""  # noqa: S608
+
+
+def refuse_repeated_codes(cur: duckdb.DuckDBPyConnection) -> None:
+    """The writer's own guarantee that a code is held by one record (no key index since migration 9), in
+    the import's transaction: a new record's code is absent from the store (the rows are classified by a
+    join with it in this transaction, under the one writer's lock), and no code of the file is written
+    from two of its rows, checked here against the file's repeated codes (`ingest_dups`, usually none, so
+    this costs nothing). Raises Refused("duplicate_codes"): the whole import is rolled back."""
+    found = [r[0] for r in cur.execute(_REPEATED_WRITES).fetchall()]
+    if found:
+        raise Refused("duplicate_codes", codes=", ".join(found))
 
 
 def write_rows(
@@ -59,6 +78,7 @@ def write_rows(
                      WHERE initiatives.code = a.code"""  # noqa: S608
         cur.execute(assign, used(assign, plan.params()))
     step(0.8, "write")
+    refuse_repeated_codes(cur)
     if report.inserted:
         # New records have no previous values, so nothing goes to the history: they carry this import's id,
         # which is how undo finds and removes them (a history row each cost 0.35 s per million records).

@@ -125,3 +125,43 @@ def test_the_import_command_keeps_the_author_index_the_pages_would_build(tmp_pat
         assert store.rows("SELECT unit, phase, all_phases, first_on FROM author_firsts ORDER BY ALL") == kept
     finally:
         store.close()
+
+
+def test_a_first_import_checks_for_duplicates_of_earlier_records_without_indexing_titles(tmp_path):
+    """On a store with no record before it, no new record can be a duplicate of an earlier one: the import
+    check says 0 at once instead of building the title index of every record (26 s of a 1,000,000-record
+    first import); the next scan builds it. A later import is checked as before."""
+    from analytics.store import open_store
+
+    header = "Mã SK,Tên sáng kiến,Đơn vị,Ngày đăng ký,Tác giả\n"
+    first, later = tmp_path / "dau.csv", tmp_path / "sau.csv"
+    first.write_text(
+        header + "HY-1,Cải tiến quy trình bảo dưỡng máy nén khí,BSR,01/10/2021,Nguyễn Văn A\n"
+        "HY-2,Giải pháp tiết kiệm điện năng tại trạm bơm,VPI,02/10/2021,Trần Thị B\n",
+        encoding="utf-8",
+    )
+    later.write_text(
+        header + "HY-9,Cải tiến quy trình bảo dưỡng máy nén khí,BSR,03/10/2021,Nguyễn Văn A\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "moi.duckdb"
+
+    def imported(path: Path) -> dict:
+        done = subprocess.run(
+            [sys.executable, "-m", "analytics", "import", str(path), "--db", str(db), "--json"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        return json.loads(done.stdout.strip().splitlines()[-1])
+
+    assert imported(first)["probable_duplicates"] == 0
+    store = open_store(db)
+    try:
+        assert store.one("SELECT value FROM meta WHERE key = 'dedup_titles_version'") == "-1"
+        assert store.one("SELECT count(*) FROM dedup_titles") == 0
+    finally:
+        store.close()
+    assert imported(later)["probable_duplicates"] == 1  # HY-1's twin

@@ -89,7 +89,7 @@ def test_failed_transaction_changes_nothing(tmp_path):
         )
         cur.execute(
             "INSERT INTO initiatives (code, title, unit_code, status, registered_on) "
-            "VALUES ('K1', 'duplicate', 'BSR', 'recognized', DATE '2022-01-02')"
+            "VALUES ('K3', 'unknown status', 'BSR', 'bogus', DATE '2022-01-02')"
         )
     assert store.record_count() == 1 and store.data_version() == version
     store.close()

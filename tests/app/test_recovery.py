@@ -127,3 +127,27 @@ def test_viewers_see_the_newest_snapshot_read_only_and_an_analyst_restores_it(mo
     kept = list(real_store.parent.glob("store.duckdb.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged  # the damaged file is kept aside, untouched
     assert "Đã đăng ký" in all_text(_run(monkeypatch, real_store))
+
+
+def test_a_store_with_a_code_held_twice_is_shown_from_its_snapshot_read_only(monkeypatch, real_store):
+    """Issue 19: `initiatives` has no key index since migration 9; rows planted past the app (a code held by
+    two records) make the check on opening treat the store as damaged: the newest snapshot is shown, view-only,
+    and the file is not written to."""
+    import duckdb
+
+    from analytics import backup
+
+    store = open_store(real_store)
+    assert backup.snapshot(store, "manual").verified
+    store.close()
+    con = duckdb.connect(str(real_store))
+    con.execute("INSERT INTO initiatives SELECT * FROM initiatives WHERE code = 'REAL-00001'")
+    con.execute("CHECKPOINT")
+    con.close()
+    planted = real_store.read_bytes()
+    at = _run(monkeypatch, real_store, program=ONE_MILLION)
+    assert not at.exception, [e.value for e in at.exception]
+    notice = " ".join(w.value for w in at.warning)
+    assert "bị hỏng" in notice and "chỉ xem" in notice, notice
+    assert ("Đã đăng ký", "7.105") in metric_values(at)  # the snapshot's figures, not 7.106
+    assert real_store.read_bytes() == planted

@@ -27,6 +27,8 @@ SUMMARY_KEYS = {
     "cli_import_s",
     "raw_read_process_s",
     "cli_import_vs_raw_process",
+    "cli_import_vs_raw_process_runs",
+    "ingest_vs_raw_runs",
     "browser_first_page",
     "author_index_s",
 }
@@ -66,6 +68,7 @@ def test_bench_json_contract_and_equal_results(tmp_path):
         assert all(value > 0 for value in figures.values())
     assert result["results_equal"] is True and result["mismatches"] == {}
     assert result["ingest_vs_raw"] == result["ingest_s"] / result["raw_read_s"]
+    assert len(result["ingest_vs_raw_runs"]) == 1 and len(result["cli_import_vs_raw_process_runs"]) == 1
     assert result["peak_rss_mb"] > 50
     # the browser on each network, a first visit's bytes, the filter change, many viewers, whole processes
     assert set(result["net"]) == {"lan", "fast", "slow"}
@@ -106,3 +109,17 @@ def test_first_page_in_browser_is_read_on_the_page_clock(browser, sample_copy):
     wall = time.perf_counter() - started
     for key in ("first_visit_s", "later_visits_s"):
         assert 0 < result[key] < wall, (key, result, wall)
+
+
+def test_whole_processes_take_every_turn_on_a_new_store(tmp_path):
+    """The command's store holds data after its first turn (its backup folder keeps the marker): each turn
+    removes the whole store, so the second turn imports instead of being refused as a store lost."""
+    from tests.analytics.ingest import fixtures as fx
+    from tools.bench.run import whole_processes
+
+    path = tmp_path / "small.csv"
+    path.write_bytes(fx.csv_bytes(fx.rows(20)))
+    result = whole_processes(path, tmp_path, 2)
+    assert len(result["cli_import_vs_raw_process_runs"]) == 2
+    assert result["cli_import_vs_raw_process"] == result["cli_import_s"] / result["raw_read_process_s"]
+    assert not (tmp_path / "process-cli.backups").exists()

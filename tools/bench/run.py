@@ -139,8 +139,9 @@ def whole_processes(path: Path, workdir: Path, repeat: int) -> dict:
                 [sys.executable, "-m", "analytics", "import", str(path), "--db"],
             ),
         ):
-            target.unlink(missing_ok=True)
-            Path(f"{target}.wal").unlink(missing_ok=True)
+            # The file, its log and its backup folder: the command's store has held data after the first
+            # turn, and a store whose marker remains is never made again (it would refuse the next turn).
+            remove_store(target)
             start = time.perf_counter()
             done = subprocess.run(
                 [*command, str(target)], cwd=ROOT, capture_output=True, text=True, timeout=3600
@@ -149,11 +150,12 @@ def whole_processes(path: Path, workdir: Path, repeat: int) -> dict:
             if done.returncode != 0:
                 raise RuntimeError(f"{command[1:3]} failed: {done.stderr[-2000:]}")
             (raw if "-c" in command else cli).append(seconds)
-            target.unlink(missing_ok=True)
+            remove_store(target)
     return {
         "raw_read_process_s": statistics.median(raw),
         "cli_import_s": statistics.median(cli),
         "cli_import_vs_raw_process": statistics.median(cli) / statistics.median(raw),
+        "cli_import_vs_raw_process_runs": [c / r for r, c in zip(raw, cli, strict=True)],
     }
 
 
@@ -185,9 +187,12 @@ def project_ingest(path: Path, db: Path) -> Store:
     return store
 
 
-def read_and_import(path: Path, workdir: Path, repeat: int) -> tuple[float, float, Store]:
+def read_and_import(
+    path: Path, workdir: Path, repeat: int, ratios: list[float] | None = None
+) -> tuple[float, float, Store]:
     """Median seconds of the raw read and of the project's import, taken in turns (raw, import, raw, ...)
-    so that a shared machine's changing load weighs on both alike; returns the last store, open."""
+    so that a shared machine's changing load weighs on both alike; returns the last store, open. `ratios`
+    gets each turn's import / raw read (the goal holds in every repetition, not only the median's)."""
     raw_times: list[float] = []
     ingest_times: list[float] = []
     store: Store | None = None
@@ -199,6 +204,8 @@ def read_and_import(path: Path, workdir: Path, repeat: int) -> tuple[float, floa
             store.close()
         store = new_store(workdir / "bench.duckdb")
         ingest_times.append(import_into(store, path))
+        if ratios is not None:
+            ratios.append(ingest_times[-1] / raw_times[-1])
     assert store is not None
     return statistics.median(raw_times), statistics.median(ingest_times), store
 
@@ -422,7 +429,8 @@ def run(
     bar.step("tạo tệp xuất / generating the export")
     path = generate_csv(workdir, rows)
     bar.step("đọc thô và nhập / raw read and project import")
-    raw_s, ingest_s, store = read_and_import(path, workdir, repeat)
+    ratios: list[float] = []
+    raw_s, ingest_s, store = read_and_import(path, workdir, repeat, ratios)
     bar.step("pandas read_csv")
     keys = unit_keys(store)
     pandas_ingest_s, checked = timed(lambda: bp.pandas_ingest(str(path), keys), repeat)
@@ -475,6 +483,7 @@ def run(
         "ingest_s": ingest_s,
         "pandas_ingest_s": pandas_ingest_s,
         "ingest_vs_raw": ingest_s / raw_s,
+        "ingest_vs_raw_runs": ratios,
         "page_speedup_vs_pandas": min(p["pandas_s"] / p["duckdb_s"] for p in pages.values()),
         "apptest_max_s": max(p["apptest_s"] for p in pages.values()),
         "peak_rss_mb": rss,
@@ -541,7 +550,9 @@ def table(result: dict) -> str:
     lines = [
         f"rows {result['rows']:,} · file {result['file_mb']:.0f} MB · median of {result['repeat']}",
         f"{'raw_read_s':<22}{result['raw_read_s']:>9.2f}",
-        f"{'ingest_s':<22}{result['ingest_s']:>9.2f}   ingest_vs_raw {result['ingest_vs_raw']:.2f} (goal <= 2.0)",
+        f"{'ingest_s':<22}{result['ingest_s']:>9.2f}   ingest_vs_raw {result['ingest_vs_raw']:.2f} (goal <= 1.6 in every run: "
+        + ", ".join(f"{r:.2f}" for r in result.get("ingest_vs_raw_runs", []))
+        + ")",
         f"{'pandas_ingest_s':<22}{result['pandas_ingest_s']:>9.2f}",
         f"{'author_index_s':<22}{result['author_index_s']:>9.2f}   (once per data version)",
         f"{'dedup_scan_s':<22}{result['dedup_scan_s']:>9.2f}   (goal <= 60; {result['dedup_pairs']:,} pairs)",

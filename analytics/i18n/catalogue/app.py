@@ -97,6 +97,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "Kho dữ liệu {path} bị hỏng nên không dùng được ({detail}). Ứng dụng không ghi gì vào tệp này.",
         "The store {path} is damaged and cannot be used ({detail}). The app writes nothing to that file.",
     ),
+    "store.duplicates": (
+        "Kho dữ liệu {path} bị hỏng: có mã hồ sơ ghi trên nhiều dòng ({detail}), điều ứng dụng không bao giờ "
+        "ghi ra, nên có thể tệp đã bị sửa bằng công cụ khác. Ứng dụng không ghi gì vào tệp này.",
+        "The store {path} is damaged: some record codes are held by more than one row ({detail}), which the "
+        "app never writes, so the file may have been changed with another tool. The app writes nothing to "
+        "that file.",
+    ),
     "store.lost": (
         "Không còn kho dữ liệu {path}, nhưng kho này đã từng có dữ liệu thật (dấu hiệu trong {detail}), nên "
         "ứng dụng không tạo kho rỗng mới hay nạp dữ liệu minh họa vào đó. Nếu thật sự muốn bắt đầu một kho "

@@ -45,6 +45,12 @@ TEXT: dict[str, tuple[str, str]] = {
         "Tệp mô tả {file} của bản sao lưu không đọc được ({detail}): không khôi phục từ bản này.",
         "The snapshot's description {file} cannot be read ({detail}): it is not restored.",
     ),
+    "backup.error.duplicates": (
+        "{file} có mã hồ sơ ghi trên nhiều dòng ({detail}), điều ứng dụng không bao giờ ghi ra: không khôi phục "
+        "từ tệp này, kho dữ liệu vẫn như trước. Hãy chọn một bản sao lưu khác.",
+        "{file} holds record codes on more than one row ({detail}), which the app never writes: it is not "
+        "restored, and the store stays as it was. Choose another snapshot.",
+    ),
     "backup.error.changed": (
         "{file} đã bị thay đổi hoặc hư hỏng từ khi được tạo (mã kiểm tra không còn khớp): không khôi phục từ "
         "tệp này. Hãy chọn một bản sao lưu khác.",

@@ -170,6 +170,21 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "ingest.refuse.undo_unknown": ("Không có lần nhập số {id}.", "There is no import #{id}."),
     "ingest.refuse.undo_done": ("Lần nhập số {id} đã được hoàn tác rồi.", "Import #{id} was already undone."),
+    "ingest.refuse.duplicate_codes": (
+        "Lần nhập bị từ chối: mã {codes} sẽ được ghi cho hơn một hồ sơ, mà mỗi mã chỉ được có một hồ sơ. "
+        "Không có gì được ghi. Hãy sửa tệp để mỗi mã chỉ có trên một dòng, rồi nhập lại.",
+        "The import was refused: the code(s) {codes} would be written to more than one record, and each code "
+        "may have one record only. Nothing was written. Correct the file so that each code is on one row, "
+        "then import it again.",
+    ),
+    "ingest.refuse.undo_duplicates": (
+        "Chưa hoàn tác được lần nhập số {id}: hồ sơ mã {codes} mà lần nhập này đã xóa nay lại có trong kho "
+        "(một lần nhập sau đã thêm lại), nên khôi phục sẽ tạo hai hồ sơ cùng mã. Không có gì được ghi. Hãy "
+        "hoàn tác lần nhập sau đó trước.",
+        "Import #{id} cannot be undone yet: the record(s) {codes} it deleted are in the store again (a later "
+        "import added them back), so restoring them would make two records with one code. Nothing was "
+        "written. Undo that later import first.",
+    ),
     "ingest.refuse.undo_blocked": (
         "Chưa hoàn tác được lần nhập số {id}: các lần nhập sau ({imports}) đã sửa chính những hồ sơ này. "
         "Hãy hoàn tác các lần nhập đó trước (mới nhất trước).",
