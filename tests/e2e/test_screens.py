@@ -40,6 +40,36 @@ STREAMLIT_ENGLISH = (
     "No options to select",
     "You can only select",
     " more",  # the top navigation's overflow menu ("2 more")
+    "Download as CSV",
+    "Show/hide columns",
+    "Fullscreen",
+    "Made with Streamlit",
+)
+# ... and in the attributes a screen reader speaks and a pointer shows (aria-label, title, placeholder,
+# data-title): the sidebar's button, the tables' toolbar, the main menu, the pickers, the calendar, the pager.
+STREAMLIT_ENGLISH_LABELS = (
+    *STREAMLIT_ENGLISH,
+    "Collapse sidebar",
+    "Expand sidebar",
+    "Sidebar",
+    "Main menu",
+    "App pages",
+    "Search",
+    "Help for",
+    "Link to heading",
+    "Choose date",
+    "Choose an option",
+    "Previous month",
+    "Next month",
+    "available date",
+    "Pagination",
+    "Previous page",
+    "Next page",
+    "file upload",
+    "Add row",
+    "Copy to clipboard",
+    "Open",
+    "Clear all",
 )
 PLOTLY_ENGLISH = ("Download plot", "Zoom", "Pan", "Reset axes", "Autoscale")
 ENGLISH_MONTHS = ("January", "February", "March", "April", "June", "July", "August", "October", "December")
@@ -104,6 +134,9 @@ MEASURE = """() => {
     out.contrast.push([name(el), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]);
   }
   out.texts = document.body.innerText;
+  out.labels = [];
+  for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [data-title]'))
+    for (const a of ['aria-label', 'title', 'placeholder', 'data-title']) { const v = el.getAttribute(a); if (v) out.labels.push(v); }
   out.titles = Array.from(document.querySelectorAll('.modebar-btn[data-title]')).map(b => b.getAttribute('data-title'));
   return out;
 }"""
@@ -153,8 +186,27 @@ def test_no_english_of_streamlit_in_the_vietnamese_ui(sized):
     for path, measured in pages.items():
         shown = [word for word in STREAMLIT_ENGLISH if word in measured["texts"]]
         assert shown == [], (size, path)
+        labels = english_labels(measured["labels"])
+        assert labels == [], (size, path)
         tooltips = [t for t in measured["titles"] if any(word in t for word in PLOTLY_ENGLISH)]
         assert tooltips == [], (size, path)
+
+
+def english_labels(labels: list[str]) -> list[str]:
+    """The attributes that hold one of Streamlit's English texts (a whole word of it, not part of a word)."""
+    found = []
+    for label in labels:
+        for word in STREAMLIT_ENGLISH_LABELS:
+            at = label.find(word.strip())
+            end = at + len(word.strip())
+            if (
+                at >= 0
+                and (at == 0 or not label[at - 1].isalpha())
+                and (end == len(label) or not label[end].isalpha())
+            ):
+                found.append(label)
+                break
+    return found
 
 
 def test_status_colours_reach_aa_contrast(sized):
@@ -230,6 +282,33 @@ def test_the_calendar_speaks_vietnamese_and_opens_on_the_data_s_last_day(sample_
     assert not any(month in text for month in ENGLISH_MONTHS), text[:300]
     assert "T2" in grid.inner_text() and "CN" in grid.inner_text()  # Vietnamese weekdays
     assert "tháng 8 năm 2023" in text.lower(), text[:300]  # the program's last record: 31/08/2023
+    # what the calendar says to a screen reader: its buttons, its grid, its days
+    labels = page.evaluate(
+        """() => Array.from(document.querySelectorAll('[role="dialog"] [aria-label], [role="dialog"] [title]'))
+                 .map(e => e.getAttribute('aria-label') || e.getAttribute('title'))"""
+    )
+    assert "Tháng trước" in labels and "Tháng sau" in labels, labels[:10]
+    assert any(label.endswith("Ngày muộn nhất có thể chọn") for label in labels), labels[-10:]
+    assert english_labels(labels) == [] and not any("selected" in label for label in labels), labels
+
+
+def test_the_tables_toolbar_speaks_vietnamese(sample_server, page):
+    """The tooltips of a table's toolbar (Streamlit draws them on hover, in English in its bundle)."""
+    open_page(page, sample_server.url + "/trends")
+    grid = page.locator('[data-testid="stDataFrame"]:visible').first
+    grid.evaluate("e => e.scrollIntoView({block: 'center'})")
+    grid.hover()
+    buttons = page.locator('[data-testid="stElementToolbar"]:visible button')
+    buttons.first.wait_for(timeout=10_000)
+    tips = []
+    for i in range(buttons.count()):
+        grid.hover()  # the toolbar shows while the pointer is over the table
+        buttons.nth(i).hover()
+        tip = page.locator('[data-testid="stTooltipContent"]:visible').first
+        tip.wait_for(timeout=10_000)
+        tips.append(tip.inner_text())
+    assert "Tải về dạng CSV" in tips and "Tìm kiếm" in tips and "Toàn màn hình" in tips, tips
+    assert english_labels(tips) == [], tips
 
 
 def test_a_typed_date_applies_on_enter(sample_server, page):
