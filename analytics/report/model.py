@@ -554,7 +554,10 @@ def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
 
 def phases_figure(prog: metrics.Progress, lang: Lang) -> go.Figure:
     """The Overview's target-vs-registered chart, with the Overview's title."""
-    return charts.phase_bullets(prog.phases, prog.program, lang, narrative.phase_chart_title(prog, lang))
+    phases = prog.phases.assign(
+        label=[narrative.phase_label(int(p), lang, prog) for p in prog.phases["phase"]]
+    )
+    return charts.phase_bullets(phases, prog.program, lang, narrative.phase_chart_title(prog, lang))
 
 
 def _phases_section(inp: _Inputs) -> Section:
@@ -741,6 +744,7 @@ def trend_figure(inp: _Inputs) -> go.Figure:
         metrics.projection_line(prog, inp.pace, daily),
         lang,
         title,
+        narrative.terms(prog, lang),  # the program's word for its periods on the boundaries ("Năm 2026")
     )
 
 

@@ -98,3 +98,22 @@ def test_every_multiselect_offers_no_english_select_all():
                 )
                 calls.append((path.name, node.lineno, off))
     assert calls and all(off for _, _, off in calls), calls
+
+
+def test_a_chart_s_png_download_carries_its_title_and_name(monkeypatch, sample_copy):
+    """The page draws a chart's title as text above it; the figure keeps it too (hidden on the page), so the
+    PNG its toolbar downloads says what it shows, under the chart's file name, 1200 px wide whatever the
+    screen so the title is whole."""
+    at = run_app(monkeypatch, sample_copy)
+    element = at.get("plotly_chart")[0]
+    spec, config = json.loads(element.proto.spec), json.loads(element.proto.config)
+    assert spec["layout"]["title"]["text"] == "Kết quả đăng ký so với chỉ tiêu: 2/3 năm đạt chỉ tiêu"
+    assert spec["layout"]["margin"]["t"] >= 60  # room for it in the image
+    assert config["toImageButtonOptions"] == {
+        "format": "png",
+        "filename": "chi-tieu-theo-giai-doan",
+        "scale": 2,
+        "width": 1200,
+    }
+    # the same words as the page's title above the chart
+    assert "Kết quả đăng ký so với chỉ tiêu: 2/3 năm đạt chỉ tiêu" in html.unescape(all_text(at))

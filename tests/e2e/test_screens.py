@@ -14,7 +14,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.conftest import ONE_MILLION
-from tests.e2e.conftest import exceptions_on, open_page, settle, wait_for_url_param
+from tests.e2e.conftest import (
+    exceptions_on,
+    metric_value,
+    open_page,
+    settle,
+    wait_for_metric,
+    wait_for_url_param,
+)
 
 PAGES = ["", "units", "trends", "benefit", "quality", "records", "report", "data"]
 SIZES = {
@@ -119,8 +126,26 @@ MEASURE = """() => {
         if (visible(t) && meet(lr, box(t))) out.overlaps.push('legend / ' + name(t));
       }
     }
+    // A bar's value label and a target mark never lie over one another.
+    // (a target mark is a vertical line: its box has no width, its stroke is 4 px wide)
+    const marks = Array.from(plot.querySelectorAll('g.scatterlayer path.point')).map(box).filter(r => r.height > 0)
+      .map(r => ({left: r.left - 2, right: r.right + 2, top: r.top, bottom: r.bottom}));
+    for (const t of plot.querySelectorAll('text.bartext, g.annotation-text-g text')) {
+      if (!visible(t)) continue;
+      for (const m of marks) if (meet(box(t), m)) { out.overlaps.push('label / mark: ' + name(t)); break; }
+    }
     const title = plot.closest('[data-testid="stElementContainer"]')?.previousElementSibling?.querySelector('.sk-chart-title');
     if (title && meet(box(title), frame)) out.overlaps.push('chart title / chart: ' + name(title));
+  }
+  // A table's toolbar (always shown on a touch screen) covers no title or caption.
+  const heads = Array.from(document.querySelectorAll('h1, h2, h3, h4, .sk-chart-title, [data-testid="stCaptionContainer"]')).filter(visible);
+  for (const bar of document.querySelectorAll('[data-testid="stElementToolbar"]')) {
+    if (!visible(bar) || getComputedStyle(bar).opacity === '0') continue;
+    for (const h of heads) {
+      const words = document.createRange();  // the heading's words, not its box's padding
+      words.selectNodeContents(h);
+      if (meet(box(bar), words.getBoundingClientRect())) out.overlaps.push('table toolbar / ' + name(h));
+    }
   }
   // Status words and badges: their colour against their own background (or the page's).
   const rgb = (s) => (s.match(/[\\d.]+/g) || []).slice(0, 4).map(Number);
@@ -352,3 +377,52 @@ def test_the_projector_shows_no_sidebar_and_moves_to_the_next_page(sample_server
         ".map(t => parseFloat(getComputedStyle(t).fontSize) || parseFloat(t.style.fontSize)))"
     )
     assert size >= 20, size
+
+
+def test_the_projector_shows_an_import_s_figures_without_a_reload(sample_db, tmp_path, page):
+    """A screen left on in the meeting room (`?present=1`): an import into the store (here through the API,
+    as a nightly job does) shows on it by itself, the page never reloaded by anyone."""
+    import shutil
+    import subprocess
+    import sys
+
+    from analytics.api import Client
+    from tests.analytics.ingest import fixtures as fx
+    from tests.conftest import ROOT
+    from tests.e2e.helpers import start_app
+
+    db = tmp_path / "store.duckdb"
+    shutil.copy(sample_db, db)
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics",
+            "token",
+            "create",
+            "nightly",
+            "--scope",
+            "write",
+            "--db",
+            str(db),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert made.returncode == 0, made.stderr
+    export = tmp_path / "danh-sach.csv"
+    export.write_bytes(fx.csv_bytes(fx.rows(20, prefix="PRESENT-")))
+    server = start_app(db, tmp_path / "server")
+    try:
+        open_page(page, f"{server.url}/?present=1&program={ONE_MILLION}")
+        assert metric_value(page, "Đã đăng ký")[0] == "7.085"
+        page.evaluate("() => { window.__sameDocument = true; }")  # gone if the page were reloaded
+        status, answer = Client(server.url, made.stdout.strip()).import_file(export, [("mode", "upsert")])
+        assert status == 200 and answer["inserted"] == 20, answer
+        wait_for_metric(page, "Đã đăng ký", "7.105", timeout=90)
+        assert page.evaluate("() => window.__sameDocument === true")
+        assert exceptions_on(page) == []
+    finally:
+        server.stop()
