@@ -32,6 +32,7 @@ from analytics.i18n import (
 )
 from analytics.i18n import fmt_month as _fmt_month
 from analytics.metrics import METRIC_KINDS
+from analytics.narrative import unit_label, unit_named
 
 FONT = '"Source Sans", "Source Sans 3", "Noto Sans", "Segoe UI", Arial, sans-serif'
 INK = "#1f2937"
@@ -423,9 +424,15 @@ def unique_labels(rows: pd.DataFrame) -> list[str]:
 
 
 def unit_hover(row: pd.Series, lang: Lang) -> str:
-    """The same few facts about a unit wherever it is hovered."""
+    """The same few facts about a unit wherever it is hovered: its name as every screen writes it (with its
+    code), then its full name."""
+    named = unit_named(row)
+    full = row.get("name")
+    head = f"<b>{plot_text(named)}</b>" + (
+        f" – {plot_text(full)}" if isinstance(full, str) and full and full != unit_label(row) else ""
+    )
     return (
-        f"<b>{plot_text(row['unit'])}</b> – {plot_text(row['name'])}<br>"
+        f"{head}<br>"
         f"{t('metric.registered', lang)}: {fmt_int(row['registered'], lang)} / {t('metric.target', lang).lower()} "
         f"{fmt_int(row['target'], lang)} ({fmt_pct(row['pct'], lang)})<br>"
         f"{t('metric.tier', lang)}: {t('tier.' + row['tier'], lang)}<br>"
@@ -513,7 +520,7 @@ def unit_hierarchy(rows: pd.DataFrame, lang: Lang, title: str, root: str) -> go.
         parent = row.get("parent_code")
         ids.append(f"u:{plot_text(row['unit'])}")
         labels.append(
-            f"{plot_text(row['unit'])}<br>{fmt_int(row['registered'], lang)} · {fmt_pct(row['pct'], lang)}"
+            f"{plot_text(unit_label(row))}<br>{fmt_int(row['registered'], lang)} · {fmt_pct(row['pct'], lang)}"
         )
         parents.append(
             f"u:{plot_text(parent)}"

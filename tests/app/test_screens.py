@@ -117,3 +117,39 @@ def test_a_chart_s_png_download_carries_its_title_and_name(monkeypatch, sample_c
     }
     # the same words as the page's title above the chart
     assert "Kết quả đăng ký so với chỉ tiêu: 2/3 năm đạt chỉ tiêu" in html.unescape(all_text(at))
+
+
+def test_a_unit_has_one_name_on_every_screen():
+    """Its short name everywhere (tables, axes, tiles), with its code where it is named once (a hover, its
+    drawer, the picker), its full name after it on hover and in the picker; never the code alone."""
+    import pandas as pd
+
+    from analytics import charts
+    from analytics.narrative import unit_label, unit_named
+    from ui.labels import unit_choice_label
+
+    row = pd.Series(
+        {
+            "unit": "QLDA LPSH",
+            "short_name": "Ban QLDA Long Phú – Sông Hậu",
+            "name": "Ban Quản lý dự án Điện lực Dầu khí Long Phú – Sông Hậu",
+            "registered": 12,
+            "target": 10,
+            "pct": 120.0,
+            "tier": "met",
+            "benefit_vnd": 0.0,
+            "group_name": None,
+            "parent_code": None,
+        }
+    )
+    short, named = "Ban QLDA Long Phú – Sông Hậu", "Ban QLDA Long Phú – Sông Hậu (QLDA LPSH)"
+    assert unit_label(row) == short and unit_named(row) == named
+    assert html.unescape(charts.unit_hover(row, "vi")).startswith(
+        f"<b>{named}</b> – Ban Quản lý dự án Điện lực Dầu khí Long Phú – Sông Hậu<br>"
+    )
+    assert unit_choice_label({"code": "QLDA LPSH", "short_name": short, "name": row["name"]}).startswith(
+        named
+    )
+    assert unit_named({"unit": "PV GAS", "short_name": "PV GAS"}) == "PV GAS"
+    tiles = charts.unit_hierarchy(pd.DataFrame([row]), "vi", "t", "Tất cả").data[0].labels
+    assert html.unescape(tiles[-1]).startswith(short + "<br>")
