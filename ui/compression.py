@@ -172,9 +172,13 @@ class CompressedAssets:
             scope["headers"] = [
                 (k, original if k == b"if-none-match" else v) for k, v in scope.get("headers") or []
             ]
-        if "." not in scope.get("path", "").rsplit("/", 1)[-1]:
-            # a page's path (/units): Streamlit sends its page there already compressed, which would pass
-            # untouched and without the page's hints; asked as it is, it is given them and compressed here
+        if (
+            b"text/html" in headers.get(b"accept", b"")
+            and "." not in scope.get("path", "").rsplit("/", 1)[-1]
+        ):
+            # a browser opening a page's path (/units): Streamlit sends its page there already compressed,
+            # which would pass untouched and without the page's hints; asked as it is, it is given them and
+            # compressed here
             scope["headers"] = [(k, v) for k, v in scope.get("headers") or [] if k != b"accept-encoding"]
         response = _Response(self, scope, send, encoding)
         asked = headers.get(b"if-none-match", b"").decode("latin-1")
