@@ -32,6 +32,7 @@ from analytics.i18n import (
 )
 from analytics.i18n import fmt_month as _fmt_month
 from analytics.metrics import METRIC_KINDS
+from analytics.narrative import unit_label, unit_named
 
 FONT = '"Source Sans", "Source Sans 3", "Noto Sans", "Segoe UI", Arial, sans-serif'
 INK = "#1f2937"
@@ -149,6 +150,9 @@ PLOTLY_TEXTS: tuple[tuple[str, str], ...] = (
 )
 
 
+EXPORT_WIDTH = 1200  # px of a chart's downloaded PNG (at scale 2)
+
+
 def plotly_config(filename: str, lang: Lang = "vi") -> dict:
     """Toolbar: a PNG download named after the chart, no Plotly logo, no tools a viewer does not need, its
     tooltips in the page's language."""
@@ -157,7 +161,8 @@ def plotly_config(filename: str, lang: Lang = "vi") -> dict:
         "locale": locale,
         "locales": {locale: {"dictionary": {en: t(key, lang) for en, key in PLOTLY_TEXTS}}},
         "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        # drawn 1200 px wide whatever the screen, so that the figure's title is whole in the image
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2, "width": EXPORT_WIDTH},
         "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d", "toggleSpikelines"],
     }
 
@@ -208,7 +213,13 @@ def themed(
     """Apply the app's look: title that states the finding, language number format, quiet grid."""
     layout: dict = {
         "template": _template(lang),
-        "title": {"text": plot_text(title), "x": 0, "xanchor": "left", "font": {"size": 18, "color": INK}},
+        "title": {
+            "text": plot_text(title),
+            "x": 0,
+            "xanchor": "left",
+            "pad": {"l": 12},  # off the image's edge in a downloaded PNG
+            "font": {"size": 18, "color": INK},
+        },
         "height": height,
         "margin": {"l": 10, "r": 20, "t": 64, "b": 10},
         "showlegend": legend,
@@ -285,6 +296,12 @@ def date_axis(fig: go.Figure, lang: Lang) -> None:
 # Overview
 
 
+BULLET_ROW = 100  # px of the phase chart per period: the bar, and its label above it
+BULLET_BAR = 0.4  # the bar's share of its row (40 px)
+BULLET_MARK = 34  # the target mark's size (Plotly draws it 1.4 times as tall: 48 px), taller than the bar
+BULLET_LABEL_SHIFT = 30  # px from the row's middle to its label's foot: above the bar and the mark
+
+
 def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -> go.Figure:
     """Registered against target per phase and for the program: a bar per row, the target as a black mark.
 
@@ -332,32 +349,43 @@ def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -
         x=frame["registered"],
         orientation="h",
         marker={"color": colors},
-        text=texts,
-        textposition="outside",
-        cliponaxis=False,
-        textfont={"size": 15, "color": INK},
+        text=texts,  # drawn above the bar (the notes below), kept here for what reads the figure
+        textposition="none",
         hovertext=hovers,
         hoverinfo="text",
         name=t("overview.registered_bar", lang),
-        width=0.55,
+        width=BULLET_BAR,
     )
     fig.add_scatter(
         y=frame["label"],
         x=frame["target"],
         mode="markers",
-        marker={"symbol": "line-ns", "size": 42, "line": {"width": 4, "color": TARGET}},
+        marker={"symbol": "line-ns", "size": BULLET_MARK, "line": {"width": 4, "color": TARGET}},
         name=t("overview.target_mark", lang),
         hovertext=[f"{t('metric.target', lang)}: {fmt_int(v, lang)}" for v in frame["target"]],
         hoverinfo="text",
     )
+    # Each bar's label sits above it, from the axis: at the bar's end it ran into the target mark (a bar short
+    # of its target) or had the mark through it (a long bar's label inside it, on a phone), whatever the width.
+    for label, text in zip(frame["label"], texts, strict=True):
+        fig.add_annotation(
+            x=0,
+            y=label,
+            xref="x",
+            yref="y",
+            text=text,
+            showarrow=False,
+            xanchor="left",
+            yanchor="bottom",
+            yshift=BULLET_LABEL_SHIFT,
+            font={"size": 15, "color": INK},
+        )
     top = max(
         frame["registered"].max(), frame["target"].max(skipna=True) if frame["target"].notna().any() else 0
     )
-    fig.update_xaxes(range=[0, top * 1.4], showgrid=True, gridcolor=GRID, tickformat=",d")
-    # the suffix keeps a zero-length bar's label ("0 · 0,0%") clear of its row label
-    fig.update_yaxes(showgrid=False, tickfont={"size": 15, "color": INK}, ticksuffix="   ")
-    bar_labels_inside_long_bars(fig)
-    return themed(fig, lang, title, height=120 + 80 * len(frame))
+    fig.update_xaxes(range=[0, top * 1.1], showgrid=True, gridcolor=GRID, tickformat=",d")
+    fig.update_yaxes(showgrid=False, tickfont={"size": 15, "color": INK}, ticksuffix="  ")
+    return themed(fig, lang, title, height=140 + BULLET_ROW * len(frame))
 
 
 def _bullet_text(registered: float, pct: float, standing: object, lang: Lang) -> str:
@@ -396,9 +424,15 @@ def unique_labels(rows: pd.DataFrame) -> list[str]:
 
 
 def unit_hover(row: pd.Series, lang: Lang) -> str:
-    """The same few facts about a unit wherever it is hovered."""
+    """The same few facts about a unit wherever it is hovered: its name as every screen writes it (with its
+    code), then its full name."""
+    named = unit_named(row)
+    full = row.get("name")
+    head = f"<b>{plot_text(named)}</b>" + (
+        f" – {plot_text(full)}" if isinstance(full, str) and full and full != unit_label(row) else ""
+    )
     return (
-        f"<b>{plot_text(row['unit'])}</b> – {plot_text(row['name'])}<br>"
+        f"{head}<br>"
         f"{t('metric.registered', lang)}: {fmt_int(row['registered'], lang)} / {t('metric.target', lang).lower()} "
         f"{fmt_int(row['target'], lang)} ({fmt_pct(row['pct'], lang)})<br>"
         f"{t('metric.tier', lang)}: {t('tier.' + row['tier'], lang)}<br>"
@@ -486,7 +520,7 @@ def unit_hierarchy(rows: pd.DataFrame, lang: Lang, title: str, root: str) -> go.
         parent = row.get("parent_code")
         ids.append(f"u:{plot_text(row['unit'])}")
         labels.append(
-            f"{plot_text(row['unit'])}<br>{fmt_int(row['registered'], lang)} · {fmt_pct(row['pct'], lang)}"
+            f"{plot_text(unit_label(row))}<br>{fmt_int(row['registered'], lang)} · {fmt_pct(row['pct'], lang)}"
         )
         parents.append(
             f"u:{plot_text(parent)}"

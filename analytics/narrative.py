@@ -30,6 +30,14 @@ def unit_label(row: pd.Series | dict) -> str:
     return short if isinstance(short, str) and short else str(row["unit"])
 
 
+def unit_named(row: pd.Series | dict) -> str:
+    """A unit where it is named once and the reader must know which one it is (a hover, the unit's own
+    drawer, the picker): its short name, the one every screen uses (`unit_label`), with its code where the
+    two differ: "PV GAS", "Ban QLDA Long Phú – Sông Hậu (QLDA LPSH)"."""
+    short, code = unit_label(row), str(row["unit"])
+    return short if short == code else f"{short} ({code})"
+
+
 def phase_label(phase: int, lang: Lang, prog: Progress | None = None) -> str:
     """ "Giai đoạn 2" (the program's word for its periods: "Năm 2025" for a yearly program)."""
     if prog is not None and prog.definition.code:

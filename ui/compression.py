@@ -172,6 +172,14 @@ class CompressedAssets:
             scope["headers"] = [
                 (k, original if k == b"if-none-match" else v) for k, v in scope.get("headers") or []
             ]
+        if (
+            b"text/html" in headers.get(b"accept", b"")
+            and "." not in scope.get("path", "").rsplit("/", 1)[-1]
+        ):
+            # a browser opening a page's path (/units): Streamlit sends its page there already compressed,
+            # which would pass untouched and without the page's hints; asked as it is, it is given them and
+            # compressed here
+            scope["headers"] = [(k, v) for k, v in scope.get("headers") or [] if k != b"accept-encoding"]
         response = _Response(self, scope, send, encoding)
         asked = headers.get(b"if-none-match", b"").decode("latin-1")
         response.variant_asked = any(f'-{label}"' in asked for label in _VARIANTS)
@@ -272,6 +280,10 @@ class _Response:
         status = message.get("status", 200)
         etag = named.get(b"etag", b"").decode("latin-1")
         kind = named.get(b"content-type", b"").decode("latin-1").lower()
+        if not etag and kind.startswith("text/html") and b"last-modified" in named:
+            # Streamlit serves its page at a page's own path (/units) without a tag: the file's date names
+            # it, so that page too gets the page's hints (its language, the translated labels)
+            etag = '"page-' + named[b"last-modified"].decode("latin-1").replace('"', "") + '"'
         eligible = (
             etag
             and b"content-encoding" not in named

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from analytics.i18n import Lang, fmt_date, has_key, t
+from analytics.narrative import unit_named
 from ui.context import Context
 
 
@@ -19,8 +20,8 @@ def unit_choice_label(unit: dict) -> str:
     """A unit in the picker: its short name (the one every screen uses), then its code when the short name
     differs from it, then its full name, so that typing any of the three finds it: "PV GAS – Tổng công ty
     Khí Việt Nam", "Ban QLDA LPSH (QLDA_LPSH) – Ban Quản lý dự án ..."."""
-    code, short, name = unit["code"], unit.get("short_name") or unit["code"], unit.get("name") or ""
-    head = short if short == code else f"{short} ({code})"
+    short, name = unit.get("short_name") or unit["code"], unit.get("name") or ""
+    head = unit_named({"unit": unit["code"], "short_name": short})
     return f"{head} – {name}" if name and name != short else head
 
 

@@ -23,6 +23,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from analytics.i18n import has_key, t
+
 # Modules (the build's chunk names) the first screen needs, in the order it needs them: the cards' HTML
 # Markdown, then the sidebar's widgets.
 FIRST_SCREEN = ("rehype-raw", "Html", "ButtonGroup", "Multiselect", "DateInput", "Button")
@@ -120,13 +122,147 @@ PHONE_SIDEBAR_SCRIPT = (
 )
 
 
+# Streamlit's own texts that no stylesheet reaches (ui.widgets.STREAMLIT_TEXTS draws the visible ones): the
+# aria-labels and tooltips of its sidebar button, table toolbar and column menu, main menu, multiselect and
+# calendar, which its bundle has in English only. (The English text, its catalogue key): a `{name}` in the
+# English text stands for any text (a number for `{n}`) and is carried into the catalogue's words. The first
+# text that matches wins, so a longer pattern comes before a shorter one it contains.
+STREAMLIT_LABELS: tuple[tuple[str, str], ...] = (
+    ("Collapse sidebar", "st.collapse_sidebar"),
+    ("Expand sidebar", "st.expand_sidebar"),
+    ("Sidebar", "st.sidebar"),
+    ("Main menu", "st.main_menu"),
+    ("Help for {label}", "st.help_for"),
+    ("Help", "st.help"),
+    ("Link to heading", "st.heading_link"),
+    ("Choose an option", "st.choose_option"),
+    ("Rerun", "st.rerun"),
+    ("Settings", "st.settings"),
+    ("Print", "st.print"),
+    ("Record screen", "st.record_screen"),
+    ("Stop recording", "st.stop_recording"),
+    ("Cancel recording", "st.cancel_recording"),
+    ("Made with Streamlit v", "st.made_with"),
+    ("About", "st.about"),
+    ("Clear cache", "st.clear_cache"),
+    ("App pages", "st.app_pages"),
+    ("Running...", "st.running"),
+    ("Close", "st.close"),
+    ("Pagination", "st.pagination"),
+    ("Previous page", "st.previous_page"),
+    ("Next page", "st.next_page"),
+    ("Page {n}", "st.page_n"),
+    ("file upload", "st.file_upload"),
+    ("Add row", "st.add_row"),
+    ("Delete row(s)", "st.delete_rows"),
+    ("Copy to clipboard", "st.copy"),
+    ("Download as CSV", "st.download_csv"),
+    ("Search", "st.search"),
+    ("Close Search", "st.close_search"),
+    ("Next Result", "st.next_result"),
+    ("Previous Result", "st.previous_result"),
+    ("Fullscreen", "st.fullscreen"),
+    ("Close fullscreen", "st.close_fullscreen"),
+    ("Show/hide columns", "st.show_hide_columns"),
+    ("Dataframe column menu", "st.column_menu"),
+    ("Sort ascending", "st.sort_ascending"),
+    ("Sort descending", "st.sort_descending"),
+    ("Pin column", "st.pin_column"),
+    ("Unpin column", "st.unpin_column"),
+    ("Hide column", "st.hide_column"),
+    ("Autosize", "st.autosize"),
+    ("Format", "st.format"),
+    ("Copy column name", "st.copy_column_name"),
+    ("Select all", "st.select_all"),
+    ("Select {n} matches", "st.select_matches"),
+    ("Clear all", "st.clear_all"),
+    ("Remove {item}", "st.remove"),
+    ("Selected values", "st.selected_values"),
+    ("Multiselect options", "st.multiselect_options"),
+    ("Open", "st.open"),
+    ("Clear value", "st.clear_value"),
+    ("Choose date", "st.choose_date"),
+    ("Choose date range", "st.choose_date_range"),
+    ("Clear date", "st.clear_date"),
+    ("Clear dates", "st.clear_dates"),
+    ("Previous month", "st.previous_month"),
+    ("Next month", "st.next_month"),
+    ("Previous", "st.previous"),
+    ("Next", "st.next"),
+    ("Today, {date} selected", "st.today_selected"),
+    ("Today, {date}", "st.today"),
+    ("Selected Date: {date}", "st.selected_date"),
+    ("Selected Range: {range}", "st.selected_range"),
+    ("{date} selected", "st.date_selected"),
+    ("First available date", "st.first_date"),
+    ("Last available date", "st.last_date"),
+    ("Click to start selecting date range", "st.range_start"),
+    ("Click to finish selecting date range", "st.range_finish"),
+)
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def label_rules(lang: str = "vi") -> list[list[str | bool]]:
+    """STREAMLIT_LABELS for the browser: [a whole-text regular expression, the text in `lang` with `$1`,
+    `$2`... where the English text's placeholders were, whether it applies to a text on screen too]. A
+    pattern that takes any text (a date, an item) applies to attributes only, so no text of the data on
+    screen ("… selected") can ever match it."""
+    rules = []
+    for english, key in STREAMLIT_LABELS:
+        names = _PLACEHOLDER.findall(english)
+        parts = _PLACEHOLDER.split(english)
+        pattern = "".join(
+            re.escape(part) if i % 2 == 0 else (r"(\d+)" if part == "n" else "(.+)")
+            for i, part in enumerate(parts)
+        )
+        words = (
+            t(key, lang, **{name: f"${i}" for i, name in enumerate(names, 1)}) if has_key(key) else english
+        )
+        rules.append(["^" + pattern + "$", words, all(name == "n" for name in names)])
+    return rules
+
+
+# In the Vietnamese page (no `lang=en` in the link), Streamlit's texts of STREAMLIT_LABELS in its attributes
+# (aria-label, title, placeholder, data-title) and in its own text (tooltips, menu items, list options), as they appear;
+# text the app writes (Markdown, tables, charts, fields) is never touched, except the whole text of a
+# tooltip (Streamlit writes its toolbar's tooltips as Markdown). An attribute the calendar joins from
+# parts ("Choose date, tháng 6 năm 2026", "…, Last available date") has its known parts translated.
+_TRANSLATE_SCRIPT = """<script>(function(){
+if(new URLSearchParams(location.search).get('lang')==='en')return;
+var R=%s.map(function(r){return [new RegExp(r[0]),r[1],r[2]];});
+var A=['aria-label','title','placeholder','data-title'];
+var SKIP='[data-testid="stMarkdownContainer"],.js-plotly-plot,table,textarea,input,[contenteditable]';
+var TIP='[data-testid="stTooltipContent"]';
+function one(v,t){for(var i=0;i<R.length;i++){if((!t||R[i][2])&&R[i][0].test(v))return v.replace(R[i][0],R[i][1]);}return null;}
+function tr(s,t){if(!s)return null;var v=s.trim();var w=one(v,t);if(w!==null||t||v.indexOf(', ')<0)return w;
+var parts=v.split(', '),hit=false;for(var i=0;i<parts.length;i++){var p=one(parts[i],true);if(p!==null){parts[i]=p;hit=true;}}
+return hit?parts.join(', '):null;}
+function el(e){for(var i=0;i<A.length;i++){var v=e.getAttribute(A[i]);var w=tr(v);if(w!==null&&w!==v)e.setAttribute(A[i],w);}}
+function txt(n){var p=n.parentElement;if(!p||(p.closest(SKIP)&&!p.closest(TIP)))return;var w=tr(n.data,true);if(w!==null&&w!==n.data.trim())n.data=w;}
+function walk(root){if(root.nodeType===3){txt(root);return;}if(root.nodeType!==1)return;el(root);
+var all=root.querySelectorAll('[aria-label],[title],[placeholder],[data-title]');for(var i=0;i<all.length;i++)el(all[i]);
+var it=document.createTreeWalker(root,NodeFilter.SHOW_TEXT);var n;while((n=it.nextNode()))txt(n);}
+new MutationObserver(function(ms){for(var i=0;i<ms.length;i++){var m=ms[i];
+if(m.type==='attributes')el(m.target);else if(m.type==='characterData')txt(m.target);
+else for(var j=0;j<m.addedNodes.length;j++)walk(m.addedNodes[j]);}})
+.observe(document.documentElement,{subtree:true,childList:true,characterData:true,attributes:true,attributeFilter:A});
+})();</script>"""
+
+
+@lru_cache(maxsize=1)
+def translate_script() -> str:
+    """The script that writes Streamlit's STREAMLIT_LABELS in Vietnamese (see _TRANSLATE_SCRIPT)."""
+    rules = json.dumps(label_rules("vi"), ensure_ascii=False).replace("</", "<\\/")
+    return _TRANSLATE_SCRIPT % rules
+
+
 def add_page_language(html: bytes) -> bytes:
-    """`html` (Streamlit's page) with PAGE_LANGUAGE_SCRIPT and PHONE_SIDEBAR_SCRIPT first in its `<head>`;
-    unchanged without one."""
+    """`html` (Streamlit's page) with PAGE_LANGUAGE_SCRIPT, PHONE_SIDEBAR_SCRIPT and the translation of
+    Streamlit's labels first in its `<head>`; unchanged without one."""
     text = html.decode("utf-8")
     if "<head>" not in text:
         return html
-    scripts = PAGE_LANGUAGE_SCRIPT + PHONE_SIDEBAR_SCRIPT
+    scripts = PAGE_LANGUAGE_SCRIPT + PHONE_SIDEBAR_SCRIPT + translate_script()
     return text.replace("<head>", "<head>\n    " + scripts, 1).encode("utf-8")
 
 

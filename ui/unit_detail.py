@@ -7,6 +7,7 @@ import streamlit as st
 from analytics import charts
 from analytics.filters import filters_for_selection
 from analytics.i18n import fmt_int, t
+from analytics.narrative import unit_named
 from ui import data
 from ui.context import Context
 from ui.labels import translated
@@ -23,7 +24,7 @@ def close_detail() -> None:
 
 def show_unit_detail(ctx: Context, unit: dict) -> None:
     """Open the drawer for `unit` (a row of Progress.units). Closing it clears `detail` from the URL."""
-    title = t("detail.title", ctx.lang, unit=unit["unit"])
+    title = t("detail.title", ctx.lang, unit=unit_named(unit))
 
     @st.dialog(title, width=1000, position="right", on_dismiss=close_detail)
     def drawer() -> None:

@@ -450,6 +450,7 @@ def import_section(ctx: Context) -> None:
         units = tuple(
             st.multiselect(
                 ctx.t("data.replace_units"), codes, key="data_replace_units", placeholder=ctx.t("data.replace_units.placeholder"),
+                select_all=False,  # Streamlit's "Select all" would replace every unit's records at one click
                 format_func=lambda c: f"{c} – {names.get(c, '')}",
             )
         )  # fmt: skip

@@ -234,13 +234,15 @@ def chart(
     """Draw a figure with the app's theme (not Streamlit's) and a PNG download in its toolbar.
 
     The figure's title is drawn above it as page text, which wraps on a narrow screen (Plotly cuts a long
-    title at the chart's edge, and its toolbar covered the title's end); on the projector every text of the
-    figure is large (ui.present)."""
+    title at the chart's edge, and its toolbar covered the title's end). The figure keeps its own title,
+    hidden on the page (ui/styles.css), for the PNG its toolbar downloads: Plotly
+    draws that image from a copy of the figure outside the page's chart, so the image carries the title.
+    On the projector every text of the figure is large (ui.present)."""
     kwargs: dict[str, Any] = {}
     fig = go.Figure(fig)  # a copy: cached figures (shared between sessions) stay as they are
     title = fig.layout.title.text if fig.layout.title else None
     if title:
-        fig.update_layout(title_text="", margin_t=64)  # room for the toolbar, which floats over the top
+        fig.update_layout(margin_t=64)  # room for the toolbar on the page, and for the title in the PNG
         st.markdown(
             f'<div class="sk-chart-title" role="heading" aria-level="4">{_text(html.unescape(title))}</div>',
             unsafe_allow_html=True,

@@ -554,7 +554,15 @@ def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
 
 def phases_figure(prog: metrics.Progress, lang: Lang) -> go.Figure:
     """The Overview's target-vs-registered chart, with the Overview's title."""
-    return charts.phase_bullets(prog.phases, prog.program, lang, narrative.phase_chart_title(prog, lang))
+    return charts.phase_bullets(
+        labelled_phases(prog, lang), prog.program, lang, narrative.phase_chart_title(prog, lang)
+    )
+
+
+def labelled_phases(prog: metrics.Progress, lang: Lang) -> pd.DataFrame:
+    """The program's periods, each with the program's name for it ("Năm 2026", "Giai đoạn 2"), as the
+    pages pass them to the charts."""
+    return prog.phases.assign(label=[narrative.phase_label(int(p), lang, prog) for p in prog.phases["phase"]])
 
 
 def _phases_section(inp: _Inputs) -> Section:
@@ -735,12 +743,13 @@ def trend_figure(inp: _Inputs) -> go.Figure:
     )
     return charts.cumulative_vs_target(
         daily,
-        prog.phases,
+        labelled_phases(prog, lang),
         inp.milestones,
         inp.campaigns,
         metrics.projection_line(prog, inp.pace, daily),
         lang,
         title,
+        narrative.terms(prog, lang),  # the program's word for its periods on the boundaries ("Năm 2026")
     )
 
 

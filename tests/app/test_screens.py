@@ -53,3 +53,103 @@ def test_every_page_says_where_a_running_program_stands(monkeypatch, sample_copy
         )
     at = run_app(monkeypatch, sample_copy, page="units", program=ONE_MILLION, as_of="2022-05-15", phase="2")
     assert "Giai đoạn 2: chưa bắt đầu" in html.unescape(all_text(at))
+
+
+def test_streamlit_s_labels_are_in_its_bundle_and_in_the_catalogue():
+    """Each English text the page translates is one this Streamlit writes (a renamed label after an upgrade
+    shows here), and has its Vietnamese words with the same placeholders."""
+    import re
+
+    from analytics.i18n import has_key
+    from ui.page_hints import STREAMLIT_LABELS, label_rules, static_dir
+
+    bundle = "\n".join(p.read_text(encoding="utf-8") for p in (static_dir() / "static" / "js").glob("*.js"))
+    for english, key in STREAMLIT_LABELS:
+        assert has_key(key), key
+        for part in re.split(r"\{\w+\}", english):
+            assert part.strip() == "" or part in bundle, english
+    rules = {english: rule for (english, _), rule in zip(STREAMLIT_LABELS, label_rules("vi"), strict=True)}
+
+    def js_replace(pattern: str, words: str, text: str) -> str:  # JavaScript's $1 is Python's \1
+        return re.sub(pattern, re.sub(r"\$(\d)", r"\\\1", words), text)
+
+    pattern, words, on_screen = rules["Select {n} matches"]
+    assert js_replace(pattern, words, "Select 12 matches") == "Chọn 12 kết quả khớp" and on_screen
+    pattern, words, on_screen = rules["Today, {date} selected"]
+    assert (
+        js_replace(pattern, words, "Today, 30 tháng 6, 2026 selected") == "Hôm nay, 30 tháng 6, 2026, đã chọn"
+    )
+    assert not on_screen  # a pattern taking any text is for attributes only, never for the data on screen
+
+
+def test_every_multiselect_offers_no_english_select_all():
+    """Streamlit's "Select all" / "Select N matches" option is off in every multiselect of the app."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    calls = []
+    for path in [root / "app.py", *(root / "ui").rglob("*.py"), *(root / "pages").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "multiselect":
+                off = any(
+                    k.arg == "select_all" and isinstance(k.value, ast.Constant) and k.value.value is False
+                    for k in node.keywords
+                )
+                calls.append((path.name, node.lineno, off))
+    assert calls and all(off for _, _, off in calls), calls
+
+
+def test_a_chart_s_png_download_carries_its_title_and_name(monkeypatch, sample_copy):
+    """The page draws a chart's title as text above it; the figure keeps it too (hidden on the page), so the
+    PNG its toolbar downloads says what it shows, under the chart's file name, 1200 px wide whatever the
+    screen so the title is whole."""
+    at = run_app(monkeypatch, sample_copy)
+    element = at.get("plotly_chart")[0]
+    spec, config = json.loads(element.proto.spec), json.loads(element.proto.config)
+    assert spec["layout"]["title"]["text"] == "Kết quả đăng ký so với chỉ tiêu: 2/3 năm đạt chỉ tiêu"
+    assert spec["layout"]["margin"]["t"] >= 60  # room for it in the image
+    assert config["toImageButtonOptions"] == {
+        "format": "png",
+        "filename": "chi-tieu-theo-giai-doan",
+        "scale": 2,
+        "width": 1200,
+    }
+    # the same words as the page's title above the chart
+    assert "Kết quả đăng ký so với chỉ tiêu: 2/3 năm đạt chỉ tiêu" in html.unescape(all_text(at))
+
+
+def test_a_unit_has_one_name_on_every_screen():
+    """Its short name everywhere (tables, axes, tiles), with its code where it is named once (a hover, its
+    drawer, the picker), its full name after it on hover and in the picker; never the code alone."""
+    import pandas as pd
+
+    from analytics import charts
+    from analytics.narrative import unit_label, unit_named
+    from ui.labels import unit_choice_label
+
+    row = pd.Series(
+        {
+            "unit": "QLDA LPSH",
+            "short_name": "Ban QLDA Long Phú – Sông Hậu",
+            "name": "Ban Quản lý dự án Điện lực Dầu khí Long Phú – Sông Hậu",
+            "registered": 12,
+            "target": 10,
+            "pct": 120.0,
+            "tier": "met",
+            "benefit_vnd": 0.0,
+            "group_name": None,
+            "parent_code": None,
+        }
+    )
+    short, named = "Ban QLDA Long Phú – Sông Hậu", "Ban QLDA Long Phú – Sông Hậu (QLDA LPSH)"
+    assert unit_label(row) == short and unit_named(row) == named
+    assert html.unescape(charts.unit_hover(row, "vi")).startswith(
+        f"<b>{named}</b> – Ban Quản lý dự án Điện lực Dầu khí Long Phú – Sông Hậu<br>"
+    )
+    assert unit_choice_label({"code": "QLDA LPSH", "short_name": short, "name": row["name"]}).startswith(
+        named
+    )
+    assert unit_named({"unit": "PV GAS", "short_name": "PV GAS"}) == "PV GAS"
+    tiles = charts.unit_hierarchy(pd.DataFrame([row]), "vi", "t", "Tất cả").data[0].labels
+    assert html.unescape(tiles[-1]).startswith(short + "<br>")

@@ -14,7 +14,14 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.conftest import ONE_MILLION
-from tests.e2e.conftest import exceptions_on, open_page, settle, wait_for_url_param
+from tests.e2e.conftest import (
+    exceptions_on,
+    metric_value,
+    open_page,
+    settle,
+    wait_for_metric,
+    wait_for_url_param,
+)
 
 PAGES = ["", "units", "trends", "benefit", "quality", "records", "report", "data"]
 SIZES = {
@@ -40,6 +47,36 @@ STREAMLIT_ENGLISH = (
     "No options to select",
     "You can only select",
     " more",  # the top navigation's overflow menu ("2 more")
+    "Download as CSV",
+    "Show/hide columns",
+    "Fullscreen",
+    "Made with Streamlit",
+)
+# ... and in the attributes a screen reader speaks and a pointer shows (aria-label, title, placeholder,
+# data-title): the sidebar's button, the tables' toolbar, the main menu, the pickers, the calendar, the pager.
+STREAMLIT_ENGLISH_LABELS = (
+    *STREAMLIT_ENGLISH,
+    "Collapse sidebar",
+    "Expand sidebar",
+    "Sidebar",
+    "Main menu",
+    "App pages",
+    "Search",
+    "Help for",
+    "Link to heading",
+    "Choose date",
+    "Choose an option",
+    "Previous month",
+    "Next month",
+    "available date",
+    "Pagination",
+    "Previous page",
+    "Next page",
+    "file upload",
+    "Add row",
+    "Copy to clipboard",
+    "Open",
+    "Clear all",
 )
 PLOTLY_ENGLISH = ("Download plot", "Zoom", "Pan", "Reset axes", "Autoscale")
 ENGLISH_MONTHS = ("January", "February", "March", "April", "June", "July", "August", "October", "December")
@@ -89,8 +126,26 @@ MEASURE = """() => {
         if (visible(t) && meet(lr, box(t))) out.overlaps.push('legend / ' + name(t));
       }
     }
+    // A bar's value label and a target mark never lie over one another.
+    // (a target mark is a vertical line: its box has no width, its stroke is 4 px wide)
+    const marks = Array.from(plot.querySelectorAll('g.scatterlayer path.point')).map(box).filter(r => r.height > 0)
+      .map(r => ({left: r.left - 2, right: r.right + 2, top: r.top, bottom: r.bottom}));
+    for (const t of plot.querySelectorAll('text.bartext, g.annotation-text-g text')) {
+      if (!visible(t)) continue;
+      for (const m of marks) if (meet(box(t), m)) { out.overlaps.push('label / mark: ' + name(t)); break; }
+    }
     const title = plot.closest('[data-testid="stElementContainer"]')?.previousElementSibling?.querySelector('.sk-chart-title');
     if (title && meet(box(title), frame)) out.overlaps.push('chart title / chart: ' + name(title));
+  }
+  // A table's toolbar (always shown on a touch screen) covers no title or caption.
+  const heads = Array.from(document.querySelectorAll('h1, h2, h3, h4, .sk-chart-title, [data-testid="stCaptionContainer"]')).filter(visible);
+  for (const bar of document.querySelectorAll('[data-testid="stElementToolbar"]')) {
+    if (!visible(bar) || getComputedStyle(bar).opacity === '0') continue;
+    for (const h of heads) {
+      const words = document.createRange();  // the heading's words, not its box's padding
+      words.selectNodeContents(h);
+      if (meet(box(bar), words.getBoundingClientRect())) out.overlaps.push('table toolbar / ' + name(h));
+    }
   }
   // Status words and badges: their colour against their own background (or the page's).
   const rgb = (s) => (s.match(/[\\d.]+/g) || []).slice(0, 4).map(Number);
@@ -104,6 +159,9 @@ MEASURE = """() => {
     out.contrast.push([name(el), (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05)]);
   }
   out.texts = document.body.innerText;
+  out.labels = [];
+  for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [data-title]'))
+    for (const a of ['aria-label', 'title', 'placeholder', 'data-title']) { const v = el.getAttribute(a); if (v) out.labels.push(v); }
   out.titles = Array.from(document.querySelectorAll('.modebar-btn[data-title]')).map(b => b.getAttribute('data-title'));
   return out;
 }"""
@@ -153,8 +211,27 @@ def test_no_english_of_streamlit_in_the_vietnamese_ui(sized):
     for path, measured in pages.items():
         shown = [word for word in STREAMLIT_ENGLISH if word in measured["texts"]]
         assert shown == [], (size, path)
+        labels = english_labels(measured["labels"])
+        assert labels == [], (size, path)
         tooltips = [t for t in measured["titles"] if any(word in t for word in PLOTLY_ENGLISH)]
         assert tooltips == [], (size, path)
+
+
+def english_labels(labels: list[str]) -> list[str]:
+    """The attributes that hold one of Streamlit's English texts (a whole word of it, not part of a word)."""
+    found = []
+    for label in labels:
+        for word in STREAMLIT_ENGLISH_LABELS:
+            at = label.find(word.strip())
+            end = at + len(word.strip())
+            if (
+                at >= 0
+                and (at == 0 or not label[at - 1].isalpha())
+                and (end == len(label) or not label[end].isalpha())
+            ):
+                found.append(label)
+                break
+    return found
 
 
 def test_status_colours_reach_aa_contrast(sized):
@@ -230,6 +307,33 @@ def test_the_calendar_speaks_vietnamese_and_opens_on_the_data_s_last_day(sample_
     assert not any(month in text for month in ENGLISH_MONTHS), text[:300]
     assert "T2" in grid.inner_text() and "CN" in grid.inner_text()  # Vietnamese weekdays
     assert "tháng 8 năm 2023" in text.lower(), text[:300]  # the program's last record: 31/08/2023
+    # what the calendar says to a screen reader: its buttons, its grid, its days
+    labels = page.evaluate(
+        """() => Array.from(document.querySelectorAll('[role="dialog"] [aria-label], [role="dialog"] [title]'))
+                 .map(e => e.getAttribute('aria-label') || e.getAttribute('title'))"""
+    )
+    assert "Tháng trước" in labels and "Tháng sau" in labels, labels[:10]
+    assert any(label.endswith("Ngày muộn nhất có thể chọn") for label in labels), labels[-10:]
+    assert english_labels(labels) == [] and not any("selected" in label for label in labels), labels
+
+
+def test_the_tables_toolbar_speaks_vietnamese(sample_server, page):
+    """The tooltips of a table's toolbar (Streamlit draws them on hover, in English in its bundle)."""
+    open_page(page, sample_server.url + "/trends")
+    grid = page.locator('[data-testid="stDataFrame"]:visible').first
+    grid.evaluate("e => e.scrollIntoView({block: 'center'})")
+    grid.hover()
+    buttons = page.locator('[data-testid="stElementToolbar"]:visible button')
+    buttons.first.wait_for(timeout=10_000)
+    tips = []
+    for i in range(buttons.count()):
+        grid.hover()  # the toolbar shows while the pointer is over the table
+        buttons.nth(i).hover()
+        tip = page.locator('[data-testid="stTooltipContent"]:visible').first
+        tip.wait_for(timeout=10_000)
+        tips.append(tip.inner_text())
+    assert "Tải về dạng CSV" in tips and "Tìm kiếm" in tips and "Toàn màn hình" in tips, tips
+    assert english_labels(tips) == [], tips
 
 
 def test_a_typed_date_applies_on_enter(sample_server, page):
@@ -273,3 +377,52 @@ def test_the_projector_shows_no_sidebar_and_moves_to_the_next_page(sample_server
         ".map(t => parseFloat(getComputedStyle(t).fontSize) || parseFloat(t.style.fontSize)))"
     )
     assert size >= 20, size
+
+
+def test_the_projector_shows_an_import_s_figures_without_a_reload(sample_db, tmp_path, page):
+    """A screen left on in the meeting room (`?present=1`): an import into the store (here through the API,
+    as a nightly job does) shows on it by itself, the page never reloaded by anyone."""
+    import shutil
+    import subprocess
+    import sys
+
+    from analytics.api import Client
+    from tests.analytics.ingest import fixtures as fx
+    from tests.conftest import ROOT
+    from tests.e2e.helpers import start_app
+
+    db = tmp_path / "store.duckdb"
+    shutil.copy(sample_db, db)
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analytics",
+            "token",
+            "create",
+            "nightly",
+            "--scope",
+            "write",
+            "--db",
+            str(db),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert made.returncode == 0, made.stderr
+    export = tmp_path / "danh-sach.csv"
+    export.write_bytes(fx.csv_bytes(fx.rows(20, prefix="PRESENT-")))
+    server = start_app(db, tmp_path / "server")
+    try:
+        open_page(page, f"{server.url}/?present=1&program={ONE_MILLION}")
+        assert metric_value(page, "Đã đăng ký")[0] == "7.085"
+        page.evaluate("() => { window.__sameDocument = true; }")  # gone if the page were reloaded
+        status, answer = Client(server.url, made.stdout.strip()).import_file(export, [("mode", "upsert")])
+        assert status == 200 and answer["inserted"] == 20, answer
+        wait_for_metric(page, "Đã đăng ký", "7.105", timeout=90)
+        assert page.evaluate("() => window.__sameDocument === true")
+        assert exceptions_on(page) == []
+    finally:
+        server.stop()
