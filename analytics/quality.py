@@ -301,23 +301,44 @@ def _people_sql(column: str) -> str:
 
 
 # The title index (derived, like the author index): each record's normalised title words, its hashed key
-# and its people, kept in `dedup_titles` and refreshed by data version (only records whose title, authors
-# or registration day changed are normalised again; each distinct title and author list once); and
-# `dedup_near`, the pairs of distinct normalised titles that share the title less one word. A scan then
-# joins on 64-bit keys and never normalises a title.
+# and its people, kept in `dedup_titles`; `dedup_near`, the pairs of distinct normalised titles that share
+# the title less one word; and `dedup_pairs`, every candidate pair with what its score is made of. All three
+# are brought to the data version together and incrementally: one pass over the records and the index
+# finds the records added, removed or changed (title, authors, day, unit, field or program: `source`); only
+# they are normalised again (each distinct title and author list once); the near titles are computed again
+# only when the set of distinct normalised titles changed; and only the pairs of the title keys touched
+# (a changed record's old and new key, and the keys whose near titles changed) are paired and scored
+# again. A scan then reads scored pairs and never pairs or normalises anything.
+_SOURCE = "hash(i.title, i.authors, i.registered_on, i.unit_code, i.field, i.program_code)"
+_CHANGED_ROWS = """CREATE OR REPLACE TEMP TABLE dedup_changed AS
+SELECT coalesce(i.code, d.code) AS code, d.tkey AS old_tkey
+FROM initiatives i FULL JOIN dedup_titles d ON d.code = i.code
+WHERE d.code IS NULL OR i.code IS NULL OR SOURCE <> d.source""".replace("SOURCE", _SOURCE)
 _INDEX_ROWS = """
 WITH new AS (
     SELECT code, coalesce(title, '') AS title, coalesce(authors, '') AS authors, registered_on,
-           hash(title, authors, registered_on) AS source
-    FROM initiatives i WHERE NOT EXISTS (SELECT 1 FROM INDEX_TABLE d WHERE d.code = i.code)
+           SOURCE AS source
+    FROM initiatives i WHERE code IN (SELECT code FROM dedup_changed)
 ),
 t AS (SELECT title, TITLE_TOKENS AS tokens FROM (SELECT DISTINCT title FROM new)),
 p AS (SELECT authors, PEOPLE AS people FROM (SELECT DISTINCT authors FROM new))
 SELECT n.code, n.source, n.registered_on, CASE WHEN len(t.tokens) >= 2 THEN hash(t.tokens) END AS tkey,
        t.tokens, p.people
-FROM new n JOIN t USING (title) JOIN p USING (authors)"""
-_INDEX_STALE = """DELETE FROM dedup_titles d WHERE NOT EXISTS (
-    SELECT 1 FROM initiatives i WHERE i.code = d.code AND hash(i.title, i.authors, i.registered_on) = d.source)"""
+FROM new n JOIN t USING (title) JOIN p USING (authors)""".replace("SOURCE", _SOURCE)
+# The title keys a change touches: the old key of every changed record and the new one.
+_TOUCHED = """CREATE OR REPLACE TEMP TABLE dedup_touched AS
+SELECT old_tkey AS tkey FROM dedup_changed WHERE old_tkey IS NOT NULL
+UNION SELECT tkey FROM dedup_titles WHERE code IN (SELECT code FROM dedup_changed) AND tkey IS NOT NULL"""
+# Whether the set of distinct normalised titles changed (a touched key that was there before and is gone,
+# or is there now and was not): the near titles depend on that set only.
+_LISTS_CHANGED = """
+WITH now AS (
+    SELECT tkey, count(*) FILTER (WHERE code NOT IN (SELECT code FROM dedup_changed)) AS kept
+    FROM dedup_titles WHERE tkey IN (SELECT tkey FROM dedup_touched) GROUP BY tkey
+)
+SELECT count(*) FROM dedup_touched t LEFT JOIN now n ON n.tkey = t.tkey
+WHERE (coalesce(n.kept, 0) > 0 OR t.tkey IN (SELECT old_tkey FROM dedup_changed WHERE old_tkey IS NOT NULL))
+      <> (n.tkey IS NOT NULL)"""
 # The near titles: keys are each distinct word list (2 words or more) and the list less one word (3 or more);
 # a key shared by 2 to $max_block distinct titles is a block, whose first title (the smallest key) is paired
 # with each other one (a block of k titles gives k - 1 pairs).
@@ -331,81 +352,29 @@ keys AS (
 ),
 blocks AS (SELECT key, min(tkey) AS first FROM keys GROUP BY key HAVING count(*) BETWEEN 2 AND $max_block)
 SELECT DISTINCT b.first AS tkey_a, k.tkey AS tkey_b FROM keys k JOIN blocks b ON b.key = k.key AND k.tkey <> b.first"""
+# The keys whose pairs are made again: the touched ones, and those on a near-title row that came or went.
+_AFFECTED_NEAR = """CREATE OR REPLACE TEMP TABLE dedup_affected AS
+WITH diff AS (
+    (SELECT tkey_a, tkey_b FROM dedup_near EXCEPT SELECT tkey_a, tkey_b FROM dedup_near_new)
+    UNION ALL (SELECT tkey_a, tkey_b FROM dedup_near_new EXCEPT SELECT tkey_a, tkey_b FROM dedup_near)
+)
+SELECT tkey FROM dedup_touched UNION SELECT tkey_a FROM diff UNION SELECT tkey_b FROM diff"""
 _INDEX_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'dedup_titles_version'"
-
-
-def _tokens_sql(sql: str) -> str:
-    return sql.replace("TITLE_TOKENS", _title_tokens_sql("title")).replace("PEOPLE", _people_sql("authors"))
-
-
-def refresh_title_index(store: Reader) -> bool:
-    """Bring `dedup_titles` and `dedup_near` to the store's data version (incrementally: records removed
-    or changed since are dropped, new ones normalised). False when the store cannot be written (a scan then
-    normalises every title itself)."""
-    return _index_reader(store) is not None
-
-
-def _index_reader(store: Reader) -> Reader | None:
-    """The reader whose view of the title index is current for `store`'s data: `store` itself, or, for a
-    page's snapshot (a read transaction begun before the index was refreshed, which cannot see it), the
-    store the index was just refreshed in, when that holds the same data version; None when neither (a
-    read-only store, or data committed since the snapshot began)."""
-    version = store.data_version()
-    if store.one(_INDEX_VERSION_SQL) == version:
-        return store
-    target = getattr(store, "store", store)  # a snapshot writes through its store
-    if target.read_only or not hasattr(target, "derived_write"):
-        return None
-    params = _title_params()
-    try:
-        with target.derived_write() as cur:
-            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
-            if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
-                cur.execute(_INDEX_STALE)
-                cur.execute(
-                    "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
-                    + _tokens_sql(_INDEX_ROWS).replace("INDEX_TABLE", "dedup_titles"),
-                    params,
-                )
-                cur.execute("DELETE FROM dedup_near")
-                cur.execute(
-                    "INSERT INTO dedup_near (tkey_a, tkey_b) " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
-                    {"max_block": MAX_BLOCK},
-                )
-                cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
-    except (duckdb.Error, OSError, StoreError):  # a full disk, say: the scan then normalises titles itself
-        _LOG.warning("the title index of %s could not be kept", getattr(target, "path", "?"), exc_info=True)
-        return None
-    if now != version:
-        return None
-    return store if target is store else target
-
-
-# Without a current index (a read-only store): the same rows computed in the query itself.
-_INLINE_INDEX = """idx AS MATERIALIZED (
-    SELECT code, registered_on, CASE WHEN len(tokens) >= 2 THEN hash(tokens) END AS tkey, tokens, people
-    FROM (SELECT code, registered_on, TITLE_TOKENS AS tokens, PEOPLE AS people FROM initiatives)
-),
-near AS MATERIALIZED (NEAR_ROWS)""".replace("NEAR_ROWS", _NEAR_ROWS.replace("IDX", "idx"))
-_STORED_INDEX = "idx AS (SELECT * FROM dedup_titles),\nnear AS (SELECT * FROM dedup_near)"
+_TEMP_TABLES = ("dedup_changed", "dedup_touched", "dedup_near_new", "dedup_affected")
 
 # Pairs: records with the same normalised title form a cluster, each paired with its first record
 # (registered first; ties: the smaller code); two near titles' clusters are paired by their first records.
-# Scored, filtered, counted and ranked in SQL; titles are read for the returned rows only.
-_PAIRS_BODY = """
+_CLUSTER_PAIRS = """
 rec AS (SELECT code, tkey, registered_on FROM idx WHERE tkey IS NOT NULL),
 clusters AS (SELECT tkey, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM rec GROUP BY tkey),
 cand AS (
     SELECT c.first AS x, r.code AS y FROM rec r JOIN clusters c USING (tkey)
-    WHERE c.n BETWEEN 2 AND $max_block AND r.code <> c.first
+    WHERE c.n BETWEEN 2 AND $max_block AND r.code <> c.first AND CLUSTER_KEPT
     UNION ALL
     SELECT ca.first, cb.first FROM near d JOIN clusters ca ON ca.tkey = d.tkey_a JOIN clusters cb ON cb.tkey = d.tkey_b
-),
-candidates AS (
-    SELECT DISTINCT least(x, y) AS code_a, greatest(x, y) AS code_b FROM cand
-    WHERE (len($codes) = 0 OR x IN (SELECT unnest($codes)) OR y IN (SELECT unnest($codes)))
-      AND (x IN (SELECT code FROM f) OR y IN (SELECT code FROM f))
-),
+),"""
+# What a pair's score is made of (the columns of `dedup_pairs`, in its order).
+_SCORED = """
 scored AS (
     SELECT c.code_a, c.code_b, ia.unit_code AS unit_a, ib.unit_code AS unit_b,
            coalesce(ia.program_code, '') AS program_a, coalesce(ib.program_code, '') AS program_b,
@@ -419,17 +388,128 @@ scored AS (
            a.tkey = b.tkey AS same_title,
            len(a.people) > 0 AND a.people = b.people AS same_authors,
            list_has_any(a.people, b.people) AS shared_authors,
-           ia.field IS NOT DISTINCT FROM ib.field AS same_field
+           ia.field IS NOT DISTINCT FROM ib.field AS same_field,
+           a.tkey AS tkey_a, b.tkey AS tkey_b
     FROM candidates c JOIN idx a ON a.code = c.code_a JOIN idx b ON b.code = c.code_b
     JOIN initiatives ia ON ia.code = c.code_a JOIN initiatives ib ON ib.code = c.code_b
+)"""
+# The pairs of the affected keys, for `dedup_pairs`: the clusters of the affected keys, and the near rows
+# with an affected end (their other end's cluster read too, for its first record).
+_PAIR_ROWS = """
+WITH aff AS (SELECT tkey FROM dedup_affected),
+near AS (SELECT tkey_a, tkey_b FROM dedup_near
+         WHERE tkey_a IN (SELECT tkey FROM aff) OR tkey_b IN (SELECT tkey FROM aff)),
+ends AS (SELECT tkey FROM aff UNION SELECT tkey_a FROM near UNION SELECT tkey_b FROM near),
+idx AS (SELECT * FROM dedup_titles WHERE tkey IN (SELECT tkey FROM ends)),CLUSTER_PAIRS
+candidates AS (SELECT DISTINCT least(x, y) AS code_a, greatest(x, y) AS code_b FROM cand),SCORED
+SELECT * FROM scored""".replace(
+    "CLUSTER_PAIRS", _CLUSTER_PAIRS.replace("CLUSTER_KEPT", "r.tkey IN (SELECT tkey FROM aff)")
+).replace("SCORED", _SCORED)
+
+
+def _tokens_sql(sql: str) -> str:
+    return sql.replace("TITLE_TOKENS", _title_tokens_sql("title")).replace("PEOPLE", _people_sql("authors"))
+
+
+def refresh_title_index(store: Reader) -> bool:
+    """Bring `dedup_titles`, `dedup_near` and `dedup_pairs` to the store's data version (incrementally:
+    records removed or changed since are dropped, new ones normalised, the pairs of the titles they touch
+    made again). False when the store cannot be written (a scan then pairs every record itself)."""
+    return _index_reader(store) is not None
+
+
+def _refresh_index(cur: duckdb.DuckDBPyConnection) -> None:
+    """The incremental update of the three derived tables (see `_CHANGED_ROWS` and the notes above)."""
+    if cur.execute("SELECT count(*) FROM dedup_titles").fetchone()[0] == 0:  # built from nothing
+        cur.execute("DELETE FROM dedup_near")
+        cur.execute("DELETE FROM dedup_pairs")
+    cur.execute(_CHANGED_ROWS)
+    cur.execute("DELETE FROM dedup_titles WHERE code IN (SELECT code FROM dedup_changed)")
+    cur.execute(
+        "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
+        + _tokens_sql(_INDEX_ROWS),
+        _title_params(),
+    )
+    cur.execute(_TOUCHED)
+    if cur.execute(_LISTS_CHANGED).fetchone()[0]:
+        cur.execute(
+            "CREATE OR REPLACE TEMP TABLE dedup_near_new AS " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
+            {"max_block": MAX_BLOCK},
+        )
+        cur.execute(_AFFECTED_NEAR)
+        cur.execute("DELETE FROM dedup_near")
+        cur.execute("INSERT INTO dedup_near SELECT tkey_a, tkey_b FROM dedup_near_new")
+    else:
+        cur.execute("CREATE OR REPLACE TEMP TABLE dedup_affected AS SELECT tkey FROM dedup_touched")
+    cur.execute(
+        "DELETE FROM dedup_pairs WHERE tkey_a IN (SELECT tkey FROM dedup_affected) "
+        "OR tkey_b IN (SELECT tkey FROM dedup_affected)"
+    )
+    cur.execute("INSERT INTO dedup_pairs " + _PAIR_ROWS, {"max_block": MAX_BLOCK})
+    for name in _TEMP_TABLES:
+        cur.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _index_reader(store: Reader) -> Reader | None:
+    """The reader whose view of the title index is current for `store`'s data: `store` itself, or, for a
+    page's snapshot (a read transaction begun before the index was refreshed, which cannot see it), the
+    store the index was just refreshed in, when that holds the same data version; None when neither (a
+    read-only store, or data committed since the snapshot began)."""
+    version = store.data_version()
+    if store.one(_INDEX_VERSION_SQL) == version:
+        return store
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    if target.read_only or not hasattr(target, "derived_write"):
+        return None
+    try:
+        with target.derived_write() as cur:
+            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+            if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
+                _refresh_index(cur)
+                cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
+    except (duckdb.Error, OSError, StoreError):  # a full disk, say: the scan then normalises titles itself
+        _LOG.warning("the title index of %s could not be kept", getattr(target, "path", "?"), exc_info=True)
+        return None
+    if now != version:
+        return None
+    return store if target is store else target
+
+
+# Without a current index (a read-only store): the same pairs made and scored in the query itself.
+_INLINE_INDEX = """idx AS MATERIALIZED (
+    SELECT code, registered_on, CASE WHEN len(tokens) >= 2 THEN hash(tokens) END AS tkey, tokens, people
+    FROM (SELECT code, registered_on, TITLE_TOKENS AS tokens, PEOPLE AS people FROM initiatives)
 ),
+near AS MATERIALIZED (NEAR_ROWS),CLUSTER_PAIRS
+candidates AS (
+    SELECT DISTINCT least(x, y) AS code_a, greatest(x, y) AS code_b FROM cand
+    WHERE (len($codes) = 0 OR x IN (SELECT unnest($codes)) OR y IN (SELECT unnest($codes)))
+      AND IN_VIEW
+),SCORED""".replace("NEAR_ROWS", _NEAR_ROWS.replace("IDX", "idx"))
+_INLINE_INDEX = _INLINE_INDEX.replace("CLUSTER_PAIRS", _CLUSTER_PAIRS.replace("CLUSTER_KEPT", "true"))
+_INLINE_INDEX = _INLINE_INDEX.replace("SCORED", _SCORED)
+# With a current index: the stored pairs with a record among $codes and in view.
+_STORED_INDEX = """
+scored AS (
+    SELECT * FROM dedup_pairs
+    WHERE (len($codes) = 0 OR code_a IN (SELECT unnest($codes)) OR code_b IN (SELECT unnest($codes)))
+      AND IN_VIEW
+)"""
+_IN_VIEW = {
+    True: "(x IN (SELECT code FROM f) OR y IN (SELECT code FROM f))",
+    False: "(code_a IN (SELECT code FROM f) OR code_b IN (SELECT code FROM f))",
+}
+
+# Scored pairs filtered, marked, counted and ranked in SQL; titles are read for the returned rows only.
+_PAIRS_TAIL = """,
 marks AS (
     SELECT code_a, code_b, arg_max(mark, id) AS mark, arg_max(marked_by, id) AS marked_by,
            arg_max(marked_at, id) AS marked_at
     FROM duplicate_marks WHERE undone_at IS NULL GROUP BY code_a, code_b
 ),
 kept AS MATERIALIZED (
-    SELECT s.*, round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
+    SELECT s.* EXCLUDE (tkey_a, tkey_b),
+           round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
            m.mark, m.marked_by, m.marked_at
     FROM scored s LEFT JOIN marks m USING (code_a, code_b)
     WHERE $title_weight * title_overlap + $author_weight * author_overlap >= $min_similarity - 1e-9
@@ -453,13 +533,14 @@ SELECT t.*,
 FROM (SELECT 1 AS one) o  -- one row with the counts even when no pair is returned
 LEFT JOIN best t ON true LEFT JOIN initiatives ia ON ia.code = t.code_a LEFT JOIN initiatives ib ON ib.code = t.code_b
 ORDER BY similarity DESC NULLS LAST, code_a, code_b"""
-_ALL_RECORDS = "WITH f AS (SELECT code FROM initiatives),\n"
 
 
 def _pairs_sql(stored: bool, scoped: bool) -> str:
+    """The scan: scored pairs (stored, or made in the query), in view when `scoped` (`f`, the view's records;
+    unscoped, every record is in view)."""
     index = _STORED_INDEX if stored else _tokens_sql(_INLINE_INDEX)
-    body = index + "," + _PAIRS_BODY
-    return metrics.with_scope(", " + body) if scoped else _ALL_RECORDS + body
+    body = index.replace("IN_VIEW", _IN_VIEW[not stored] if scoped else "true") + _PAIRS_TAIL
+    return metrics.with_scope(", " + body) if scoped else "WITH " + body
 
 
 _PAIRS_SQL = {
@@ -562,9 +643,13 @@ def duplicates_payload(
     return {"pairs": pairs, "scanned": scan.scanned}
 
 
+# The import's records whose normalised title is shared with a record that was there before: only the
+# clusters of the import's own title keys are read.
 _IMPORT_SAME_TITLE_SQL = """
 WITH new AS (SELECT unnest($codes) AS code),
-rec AS (SELECT d.code, d.tkey, d.code IN (SELECT code FROM new) AS is_new FROM dedup_titles d WHERE d.tkey IS NOT NULL),
+nt AS (SELECT DISTINCT tkey FROM dedup_titles WHERE code IN (SELECT code FROM new) AND tkey IS NOT NULL),
+rec AS (SELECT d.code, d.tkey, d.code IN (SELECT code FROM new) AS is_new FROM dedup_titles d
+        WHERE d.tkey IN (SELECT tkey FROM nt)),
 clusters AS (SELECT tkey FROM rec GROUP BY tkey HAVING count(*) BETWEEN 2 AND $max_block AND bool_or(NOT is_new))
 SELECT code FROM rec WHERE is_new AND tkey IN (SELECT tkey FROM clusters)"""
 
@@ -624,7 +709,10 @@ class Duplicates:
     pending_total: int = 0
 
 
-_IN_VIEW_SQL = metrics.with_scope("SELECT code, unit_code AS unit FROM f")
+# The view's records that have a mark (not every record of the view: a million codes cost seconds).
+_MARKED_IN_VIEW_SQL = metrics.with_scope(
+    "SELECT code FROM f WHERE code IN (SELECT code_a FROM duplicate_marks UNION SELECT code_b FROM duplicate_marks)"
+)
 
 
 def duplicates(
@@ -634,8 +722,7 @@ def duplicates(
     the count after de-duplication (see `not_counted`)."""
     program = metrics.program_of(store, filters).code
     scan = find_pairs(store, program, min_similarity, filters=filters, which="pending", limit=limit)
-    in_view = _run(store, _IN_VIEW_SQL, filters)
-    codes = set(in_view["code"])
+    codes = set(_run(store, _MARKED_IN_VIEW_SQL, filters)["code"])
     marked = marked_pairs(store, filters)
     marked = marked[marked["code_a"].isin(codes) | marked["code_b"].isin(codes)]
     return Duplicates(
@@ -751,7 +838,7 @@ def undo_mark(store: Store, code_a: str, code_b: str, by: str, address: str | No
 
 # The history a record is measured against is its unit's (field's) records with a benefit in the whole
 # store, every program: "its own history".
-_PLAUSIBILITY_SQL = metrics.with_scope(
+_CHECKED_SQL = metrics.with_scope(
     """, hist AS (SELECT unit_code, field, registered_on, benefit_vnd FROM initiatives WHERE benefit_vnd > 0),
     -- each percentile leaves the largest record out, so that a record is measured against the others
     unit_q AS (SELECT unit_code, quantile_cont(benefit_vnd, 0.99) AS p99, count(*) AS n
@@ -779,9 +866,22 @@ _PLAUSIBILITY_SQL = metrics.with_scope(
         LEFT JOIN benefit_marks bm ON bm.code = f.code
         WHERE f.benefit_vnd > 0
     )
-    SELECT * FROM checked
+    RESULT"""
+)
+_PLAUSIBILITY_SQL = _CHECKED_SQL.replace(
+    "RESULT",
+    """SELECT *, list_filter([CASE WHEN over_unit_p99 THEN 'over_unit_p99' END,
+                           CASE WHEN over_field_p99 THEN 'over_field_p99' END,
+                           CASE WHEN over_prev_year THEN 'over_prev_year' END,
+                           CASE WHEN before_applied THEN 'before_applied' END], lambda r: r IS NOT NULL) AS reasons
+    FROM checked
     WHERE over_unit_p99 OR over_field_p99 OR over_prev_year OR before_applied
-    ORDER BY (over_unit_p99::INT + over_field_p99::INT + over_prev_year::INT) DESC, benefit_vnd DESC, code"""
+    ORDER BY (over_unit_p99::INT + over_field_p99::INT + over_prev_year::INT) DESC, benefit_vnd DESC, code""",
+)
+# The headline's count: the same checked records, counted in SQL (a million records may give 400,000 rows
+# flagged "before applied"; the count of outliers needs none of them in Python).
+_OUTLIERS_COUNT_SQL = _CHECKED_SQL.replace(
+    "RESULT", "SELECT count(*) FROM checked WHERE over_unit_p99 OR over_field_p99 OR over_prev_year"
 )
 _TOP_SHARE_SQL = metrics.with_scope(
     """, ranked AS (
@@ -832,7 +932,7 @@ def plausibility(store: Reader, filters: Filters) -> Plausibility:
         as_of_day=as_of,
     )
     flagged = metrics.as_dates(flagged, "registered_on", "applied_on")
-    flagged["reasons"] = [[rule for rule in BENEFIT_RULES if row[rule]] for _, row in flagged.iterrows()]
+    flagged["reasons"] = [list(reasons) for reasons in flagged["reasons"]]  # in BENEFIT_RULES' order
     counts = {rule: int(flagged[rule].sum()) for rule in BENEFIT_RULES}
     top = _run(store, _TOP_SHARE_SQL, filters)
     top["top1_share"] = (
@@ -842,6 +942,22 @@ def plausibility(store: Reader, filters: Filters) -> Plausibility:
     top = top.sort_values("top1_share", ascending=False).reset_index(drop=True)
     counts["top_share"] = int(top["flagged"].sum())
     return Plausibility(flagged, top, counts)
+
+
+def implausible_count(store: Reader, filters: Filters) -> int:
+    """metric.quality_implausible as the headline gives it: the records in view whose benefit breaks the
+    outlier or previous-year rules (`plausibility`'s flagged records with one of the three, counted in SQL)."""
+    as_of = as_of_day(store, filters) or dt.date(9999, 12, 31)
+    frame = _run(
+        store,
+        _OUTLIERS_COUNT_SQL,
+        filters,
+        factor=OUTLIER_FACTOR,
+        min_n=OUTLIER_MIN_RECORDS,
+        min_prev=PREV_YEAR_MIN_RECORDS,
+        as_of_day=as_of,
+    )
+    return int(frame.iloc[0, 0])
 
 
 def benefit_sums(store: Reader, filters: Filters) -> dict:
@@ -895,9 +1011,8 @@ def headlines(
     rate, the two benefit sums and the records counted once."""
     fun = funnel(store, filters, backlog_days)
     fresh = freshness(store, filters, silent_days)
-    dup = duplicates(store, filters, limit=0)
-    plaus = plausibility(store, filters)
-    outliers = plaus.flagged[plaus.flagged[["over_unit_p99", "over_field_p99", "over_prev_year"]].any(axis=1)]
+    program = metrics.program_of(store, filters).code
+    pending = find_pairs(store, program, filters=filters, which="pending", limit=0).pending  # = duplicates'
     sums = benefit_sums(store, filters)
     rate = fun.overall.get("recognized_rate")
     return Headlines(
@@ -905,8 +1020,8 @@ def headlines(
         silent_days=silent_days,
         backlog=int(fun.overall.get("backlog") or 0),
         backlog_days=backlog_days,
-        pending_pairs=dup.pending_total,
-        implausible=len(outliers),
+        pending_pairs=pending,
+        implausible=implausible_count(store, filters),
         recognized_rate=float(rate)
         if rate is not None and not (isinstance(rate, float) and math.isnan(rate))
         else float("nan"),

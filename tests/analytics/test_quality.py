@@ -13,7 +13,7 @@ import pytest
 
 from analytics import ingest, quality
 from analytics.filters import Filters
-from tests.conftest import DMST, ONE_MILLION, ROOT, record
+from tests.conftest import DMST, ONE_MILLION, ROOT, insert_records, record
 
 P1 = Filters(program=ONE_MILLION)
 
@@ -398,3 +398,86 @@ def test_the_samples_rewordings_keep_the_field_of_the_record_they_reword(sample_
     assert len(planted) >= 30 + 12
     other_field = planted[[("same_field" not in r) for r in planted["reasons"]]]
     assert other_field.empty, other_field[["code_a", "code_b", "title_a", "title_b"]].to_dict("records")
+
+
+def _scan_both_ways(store, monkeypatch):
+    """Every candidate pair (similarity 0 and up) from the stored, incrementally kept pairs, and the same
+    scan made from nothing in the query (as on a read-only store)."""
+    columns = ["code_a", "code_b", "unit_a", "unit_b", "program_a", "program_b", "similarity", "same_field"]
+
+    def rows(scan):
+        return sorted(
+            (*(scan.pairs[c].iloc[k] for c in columns), tuple(scan.pairs["reasons"].iloc[k]))
+            for k in range(len(scan.pairs))
+        )
+
+    stored = quality.find_pairs(store, min_similarity=0)
+    with monkeypatch.context() as patch:
+        patch.setattr(quality, "_index_reader", lambda _store: None)
+        inline = quality.find_pairs(store, min_similarity=0)
+    return rows(stored), rows(inline)
+
+
+def test_the_stored_pairs_kept_incrementally_are_the_pairs_made_from_nothing(make_store, monkeypatch):
+    """Records added, retitled, moved to another unit, field or program, re-dated and removed, in random
+    steps: after each, the pairs kept up to date by data version are exactly those a scan from nothing makes
+    (clusters that grow past MAX_BLOCK and shrink back, first records that change, near titles that come
+    and go)."""
+    rng = random.Random(18)
+    words = ["bom", "van", "lo hoi", "bang tai", "may nen", "dan khoan", "ong dan", "tram"]
+    places = ["nha may", "kho", "gian khoan", "xuong"]
+
+    def title():
+        return f"{rng.choice(ACTIONS)} {rng.choice(words)} {rng.choice(places)} so {rng.randint(1, 3)}"
+
+    def row(code):
+        return record(
+            code,
+            rng.choice(["BSR", "VPI", "PVU", "PVD"]),
+            f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            title=title(),
+            authors=rng.choice(["Lê Văn A", "Trần B; Lê Văn A", "Phạm C", ""]),
+            field=rng.choice(["Kỹ thuật – Công nghệ", "Sản xuất – Vận hành"]),
+            **({"program_code": "dmst-dau-khi"} if rng.random() < 0.2 else {}),
+        )
+
+    rows = [row(f"R{i:03d}") for i in range(150)]
+    rows += [
+        record(f"BIG{i:02d}", "BSR", "2022-05-01", title="Bơm dầu thô giàn khoan số 9") for i in range(39)
+    ]
+    store = make_store(rows)
+    stored, inline = _scan_both_ways(store, monkeypatch)
+    assert stored == inline and len(stored) > 100
+    serial = 150
+    for step in range(12):
+        with store.transaction() as cur:
+            codes = [c for (c,) in cur.execute("SELECT code FROM initiatives ORDER BY code").fetchall()]
+            for code in rng.sample(codes, 6):
+                change = rng.choice(["title", "authors", "unit", "field", "program", "day", "delete"])
+                if change == "delete":
+                    cur.execute("DELETE FROM initiatives WHERE code = ?", [code])
+                    continue
+                sql, value = {
+                    "title": ("UPDATE initiatives SET title = ? WHERE code = ?", title()),
+                    "authors": (
+                        "UPDATE initiatives SET authors = ? WHERE code = ?",
+                        rng.choice(["Phạm C", ""]),
+                    ),
+                    "unit": (
+                        "UPDATE initiatives SET unit_code = ? WHERE code = ?",
+                        rng.choice(["BSR", "VPI"]),
+                    ),
+                    "field": ("UPDATE initiatives SET field = ? WHERE code = ?", "Sản xuất – Vận hành"),
+                    "program": ("UPDATE initiatives SET program_code = ? WHERE code = ?", "dmst-dau-khi"),
+                    "day": ("UPDATE initiatives SET registered_on = ? WHERE code = ?", dt.date(2021, 3, 1)),
+                }[change]
+                cur.execute(sql, [value, code])
+        added = [row(f"R{serial + k:03d}") for k in range(5)]
+        if step in (2, 3):  # the big cluster grows past MAX_BLOCK, then a record earlier than its first
+            added += [
+                record(f"BIG{40 + step}", "VPI", "2021-01-0" + str(step), title="Bơm dầu thô giàn khoan số 9")
+            ]
+        serial += 5
+        insert_records(store, added)
+        stored, inline = _scan_both_ways(store, monkeypatch)
+        assert stored == inline, f"step {step}"
