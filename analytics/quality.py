@@ -329,16 +329,31 @@ FROM new n JOIN t USING (title) JOIN p USING (authors)""".replace("SOURCE", _SOU
 _TOUCHED = """CREATE OR REPLACE TEMP TABLE dedup_touched AS
 SELECT old_tkey AS tkey FROM dedup_changed WHERE old_tkey IS NOT NULL
 UNION SELECT tkey FROM dedup_titles WHERE code IN (SELECT code FROM dedup_changed) AND tkey IS NOT NULL"""
-# Whether the set of distinct normalised titles changed (a touched key that was there before and is gone,
-# or is there now and was not): the near titles depend on that set only.
-_LISTS_CHANGED = """
+# Each touched key's cluster before and after the change: its size and first record (registered first;
+# ties: the smaller code). Before = the rows kept and the rows the change removed (`dedup_gone`).
+_TOUCHED_CLUSTERS = """CREATE OR REPLACE TEMP TABLE dedup_clusters AS
 WITH now AS (
-    SELECT tkey, count(*) FILTER (WHERE code NOT IN (SELECT code FROM dedup_changed)) AS kept
-    FROM dedup_titles WHERE tkey IN (SELECT tkey FROM dedup_touched) GROUP BY tkey
-)
-SELECT count(*) FROM dedup_touched t LEFT JOIN now n ON n.tkey = t.tkey
-WHERE (coalesce(n.kept, 0) > 0 OR t.tkey IN (SELECT old_tkey FROM dedup_changed WHERE old_tkey IS NOT NULL))
-      <> (n.tkey IS NOT NULL)"""
+    SELECT code, tkey, registered_on, code IN (SELECT code FROM dedup_changed) AS changed
+    FROM dedup_titles WHERE tkey IN (SELECT tkey FROM dedup_touched)
+),
+was AS (
+    SELECT code, tkey, registered_on FROM now WHERE NOT changed
+    UNION ALL SELECT code, tkey, registered_on FROM dedup_gone WHERE tkey IS NOT NULL
+),
+b AS (SELECT tkey, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM was GROUP BY tkey),
+a AS (SELECT tkey, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM now GROUP BY tkey)
+SELECT t.tkey, coalesce(b.n, 0) AS n_before, b.first AS first_before, coalesce(a.n, 0) AS n_after,
+       a.first AS first_after
+FROM dedup_touched t LEFT JOIN b ON b.tkey = t.tkey LEFT JOIN a ON a.tkey = t.tkey"""
+# Whether the set of distinct normalised titles changed (a touched key there before and gone, or there now
+# and not before): the near titles depend on that set only.
+_LISTS_CHANGED = "SELECT count(*) FROM dedup_clusters WHERE (n_before > 0) <> (n_after > 0)"
+# The clusters whose pairs are all made again: a new first record, a first record that changed, or a size
+# that crossed into or out of 2..$max_block. In the others only the changed records' own pairs change.
+_RESET = """CREATE OR REPLACE TEMP TABLE dedup_affected AS
+SELECT tkey FROM dedup_clusters
+WHERE first_before IS DISTINCT FROM first_after OR first_after IN (SELECT code FROM dedup_changed)
+   OR (n_before BETWEEN 2 AND $max_block) <> (n_after BETWEEN 2 AND $max_block)"""
 # The near titles: keys are each distinct word list (2 words or more) and the list less one word (3 or more);
 # a key shared by 2 to $max_block distinct titles is a block, whose first title (the smallest key) is paired
 # with each other one (a block of k titles gives k - 1 pairs).
@@ -352,15 +367,22 @@ keys AS (
 ),
 blocks AS (SELECT key, min(tkey) AS first FROM keys GROUP BY key HAVING count(*) BETWEEN 2 AND $max_block)
 SELECT DISTINCT b.first AS tkey_a, k.tkey AS tkey_b FROM keys k JOIN blocks b ON b.key = k.key AND k.tkey <> b.first"""
-# The keys whose pairs are made again: the touched ones, and those on a near-title row that came or went.
-_AFFECTED_NEAR = """CREATE OR REPLACE TEMP TABLE dedup_affected AS
+# Near-title rows that came or went: their keys' pairs are made again too.
+_AFFECTED_NEAR = """INSERT INTO dedup_affected
 WITH diff AS (
     (SELECT tkey_a, tkey_b FROM dedup_near EXCEPT SELECT tkey_a, tkey_b FROM dedup_near_new)
     UNION ALL (SELECT tkey_a, tkey_b FROM dedup_near_new EXCEPT SELECT tkey_a, tkey_b FROM dedup_near)
 )
-SELECT tkey FROM dedup_touched UNION SELECT tkey_a FROM diff UNION SELECT tkey_b FROM diff"""
+SELECT tkey_a FROM diff UNION SELECT tkey_b FROM diff"""
 _INDEX_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'dedup_titles_version'"
-_TEMP_TABLES = ("dedup_changed", "dedup_touched", "dedup_near_new", "dedup_affected")
+_TEMP_TABLES = (
+    "dedup_changed",
+    "dedup_gone",
+    "dedup_touched",
+    "dedup_clusters",
+    "dedup_near_new",
+    "dedup_affected",
+)
 
 # Pairs: records with the same normalised title form a cluster, each paired with its first record
 # (registered first; ties: the smaller code); two near titles' clusters are paired by their first records.
@@ -393,17 +415,22 @@ scored AS (
     FROM candidates c JOIN idx a ON a.code = c.code_a JOIN idx b ON b.code = c.code_b
     JOIN initiatives ia ON ia.code = c.code_a JOIN initiatives ib ON ib.code = c.code_b
 )"""
-# The pairs of the affected keys, for `dedup_pairs`: the clusters of the affected keys, and the near rows
-# with an affected end (their other end's cluster read too, for its first record).
+# The pairs made again, for `dedup_pairs`: every pair of the affected clusters (`dedup_affected`) and of the
+# near rows with an affected end (the other end's cluster read too, for its first record), and the pair of
+# each changed record in a touched cluster that is not affected.
 _PAIR_ROWS = """
 WITH aff AS (SELECT tkey FROM dedup_affected),
 near AS (SELECT tkey_a, tkey_b FROM dedup_near
          WHERE tkey_a IN (SELECT tkey FROM aff) OR tkey_b IN (SELECT tkey FROM aff)),
-ends AS (SELECT tkey FROM aff UNION SELECT tkey_a FROM near UNION SELECT tkey_b FROM near),
+ends AS (SELECT tkey FROM dedup_touched UNION SELECT tkey FROM aff UNION SELECT tkey_a FROM near
+         UNION SELECT tkey_b FROM near),
 idx AS (SELECT * FROM dedup_titles WHERE tkey IN (SELECT tkey FROM ends)),CLUSTER_PAIRS
 candidates AS (SELECT DISTINCT least(x, y) AS code_a, greatest(x, y) AS code_b FROM cand),SCORED
 SELECT * FROM scored""".replace(
-    "CLUSTER_PAIRS", _CLUSTER_PAIRS.replace("CLUSTER_KEPT", "r.tkey IN (SELECT tkey FROM aff)")
+    "CLUSTER_PAIRS",
+    _CLUSTER_PAIRS.replace(
+        "CLUSTER_KEPT", "(r.tkey IN (SELECT tkey FROM aff) OR r.code IN (SELECT code FROM dedup_changed))"
+    ),
 ).replace("SCORED", _SCORED)
 
 
@@ -424,6 +451,10 @@ def _refresh_index(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute("DELETE FROM dedup_near")
         cur.execute("DELETE FROM dedup_pairs")
     cur.execute(_CHANGED_ROWS)
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE dedup_gone AS SELECT code, tkey, registered_on FROM dedup_titles "
+        "WHERE code IN (SELECT code FROM dedup_changed)"
+    )
     cur.execute("DELETE FROM dedup_titles WHERE code IN (SELECT code FROM dedup_changed)")
     cur.execute(
         "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
@@ -431,6 +462,8 @@ def _refresh_index(cur: duckdb.DuckDBPyConnection) -> None:
         _title_params(),
     )
     cur.execute(_TOUCHED)
+    cur.execute(_TOUCHED_CLUSTERS)
+    cur.execute(_RESET, {"max_block": MAX_BLOCK})
     if cur.execute(_LISTS_CHANGED).fetchone()[0]:
         cur.execute(
             "CREATE OR REPLACE TEMP TABLE dedup_near_new AS " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
@@ -439,11 +472,10 @@ def _refresh_index(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(_AFFECTED_NEAR)
         cur.execute("DELETE FROM dedup_near")
         cur.execute("INSERT INTO dedup_near SELECT tkey_a, tkey_b FROM dedup_near_new")
-    else:
-        cur.execute("CREATE OR REPLACE TEMP TABLE dedup_affected AS SELECT tkey FROM dedup_touched")
     cur.execute(
         "DELETE FROM dedup_pairs WHERE tkey_a IN (SELECT tkey FROM dedup_affected) "
-        "OR tkey_b IN (SELECT tkey FROM dedup_affected)"
+        "OR tkey_b IN (SELECT tkey FROM dedup_affected) OR code_a IN (SELECT code FROM dedup_changed) "
+        "OR code_b IN (SELECT code FROM dedup_changed)"
     )
     cur.execute("INSERT INTO dedup_pairs " + _PAIR_ROWS, {"max_block": MAX_BLOCK})
     for name in _TEMP_TABLES:

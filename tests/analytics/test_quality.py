@@ -412,6 +412,7 @@ def _scan_both_ways(store, monkeypatch):
         )
 
     stored = quality.find_pairs(store, min_similarity=0)
+    assert store.one(quality._INDEX_VERSION_SQL) == store.data_version()  # noqa: SLF001 (the stored pairs were read)
     with monkeypatch.context() as patch:
         patch.setattr(quality, "_index_reader", lambda _store: None)
         inline = quality.find_pairs(store, min_similarity=0)
@@ -451,8 +452,12 @@ def test_the_stored_pairs_kept_incrementally_are_the_pairs_made_from_nothing(mak
     serial = 150
     for step in range(12):
         with store.transaction() as cur:
-            codes = [c for (c,) in cur.execute("SELECT code FROM initiatives ORDER BY code").fetchall()]
-            for code in rng.sample(codes, 6):
+            codes = [
+                c for (c,) in cur.execute("SELECT code FROM initiatives WHERE code LIKE 'R%'").fetchall()
+            ]
+            if step == 5:  # the big cluster's first record goes: 40 records again, another first
+                cur.execute("DELETE FROM initiatives WHERE code = 'BIG42'")
+            for code in rng.sample(sorted(codes), 6):
                 change = rng.choice(["title", "authors", "unit", "field", "program", "day", "delete"])
                 if change == "delete":
                     cur.execute("DELETE FROM initiatives WHERE code = ?", [code])
@@ -473,11 +478,12 @@ def test_the_stored_pairs_kept_incrementally_are_the_pairs_made_from_nothing(mak
                 }[change]
                 cur.execute(sql, [value, code])
         added = [row(f"R{serial + k:03d}") for k in range(5)]
-        if step in (2, 3):  # the big cluster grows past MAX_BLOCK, then a record earlier than its first
-            added += [
-                record(f"BIG{40 + step}", "VPI", "2021-01-0" + str(step), title="Bơm dầu thô giàn khoan số 9")
-            ]
+        if step in (2, 3):  # the big cluster (39) gets a new first record (40), then grows past MAX_BLOCK
+            day = "2021-01-02" if step == 2 else "2022-06-01"
+            added += [record(f"BIG{40 + step}", "VPI", day, title="Bơm dầu thô giàn khoan số 9")]
         serial += 5
         insert_records(store, added)
         stored, inline = _scan_both_ways(store, monkeypatch)
         assert stored == inline, f"step {step}"
+        big = store.one("SELECT count(*) FROM initiatives WHERE code LIKE 'BIG%'")
+        assert big == {2: 40, 3: 41, 4: 41, 5: 40}.get(step, big)
