@@ -675,15 +675,31 @@ def duplicates_payload(
     return {"pairs": pairs, "scanned": scan.scanned}
 
 
-# The import's records whose normalised title is shared with a record that was there before: only the
-# clusters of the import's own title keys are read.
-_IMPORT_SAME_TITLE_SQL = """
-WITH new AS (SELECT unnest($codes) AS code),
+# The import check in one query on the kept index: the import's records whose normalised title is shared
+# with a record that was there before (only the clusters of the import's own title keys are read), and
+# those in a stored pair, not marked "different", of at least $min_similarity with a record that was there.
+_IMPORT_CHECK_SQL = """
+WITH new AS (SELECT DISTINCT unnest($codes) AS code),
 nt AS (SELECT DISTINCT tkey FROM dedup_titles WHERE code IN (SELECT code FROM new) AND tkey IS NOT NULL),
 rec AS (SELECT d.code, d.tkey, d.code IN (SELECT code FROM new) AS is_new FROM dedup_titles d
         WHERE d.tkey IN (SELECT tkey FROM nt)),
-clusters AS (SELECT tkey FROM rec GROUP BY tkey HAVING count(*) BETWEEN 2 AND $max_block AND bool_or(NOT is_new))
-SELECT code FROM rec WHERE is_new AND tkey IN (SELECT tkey FROM clusters)"""
+clusters AS (SELECT tkey FROM rec GROUP BY tkey HAVING count(*) BETWEEN 2 AND $max_block AND bool_or(NOT is_new)),
+same_title AS (SELECT code FROM rec WHERE is_new AND tkey IN (SELECT tkey FROM clusters)),
+marks AS (
+    SELECT code_a, code_b, arg_max(mark, id) AS mark FROM duplicate_marks WHERE undone_at IS NULL
+    GROUP BY code_a, code_b
+),
+touching AS (
+    SELECT p.code_a, p.code_b, p.code_a IN (SELECT code FROM new) AS a_new, p.code_b IN (SELECT code FROM new) AS b_new
+    FROM dedup_pairs p LEFT JOIN marks m USING (code_a, code_b)
+    WHERE (p.code_a IN (SELECT code FROM new) OR p.code_b IN (SELECT code FROM new))
+      AND $title_weight * p.title_overlap + $author_weight * p.author_overlap >= $min_similarity - 1e-9
+      AND m.mark IS DISTINCT FROM 'different'
+)
+SELECT count(*) FROM (
+    SELECT code FROM same_title
+    UNION SELECT CASE WHEN a_new THEN code_a ELSE code_b END FROM touching WHERE a_new <> b_new
+)"""
 
 
 def import_duplicates(store: Reader, codes: list[str] | tuple[str, ...]) -> int:
@@ -695,13 +711,14 @@ def import_duplicates(store: Reader, codes: list[str] | tuple[str, ...]) -> int:
     reader = _index_reader(store) if codes else None
     if reader is None:
         return 0
-    new = set(codes)
-    found = {c for (c,) in reader.rows(_IMPORT_SAME_TITLE_SQL, {"codes": codes, "max_block": MAX_BLOCK})}
-    scan = find_pairs(reader, codes=codes, which="shown")
-    for a, b in zip(scan.pairs["code_a"], scan.pairs["code_b"], strict=True):
-        if (a in new) != (b in new):
-            found.add(a if a in new else b)
-    return len(found & new)
+    params = {
+        "codes": codes,
+        "max_block": MAX_BLOCK,
+        "title_weight": TITLE_WEIGHT,
+        "author_weight": AUTHOR_WEIGHT,
+        "min_similarity": MIN_SIMILARITY,
+    }
+    return int(reader.one(_IMPORT_CHECK_SQL, params))
 
 
 _NEW_CODES_SQL = """SELECT code FROM initiatives WHERE import_id = $import_id AND code NOT IN (
