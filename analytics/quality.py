@@ -21,6 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -662,17 +665,75 @@ def duplicate_pairs(
     return scan.pairs, scan.scanned
 
 
+PAYLOAD_COLUMNS: tuple[str, ...] = ("code_a", "code_b", "unit_a", "unit_b", "similarity", "reasons")
+
+
 def duplicates_payload(
     store: Reader, program: str | None = None, min_similarity: float = MIN_SIMILARITY
 ) -> dict:
     """The `duplicates` command's JSON: `{pairs: [{code_a, code_b, unit_a, unit_b, similarity, reasons}],
     scanned}`, best first; pairs marked "different" are left out, as on the page."""
-    scan = find_pairs(store, program, min_similarity, which="shown")
-    columns = ["code_a", "code_b", "unit_a", "unit_b", "similarity", "reasons"]
-    pairs = scan.pairs[columns].to_dict("records")
-    for pair in pairs:
-        pair["similarity"] = float(pair["similarity"])
-    return {"pairs": pairs, "scanned": scan.scanned}
+    with stream_pairs(store, program, min_similarity) as stream:
+        pairs = [pair for batch in stream.batches for pair in batch]
+    return {"pairs": pairs, "scanned": stream.scanned}
+
+
+@dataclass(frozen=True)
+class PairStream:
+    """The `duplicates` command's pairs read in batches (best first, at most `limit`): `total` pairs found
+    (before the limit), `scanned` records, `batches` lists of PAYLOAD_COLUMNS dicts."""
+
+    total: int
+    scanned: int
+    batches: Iterator[list[dict]]
+
+
+_SQL_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+@contextmanager
+def stream_pairs(
+    store: Reader,
+    program: str | None = None,
+    min_similarity: float = MIN_SIMILARITY,
+    limit: int | None = None,
+    batch_size: int = 10_000,
+) -> Iterator[PairStream]:
+    """`find_pairs`' pairs not marked "different" (the command's), fetched `batch_size` at a time from one
+    query, so that a million pairs never sit in memory at once; the cursor is closed when the block ends."""
+    reader = _index_reader(store)
+    sql = _PAIRS_SQL[(reader is not None, False)]
+    params = _title_params() | {
+        "codes": [],
+        "max_block": MAX_BLOCK,
+        "min_similarity": float(min_similarity),
+        "title_weight": TITLE_WEIGHT,
+        "author_weight": AUTHOR_WEIGHT,
+        "pair_program": program or "",
+        "which": "shown",
+        "limit": int(limit) if limit is not None else 1 << 62,
+    }
+    params = {name: params[name] for name in set(_SQL_PARAM.findall(sql))}
+    with (reader or store).cursor() as cur:
+        result = cur.execute(sql, params)
+        names = [d[0] for d in result.description]
+        first = result.fetchmany(batch_size)
+        at = {name: names.index(name) for name in (*PAYLOAD_COLUMNS, "total", "scanned")}
+
+        def batches() -> Iterator[list[dict]]:
+            rows = first
+            while rows:
+                yield [_payload_pair(row, at) for row in rows if row[at["code_a"]] is not None]
+                rows = result.fetchmany(batch_size)
+
+        yield PairStream(int(first[0][at["total"]]), int(first[0][at["scanned"]]), batches())
+
+
+def _payload_pair(row: tuple, at: dict[str, int]) -> dict:
+    pair = {name: row[at[name]] for name in PAYLOAD_COLUMNS}
+    pair["similarity"] = float(pair["similarity"])
+    pair["reasons"] = list(pair["reasons"])
+    return pair
 
 
 # The import check in one query on the kept index: the import's records whose normalised title is shared

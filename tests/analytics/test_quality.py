@@ -314,6 +314,45 @@ def test_the_duplicates_command_prints_the_json_contract(sample_db, tmp_path):
     assert bad.returncode == 2 and "--min-similarity" in bad.stderr
 
 
+def _duplicates_command(db, *options):
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", "duplicates", "--db", str(db), *options],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+
+
+def test_the_duplicates_command_streams_every_pair_and_limit_keeps_the_best(sample_db):
+    """Written pair by pair, the JSON is byte for byte what json.dumps of the whole object gives; `--limit N`
+    keeps the best N and adds `total` (the pairs found); a bad --limit is refused with exit 2."""
+    everything = _duplicates_command(sample_db, "--json")
+    assert everything.returncode == 0, everything.stderr
+    payload = json.loads(everything.stdout)
+    assert set(payload) == {"pairs", "scanned"} and len(payload["pairs"]) > 60
+    from analytics.store import open_store
+
+    reader = open_store(sample_db, read_only=True)
+    try:
+        whole = quality.duplicates_payload(reader)
+    finally:
+        reader.close()
+    assert everything.stdout == json.dumps(whole, ensure_ascii=False) + "\n"
+    best = _duplicates_command(sample_db, "--json", "--limit", "3")
+    assert best.returncode == 0, best.stderr
+    limited = json.loads(best.stdout)
+    assert set(limited) == {"pairs", "scanned", "total"}
+    assert limited["pairs"] == payload["pairs"][:3] and limited["total"] == len(payload["pairs"])
+    assert limited["scanned"] == payload["scanned"]
+    none = json.loads(_duplicates_command(sample_db, "--json", "--limit", "0").stdout)
+    assert none["pairs"] == [] and none["total"] == len(payload["pairs"])
+    text = _duplicates_command(sample_db, "--limit", "2", "--lang", "en")
+    lines = text.stdout.strip().splitlines()
+    assert text.returncode == 0 and len(lines) == 3
+    assert lines[-1].startswith(f"The best 2 of {len(payload['pairs']):,} pairs".replace(",", "."))
+    for bad in ("-1", "abc"):
+        refused = _duplicates_command(sample_db, "--limit", bad)
+        assert refused.returncode == 2 and "--limit" in refused.stderr
+
+
 def _pair_set(frame):
     return set(zip(frame["code_a"], frame["code_b"], frame["similarity"], strict=True))
 
