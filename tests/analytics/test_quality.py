@@ -9,6 +9,7 @@ import random
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from analytics import ingest, quality
@@ -526,3 +527,76 @@ def test_the_stored_pairs_kept_incrementally_are_the_pairs_made_from_nothing(mak
         assert stored == inline, f"step {step}"
         big = store.one("SELECT count(*) FROM initiatives WHERE code LIKE 'BIG%'")
         assert big == {2: 40, 3: 41, 4: 41, 5: 40}.get(step, big)
+
+
+def _marks(store):
+    return {(r.code_a, r.code_b): r.mark for r in quality.marked_pairs(store).itertuples()}
+
+
+def test_a_mark_stays_on_its_two_records_when_a_new_record_pairs_the_cluster_differently(
+    make_store, tmp_path
+):
+    """A-B marked; then C arrives, close to both and registered before A, so the scan now pairs the cluster
+    by C (C-A, C-B) and no longer proposes A-B. The marks stay on A-B (and B is still counted once), the
+    new pairs come unmarked, and a re-import and a rescan change none of it. The same for two near titles,
+    paired by their clusters' first records."""
+    title = "Cải tiến bơm tuần hoàn nhà máy số 7"
+    rows = [
+        ("A1", title, "Lê Văn A", "BSR", "03/03/2022"),
+        ("B1", title, "Trần B", "VPI", "04/04/2022"),
+        ("D1", "Tự động hóa lò hơi khu phụ trợ", "Đỗ D", "PVU", "05/05/2022"),
+        ("E1", "Tự động hóa lò hơi khu phụ trợ bắc", "Đỗ D", "PVU", "06/06/2022"),  # D1's title and a word
+    ]
+    first = tmp_path / "dot-1.csv"
+    _write_csv(first, rows)
+    store = make_store([])
+    assert ingest.import_file(store, first).ok
+    pairs = quality.find_pairs(store).pairs
+    assert set(zip(pairs["code_a"], pairs["code_b"], strict=True)) == {("A1", "B1"), ("D1", "E1")}
+    quality.mark_pair(store, "A1", "B1", "same", "lan.nguyen")
+    quality.mark_pair(store, "D1", "E1", "spread", "lan.nguyen")
+    before = _marks(store)
+    assert before == {("A1", "B1"): "same", ("D1", "E1"): "spread"}
+    assert quality.counted_once(store, P1)["not_counted"] == 1  # B1
+
+    # C1 is registered before A1 with the same title; C2 before D1 with D1's title (so E1's near pair is C2-E1).
+    second = tmp_path / "dot-2.csv"
+    _write_csv(
+        second,
+        [
+            ("C1", title.upper(), "Lê Văn A", "PVD", "01/01/2022"),
+            ("C2", "Tự động hóa lò hơi khu phụ trợ", "Ngô F", "BSR", "02/02/2022"),
+        ],
+    )
+    assert ingest.import_file(store, second).ok
+    scan = quality.find_pairs(store, min_similarity=0)
+    found = dict(
+        zip(zip(scan.pairs["code_a"], scan.pairs["code_b"], strict=True), scan.pairs["mark"], strict=True)
+    )
+    assert ("A1", "B1") not in found and ("D1", "E1") not in found  # the clusters are paired by C1, C2 now
+    assert {("A1", "C1"), ("B1", "C1"), ("C2", "D1"), ("C2", "E1")} <= set(found)
+    assert all(pd.isna(mark) for mark in found.values())  # no mark moved onto a new pair
+    assert _marks(store) == before
+    dup = quality.duplicates(store, P1)
+    assert set(zip(dup.same["code_a"], dup.same["code_b"], strict=True)) == {("A1", "B1")}
+    assert set(zip(dup.spread["code_a"], dup.spread["code_b"], strict=True)) == {("D1", "E1")}
+    assert ("A1", "B1") not in set(zip(dup.pending["code_a"], dup.pending["code_b"], strict=True))
+    assert quality.counted_once(store, P1)["not_counted"] == 1  # still B1, the later of A1-B1
+
+    # Marking a new pair leaves the others; a re-import of everything (titles retyped) and a rescan too.
+    quality.mark_pair(store, "A1", "C1", "different", "minh.tran")
+    again = tmp_path / "dot-3.csv"
+    _write_csv(again, [(c, t.lower(), a, u, d) for c, t, a, u, d in rows])
+    assert ingest.import_file(store, again).ok
+    quality.refresh_title_index(store)
+    assert _marks(store) == before | {("A1", "C1"): "different"}
+    rescan = quality.find_pairs(store, min_similarity=0)
+    marks = dict(
+        zip(
+            zip(rescan.pairs["code_a"], rescan.pairs["code_b"], strict=True),
+            rescan.pairs["mark"],
+            strict=True,
+        )
+    )
+    assert marks[("A1", "C1")] == "different" and pd.isna(marks[("B1", "C1")])
+    assert quality.counted_once(store, P1)["not_counted"] == 1
