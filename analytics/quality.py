@@ -7,9 +7,10 @@
   registration to recognition; a unit whose newest record is more than N days before the as-of day is silent.
 - **The same initiative twice** (`duplicates`): pairs of records whose titles are the same or nearly the same
   after a Vietnamese-aware normalisation (`TITLE_NORMALISATION`), helped by authors and field; found in DuckDB
-  from a derived title index (`dedup_titles`, `dedup_near`, refreshed by data version): clusters of the same
-  normalised title, and titles that are the same less one word; never by comparing every pair; scored,
-  counted and ranked in SQL (the review list gets the best pairs and the count). Analysts' marks (`duplicate_marks`, keyed by record codes) are applied to every scan.
+  from a derived title index (`dedup_titles`, `dedup_near`, and the scored candidate pairs `dedup_pairs`,
+  brought up to date by data version for what changed only): clusters of the same normalised title, and
+  titles that are the same less one word; never by comparing every pair; filtered, counted and ranked in SQL
+  (the review list gets the best pairs and the count; the command streams them). Analysts' marks (`duplicate_marks`, keyed by record codes) are applied to every scan.
 - **Benefits that cannot be true** (`plausibility`): the rules in `BENEFIT_RULES`; the analyst's mark of each
   record's benefit (`benefit_marks`: confirmed by the council, or self-declared) gives the two sums.
 
@@ -18,7 +19,9 @@ Every figure's label and definition are in the catalogue (`quality.*`, `metric.q
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import logging
 import math
 import re
@@ -790,7 +793,9 @@ def duplicates_of_import(store: Reader, import_id: int) -> int:
     """The import check: how many of the records import `import_id` added (new codes, not updates) are
     probably the same initiative as a record that was there before (`import_duplicates`)."""
     codes = [c for (c,) in store.rows(_NEW_CODES_SQL, {"import_id": int(import_id)})]
-    return import_duplicates(store, codes)
+    found = import_duplicates(store, codes)
+    keep_default_headlines(store)  # the Overview's next visit reads them (seconds at a million records)
+    return found
 
 
 def probable_duplicates(store: Reader, report) -> int | None:
@@ -1113,12 +1118,56 @@ class Headlines:
     recognized: int = 0
 
 
+_KEPT_HEADLINES_SQL = "SELECT figures FROM quality_headlines WHERE data_version = ? AND view = ?"
+
+
 def headlines(
     store: Reader, filters: Filters, backlog_days: int = BACKLOG_DAYS, silent_days: int = SILENT_DAYS
 ) -> Headlines:
     """The one-line answers the Overview and the report show: silent units, the backlog, pairs waiting for
     review, records with an implausible benefit (by the outlier and previous-year rules), the recognition
-    rate, the two benefit sums and the records counted once."""
+    rate, the two benefit sums and the records counted once. Kept in the store by data version and view
+    (`quality_headlines`): computed once per data version, by whichever process asks first (the import
+    check computes the default view's)."""
+    view = repr((filters, int(backlog_days), int(silent_days)))
+    version = store.data_version()
+    kept = store.one(_KEPT_HEADLINES_SQL, [version, view])
+    if kept is not None:
+        return Headlines(**json.loads(kept))
+    heads = _compute_headlines(store, filters, backlog_days, silent_days)
+    _keep_headlines(store, version, view, heads)
+    return heads
+
+
+def _keep_headlines(store: Reader, version: int, view: str, heads: Headlines) -> None:
+    """Store the view's headlines for `version` (older versions' rows go), when the store can be written and
+    still holds that version; a failure only means they are computed again."""
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    if target.read_only or not hasattr(target, "derived_write"):
+        return
+    try:
+        with target.derived_write() as cur:
+            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+            if now != version:
+                return
+            cur.execute("DELETE FROM quality_headlines WHERE data_version <> ? OR view = ?", [now, view])
+            cur.execute(
+                "INSERT INTO quality_headlines VALUES (?, ?, ?)",
+                [now, view, json.dumps(dataclasses.asdict(heads))],
+            )
+    except (duckdb.Error, OSError, StoreError):
+        _LOG.warning(
+            "the quality headlines of %s could not be kept", getattr(target, "path", "?"), exc_info=True
+        )
+
+
+def keep_default_headlines(store: Reader) -> None:
+    """Compute (and keep) the headlines of the view a new visitor's Overview shows (the default program,
+    nothing else), so that the first visit after an import reads them."""
+    headlines(store, Filters(program=metrics.program_of(store, Filters()).code))
+
+
+def _compute_headlines(store: Reader, filters: Filters, backlog_days: int, silent_days: int) -> Headlines:
     fun = funnel(store, filters, backlog_days)
     fresh = freshness(store, filters, silent_days)
     program = metrics.program_of(store, filters).code

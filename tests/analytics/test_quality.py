@@ -600,3 +600,41 @@ def test_a_mark_stays_on_its_two_records_when_a_new_record_pairs_the_cluster_dif
     )
     assert marks[("A1", "C1")] == "different" and pd.isna(marks[("B1", "C1")])
     assert quality.counted_once(store, P1)["not_counted"] == 1
+
+
+def test_the_headlines_are_kept_by_data_version_and_the_import_check_computes_the_default_views(
+    make_store, tmp_path
+):
+    """The Overview's headline is read from the store when it was computed at the same data version (the
+    import check computes the default view's); any change (a mark, an import) makes it computed again, and
+    what is kept is what is computed."""
+    rows, known, _ = _generated_set()
+    store = make_store(rows)
+    view = Filters(program=ONE_MILLION)
+    first = quality.headlines(store, view)
+    assert first.pending_pairs == len(known)
+    assert (
+        store.one("SELECT count(*) FROM quality_headlines WHERE data_version = ?", [store.data_version()])
+        == 1
+    )
+    with store.derived_write() as cur:  # what is kept is what is read (no figure computed again)
+        cur.execute(
+            "UPDATE quality_headlines SET figures = replace(figures, '\"backlog\": 0', '\"backlog\": 7')"
+        )
+    assert quality.headlines(store, view).backlog == 7
+    a, b = sorted(known)[0]
+    quality.mark_pair(store, a, b, "different", "lan.nguyen")  # a new data version: computed again
+    after = quality.headlines(store, view)
+    assert after.pending_pairs == len(known) - 1 and after.backlog == first.backlog
+    assert after == quality._compute_headlines(store, view, quality.BACKLOG_DAYS, quality.SILENT_DAYS)  # noqa: SLF001
+    assert store.one("SELECT count(*) FROM quality_headlines") == 1  # older versions' rows go
+
+    csv = tmp_path / "them.csv"
+    _write_csv(csv, [("NEW1", "Một sáng kiến hoàn toàn mới về máy nén khí", "Lê Văn A", "BSR", "03/01/2023")])
+    report = ingest.import_file(store, csv)
+    assert quality.probable_duplicates(store, report) == 0
+    kept = store.one(
+        "SELECT figures FROM quality_headlines WHERE data_version = ? AND view = ?",
+        [store.data_version(), repr((view, quality.BACKLOG_DAYS, quality.SILENT_DAYS))],
+    )
+    assert kept is not None and json.loads(kept)["registered"] == after.registered + 1
