@@ -881,7 +881,7 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
     if limit is None:
         print(t("quality.cli.pairs", lang, n=n, min=minimum, scanned=scanned))
     else:
-        total = fmt_int(stream.total, lang)
+        total = fmt_int(stream.total(), lang)
         print(t("quality.cli.pairs_limited", lang, n=n, total=total, min=minimum, scanned=scanned))
     return EXIT_OK
 
@@ -910,7 +910,7 @@ def _print_pairs_json(stream, limited: bool) -> None:
             out.write(("" if first else ", ") + json.dumps(pair, ensure_ascii=False))
             first = False
     out.write(f'], "scanned": {int(stream.scanned)}')
-    out.write(f', "total": {int(stream.total)}}}\n' if limited else "}\n")
+    out.write(f', "total": {stream.total()}}}\n' if limited else "}\n")
     out.flush()
 
 

@@ -25,7 +25,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -550,19 +550,11 @@ kept AS MATERIALIZED (
            round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
            m.mark, m.marked_by, m.marked_at
     FROM scored s LEFT JOIN marks m USING (code_a, code_b)
-    WHERE $title_weight * title_overlap + $author_weight * author_overlap >= $min_similarity - 1e-9
-      AND ($pair_program = '' OR s.program_a = $pair_program OR s.program_b = $pair_program)
-      AND CASE $which WHEN 'pending' THEN m.mark IS NULL
-                      WHEN 'shown' THEN m.mark IS DISTINCT FROM 'different' ELSE true END
+    WHERE KEPT_WHERE
 ),
 best AS (SELECT * FROM kept ORDER BY similarity DESC, code_a, code_b LIMIT $limit)
 SELECT t.*,
-       list_filter([CASE WHEN same_title THEN 'same_title' ELSE 'similar_title' END,
-                    CASE WHEN same_authors THEN 'same_authors' WHEN shared_authors THEN 'shared_authors' END,
-                    CASE WHEN same_field THEN 'same_field' END,
-                    CASE WHEN unit_a = unit_b THEN 'same_unit' ELSE 'other_unit' END,
-                    CASE WHEN program_a <> program_b THEN 'other_program' END], lambda r: r IS NOT NULL)
-           AS reasons,
+       REASONS AS reasons,
        CASE WHEN program_a <> program_b THEN 'other_program' WHEN unit_a = unit_b THEN 'same_unit'
             ELSE 'other_unit' END AS scope,
        ia.title AS title_a, ib.title AS title_b,
@@ -573,11 +565,37 @@ LEFT JOIN best t ON true LEFT JOIN initiatives ia ON ia.code = t.code_a LEFT JOI
 ORDER BY similarity DESC NULLS LAST, code_a, code_b"""
 
 
-def _pairs_sql(stored: bool, scoped: bool) -> str:
+_KEPT_WHERE = """$title_weight * title_overlap + $author_weight * author_overlap >= $min_similarity - 1e-9
+      AND ($pair_program = '' OR s.program_a = $pair_program OR s.program_b = $pair_program)
+      AND CASE $which WHEN 'pending' THEN m.mark IS NULL
+                      WHEN 'shown' THEN m.mark IS DISTINCT FROM 'different' ELSE true END"""
+_REASONS = """list_filter([CASE WHEN same_title THEN 'same_title' ELSE 'similar_title' END,
+                    CASE WHEN same_authors THEN 'same_authors' WHEN shared_authors THEN 'shared_authors' END,
+                    CASE WHEN same_field THEN 'same_field' END,
+                    CASE WHEN unit_a = unit_b THEN 'same_unit' ELSE 'other_unit' END,
+                    CASE WHEN program_a <> program_b THEN 'other_program' END], lambda r: r IS NOT NULL)"""
+_PAIRS_TAIL = _PAIRS_TAIL.replace("KEPT_WHERE", _KEPT_WHERE).replace("REASONS", _REASONS)
+# The command's lean tail: the pairs' six columns only, ordered (DuckDB sorts out of memory when it must)
+# and fetched in batches; the counts come from `_STREAM_COUNT_TAIL`, a second query, only when limited.
+_STREAM_TAIL = """,
+marks AS (SELECT code_a, code_b, arg_max(mark, id) AS mark FROM duplicate_marks WHERE undone_at IS NULL
+          GROUP BY code_a, code_b),
+kept AS (
+    SELECT s.code_a, s.code_b, s.unit_a, s.unit_b,
+           round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
+           REASONS AS reasons
+    FROM scored s LEFT JOIN marks m USING (code_a, code_b)
+    WHERE KEPT_WHERE
+)""".replace("KEPT_WHERE", _KEPT_WHERE).replace("REASONS", _REASONS)
+_STREAM_ROWS = "\nSELECT * FROM kept ORDER BY similarity DESC, code_a, code_b LIMIT $limit"
+_STREAM_COUNT = "\nSELECT count(*) FROM kept"
+
+
+def _pairs_sql(stored: bool, scoped: bool, tail: str = _PAIRS_TAIL) -> str:
     """The scan: scored pairs (stored, or made in the query), in view when `scoped` (`f`, the view's records;
-    unscoped, every record is in view)."""
+    unscoped, every record is in view), then `tail`."""
     index = _STORED_INDEX if stored else _tokens_sql(_INLINE_INDEX)
-    body = index.replace("IN_VIEW", _IN_VIEW[not stored] if scoped else "true") + _PAIRS_TAIL
+    body = index.replace("IN_VIEW", _IN_VIEW[not stored] if scoped else "true") + tail
     return metrics.with_scope(", " + body) if scoped else "WITH " + body
 
 
@@ -681,14 +699,23 @@ def duplicates_payload(
     return {"pairs": pairs, "scanned": stream.scanned}
 
 
-@dataclass(frozen=True)
 class PairStream:
-    """The `duplicates` command's pairs read in batches (best first, at most `limit`): `total` pairs found
-    (before the limit), `scanned` records, `batches` lists of PAYLOAD_COLUMNS dicts."""
+    """The `duplicates` command's pairs read in batches (best first, at most `limit`): `batches` lists of
+    PAYLOAD_COLUMNS dicts; `scanned` records; `total()` the pairs found before the limit (after the batches
+    are read: without a limit, the pairs read)."""
 
-    total: int
-    scanned: int
-    batches: Iterator[list[dict]]
+    def __init__(self, batches: Iterator[list[dict]], scanned: int, count: Callable[[], int] | None) -> None:
+        self.scanned, self._count, self.read = scanned, count, 0
+
+        def counted() -> Iterator[list[dict]]:
+            for batch in batches:
+                self.read += len(batch)
+                yield batch
+
+        self.batches = counted()
+
+    def total(self) -> int:
+        return self._count() if self._count is not None else self.read
 
 
 _SQL_PARAM = re.compile(r"\$([a-z_]+)")
@@ -703,9 +730,10 @@ def stream_pairs(
     batch_size: int = 10_000,
 ) -> Iterator[PairStream]:
     """`find_pairs`' pairs not marked "different" (the command's), fetched `batch_size` at a time from one
-    query, so that a million pairs never sit in memory at once; the cursor is closed when the block ends."""
-    reader = _index_reader(store)
-    sql = _PAIRS_SQL[(reader is not None, False)]
+    query of six columns, so that a million pairs never sit in memory at once; the cursor is closed when
+    the block ends."""
+    index = _index_reader(store)
+    reader, stored = (index, True) if index is not None else (store, False)
     params = _title_params() | {
         "codes": [],
         "max_block": MAX_BLOCK,
@@ -716,24 +744,27 @@ def stream_pairs(
         "which": "shown",
         "limit": int(limit) if limit is not None else 1 << 62,
     }
-    params = {name: params[name] for name in set(_SQL_PARAM.findall(sql))}
-    with (reader or store).cursor() as cur:
-        result = cur.execute(sql, params)
-        names = [d[0] for d in result.description]
-        first = result.fetchmany(batch_size)
-        at = {name: names.index(name) for name in (*PAYLOAD_COLUMNS, "total", "scanned")}
+
+    def run(cur: duckdb.DuckDBPyConnection, sql: str) -> duckdb.DuckDBPyConnection:
+        return cur.execute(sql, {name: params[name] for name in set(_SQL_PARAM.findall(sql))})
+
+    def count() -> int:
+        with reader.cursor() as cur:
+            return int(run(cur, _pairs_sql(stored, False, _STREAM_TAIL + _STREAM_COUNT)).fetchone()[0])
+
+    scanned = int(reader.one("SELECT count(*) FROM initiatives"))
+    with reader.cursor() as cur:
+        result = run(cur, _pairs_sql(stored, False, _STREAM_TAIL + _STREAM_ROWS))
 
         def batches() -> Iterator[list[dict]]:
-            rows = first
-            while rows:
-                yield [_payload_pair(row, at) for row in rows if row[at["code_a"]] is not None]
-                rows = result.fetchmany(batch_size)
+            while rows := result.fetchmany(batch_size):
+                yield [_payload_pair(row) for row in rows]
 
-        yield PairStream(int(first[0][at["total"]]), int(first[0][at["scanned"]]), batches())
+        yield PairStream(batches(), scanned, count if limit is not None else None)
 
 
-def _payload_pair(row: tuple, at: dict[str, int]) -> dict:
-    pair = {name: row[at[name]] for name in PAYLOAD_COLUMNS}
+def _payload_pair(row: tuple) -> dict:
+    pair = dict(zip(PAYLOAD_COLUMNS, row, strict=True))
     pair["similarity"] = float(pair["similarity"])
     pair["reasons"] = list(pair["reasons"])
     return pair
