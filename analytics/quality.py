@@ -825,7 +825,10 @@ def duplicates_of_import(store: Reader, import_id: int) -> int:
     probably the same initiative as a record that was there before (`import_duplicates`)."""
     codes = [c for (c,) in store.rows(_NEW_CODES_SQL, {"import_id": int(import_id)})]
     found = import_duplicates(store, codes)
-    keep_default_headlines(store)  # the Overview's next visit reads them (seconds at a million records)
+    try:  # the Overview's next visit reads them (seconds at a million records); a failure only costs that
+        keep_default_headlines(store)
+    except (duckdb.Error, OSError, StoreError):
+        _LOG.warning("the default view's quality headlines were not computed", exc_info=True)
     return found
 
 
