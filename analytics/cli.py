@@ -862,19 +862,56 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
         minimum = float("nan")
     if not 0 <= minimum <= 1:  # NaN fails too
         raise UsageError(t("quality.cli.bad_similarity", lang, value=args.min_similarity))
+    limit = _limit(args.limit, lang)
     store = _open(args.db, read_only=True)
-    payload = quality.duplicates_payload(store, _program(store, args.program, lang), minimum)
-    if args.json:
-        print(json.dumps(payload, ensure_ascii=False))
-        return EXIT_OK
-    for pair in payload["pairs"]:
-        reasons = ", ".join(t(f"quality.reason.{r}", lang) for r in pair["reasons"])
-        print(
-            f"{pair['similarity']:.3f}  {pair['code_a']} ({pair['unit_a']})  {pair['code_b']} ({pair['unit_b']})  {reasons}"
-        )
-    n = fmt_int(len(payload["pairs"]), lang)
-    print(t("quality.cli.pairs", lang, n=n, min=minimum, scanned=fmt_int(payload["scanned"], lang)))
+    program = _program(store, args.program, lang)
+    with quality.stream_pairs(store, program, minimum, limit) as stream:
+        if args.json:
+            _print_pairs_json(stream, limit is not None)
+            return EXIT_OK
+        shown = 0
+        for batch in stream.batches:
+            for pair in batch:
+                reasons = ", ".join(t(f"quality.reason.{r}", lang) for r in pair["reasons"])
+                print(
+                    f"{pair['similarity']:.3f}  {pair['code_a']} ({pair['unit_a']})  {pair['code_b']} ({pair['unit_b']})  {reasons}"
+                )
+            shown += len(batch)
+    n, scanned = fmt_int(shown, lang), fmt_int(stream.scanned, lang)
+    if limit is None:
+        print(t("quality.cli.pairs", lang, n=n, min=minimum, scanned=scanned))
+    else:
+        total = fmt_int(stream.total(), lang)
+        print(t("quality.cli.pairs_limited", lang, n=n, total=total, min=minimum, scanned=scanned))
     return EXIT_OK
+
+
+def _limit(value: str | None, lang: Lang) -> int | None:
+    """`--limit N`: a whole number, 0 or more; None when not given (every pair)."""
+    if value is None:
+        return None
+    try:
+        limit = int(value)
+    except ValueError:
+        limit = -1
+    if limit < 0:
+        raise UsageError(t("quality.cli.bad_limit", lang, value=value))
+    return limit
+
+
+def _print_pairs_json(stream, limited: bool) -> None:
+    """`{"pairs": [...], "scanned": N}` (and `"total": T` with --limit) written pair by pair, as json.dumps
+    would write the whole object, so that a million pairs never sit in memory at once."""
+    out = sys.stdout
+    out.write('{"pairs": [')
+    first = True
+    for batch in stream.batches:
+        for pair in batch:
+            out.write(("" if first else ", ") + json.dumps(pair, ensure_ascii=False))
+            first = False
+    out.write(f'], "scanned": {int(stream.scanned)}')
+    out.write(f', "total": {stream.total()}}}\n' if limited else "}\n")
+    out.flush()
 
 
 _PROGRAM_HELP = "mã chương trình (mặc định: chương trình có thời gian chứa ngày --as-of, nếu không thì chương trình đang chạy)"
@@ -996,6 +1033,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--program", metavar="CODE", help="chỉ các cặp có hồ sơ thuộc chương trình này")
     p.add_argument(
         "--min-similarity", default=str(0.8), metavar="X", help="độ giống tối thiểu, 0 đến 1 (mặc định 0.8)"
+    )
+    p.add_argument(
+        "--limit",
+        metavar="N",
+        help="chỉ N cặp tốt nhất (mặc định: mọi cặp); JSON thêm total, số cặp tìm được",
     )
     p.add_argument("--json", action="store_true", help="in một đối tượng JSON {pairs, scanned}")
     p.set_defaults(run=cmd_duplicates)

@@ -7,9 +7,10 @@
   registration to recognition; a unit whose newest record is more than N days before the as-of day is silent.
 - **The same initiative twice** (`duplicates`): pairs of records whose titles are the same or nearly the same
   after a Vietnamese-aware normalisation (`TITLE_NORMALISATION`), helped by authors and field; found in DuckDB
-  from a derived title index (`dedup_titles`, `dedup_near`, refreshed by data version): clusters of the same
-  normalised title, and titles that are the same less one word; never by comparing every pair; scored,
-  counted and ranked in SQL (the review list gets the best pairs and the count). Analysts' marks (`duplicate_marks`, keyed by record codes) are applied to every scan.
+  from a derived title index (`dedup_titles`, `dedup_near`, and the scored candidate pairs `dedup_pairs`,
+  brought up to date by data version for what changed only): clusters of the same normalised title, and
+  titles that are the same less one word; never by comparing every pair; filtered, counted and ranked in SQL
+  (the review list gets the best pairs and the count; the command streams them). Analysts' marks (`duplicate_marks`, keyed by record codes) are applied to every scan.
 - **Benefits that cannot be true** (`plausibility`): the rules in `BENEFIT_RULES`; the analyst's mark of each
   record's benefit (`benefit_marks`: confirmed by the council, or self-declared) gives the two sums.
 
@@ -18,9 +19,14 @@ Every figure's label and definition are in the catalogue (`quality.*`, `metric.q
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import logging
 import math
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -301,23 +307,59 @@ def _people_sql(column: str) -> str:
 
 
 # The title index (derived, like the author index): each record's normalised title words, its hashed key
-# and its people, kept in `dedup_titles` and refreshed by data version (only records whose title, authors
-# or registration day changed are normalised again; each distinct title and author list once); and
-# `dedup_near`, the pairs of distinct normalised titles that share the title less one word. A scan then
-# joins on 64-bit keys and never normalises a title.
+# and its people, kept in `dedup_titles`; `dedup_near`, the pairs of distinct normalised titles that share
+# the title less one word; and `dedup_pairs`, every candidate pair with what its score is made of. All three
+# are brought to the data version together and incrementally: one pass over the records and the index
+# finds the records added, removed or changed (title, authors, day, unit, field or program: `source`); only
+# they are normalised again (each distinct title and author list once); the near titles are computed again
+# only when the set of distinct normalised titles changed; and only the pairs of the title keys touched
+# (a changed record's old and new key, and the keys whose near titles changed) are paired and scored
+# again. A scan then reads scored pairs and never pairs or normalises anything.
+_SOURCE = "hash(i.title, i.authors, i.registered_on, i.unit_code, i.field, i.program_code)"
+_CHANGED_ROWS = """CREATE OR REPLACE TEMP TABLE dedup_changed AS
+SELECT coalesce(i.code, d.code) AS code, d.tkey AS old_tkey
+FROM initiatives i FULL JOIN dedup_titles d ON d.code = i.code
+WHERE d.code IS NULL OR i.code IS NULL OR SOURCE <> d.source""".replace("SOURCE", _SOURCE)
 _INDEX_ROWS = """
 WITH new AS (
     SELECT code, coalesce(title, '') AS title, coalesce(authors, '') AS authors, registered_on,
-           hash(title, authors, registered_on) AS source
-    FROM initiatives i WHERE NOT EXISTS (SELECT 1 FROM INDEX_TABLE d WHERE d.code = i.code)
+           SOURCE AS source
+    FROM initiatives i WHERE code IN (SELECT code FROM dedup_changed)
 ),
 t AS (SELECT title, TITLE_TOKENS AS tokens FROM (SELECT DISTINCT title FROM new)),
 p AS (SELECT authors, PEOPLE AS people FROM (SELECT DISTINCT authors FROM new))
 SELECT n.code, n.source, n.registered_on, CASE WHEN len(t.tokens) >= 2 THEN hash(t.tokens) END AS tkey,
        t.tokens, p.people
-FROM new n JOIN t USING (title) JOIN p USING (authors)"""
-_INDEX_STALE = """DELETE FROM dedup_titles d WHERE NOT EXISTS (
-    SELECT 1 FROM initiatives i WHERE i.code = d.code AND hash(i.title, i.authors, i.registered_on) = d.source)"""
+FROM new n JOIN t USING (title) JOIN p USING (authors)""".replace("SOURCE", _SOURCE)
+# The title keys a change touches: the old key of every changed record and the new one.
+_TOUCHED = """CREATE OR REPLACE TEMP TABLE dedup_touched AS
+SELECT old_tkey AS tkey FROM dedup_changed WHERE old_tkey IS NOT NULL
+UNION SELECT tkey FROM dedup_titles WHERE code IN (SELECT code FROM dedup_changed) AND tkey IS NOT NULL"""
+# Each touched key's cluster before and after the change: its size and first record (registered first;
+# ties: the smaller code). Before = the rows kept and the rows the change removed (`dedup_gone`).
+_TOUCHED_CLUSTERS = """CREATE OR REPLACE TEMP TABLE dedup_clusters AS
+WITH now AS (
+    SELECT code, tkey, registered_on, code IN (SELECT code FROM dedup_changed) AS changed
+    FROM dedup_titles WHERE tkey IN (SELECT tkey FROM dedup_touched)
+),
+was AS (
+    SELECT code, tkey, registered_on FROM now WHERE NOT changed
+    UNION ALL SELECT code, tkey, registered_on FROM dedup_gone WHERE tkey IS NOT NULL
+),
+b AS (SELECT tkey, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM was GROUP BY tkey),
+a AS (SELECT tkey, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM now GROUP BY tkey)
+SELECT t.tkey, coalesce(b.n, 0) AS n_before, b.first AS first_before, coalesce(a.n, 0) AS n_after,
+       a.first AS first_after
+FROM dedup_touched t LEFT JOIN b ON b.tkey = t.tkey LEFT JOIN a ON a.tkey = t.tkey"""
+# Whether the set of distinct normalised titles changed (a touched key there before and gone, or there now
+# and not before): the near titles depend on that set only.
+_LISTS_CHANGED = "SELECT count(*) FROM dedup_clusters WHERE (n_before > 0) <> (n_after > 0)"
+# The clusters whose pairs are all made again: a new first record, a first record that changed, or a size
+# that crossed into or out of 2..$max_block. In the others only the changed records' own pairs change.
+_RESET = """CREATE OR REPLACE TEMP TABLE dedup_affected AS
+SELECT tkey FROM dedup_clusters
+WHERE first_before IS DISTINCT FROM first_after OR first_after IN (SELECT code FROM dedup_changed)
+   OR (n_before BETWEEN 2 AND $max_block) <> (n_after BETWEEN 2 AND $max_block)"""
 # The near titles: keys are each distinct word list (2 words or more) and the list less one word (3 or more);
 # a key shared by 2 to $max_block distinct titles is a block, whose first title (the smallest key) is paired
 # with each other one (a block of k titles gives k - 1 pairs).
@@ -331,81 +373,36 @@ keys AS (
 ),
 blocks AS (SELECT key, min(tkey) AS first FROM keys GROUP BY key HAVING count(*) BETWEEN 2 AND $max_block)
 SELECT DISTINCT b.first AS tkey_a, k.tkey AS tkey_b FROM keys k JOIN blocks b ON b.key = k.key AND k.tkey <> b.first"""
+# Near-title rows that came or went: their keys' pairs are made again too.
+_AFFECTED_NEAR = """INSERT INTO dedup_affected
+WITH diff AS (
+    (SELECT tkey_a, tkey_b FROM dedup_near EXCEPT SELECT tkey_a, tkey_b FROM dedup_near_new)
+    UNION ALL (SELECT tkey_a, tkey_b FROM dedup_near_new EXCEPT SELECT tkey_a, tkey_b FROM dedup_near)
+)
+SELECT tkey_a FROM diff UNION SELECT tkey_b FROM diff"""
 _INDEX_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'dedup_titles_version'"
-
-
-def _tokens_sql(sql: str) -> str:
-    return sql.replace("TITLE_TOKENS", _title_tokens_sql("title")).replace("PEOPLE", _people_sql("authors"))
-
-
-def refresh_title_index(store: Reader) -> bool:
-    """Bring `dedup_titles` and `dedup_near` to the store's data version (incrementally: records removed
-    or changed since are dropped, new ones normalised). False when the store cannot be written (a scan then
-    normalises every title itself)."""
-    return _index_reader(store) is not None
-
-
-def _index_reader(store: Reader) -> Reader | None:
-    """The reader whose view of the title index is current for `store`'s data: `store` itself, or, for a
-    page's snapshot (a read transaction begun before the index was refreshed, which cannot see it), the
-    store the index was just refreshed in, when that holds the same data version; None when neither (a
-    read-only store, or data committed since the snapshot began)."""
-    version = store.data_version()
-    if store.one(_INDEX_VERSION_SQL) == version:
-        return store
-    target = getattr(store, "store", store)  # a snapshot writes through its store
-    if target.read_only or not hasattr(target, "derived_write"):
-        return None
-    params = _title_params()
-    try:
-        with target.derived_write() as cur:
-            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
-            if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
-                cur.execute(_INDEX_STALE)
-                cur.execute(
-                    "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
-                    + _tokens_sql(_INDEX_ROWS).replace("INDEX_TABLE", "dedup_titles"),
-                    params,
-                )
-                cur.execute("DELETE FROM dedup_near")
-                cur.execute(
-                    "INSERT INTO dedup_near (tkey_a, tkey_b) " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
-                    {"max_block": MAX_BLOCK},
-                )
-                cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
-    except (duckdb.Error, OSError, StoreError):  # a full disk, say: the scan then normalises titles itself
-        _LOG.warning("the title index of %s could not be kept", getattr(target, "path", "?"), exc_info=True)
-        return None
-    if now != version:
-        return None
-    return store if target is store else target
-
-
-# Without a current index (a read-only store): the same rows computed in the query itself.
-_INLINE_INDEX = """idx AS MATERIALIZED (
-    SELECT code, registered_on, CASE WHEN len(tokens) >= 2 THEN hash(tokens) END AS tkey, tokens, people
-    FROM (SELECT code, registered_on, TITLE_TOKENS AS tokens, PEOPLE AS people FROM initiatives)
-),
-near AS MATERIALIZED (NEAR_ROWS)""".replace("NEAR_ROWS", _NEAR_ROWS.replace("IDX", "idx"))
-_STORED_INDEX = "idx AS (SELECT * FROM dedup_titles),\nnear AS (SELECT * FROM dedup_near)"
+_TEMP_TABLES = (
+    "dedup_changed",
+    "dedup_gone",
+    "dedup_touched",
+    "dedup_clusters",
+    "dedup_near_new",
+    "dedup_affected",
+)
 
 # Pairs: records with the same normalised title form a cluster, each paired with its first record
 # (registered first; ties: the smaller code); two near titles' clusters are paired by their first records.
-# Scored, filtered, counted and ranked in SQL; titles are read for the returned rows only.
-_PAIRS_BODY = """
+_CLUSTER_PAIRS = """
 rec AS (SELECT code, tkey, registered_on FROM idx WHERE tkey IS NOT NULL),
 clusters AS (SELECT tkey, count(*) AS n, arg_min(code, (registered_on, code)) AS first FROM rec GROUP BY tkey),
 cand AS (
     SELECT c.first AS x, r.code AS y FROM rec r JOIN clusters c USING (tkey)
-    WHERE c.n BETWEEN 2 AND $max_block AND r.code <> c.first
+    WHERE c.n BETWEEN 2 AND $max_block AND r.code <> c.first AND CLUSTER_KEPT
     UNION ALL
     SELECT ca.first, cb.first FROM near d JOIN clusters ca ON ca.tkey = d.tkey_a JOIN clusters cb ON cb.tkey = d.tkey_b
-),
-candidates AS (
-    SELECT DISTINCT least(x, y) AS code_a, greatest(x, y) AS code_b FROM cand
-    WHERE (len($codes) = 0 OR x IN (SELECT unnest($codes)) OR y IN (SELECT unnest($codes)))
-      AND (x IN (SELECT code FROM f) OR y IN (SELECT code FROM f))
-),
+),"""
+# What a pair's score is made of (the columns of `dedup_pairs`, in its order).
+_SCORED = """
 scored AS (
     SELECT c.code_a, c.code_b, ia.unit_code AS unit_a, ib.unit_code AS unit_b,
            coalesce(ia.program_code, '') AS program_a, coalesce(ib.program_code, '') AS program_b,
@@ -419,32 +416,145 @@ scored AS (
            a.tkey = b.tkey AS same_title,
            len(a.people) > 0 AND a.people = b.people AS same_authors,
            list_has_any(a.people, b.people) AS shared_authors,
-           ia.field IS NOT DISTINCT FROM ib.field AS same_field
+           ia.field IS NOT DISTINCT FROM ib.field AS same_field,
+           a.tkey AS tkey_a, b.tkey AS tkey_b
     FROM candidates c JOIN idx a ON a.code = c.code_a JOIN idx b ON b.code = c.code_b
     JOIN initiatives ia ON ia.code = c.code_a JOIN initiatives ib ON ib.code = c.code_b
+)"""
+# The pairs made again, for `dedup_pairs`: every pair of the affected clusters (`dedup_affected`) and of the
+# near rows with an affected end (the other end's cluster read too, for its first record), and the pair of
+# each changed record in a touched cluster that is not affected.
+_PAIR_ROWS = """
+WITH aff AS (SELECT tkey FROM dedup_affected),
+near AS (SELECT tkey_a, tkey_b FROM dedup_near
+         WHERE tkey_a IN (SELECT tkey FROM aff) OR tkey_b IN (SELECT tkey FROM aff)),
+ends AS (SELECT tkey FROM dedup_touched UNION SELECT tkey FROM aff UNION SELECT tkey_a FROM near
+         UNION SELECT tkey_b FROM near),
+idx AS (SELECT * FROM dedup_titles WHERE tkey IN (SELECT tkey FROM ends)),CLUSTER_PAIRS
+candidates AS (SELECT DISTINCT least(x, y) AS code_a, greatest(x, y) AS code_b FROM cand),SCORED
+SELECT * FROM scored""".replace(
+    "CLUSTER_PAIRS",
+    _CLUSTER_PAIRS.replace(
+        "CLUSTER_KEPT", "(r.tkey IN (SELECT tkey FROM aff) OR r.code IN (SELECT code FROM dedup_changed))"
+    ),
+).replace("SCORED", _SCORED)
+
+
+def _tokens_sql(sql: str) -> str:
+    return sql.replace("TITLE_TOKENS", _title_tokens_sql("title")).replace("PEOPLE", _people_sql("authors"))
+
+
+def refresh_title_index(store: Reader) -> bool:
+    """Bring `dedup_titles`, `dedup_near` and `dedup_pairs` to the store's data version (incrementally:
+    records removed or changed since are dropped, new ones normalised, the pairs of the titles they touch
+    made again). False when the store cannot be written (a scan then pairs every record itself)."""
+    return _index_reader(store) is not None
+
+
+def _refresh_index(cur: duckdb.DuckDBPyConnection) -> None:
+    """The incremental update of the three derived tables (see `_CHANGED_ROWS` and the notes above)."""
+    if cur.execute("SELECT count(*) FROM dedup_titles").fetchone()[0] == 0:  # built from nothing
+        cur.execute("DELETE FROM dedup_near")
+        cur.execute("DELETE FROM dedup_pairs")
+    cur.execute(_CHANGED_ROWS)
+    cur.execute(
+        "CREATE OR REPLACE TEMP TABLE dedup_gone AS SELECT code, tkey, registered_on FROM dedup_titles "
+        "WHERE code IN (SELECT code FROM dedup_changed)"
+    )
+    cur.execute("DELETE FROM dedup_titles WHERE code IN (SELECT code FROM dedup_changed)")
+    cur.execute(
+        "INSERT INTO dedup_titles (code, source, registered_on, tkey, tokens, people) "
+        + _tokens_sql(_INDEX_ROWS),
+        _title_params(),
+    )
+    cur.execute(_TOUCHED)
+    cur.execute(_TOUCHED_CLUSTERS)
+    cur.execute(_RESET, {"max_block": MAX_BLOCK})
+    if cur.execute(_LISTS_CHANGED).fetchone()[0]:
+        cur.execute(
+            "CREATE OR REPLACE TEMP TABLE dedup_near_new AS " + _NEAR_ROWS.replace("IDX", "dedup_titles"),
+            {"max_block": MAX_BLOCK},
+        )
+        cur.execute(_AFFECTED_NEAR)
+        cur.execute("DELETE FROM dedup_near")
+        cur.execute("INSERT INTO dedup_near SELECT tkey_a, tkey_b FROM dedup_near_new")
+    cur.execute(
+        "DELETE FROM dedup_pairs WHERE tkey_a IN (SELECT tkey FROM dedup_affected) "
+        "OR tkey_b IN (SELECT tkey FROM dedup_affected) OR code_a IN (SELECT code FROM dedup_changed) "
+        "OR code_b IN (SELECT code FROM dedup_changed)"
+    )
+    cur.execute("INSERT INTO dedup_pairs " + _PAIR_ROWS, {"max_block": MAX_BLOCK})
+    for name in _TEMP_TABLES:
+        cur.execute(f"DROP TABLE IF EXISTS {name}")
+
+
+def _index_reader(store: Reader) -> Reader | None:
+    """The reader whose view of the title index is current for `store`'s data: `store` itself, or, for a
+    page's snapshot (a read transaction begun before the index was refreshed, which cannot see it), the
+    store the index was just refreshed in, when that holds the same data version; None when neither (a
+    read-only store, or data committed since the snapshot began)."""
+    version = store.data_version()
+    if store.one(_INDEX_VERSION_SQL) == version:
+        return store
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    if target.read_only or not hasattr(target, "derived_write"):
+        return None
+    try:
+        with target.derived_write() as cur:
+            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+            if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
+                _refresh_index(cur)
+                cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
+    except (duckdb.Error, OSError, StoreError):  # a full disk, say: the scan then normalises titles itself
+        _LOG.warning("the title index of %s could not be kept", getattr(target, "path", "?"), exc_info=True)
+        return None
+    if now != version:
+        return None
+    return store if target is store else target
+
+
+# Without a current index (a read-only store): the same pairs made and scored in the query itself.
+_INLINE_INDEX = """idx AS MATERIALIZED (
+    SELECT code, registered_on, CASE WHEN len(tokens) >= 2 THEN hash(tokens) END AS tkey, tokens, people
+    FROM (SELECT code, registered_on, TITLE_TOKENS AS tokens, PEOPLE AS people FROM initiatives)
 ),
+near AS MATERIALIZED (NEAR_ROWS),CLUSTER_PAIRS
+candidates AS (
+    SELECT DISTINCT least(x, y) AS code_a, greatest(x, y) AS code_b FROM cand
+    WHERE (len($codes) = 0 OR x IN (SELECT unnest($codes)) OR y IN (SELECT unnest($codes)))
+      AND IN_VIEW
+),SCORED""".replace("NEAR_ROWS", _NEAR_ROWS.replace("IDX", "idx"))
+_INLINE_INDEX = _INLINE_INDEX.replace("CLUSTER_PAIRS", _CLUSTER_PAIRS.replace("CLUSTER_KEPT", "true"))
+_INLINE_INDEX = _INLINE_INDEX.replace("SCORED", _SCORED)
+# With a current index: the stored pairs with a record among $codes and in view.
+_STORED_INDEX = """
+scored AS (
+    SELECT * FROM dedup_pairs
+    WHERE (len($codes) = 0 OR code_a IN (SELECT unnest($codes)) OR code_b IN (SELECT unnest($codes)))
+      AND IN_VIEW
+)"""
+_IN_VIEW = {
+    True: "(x IN (SELECT code FROM f) OR y IN (SELECT code FROM f))",
+    False: "(code_a IN (SELECT code FROM f) OR code_b IN (SELECT code FROM f))",
+}
+
+# Scored pairs filtered, marked, counted and ranked in SQL; titles are read for the returned rows only.
+_PAIRS_TAIL = """,
 marks AS (
     SELECT code_a, code_b, arg_max(mark, id) AS mark, arg_max(marked_by, id) AS marked_by,
            arg_max(marked_at, id) AS marked_at
     FROM duplicate_marks WHERE undone_at IS NULL GROUP BY code_a, code_b
 ),
 kept AS MATERIALIZED (
-    SELECT s.*, round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
+    SELECT s.* EXCLUDE (tkey_a, tkey_b),
+           round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
            m.mark, m.marked_by, m.marked_at
     FROM scored s LEFT JOIN marks m USING (code_a, code_b)
-    WHERE $title_weight * title_overlap + $author_weight * author_overlap >= $min_similarity - 1e-9
-      AND ($pair_program = '' OR s.program_a = $pair_program OR s.program_b = $pair_program)
-      AND CASE $which WHEN 'pending' THEN m.mark IS NULL
-                      WHEN 'shown' THEN m.mark IS DISTINCT FROM 'different' ELSE true END
+    WHERE KEPT_WHERE
 ),
 best AS (SELECT * FROM kept ORDER BY similarity DESC, code_a, code_b LIMIT $limit)
 SELECT t.*,
-       list_filter([CASE WHEN same_title THEN 'same_title' ELSE 'similar_title' END,
-                    CASE WHEN same_authors THEN 'same_authors' WHEN shared_authors THEN 'shared_authors' END,
-                    CASE WHEN same_field THEN 'same_field' END,
-                    CASE WHEN unit_a = unit_b THEN 'same_unit' ELSE 'other_unit' END,
-                    CASE WHEN program_a <> program_b THEN 'other_program' END], lambda r: r IS NOT NULL)
-           AS reasons,
+       REASONS AS reasons,
        CASE WHEN program_a <> program_b THEN 'other_program' WHEN unit_a = unit_b THEN 'same_unit'
             ELSE 'other_unit' END AS scope,
        ia.title AS title_a, ib.title AS title_b,
@@ -453,13 +563,40 @@ SELECT t.*,
 FROM (SELECT 1 AS one) o  -- one row with the counts even when no pair is returned
 LEFT JOIN best t ON true LEFT JOIN initiatives ia ON ia.code = t.code_a LEFT JOIN initiatives ib ON ib.code = t.code_b
 ORDER BY similarity DESC NULLS LAST, code_a, code_b"""
-_ALL_RECORDS = "WITH f AS (SELECT code FROM initiatives),\n"
 
 
-def _pairs_sql(stored: bool, scoped: bool) -> str:
+_KEPT_WHERE = """$title_weight * title_overlap + $author_weight * author_overlap >= $min_similarity - 1e-9
+      AND ($pair_program = '' OR s.program_a = $pair_program OR s.program_b = $pair_program)
+      AND CASE $which WHEN 'pending' THEN m.mark IS NULL
+                      WHEN 'shown' THEN m.mark IS DISTINCT FROM 'different' ELSE true END"""
+_REASONS = """list_filter([CASE WHEN same_title THEN 'same_title' ELSE 'similar_title' END,
+                    CASE WHEN same_authors THEN 'same_authors' WHEN shared_authors THEN 'shared_authors' END,
+                    CASE WHEN same_field THEN 'same_field' END,
+                    CASE WHEN unit_a = unit_b THEN 'same_unit' ELSE 'other_unit' END,
+                    CASE WHEN program_a <> program_b THEN 'other_program' END], lambda r: r IS NOT NULL)"""
+_PAIRS_TAIL = _PAIRS_TAIL.replace("KEPT_WHERE", _KEPT_WHERE).replace("REASONS", _REASONS)
+# The command's lean tail: the pairs' six columns only, ordered (DuckDB sorts out of memory when it must)
+# and fetched in batches; the counts come from `_STREAM_COUNT_TAIL`, a second query, only when limited.
+_STREAM_TAIL = """,
+marks AS (SELECT code_a, code_b, arg_max(mark, id) AS mark FROM duplicate_marks WHERE undone_at IS NULL
+          GROUP BY code_a, code_b),
+kept AS (
+    SELECT s.code_a, s.code_b, s.unit_a, s.unit_b,
+           round($title_weight * title_overlap + $author_weight * author_overlap, 3) AS similarity,
+           REASONS AS reasons
+    FROM scored s LEFT JOIN marks m USING (code_a, code_b)
+    WHERE KEPT_WHERE
+)""".replace("KEPT_WHERE", _KEPT_WHERE).replace("REASONS", _REASONS)
+_STREAM_ROWS = "\nSELECT * FROM kept ORDER BY similarity DESC, code_a, code_b LIMIT $limit"
+_STREAM_COUNT = "\nSELECT count(*) FROM kept"
+
+
+def _pairs_sql(stored: bool, scoped: bool, tail: str = _PAIRS_TAIL) -> str:
+    """The scan: scored pairs (stored, or made in the query), in view when `scoped` (`f`, the view's records;
+    unscoped, every record is in view), then `tail`."""
     index = _STORED_INDEX if stored else _tokens_sql(_INLINE_INDEX)
-    body = index + "," + _PAIRS_BODY
-    return metrics.with_scope(", " + body) if scoped else _ALL_RECORDS + body
+    body = index.replace("IN_VIEW", _IN_VIEW[not stored] if scoped else "true") + tail
+    return metrics.with_scope(", " + body) if scoped else "WITH " + body
 
 
 _PAIRS_SQL = {
@@ -549,24 +686,115 @@ def duplicate_pairs(
     return scan.pairs, scan.scanned
 
 
+PAYLOAD_COLUMNS: tuple[str, ...] = ("code_a", "code_b", "unit_a", "unit_b", "similarity", "reasons")
+
+
 def duplicates_payload(
     store: Reader, program: str | None = None, min_similarity: float = MIN_SIMILARITY
 ) -> dict:
     """The `duplicates` command's JSON: `{pairs: [{code_a, code_b, unit_a, unit_b, similarity, reasons}],
     scanned}`, best first; pairs marked "different" are left out, as on the page."""
-    scan = find_pairs(store, program, min_similarity, which="shown")
-    columns = ["code_a", "code_b", "unit_a", "unit_b", "similarity", "reasons"]
-    pairs = scan.pairs[columns].to_dict("records")
-    for pair in pairs:
-        pair["similarity"] = float(pair["similarity"])
-    return {"pairs": pairs, "scanned": scan.scanned}
+    with stream_pairs(store, program, min_similarity) as stream:
+        pairs = [pair for batch in stream.batches for pair in batch]
+    return {"pairs": pairs, "scanned": stream.scanned}
 
 
-_IMPORT_SAME_TITLE_SQL = """
-WITH new AS (SELECT unnest($codes) AS code),
-rec AS (SELECT d.code, d.tkey, d.code IN (SELECT code FROM new) AS is_new FROM dedup_titles d WHERE d.tkey IS NOT NULL),
-clusters AS (SELECT tkey FROM rec GROUP BY tkey HAVING count(*) BETWEEN 2 AND $max_block AND bool_or(NOT is_new))
-SELECT code FROM rec WHERE is_new AND tkey IN (SELECT tkey FROM clusters)"""
+class PairStream:
+    """The `duplicates` command's pairs read in batches (best first, at most `limit`): `batches` lists of
+    PAYLOAD_COLUMNS dicts; `scanned` records; `total()` the pairs found before the limit (after the batches
+    are read: without a limit, the pairs read)."""
+
+    def __init__(self, batches: Iterator[list[dict]], scanned: int, count: Callable[[], int] | None) -> None:
+        self.scanned, self._count, self.read = scanned, count, 0
+
+        def counted() -> Iterator[list[dict]]:
+            for batch in batches:
+                self.read += len(batch)
+                yield batch
+
+        self.batches = counted()
+
+    def total(self) -> int:
+        return self._count() if self._count is not None else self.read
+
+
+_SQL_PARAM = re.compile(r"\$([a-z_]+)")
+
+
+@contextmanager
+def stream_pairs(
+    store: Reader,
+    program: str | None = None,
+    min_similarity: float = MIN_SIMILARITY,
+    limit: int | None = None,
+    batch_size: int = 10_000,
+) -> Iterator[PairStream]:
+    """`find_pairs`' pairs not marked "different" (the command's), fetched `batch_size` at a time from one
+    query of six columns, so that a million pairs never sit in memory at once; the cursor is closed when
+    the block ends."""
+    index = _index_reader(store)
+    reader, stored = (index, True) if index is not None else (store, False)
+    params = _title_params() | {
+        "codes": [],
+        "max_block": MAX_BLOCK,
+        "min_similarity": float(min_similarity),
+        "title_weight": TITLE_WEIGHT,
+        "author_weight": AUTHOR_WEIGHT,
+        "pair_program": program or "",
+        "which": "shown",
+        "limit": int(limit) if limit is not None else 1 << 62,
+    }
+
+    def run(cur: duckdb.DuckDBPyConnection, sql: str) -> duckdb.DuckDBPyConnection:
+        return cur.execute(sql, {name: params[name] for name in set(_SQL_PARAM.findall(sql))})
+
+    def count() -> int:
+        with reader.cursor() as cur:
+            return int(run(cur, _pairs_sql(stored, False, _STREAM_TAIL + _STREAM_COUNT)).fetchone()[0])
+
+    scanned = int(reader.one("SELECT count(*) FROM initiatives"))
+    with reader.cursor() as cur:
+        result = run(cur, _pairs_sql(stored, False, _STREAM_TAIL + _STREAM_ROWS))
+
+        def batches() -> Iterator[list[dict]]:
+            while rows := result.fetchmany(batch_size):
+                yield [_payload_pair(row) for row in rows]
+
+        yield PairStream(batches(), scanned, count if limit is not None else None)
+
+
+def _payload_pair(row: tuple) -> dict:
+    pair = dict(zip(PAYLOAD_COLUMNS, row, strict=True))
+    pair["similarity"] = float(pair["similarity"])
+    pair["reasons"] = list(pair["reasons"])
+    return pair
+
+
+# The import check in one query on the kept index: the import's records whose normalised title is shared
+# with a record that was there before (only the clusters of the import's own title keys are read), and
+# those in a stored pair, not marked "different", of at least $min_similarity with a record that was there.
+_IMPORT_CHECK_SQL = """
+WITH new AS (SELECT DISTINCT unnest($codes) AS code),
+nt AS (SELECT DISTINCT tkey FROM dedup_titles WHERE code IN (SELECT code FROM new) AND tkey IS NOT NULL),
+rec AS (SELECT d.code, d.tkey, d.code IN (SELECT code FROM new) AS is_new FROM dedup_titles d
+        WHERE d.tkey IN (SELECT tkey FROM nt)),
+clusters AS (SELECT tkey FROM rec GROUP BY tkey HAVING count(*) BETWEEN 2 AND $max_block AND bool_or(NOT is_new)),
+same_title AS (SELECT code FROM rec WHERE is_new AND tkey IN (SELECT tkey FROM clusters)),
+marks AS (
+    SELECT code_a, code_b, arg_max(mark, id) AS mark FROM duplicate_marks WHERE undone_at IS NULL
+    GROUP BY code_a, code_b
+),
+touching AS (
+    SELECT p.code_a, p.code_b, p.code_a IN (SELECT code FROM new) AS a_new, p.code_b IN (SELECT code FROM new) AS b_new
+    FROM dedup_pairs p LEFT JOIN marks m USING (code_a, code_b)
+    WHERE (p.code_a IN (SELECT code FROM new) OR p.code_b IN (SELECT code FROM new))
+      AND $title_weight * p.title_overlap + $author_weight * p.author_overlap >= $min_similarity - 1e-9
+      AND m.mark IS DISTINCT FROM 'different'
+)
+SELECT count(*) FROM (
+    SELECT code FROM same_title
+    UNION SELECT CASE WHEN a_new THEN code_a ELSE code_b END FROM touching WHERE a_new <> b_new
+)"""
 
 
 def import_duplicates(store: Reader, codes: list[str] | tuple[str, ...]) -> int:
@@ -578,13 +806,14 @@ def import_duplicates(store: Reader, codes: list[str] | tuple[str, ...]) -> int:
     reader = _index_reader(store) if codes else None
     if reader is None:
         return 0
-    new = set(codes)
-    found = {c for (c,) in reader.rows(_IMPORT_SAME_TITLE_SQL, {"codes": codes, "max_block": MAX_BLOCK})}
-    scan = find_pairs(reader, codes=codes, which="shown")
-    for a, b in zip(scan.pairs["code_a"], scan.pairs["code_b"], strict=True):
-        if (a in new) != (b in new):
-            found.add(a if a in new else b)
-    return len(found & new)
+    params = {
+        "codes": codes,
+        "max_block": MAX_BLOCK,
+        "title_weight": TITLE_WEIGHT,
+        "author_weight": AUTHOR_WEIGHT,
+        "min_similarity": MIN_SIMILARITY,
+    }
+    return int(reader.one(_IMPORT_CHECK_SQL, params))
 
 
 _NEW_CODES_SQL = """SELECT code FROM initiatives WHERE import_id = $import_id AND code NOT IN (
@@ -596,11 +825,17 @@ def duplicates_of_import(store: Reader, import_id: int) -> int:
     probably the same initiative as a record that was there before (`import_duplicates`)."""
     params = {"import_id": int(import_id)}
     # Every record in the store is one it added (a first import): none was there before, so none can be
-    # matched; the title index is left to the next scan (it took 26 s of a 1,000,000-record first import).
+    # matched; the title index, its pairs and the headlines are left to the next scan (indexing took 26 s of
+    # a 1,000,000-record first import).
     if store.one(f"SELECT count(*) FROM ({_NEW_CODES_SQL})", params) >= store.record_count():  # noqa: S608
         return 0
     codes = [c for (c,) in store.rows(_NEW_CODES_SQL, params)]
-    return import_duplicates(store, codes)
+    found = import_duplicates(store, codes)
+    try:  # the Overview's next visit reads them (seconds at a million records); a failure only costs that
+        keep_default_headlines(store)
+    except (duckdb.Error, OSError, StoreError):
+        _LOG.warning("the default view's quality headlines were not computed", exc_info=True)
+    return found
 
 
 def probable_duplicates(store: Reader, report) -> int | None:
@@ -629,7 +864,10 @@ class Duplicates:
     pending_total: int = 0
 
 
-_IN_VIEW_SQL = metrics.with_scope("SELECT code, unit_code AS unit FROM f")
+# The view's records that have a mark (not every record of the view: a million codes cost seconds).
+_MARKED_IN_VIEW_SQL = metrics.with_scope(
+    "SELECT code FROM f WHERE code IN (SELECT code_a FROM duplicate_marks UNION SELECT code_b FROM duplicate_marks)"
+)
 
 
 def duplicates(
@@ -639,8 +877,7 @@ def duplicates(
     the count after de-duplication (see `not_counted`)."""
     program = metrics.program_of(store, filters).code
     scan = find_pairs(store, program, min_similarity, filters=filters, which="pending", limit=limit)
-    in_view = _run(store, _IN_VIEW_SQL, filters)
-    codes = set(in_view["code"])
+    codes = set(_run(store, _MARKED_IN_VIEW_SQL, filters)["code"])
     marked = marked_pairs(store, filters)
     marked = marked[marked["code_a"].isin(codes) | marked["code_b"].isin(codes)]
     return Duplicates(
@@ -756,7 +993,7 @@ def undo_mark(store: Store, code_a: str, code_b: str, by: str, address: str | No
 
 # The history a record is measured against is its unit's (field's) records with a benefit in the whole
 # store, every program: "its own history".
-_PLAUSIBILITY_SQL = metrics.with_scope(
+_CHECKED_SQL = metrics.with_scope(
     """, hist AS (SELECT unit_code, field, registered_on, benefit_vnd FROM initiatives WHERE benefit_vnd > 0),
     -- each percentile leaves the largest record out, so that a record is measured against the others
     unit_q AS (SELECT unit_code, quantile_cont(benefit_vnd, 0.99) AS p99, count(*) AS n
@@ -784,9 +1021,22 @@ _PLAUSIBILITY_SQL = metrics.with_scope(
         LEFT JOIN benefit_marks bm ON bm.code = f.code
         WHERE f.benefit_vnd > 0
     )
-    SELECT * FROM checked
+    RESULT"""
+)
+_PLAUSIBILITY_SQL = _CHECKED_SQL.replace(
+    "RESULT",
+    """SELECT *, list_filter([CASE WHEN over_unit_p99 THEN 'over_unit_p99' END,
+                           CASE WHEN over_field_p99 THEN 'over_field_p99' END,
+                           CASE WHEN over_prev_year THEN 'over_prev_year' END,
+                           CASE WHEN before_applied THEN 'before_applied' END], lambda r: r IS NOT NULL) AS reasons
+    FROM checked
     WHERE over_unit_p99 OR over_field_p99 OR over_prev_year OR before_applied
-    ORDER BY (over_unit_p99::INT + over_field_p99::INT + over_prev_year::INT) DESC, benefit_vnd DESC, code"""
+    ORDER BY (over_unit_p99::INT + over_field_p99::INT + over_prev_year::INT) DESC, benefit_vnd DESC, code""",
+)
+# The headline's count: the same checked records, counted in SQL (a million records may give 400,000 rows
+# flagged "before applied"; the count of outliers needs none of them in Python).
+_OUTLIERS_COUNT_SQL = _CHECKED_SQL.replace(
+    "RESULT", "SELECT count(*) FROM checked WHERE over_unit_p99 OR over_field_p99 OR over_prev_year"
 )
 _TOP_SHARE_SQL = metrics.with_scope(
     """, ranked AS (
@@ -837,7 +1087,7 @@ def plausibility(store: Reader, filters: Filters) -> Plausibility:
         as_of_day=as_of,
     )
     flagged = metrics.as_dates(flagged, "registered_on", "applied_on")
-    flagged["reasons"] = [[rule for rule in BENEFIT_RULES if row[rule]] for _, row in flagged.iterrows()]
+    flagged["reasons"] = [list(reasons) for reasons in flagged["reasons"]]  # in BENEFIT_RULES' order
     counts = {rule: int(flagged[rule].sum()) for rule in BENEFIT_RULES}
     top = _run(store, _TOP_SHARE_SQL, filters)
     top["top1_share"] = (
@@ -847,6 +1097,22 @@ def plausibility(store: Reader, filters: Filters) -> Plausibility:
     top = top.sort_values("top1_share", ascending=False).reset_index(drop=True)
     counts["top_share"] = int(top["flagged"].sum())
     return Plausibility(flagged, top, counts)
+
+
+def implausible_count(store: Reader, filters: Filters) -> int:
+    """metric.quality_implausible as the headline gives it: the records in view whose benefit breaks the
+    outlier or previous-year rules (`plausibility`'s flagged records with one of the three, counted in SQL)."""
+    as_of = as_of_day(store, filters) or dt.date(9999, 12, 31)
+    frame = _run(
+        store,
+        _OUTLIERS_COUNT_SQL,
+        filters,
+        factor=OUTLIER_FACTOR,
+        min_n=OUTLIER_MIN_RECORDS,
+        min_prev=PREV_YEAR_MIN_RECORDS,
+        as_of_day=as_of,
+    )
+    return int(frame.iloc[0, 0])
 
 
 def benefit_sums(store: Reader, filters: Filters) -> dict:
@@ -892,17 +1158,60 @@ class Headlines:
     recognized: int = 0
 
 
+_KEPT_HEADLINES_SQL = "SELECT figures FROM quality_headlines WHERE data_version = ? AND view = ?"
+
+
 def headlines(
     store: Reader, filters: Filters, backlog_days: int = BACKLOG_DAYS, silent_days: int = SILENT_DAYS
 ) -> Headlines:
     """The one-line answers the Overview and the report show: silent units, the backlog, pairs waiting for
     review, records with an implausible benefit (by the outlier and previous-year rules), the recognition
-    rate, the two benefit sums and the records counted once."""
+    rate, the two benefit sums and the records counted once. Kept in the store by data version and view
+    (`quality_headlines`): computed once per data version, by whichever process asks first (the import
+    check computes the default view's)."""
+    view = repr((filters, int(backlog_days), int(silent_days)))
+    version = store.data_version()
+    kept = store.one(_KEPT_HEADLINES_SQL, [version, view])
+    if kept is not None:
+        return Headlines(**json.loads(kept))
+    heads = _compute_headlines(store, filters, backlog_days, silent_days)
+    _keep_headlines(store, version, view, heads)
+    return heads
+
+
+def _keep_headlines(store: Reader, version: int, view: str, heads: Headlines) -> None:
+    """Store the view's headlines for `version` (older versions' rows go), when the store can be written and
+    still holds that version; a failure only means they are computed again."""
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    if target.read_only or not hasattr(target, "derived_write"):
+        return
+    try:
+        with target.derived_write() as cur:
+            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+            if now != version:
+                return
+            cur.execute("DELETE FROM quality_headlines WHERE data_version <> ? OR view = ?", [now, view])
+            cur.execute(
+                "INSERT INTO quality_headlines VALUES (?, ?, ?)",
+                [now, view, json.dumps(dataclasses.asdict(heads))],
+            )
+    except (duckdb.Error, OSError, StoreError):
+        _LOG.warning(
+            "the quality headlines of %s could not be kept", getattr(target, "path", "?"), exc_info=True
+        )
+
+
+def keep_default_headlines(store: Reader) -> None:
+    """Compute (and keep) the headlines of the view a new visitor's Overview shows (the default program,
+    nothing else), so that the first visit after an import reads them."""
+    headlines(store, Filters(program=metrics.program_of(store, Filters()).code))
+
+
+def _compute_headlines(store: Reader, filters: Filters, backlog_days: int, silent_days: int) -> Headlines:
     fun = funnel(store, filters, backlog_days)
     fresh = freshness(store, filters, silent_days)
-    dup = duplicates(store, filters, limit=0)
-    plaus = plausibility(store, filters)
-    outliers = plaus.flagged[plaus.flagged[["over_unit_p99", "over_field_p99", "over_prev_year"]].any(axis=1)]
+    program = metrics.program_of(store, filters).code
+    pending = find_pairs(store, program, filters=filters, which="pending", limit=0).pending  # = duplicates'
     sums = benefit_sums(store, filters)
     rate = fun.overall.get("recognized_rate")
     return Headlines(
@@ -910,8 +1219,8 @@ def headlines(
         silent_days=silent_days,
         backlog=int(fun.overall.get("backlog") or 0),
         backlog_days=backlog_days,
-        pending_pairs=dup.pending_total,
-        implausible=len(outliers),
+        pending_pairs=pending,
+        implausible=implausible_count(store, filters),
         recognized_rate=float(rate)
         if rate is not None and not (isinstance(rate, float) and math.isnan(rate))
         else float("nan"),

@@ -279,6 +279,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "DROP TABLE initiatives",
         "ALTER TABLE initiatives_unkeyed RENAME TO initiatives",
     ),
+    # The duplicate finder's scored pairs (issue 18, scale; derived with the title index, never edited): every
+    # candidate pair with what its score is made of, kept up to date by data version for the titles that
+    # changed only, so that a scan, the Overview's headline and an import's check read pairs instead of
+    # pairing a million records. The index is emptied so that it is rebuilt once, with the pairs, and with
+    # its `source` hash now covering the unit, field and program that a pair carries.
+    (
+        """CREATE TABLE dedup_pairs (
+            code_a VARCHAR NOT NULL, code_b VARCHAR NOT NULL, unit_a VARCHAR, unit_b VARCHAR,
+            program_a VARCHAR NOT NULL, program_b VARCHAR NOT NULL, registered_a DATE, registered_b DATE,
+            title_overlap DOUBLE NOT NULL, author_overlap DOUBLE NOT NULL, same_title BOOLEAN NOT NULL,
+            same_authors BOOLEAN NOT NULL, shared_authors BOOLEAN NOT NULL, same_field BOOLEAN NOT NULL,
+            tkey_a UBIGINT NOT NULL, tkey_b UBIGINT NOT NULL)""",
+        "DELETE FROM dedup_titles",
+        "DELETE FROM dedup_near",
+        "UPDATE meta SET value = '-1' WHERE key = 'dedup_titles_version'",
+        # The quality headlines of a view (derived): kept for the data version they were computed at, so
+        # that the Overview's first visit after an import reads the default view's, computed by the import
+        # check, instead of computing them (seconds at a million records).
+        """CREATE TABLE quality_headlines (
+            data_version BIGINT NOT NULL, view VARCHAR NOT NULL, figures VARCHAR NOT NULL)""",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -9,11 +9,12 @@ import random
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from analytics import ingest, quality
 from analytics.filters import Filters
-from tests.conftest import DMST, ONE_MILLION, ROOT, record
+from tests.conftest import DMST, ONE_MILLION, ROOT, insert_records, record
 
 P1 = Filters(program=ONE_MILLION)
 
@@ -314,6 +315,45 @@ def test_the_duplicates_command_prints_the_json_contract(sample_db, tmp_path):
     assert bad.returncode == 2 and "--min-similarity" in bad.stderr
 
 
+def _duplicates_command(db, *options):
+    return subprocess.run(
+        [sys.executable, "-m", "analytics", "duplicates", "--db", str(db), *options],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )  # fmt: skip
+
+
+def test_the_duplicates_command_streams_every_pair_and_limit_keeps_the_best(sample_db):
+    """Written pair by pair, the JSON is byte for byte what json.dumps of the whole object gives; `--limit N`
+    keeps the best N and adds `total` (the pairs found); a bad --limit is refused with exit 2."""
+    everything = _duplicates_command(sample_db, "--json")
+    assert everything.returncode == 0, everything.stderr
+    payload = json.loads(everything.stdout)
+    assert set(payload) == {"pairs", "scanned"} and len(payload["pairs"]) > 60
+    from analytics.store import open_store
+
+    reader = open_store(sample_db, read_only=True)
+    try:
+        whole = quality.duplicates_payload(reader)
+    finally:
+        reader.close()
+    assert everything.stdout == json.dumps(whole, ensure_ascii=False) + "\n"
+    best = _duplicates_command(sample_db, "--json", "--limit", "3")
+    assert best.returncode == 0, best.stderr
+    limited = json.loads(best.stdout)
+    assert set(limited) == {"pairs", "scanned", "total"}
+    assert limited["pairs"] == payload["pairs"][:3] and limited["total"] == len(payload["pairs"])
+    assert limited["scanned"] == payload["scanned"]
+    none = json.loads(_duplicates_command(sample_db, "--json", "--limit", "0").stdout)
+    assert none["pairs"] == [] and none["total"] == len(payload["pairs"])
+    text = _duplicates_command(sample_db, "--limit", "2", "--lang", "en")
+    lines = text.stdout.strip().splitlines()
+    assert text.returncode == 0 and len(lines) == 3
+    assert lines[-1].startswith(f"The best 2 of {len(payload['pairs']):,} pairs".replace(",", "."))
+    for bad in ("-1", "abc"):
+        refused = _duplicates_command(sample_db, "--limit", bad)
+        assert refused.returncode == 2 and "--limit" in refused.stderr
+
+
 def _pair_set(frame):
     return set(zip(frame["code_a"], frame["code_b"], frame["similarity"], strict=True))
 
@@ -398,3 +438,203 @@ def test_the_samples_rewordings_keep_the_field_of_the_record_they_reword(sample_
     assert len(planted) >= 30 + 12
     other_field = planted[[("same_field" not in r) for r in planted["reasons"]]]
     assert other_field.empty, other_field[["code_a", "code_b", "title_a", "title_b"]].to_dict("records")
+
+
+def _scan_both_ways(store, monkeypatch):
+    """Every candidate pair (similarity 0 and up) from the stored, incrementally kept pairs, and the same
+    scan made from nothing in the query (as on a read-only store)."""
+    columns = ["code_a", "code_b", "unit_a", "unit_b", "program_a", "program_b", "similarity", "same_field"]
+
+    def rows(scan):
+        return sorted(
+            (*(scan.pairs[c].iloc[k] for c in columns), tuple(scan.pairs["reasons"].iloc[k]))
+            for k in range(len(scan.pairs))
+        )
+
+    stored = quality.find_pairs(store, min_similarity=0)
+    assert store.one(quality._INDEX_VERSION_SQL) == store.data_version()  # noqa: SLF001 (the stored pairs were read)
+    with monkeypatch.context() as patch:
+        patch.setattr(quality, "_index_reader", lambda _store: None)
+        inline = quality.find_pairs(store, min_similarity=0)
+    return rows(stored), rows(inline)
+
+
+def test_the_stored_pairs_kept_incrementally_are_the_pairs_made_from_nothing(make_store, monkeypatch):
+    """Records added, retitled, moved to another unit, field or program, re-dated and removed, in random
+    steps: after each, the pairs kept up to date by data version are exactly those a scan from nothing makes
+    (clusters that grow past MAX_BLOCK and shrink back, first records that change, near titles that come
+    and go)."""
+    rng = random.Random(18)
+    words = ["bom", "van", "lo hoi", "bang tai", "may nen", "dan khoan", "ong dan", "tram"]
+    places = ["nha may", "kho", "gian khoan", "xuong"]
+
+    def title():
+        return f"{rng.choice(ACTIONS)} {rng.choice(words)} {rng.choice(places)} so {rng.randint(1, 3)}"
+
+    def row(code):
+        return record(
+            code,
+            rng.choice(["BSR", "VPI", "PVU", "PVD"]),
+            f"2022-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            title=title(),
+            authors=rng.choice(["Lê Văn A", "Trần B; Lê Văn A", "Phạm C", ""]),
+            field=rng.choice(["Kỹ thuật – Công nghệ", "Sản xuất – Vận hành"]),
+            **({"program_code": "dmst-dau-khi"} if rng.random() < 0.2 else {}),
+        )
+
+    rows = [row(f"R{i:03d}") for i in range(150)]
+    rows += [
+        record(f"BIG{i:02d}", "BSR", "2022-05-01", title="Bơm dầu thô giàn khoan số 9") for i in range(39)
+    ]
+    store = make_store(rows)
+    stored, inline = _scan_both_ways(store, monkeypatch)
+    assert stored == inline and len(stored) > 100
+    serial = 150
+    for step in range(12):
+        with store.transaction() as cur:
+            codes = [
+                c for (c,) in cur.execute("SELECT code FROM initiatives WHERE code LIKE 'R%'").fetchall()
+            ]
+            if step == 5:  # the big cluster's first record goes: 40 records again, another first
+                cur.execute("DELETE FROM initiatives WHERE code = 'BIG42'")
+            for code in rng.sample(sorted(codes), 6):
+                change = rng.choice(["title", "authors", "unit", "field", "program", "day", "delete"])
+                if change == "delete":
+                    cur.execute("DELETE FROM initiatives WHERE code = ?", [code])
+                    continue
+                sql, value = {
+                    "title": ("UPDATE initiatives SET title = ? WHERE code = ?", title()),
+                    "authors": (
+                        "UPDATE initiatives SET authors = ? WHERE code = ?",
+                        rng.choice(["Phạm C", ""]),
+                    ),
+                    "unit": (
+                        "UPDATE initiatives SET unit_code = ? WHERE code = ?",
+                        rng.choice(["BSR", "VPI"]),
+                    ),
+                    "field": ("UPDATE initiatives SET field = ? WHERE code = ?", "Sản xuất – Vận hành"),
+                    "program": ("UPDATE initiatives SET program_code = ? WHERE code = ?", "dmst-dau-khi"),
+                    "day": ("UPDATE initiatives SET registered_on = ? WHERE code = ?", dt.date(2021, 3, 1)),
+                }[change]
+                cur.execute(sql, [value, code])
+        added = [row(f"R{serial + k:03d}") for k in range(5)]
+        if step in (2, 3):  # the big cluster (39) gets a new first record (40), then grows past MAX_BLOCK
+            day = "2021-01-02" if step == 2 else "2022-06-01"
+            added += [record(f"BIG{40 + step}", "VPI", day, title="Bơm dầu thô giàn khoan số 9")]
+        serial += 5
+        insert_records(store, added)
+        stored, inline = _scan_both_ways(store, monkeypatch)
+        assert stored == inline, f"step {step}"
+        big = store.one("SELECT count(*) FROM initiatives WHERE code LIKE 'BIG%'")
+        assert big == {2: 40, 3: 41, 4: 41, 5: 40}.get(step, big)
+
+
+def _marks(store):
+    return {(r.code_a, r.code_b): r.mark for r in quality.marked_pairs(store).itertuples()}
+
+
+def test_a_mark_stays_on_its_two_records_when_a_new_record_pairs_the_cluster_differently(
+    make_store, tmp_path
+):
+    """A-B marked; then C arrives, close to both and registered before A, so the scan now pairs the cluster
+    by C (C-A, C-B) and no longer proposes A-B. The marks stay on A-B (and B is still counted once), the
+    new pairs come unmarked, and a re-import and a rescan change none of it. The same for two near titles,
+    paired by their clusters' first records."""
+    title = "Cải tiến bơm tuần hoàn nhà máy số 7"
+    rows = [
+        ("A1", title, "Lê Văn A", "BSR", "03/03/2022"),
+        ("B1", title, "Trần B", "VPI", "04/04/2022"),
+        ("D1", "Tự động hóa lò hơi khu phụ trợ", "Đỗ D", "PVU", "05/05/2022"),
+        ("E1", "Tự động hóa lò hơi khu phụ trợ bắc", "Đỗ D", "PVU", "06/06/2022"),  # D1's title and a word
+    ]
+    first = tmp_path / "dot-1.csv"
+    _write_csv(first, rows)
+    store = make_store([])
+    assert ingest.import_file(store, first).ok
+    pairs = quality.find_pairs(store).pairs
+    assert set(zip(pairs["code_a"], pairs["code_b"], strict=True)) == {("A1", "B1"), ("D1", "E1")}
+    quality.mark_pair(store, "A1", "B1", "same", "lan.nguyen")
+    quality.mark_pair(store, "D1", "E1", "spread", "lan.nguyen")
+    before = _marks(store)
+    assert before == {("A1", "B1"): "same", ("D1", "E1"): "spread"}
+    assert quality.counted_once(store, P1)["not_counted"] == 1  # B1
+
+    # C1 is registered before A1 with the same title; C2 before D1 with D1's title (so E1's near pair is C2-E1).
+    second = tmp_path / "dot-2.csv"
+    _write_csv(
+        second,
+        [
+            ("C1", title.upper(), "Lê Văn A", "PVD", "01/01/2022"),
+            ("C2", "Tự động hóa lò hơi khu phụ trợ", "Ngô F", "BSR", "02/02/2022"),
+        ],
+    )
+    assert ingest.import_file(store, second).ok
+    scan = quality.find_pairs(store, min_similarity=0)
+    found = dict(
+        zip(zip(scan.pairs["code_a"], scan.pairs["code_b"], strict=True), scan.pairs["mark"], strict=True)
+    )
+    assert ("A1", "B1") not in found and ("D1", "E1") not in found  # the clusters are paired by C1, C2 now
+    assert {("A1", "C1"), ("B1", "C1"), ("C2", "D1"), ("C2", "E1")} <= set(found)
+    assert all(pd.isna(mark) for mark in found.values())  # no mark moved onto a new pair
+    assert _marks(store) == before
+    dup = quality.duplicates(store, P1)
+    assert set(zip(dup.same["code_a"], dup.same["code_b"], strict=True)) == {("A1", "B1")}
+    assert set(zip(dup.spread["code_a"], dup.spread["code_b"], strict=True)) == {("D1", "E1")}
+    assert ("A1", "B1") not in set(zip(dup.pending["code_a"], dup.pending["code_b"], strict=True))
+    assert quality.counted_once(store, P1)["not_counted"] == 1  # still B1, the later of A1-B1
+
+    # Marking a new pair leaves the others; a re-import of everything (titles retyped) and a rescan too.
+    quality.mark_pair(store, "A1", "C1", "different", "minh.tran")
+    again = tmp_path / "dot-3.csv"
+    _write_csv(again, [(c, t.lower(), a, u, d) for c, t, a, u, d in rows])
+    assert ingest.import_file(store, again).ok
+    quality.refresh_title_index(store)
+    assert _marks(store) == before | {("A1", "C1"): "different"}
+    rescan = quality.find_pairs(store, min_similarity=0)
+    marks = dict(
+        zip(
+            zip(rescan.pairs["code_a"], rescan.pairs["code_b"], strict=True),
+            rescan.pairs["mark"],
+            strict=True,
+        )
+    )
+    assert marks[("A1", "C1")] == "different" and pd.isna(marks[("B1", "C1")])
+    assert quality.counted_once(store, P1)["not_counted"] == 1
+
+
+def test_the_headlines_are_kept_by_data_version_and_the_import_check_computes_the_default_views(
+    make_store, tmp_path
+):
+    """The Overview's headline is read from the store when it was computed at the same data version (the
+    import check computes the default view's); any change (a mark, an import) makes it computed again, and
+    what is kept is what is computed."""
+    rows, known, _ = _generated_set()
+    store = make_store(rows)
+    view = Filters(program=ONE_MILLION)
+    first = quality.headlines(store, view)
+    assert first.pending_pairs == len(known)
+    assert (
+        store.one("SELECT count(*) FROM quality_headlines WHERE data_version = ?", [store.data_version()])
+        == 1
+    )
+    with store.derived_write() as cur:  # what is kept is what is read (no figure computed again)
+        cur.execute(
+            "UPDATE quality_headlines SET figures = replace(figures, '\"backlog\": 0', '\"backlog\": 7')"
+        )
+    assert quality.headlines(store, view).backlog == 7
+    a, b = sorted(known)[0]
+    quality.mark_pair(store, a, b, "different", "lan.nguyen")  # a new data version: computed again
+    after = quality.headlines(store, view)
+    assert after.pending_pairs == len(known) - 1 and after.backlog == first.backlog
+    assert after == quality._compute_headlines(store, view, quality.BACKLOG_DAYS, quality.SILENT_DAYS)  # noqa: SLF001
+    assert store.one("SELECT count(*) FROM quality_headlines") == 1  # older versions' rows go
+
+    csv = tmp_path / "them.csv"
+    _write_csv(csv, [("NEW1", "Một sáng kiến hoàn toàn mới về máy nén khí", "Lê Văn A", "BSR", "03/01/2023")])
+    report = ingest.import_file(store, csv)
+    assert quality.probable_duplicates(store, report) == 0
+    kept = store.one(
+        "SELECT figures FROM quality_headlines WHERE data_version = ? AND view = ?",
+        [store.data_version(), repr((view, quality.BACKLOG_DAYS, quality.SILENT_DAYS))],
+    )
+    assert kept is not None and json.loads(kept)["registered"] == after.registered + 1

@@ -175,6 +175,14 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} cặp (độ giống ≥ {min}), {scanned} hồ sơ đã quét.",
         "{n} pairs (similarity ≥ {min}), {scanned} records scanned.",
     ),
+    "quality.cli.pairs_limited": (
+        "{n} cặp tốt nhất trong {total} cặp (độ giống ≥ {min}), {scanned} hồ sơ đã quét.",
+        "The best {n} of {total} pairs (similarity ≥ {min}), {scanned} records scanned.",
+    ),
+    "quality.cli.bad_limit": (
+        "--limit phải là số nguyên từ 0 trở lên (ví dụ 500), không phải “{value}”.",
+        "--limit must be a whole number, 0 or more (e.g. 500), not “{value}”.",
+    ),
     "quality.cli.bad_similarity": (
         "--min-similarity phải là số từ 0 đến 1 (ví dụ 0.8), không phải “{value}”.",
         "--min-similarity must be a number from 0 to 1 (e.g. 0.8), not “{value}”.",
