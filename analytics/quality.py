@@ -751,8 +751,7 @@ def undo_mark(store: Store, code_a: str, code_b: str, by: str, address: str | No
 
 # The history a record is measured against is its unit's (field's) records with a benefit in the whole
 # store, every program: "its own history".
-_PLAUSIBILITY_SQL = metrics.with_scope(
-    """, hist AS (SELECT unit_code, field, registered_on, benefit_vnd FROM initiatives WHERE benefit_vnd > 0),
+_CHECKED = """, hist AS (SELECT unit_code, field, registered_on, benefit_vnd FROM initiatives WHERE benefit_vnd > 0),
     -- each percentile leaves the largest record out, so that a record is measured against the others
     unit_q AS (SELECT unit_code, quantile_cont(benefit_vnd, 0.99) AS p99, count(*) AS n
                FROM (SELECT * FROM hist
@@ -778,10 +777,18 @@ _PLAUSIBILITY_SQL = metrics.with_scope(
         LEFT JOIN unit_year uy ON uy.unit_code = f.unit_code AND uy.y = year(f.registered_on) - 1
         LEFT JOIN benefit_marks bm ON bm.code = f.code
         WHERE f.benefit_vnd > 0
-    )
+    )"""
+_PLAUSIBILITY_SQL = metrics.with_scope(
+    _CHECKED  # noqa: S608  (constant SQL only: every value is a $parameter)
+    + """
     SELECT * FROM checked
     WHERE over_unit_p99 OR over_field_p99 OR over_prev_year OR before_applied
     ORDER BY (over_unit_p99::INT + over_field_p99::INT + over_prev_year::INT) DESC, benefit_vnd DESC, code"""
+)
+# The headline's count of the same records by the outlier and previous-year rules, counted in SQL: the page's
+# list (every flagged record, with its reasons) ran to hundreds of thousands of rows at a million records.
+_OUTLIER_COUNT_SQL = metrics.with_scope(
+    _CHECKED + "\n    SELECT count(*) FROM checked WHERE over_unit_p99 OR over_field_p99 OR over_prev_year"  # noqa: S608
 )
 _TOP_SHARE_SQL = metrics.with_scope(
     """, ranked AS (
@@ -844,6 +851,21 @@ def plausibility(store: Reader, filters: Filters) -> Plausibility:
     return Plausibility(flagged, top, counts)
 
 
+def outlier_count(store: Reader, filters: Filters) -> int:
+    """How many records in view `plausibility` flags by the outlier and previous-year rules (over_unit_p99,
+    over_field_p99, over_prev_year), without building its list."""
+    frame = _run(
+        store,
+        _OUTLIER_COUNT_SQL,
+        filters,
+        factor=OUTLIER_FACTOR,
+        min_n=OUTLIER_MIN_RECORDS,
+        min_prev=PREV_YEAR_MIN_RECORDS,
+        as_of_day=as_of_day(store, filters) or dt.date(9999, 12, 31),
+    )
+    return int(frame.iloc[0, 0])
+
+
 def benefit_sums(store: Reader, filters: Filters) -> dict:
     """metric.quality_benefit_council / _self: the benefit in view confirmed by the council, and the rest
     (self-declared: marked so, or not marked), with their numbers of records."""
@@ -896,8 +918,7 @@ def headlines(
     fun = funnel(store, filters, backlog_days)
     fresh = freshness(store, filters, silent_days)
     dup = duplicates(store, filters, limit=0)
-    plaus = plausibility(store, filters)
-    outliers = plaus.flagged[plaus.flagged[["over_unit_p99", "over_field_p99", "over_prev_year"]].any(axis=1)]
+    outliers = outlier_count(store, filters)
     sums = benefit_sums(store, filters)
     rate = fun.overall.get("recognized_rate")
     return Headlines(
@@ -906,7 +927,7 @@ def headlines(
         backlog=int(fun.overall.get("backlog") or 0),
         backlog_days=backlog_days,
         pending_pairs=dup.pending_total,
-        implausible=len(outliers),
+        implausible=outliers,
         recognized_rate=float(rate)
         if rate is not None and not (isinstance(rate, float) and math.isnan(rate))
         else float("nan"),
