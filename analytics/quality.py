@@ -627,6 +627,62 @@ class Duplicates:
 _IN_VIEW_SQL = metrics.with_scope("SELECT code, unit_code AS unit FROM f")
 
 
+def _pending_codes_sql(pairs_sql: str) -> str:
+    """A pairs query that returns only the codes of the pairs waiting for a mark (no ranking, no titles)."""
+    head = pairs_sql[: pairs_sql.index("best AS (")].rstrip().rstrip(",")
+    return head + "\nSELECT code_a, code_b FROM kept WHERE mark IS NULL"
+
+
+# Every pending pair of a program, over all its records; a view's pairs are those with a record in it.
+_PENDING_CODES_SQL = {stored: _pending_codes_sql(_PAIRS_SQL[(stored, False)]) for stored in (True, False)}
+_PENDING_IN_VIEW_SQL = metrics.with_scope(
+    """SELECT count(*) FROM pending_pairs
+       WHERE code_a IN (SELECT code FROM f) OR code_b IN (SELECT code FROM f)"""
+)
+_pending_cache: dict[tuple[str, str, float], tuple[int, object]] = {}
+
+
+def _program_pending_pairs(store: Reader, program: str, min_similarity: float) -> object:
+    """The program's pending pairs (code_a, code_b) as an Arrow table, scored once per data version (marks
+    are commits, so they change it too) and kept in this process for that version."""
+    key, version = (str(store.path), program, float(min_similarity)), store.data_version()
+    cached = _pending_cache.get(key)
+    if cached is None or cached[0] != version:
+        reader = _index_reader(store)
+        params = _title_params() | {
+            "codes": [],
+            "max_block": MAX_BLOCK,
+            "min_similarity": float(min_similarity),
+            "title_weight": TITLE_WEIGHT,
+            "author_weight": AUTHOR_WEIGHT,
+            "pair_program": program or "",
+            "which": "pending",
+        }
+        sql = _PENDING_CODES_SQL[reader is not None]
+        names = set(metrics._PARAM.findall(sql))  # noqa: SLF001 (as metrics._run)
+        with (reader or store).cursor() as cur:
+            table = cur.sql(sql, params={n: params[n] for n in names}).to_arrow_table()
+        _pending_cache[key] = (version, table)
+        cached = _pending_cache[key]
+    return cached[1]
+
+
+def pending_in_view(store: Reader, filters: Filters, min_similarity: float = MIN_SIMILARITY) -> int:
+    """`duplicates(...).pending_total` (the pairs with a record in the view and no mark) without scoring the
+    view's pairs again: the program's pending pairs are scored once per data version (seconds at a million
+    records) and each view counts those with a record in it."""
+    pairs = _program_pending_pairs(store, metrics.program_of(store, filters).code, min_similarity)
+    names = set(metrics._PARAM.findall(_PENDING_IN_VIEW_SQL))  # noqa: SLF001 (as metrics._run)
+    available = {**filters.sql_params(), **metrics.program_params(store, filters)}
+    with store.cursor() as cur:
+        cur.register("pending_pairs", pairs)
+        try:
+            rows = cur.execute(_PENDING_IN_VIEW_SQL, {n: available[n] for n in names}).fetchall()
+        finally:
+            cur.unregister("pending_pairs")
+    return int(rows[0][0])
+
+
 def duplicates(
     store: Reader, filters: Filters, min_similarity: float = MIN_SIMILARITY, limit: int = REVIEW_LIMIT
 ) -> Duplicates:
@@ -917,7 +973,6 @@ def headlines(
     rate, the two benefit sums and the records counted once."""
     fun = funnel(store, filters, backlog_days)
     fresh = freshness(store, filters, silent_days)
-    dup = duplicates(store, filters, limit=0)
     outliers = outlier_count(store, filters)
     sums = benefit_sums(store, filters)
     rate = fun.overall.get("recognized_rate")
@@ -926,7 +981,7 @@ def headlines(
         silent_days=silent_days,
         backlog=int(fun.overall.get("backlog") or 0),
         backlog_days=backlog_days,
-        pending_pairs=dup.pending_total,
+        pending_pairs=pending_in_view(store, filters),
         implausible=outliers,
         recognized_rate=float(rate)
         if rate is not None and not (isinstance(rate, float) and math.isnan(rate))

@@ -13,6 +13,7 @@ import pytest
 
 from analytics import ingest, quality
 from analytics.filters import Filters
+from analytics.store import open_store
 from tests.conftest import DMST, ONE_MILLION, ROOT, record
 
 P1 = Filters(program=ONE_MILLION)
@@ -290,6 +291,31 @@ def test_the_headlines_count_of_implausible_benefits_is_the_lists_by_the_outlier
         assert outliers > 0 or filters.phase, filters
         assert quality.outlier_count(sample_store, filters) == outliers, filters
         assert quality.headlines(sample_store, filters).implausible == outliers, filters
+
+
+def test_the_headlines_count_of_pairs_waiting_is_the_review_lists_in_every_view(sample_copy):
+    # The program's pending pairs are scored once per data version and each view counts its own; a mark is a
+    # commit, so the next count sees it.
+    store = open_store(sample_copy)
+    views = [
+        Filters(program=ONE_MILLION),
+        Filters(program=ONE_MILLION, phase=2),
+        Filters(program=DMST, phase=2025),
+        Filters(program=ONE_MILLION, units=("BSR",)),
+        Filters(program=ONE_MILLION, fields=("Sản xuất – Vận hành",)),
+        Filters(program=ONE_MILLION, as_of=dt.date(2022, 6, 30)),
+    ]
+    for filters in views:
+        assert (
+            quality.pending_in_view(store, filters)
+            == quality.duplicates(store, filters, limit=0).pending_total
+        )
+    first = quality.duplicates(store, views[0], limit=1).pending.iloc[0]
+    before = quality.pending_in_view(store, views[0])
+    quality.mark_pair(store, first["code_a"], first["code_b"], "same", "lan.nguyen")
+    assert quality.pending_in_view(store, views[0]) == before - 1
+    assert quality.headlines(store, views[0]).pending_pairs == before - 1
+    store.close()
 
 
 def test_the_sample_holds_its_planted_cases_and_varied_titles(sample_store):
