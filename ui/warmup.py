@@ -10,10 +10,8 @@ logged and left to the first visitor's run, which reports it properly.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import logging
-import os
 import threading
 import time
 
@@ -63,11 +61,12 @@ def warm_up() -> dict[str, float]:
 
 
 def warm_period_views() -> threading.Thread | None:
-    """After start-up (app.py's lifespan, once `warm_up` is done), in one thread at the lowest CPU priority:
-    the Overview's quality headline for the default view, then the default program's views one period at a
-    time (what the sidebar's period filter offers) with their figures, chart, summary and tier table. The headline counts the duplicate pairs
-    and implausible benefits in view: seconds per view at a million records, paid once per data version here
-    rather than by the first viewer of each period (and by every viewer waiting behind that one)."""
+    """After start-up (app.py's lifespan, once `warm_up` is done), in one thread of its own: the Overview's
+    quality headline for the default view, then the default program's views one period at a time (what the
+    sidebar's period filter offers) with their figures, chart, summary and tier table. The headline counts
+    the duplicate pairs and implausible benefits in view: seconds per view at a million records, paid once
+    per data version here rather than by the first viewer of each period (and by every viewer waiting behind
+    that one). Not at a low CPU priority: a viewer of a view being warmed waits for this thread's result."""
     from ui import data, store_handle
 
     try:
@@ -90,14 +89,14 @@ def warm_period_views() -> threading.Thread | None:
 def _warm_views(store, version: int, views: list[Filters]) -> None:
     from ui import data
 
-    with contextlib.suppress(AttributeError, OSError):  # not Linux: the same work at normal priority
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+    started = time.perf_counter()
     try:
         for k, view in enumerate(views):
             progress = data.progress.prime(store, version, view)
             if k:
                 _first_view(store, version, view, progress)
             data.quality_headlines.prime(store, version, view)
+        _LOG.info("%d views warmed in %.1f s", len(views), time.perf_counter() - started)
     except Exception:  # a viewer's own run meets (and reports) the same problem
         _LOG.exception("warming the period views stopped; their first viewers' runs will do the rest")
 
