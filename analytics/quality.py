@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import warnings
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -660,8 +661,11 @@ def _program_pending_pairs(store: Reader, program: str, min_similarity: float) -
         }
         sql = _PENDING_CODES_SQL[reader is not None]
         names = set(metrics._PARAM.findall(sql))  # noqa: SLF001 (as metrics._run)
-        with (reader or store).cursor() as cur:
-            table = cur.sql(sql, params={n: params[n] for n in names}).to_arrow_table()
+        with (reader or store).cursor() as cur, warnings.catch_warnings():
+            # A page's snapshot has one cursor, whose last result may be unread: `execute` (not `sql`) runs
+            # on it, and its Arrow copy of the codes is the one this cache keeps.
+            warnings.filterwarnings("ignore", "Arrow output on a DB-API result", UserWarning)
+            table = cur.execute(sql, {n: params[n] for n in names}).to_arrow_table()
         _pending_cache[key] = (version, table)
         cached = _pending_cache[key]
     return cached[1]
@@ -675,6 +679,7 @@ def pending_in_view(store: Reader, filters: Filters, min_similarity: float = MIN
     names = set(metrics._PARAM.findall(_PENDING_IN_VIEW_SQL))  # noqa: SLF001 (as metrics._run)
     available = {**filters.sql_params(), **metrics.program_params(store, filters)}
     with store.cursor() as cur:
+        cur.complete()  # a page's snapshot cursor may hold an unread result; its transaction stays
         cur.register("pending_pairs", pairs)
         try:
             rows = cur.execute(_PENDING_IN_VIEW_SQL, {n: available[n] for n in names}).fetchall()
