@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
+import weakref
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -237,16 +239,13 @@ def chart(
     title at the chart's edge, and its toolbar covered the title's end); on the projector every text of the
     figure is large (ui.present)."""
     kwargs: dict[str, Any] = {}
-    fig = go.Figure(fig)  # a copy: cached figures (shared between sessions) stay as they are
-    title = fig.layout.title.text if fig.layout.title else None
+    present = presenting()
+    title, fig = _drawn(fig, present)
     if title:
-        fig.update_layout(title_text="", margin_t=64)  # room for the toolbar, which floats over the top
         st.markdown(
             f'<div class="sk-chart-title" role="heading" aria-level="4">{_text(html.unescape(title))}</div>',
             unsafe_allow_html=True,
         )
-    if presenting():
-        fig = present_figure(fig)
     if on_select != "ignore":
         kwargs = {"on_select": on_select, "selection_mode": selection_mode}
     return st.plotly_chart(
@@ -257,3 +256,34 @@ def chart(
         width="stretch",
         **kwargs,
     )
+
+
+# The drawn copy of each figure that is shared between runs (ui.data's cached figures), by the figure's
+# identity and the projector mode; the entry goes with the figure. A rerun of a view then draws the copy made
+# for it the first time instead of copying and re-laying out the figure (Plotly validates every property).
+_DRAWN: dict[tuple[int, bool], tuple[weakref.ref, str | None, go.Figure]] = {}
+_DRAWN_LOCK = threading.RLock()  # re-entrant: a figure collected while it is held forgets its entry
+
+
+def _drawn(fig: go.Figure, present: bool) -> tuple[str | None, go.Figure]:
+    """`fig` as the page draws it, and its title (drawn above it as page text): a copy without the title,
+    with room for the toolbar, large texts on the projector. The copy is read only, like `fig`."""
+    key = (id(fig), present)
+    with _DRAWN_LOCK:
+        kept = _DRAWN.get(key)
+    if kept is not None and kept[0]() is fig:
+        return kept[1], kept[2]
+    drawn = go.Figure(fig)  # a copy: cached figures (shared between sessions) stay as they are
+    title = drawn.layout.title.text if drawn.layout.title else None
+    if title:
+        drawn.update_layout(title_text="", margin_t=64)  # room for the toolbar, which floats over the top
+    if present:
+        drawn = present_figure(drawn)
+    with _DRAWN_LOCK:
+        _DRAWN[key] = (weakref.ref(fig, lambda _ref, key=key: _forget(key)), title, drawn)
+    return title, drawn
+
+
+def _forget(key: tuple[int, bool]) -> None:
+    with _DRAWN_LOCK:
+        _DRAWN.pop(key, None)
