@@ -49,7 +49,7 @@ def standing_line(ctx: Context) -> None:
     """While the program (or the period in view) runs, or before it starts, every page says where it stands
     against its time path (metric.standing): "Chương trình: vượt tiến độ 58 (lộ trình đến ngày: 1.400)". A
     period's share of a target not yet due is then never read as failure, whatever the page."""
-    if ctx.program is None or ctx.store.record_count() == 0:
+    if ctx.program is None or data.record_total() == 0:
         return
     row = data.progress().program
     standing, expected = row.get("standing"), row.get("expected")
