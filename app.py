@@ -82,9 +82,10 @@ async def warm_server(_app: object) -> AsyncIterator[None]:
     """Server start-up: the first visitor's costs paid before the first request is answered, and the daily
     snapshot started. Shutdown (SIGTERM, Ctrl+C): every store checkpointed and closed."""
     from ui import api_mount, store_handle
-    from ui.warmup import warm_up
+    from ui.warmup import warm_period_views, warm_up
 
     await asyncio.to_thread(warm_up)
+    warm_period_views()  # in a thread of its own: the server answers meanwhile
     store_handle.start_background()
     try:
         yield

@@ -628,8 +628,16 @@ class Snapshot(Reader):
         self.read_only = store.read_only
         self.closed = False
         self._lock = threading.Lock()
+        self._version: int | None = None
         self._cur = store.con.cursor()
         self._cur.execute("BEGIN TRANSACTION")
+
+    def data_version(self) -> int:
+        """The version this read transaction sees, read once: it cannot change under the snapshot, and a
+        page run asks for it many times (each cached query's key)."""
+        if self._version is None:
+            self._version = super().data_version()
+        return self._version
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:

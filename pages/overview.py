@@ -19,7 +19,7 @@ ctx = current()
 prog = data.progress()
 page_header(ctx, ctx.t("overview.title"), prog.as_of)
 
-if ctx.store.record_count() == 0:
+if data.record_total() == 0:
     st.info(ctx.t("empty.store"), icon=":material/upload_file:")
     st.stop()
 if prog.program["registered"] == 0:

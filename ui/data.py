@@ -34,6 +34,21 @@ def _source() -> tuple[Reader, int]:
     return ctx.reader, ctx.version
 
 
+_record_totals: dict[str, tuple[int, int]] = {}
+
+
+def record_total() -> int:
+    """How many records the store holds, as the run's snapshot sees them: counted once per data version (a
+    count of a million rows on every rerun, twice on the Overview, was a tenth of a busy server's time)."""
+    reader, version = _source()
+    key = str(getattr(reader, "path", ""))
+    kept = _record_totals.get(key)
+    if kept is None or kept[0] != version:
+        kept = (version, reader.record_count())
+        _record_totals[key] = kept
+    return kept[1]
+
+
 class Cached(Generic[P, R]):
     """A metrics function `(reader, filters, **kwargs) -> R` as pages call it: `(filters=None, **kwargs) -> R`,
     from a cache of its own. `function` is the metrics function (looked up at call time, so tests can

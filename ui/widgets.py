@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 import html
 import re
+import threading
+import weakref
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -47,7 +49,7 @@ def standing_line(ctx: Context) -> None:
     """While the program (or the period in view) runs, or before it starts, every page says where it stands
     against its time path (metric.standing): "Chương trình: vượt tiến độ 58 (lộ trình đến ngày: 1.400)". A
     period's share of a target not yet due is then never read as failure, whatever the page."""
-    if ctx.program is None or ctx.store.record_count() == 0:
+    if ctx.program is None or data.record_total() == 0:
         return
     row = data.progress().program
     standing, expected = row.get("standing"), row.get("expected")
@@ -239,16 +241,13 @@ def chart(
     draws that image from a copy of the figure outside the page's chart, so the image carries the title.
     On the projector every text of the figure is large (ui.present)."""
     kwargs: dict[str, Any] = {}
-    fig = go.Figure(fig)  # a copy: cached figures (shared between sessions) stay as they are
-    title = fig.layout.title.text if fig.layout.title else None
+    present = presenting()
+    title, fig = _drawn(fig, present)
     if title:
-        fig.update_layout(margin_t=64)  # room for the toolbar on the page, and for the title in the PNG
         st.markdown(
             f'<div class="sk-chart-title" role="heading" aria-level="4">{_text(html.unescape(title))}</div>',
             unsafe_allow_html=True,
         )
-    if presenting():
-        fig = present_figure(fig)
     if on_select != "ignore":
         kwargs = {"on_select": on_select, "selection_mode": selection_mode}
     return st.plotly_chart(
@@ -259,3 +258,35 @@ def chart(
         width="stretch",
         **kwargs,
     )
+
+
+# The drawn copy of each figure that is shared between runs (ui.data's cached figures), by the figure's
+# identity and the projector mode; the entry goes with the figure. A rerun of a view then draws the copy made
+# for it the first time instead of copying and re-laying out the figure (Plotly validates every property).
+_DRAWN: dict[tuple[int, bool], tuple[weakref.ref, str | None, go.Figure]] = {}
+_DRAWN_LOCK = threading.RLock()  # re-entrant: a figure collected while it is held forgets its entry
+
+
+def _drawn(fig: go.Figure, present: bool) -> tuple[str | None, go.Figure]:
+    """`fig` as the page draws it, and its title (drawn above it as page text): a copy that keeps its title
+    (hidden on the page, drawn in the PNG), with room for the toolbar and that title, large texts on the
+    projector. The copy is read only, like `fig`."""
+    key = (id(fig), present)
+    with _DRAWN_LOCK:
+        kept = _DRAWN.get(key)
+    if kept is not None and kept[0]() is fig:
+        return kept[1], kept[2]
+    drawn = go.Figure(fig)  # a copy: cached figures (shared between sessions) stay as they are
+    title = drawn.layout.title.text if drawn.layout.title else None
+    if title:
+        drawn.update_layout(margin_t=64)  # room for the toolbar on the page, and for the title in the PNG
+    if present:
+        drawn = present_figure(drawn)
+    with _DRAWN_LOCK:
+        _DRAWN[key] = (weakref.ref(fig, lambda _ref, key=key: _forget(key)), title, drawn)
+    return title, drawn
+
+
+def _forget(key: tuple[int, bool]) -> None:
+    with _DRAWN_LOCK:
+        _DRAWN.pop(key, None)

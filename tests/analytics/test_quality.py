@@ -14,6 +14,7 @@ import pytest
 
 from analytics import ingest, quality
 from analytics.filters import Filters
+from analytics.store import open_store
 from tests.conftest import DMST, ONE_MILLION, ROOT, insert_records, record
 
 P1 = Filters(program=ONE_MILLION)
@@ -276,6 +277,45 @@ def test_the_plausibility_rules_flag_what_they_say(make_store):
     assert quality.plausibility(store, P1).flagged.set_index("code").loc["HUGE", "basis"] == "council"
     quality.mark_benefit(store, "HUGE", None, "lan.nguyen")
     assert quality.benefit_sums(store, P1)["council_vnd"] == 0
+
+
+def test_the_headlines_count_of_implausible_benefits_is_the_lists_by_the_outlier_and_year_rules(sample_store):
+    # The Overview's headline counts in SQL what the Quality page lists (at a million records the list ran to
+    # hundreds of thousands of rows, rebuilt for a number).
+    for filters in (
+        Filters(program=ONE_MILLION),
+        Filters(program=DMST),
+        Filters(program=ONE_MILLION, phase=1),
+    ):
+        flagged = quality.plausibility(sample_store, filters).flagged
+        outliers = int(flagged[["over_unit_p99", "over_field_p99", "over_prev_year"]].any(axis=1).sum())
+        assert outliers > 0 or filters.phase, filters
+        assert quality.implausible_count(sample_store, filters) == outliers, filters
+        assert quality.headlines(sample_store, filters).implausible == outliers, filters
+
+
+def test_the_headlines_count_of_pairs_waiting_is_the_review_lists_in_every_view(sample_copy):
+    # The headline reads the stored pairs for each view (kept by data version); a mark is a commit, so the
+    # next headline sees it.
+    store = open_store(sample_copy)
+    views = [
+        Filters(program=ONE_MILLION),
+        Filters(program=ONE_MILLION, phase=2),
+        Filters(program=DMST, phase=2025),
+        Filters(program=ONE_MILLION, units=("BSR",)),
+        Filters(program=ONE_MILLION, fields=("Sản xuất – Vận hành",)),
+        Filters(program=ONE_MILLION, as_of=dt.date(2022, 6, 30)),
+    ]
+    for filters in views:
+        assert (
+            quality.headlines(store, filters).pending_pairs
+            == quality.duplicates(store, filters, limit=0).pending_total
+        )
+    first = quality.duplicates(store, views[0], limit=1).pending.iloc[0]
+    before = quality.headlines(store, views[0]).pending_pairs
+    quality.mark_pair(store, first["code_a"], first["code_b"], "same", "lan.nguyen")
+    assert quality.headlines(store, views[0]).pending_pairs == before - 1
+    store.close()
 
 
 def test_the_sample_holds_its_planted_cases_and_varied_titles(sample_store):

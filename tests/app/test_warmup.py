@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.app.apptest import metric_values, run_app
 from tests.conftest import ROOT
 from ui import data as ui_data
-from ui.warmup import warm_up
+from ui.warmup import warm_period_views, warm_up
 
 
 def counting(monkeypatch, name: str) -> list[int]:
@@ -39,6 +39,28 @@ def test_the_first_visitor_after_the_warm_up_gets_the_overview_from_the_cache(mo
     at = run_app(monkeypatch, sample_copy)
     assert ("Đã đăng ký", "8.732") in metric_values(at)  # a bare visit: the running program
     assert len(calls) == 1, "the first visitor's Overview computed the figures again"
+
+
+def test_after_the_warm_up_each_periods_overview_and_its_quality_headline_are_cached(
+    monkeypatch, sample_copy: Path
+):
+    # The headline counts duplicate pairs and implausible benefits in view: seconds per view at a million
+    # records, paid after start-up by one low-priority thread instead of by each period's first viewer.
+    monkeypatch.setenv("SANGKIEN_DB", str(sample_copy))
+    warm_up()
+    headlines = counting(monkeypatch, "quality_headlines")
+    progress = counting(monkeypatch, "progress")
+
+    thread = warm_period_views()
+    assert thread is not None
+    thread.join(120)
+
+    assert not thread.is_alive()
+    assert len(headlines) == 4  # the running program (the sample's DMST) and each of its three years
+    assert len(progress) == 3  # the program's was cached by warm_up
+    at = run_app(monkeypatch, sample_copy, phase="2025")
+    assert at.markdown and metric_values(at)
+    assert len(headlines) == 4 and len(progress) == 3, "a period's first viewer computed its Overview again"
 
 
 def test_a_store_that_cannot_be_opened_stops_the_warm_up_not_the_server(monkeypatch, tmp_path: Path, caplog):

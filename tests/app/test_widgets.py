@@ -36,3 +36,22 @@ def test_markdown_syntax_in_a_card_stays_text():
     for active in ("$", ":red", "*", "_", "`", "["):
         assert active not in html.split('class="sk-card-label">')[1].split("</div>")[0]
     assert "&#36;x&#36; &#58;red&#91;b&#93; &#42;c&#42; &#95;d&#95; &#96;e&#96; &#91;f&#93;(g)" in html
+
+
+def test_a_shared_figure_is_drawn_from_the_copy_made_the_first_time_and_stays_as_it_was():
+    import gc
+
+    import plotly.graph_objects as go
+
+    from ui import widgets
+
+    shared = go.Figure(go.Bar(x=[1, 2], y=["a", "b"]), layout={"title": {"text": "Đăng ký &amp; chỉ tiêu"}})
+    title, drawn = widgets._drawn(shared, False)
+    assert title == "Đăng ký &amp; chỉ tiêu" and drawn.layout.title.text == "" and drawn.layout.margin.t == 64
+    assert widgets._drawn(shared, False)[1] is drawn  # the next rerun: no new copy
+    assert widgets._drawn(shared, True)[1] is not drawn  # the projector's own copy
+    assert shared.layout.title.text == "Đăng ký &amp; chỉ tiêu" and shared.layout.margin.t is None
+    key = (id(shared), False)
+    del shared, drawn
+    gc.collect()  # a Plotly figure is a cycle (its parts name their parent)
+    assert key not in widgets._DRAWN  # the entry goes with the figure
