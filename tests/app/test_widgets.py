@@ -47,7 +47,9 @@ def test_a_shared_figure_is_drawn_from_the_copy_made_the_first_time_and_stays_as
 
     shared = go.Figure(go.Bar(x=[1, 2], y=["a", "b"]), layout={"title": {"text": "Đăng ký &amp; chỉ tiêu"}})
     title, drawn = widgets._drawn(shared, False)
-    assert title == "Đăng ký &amp; chỉ tiêu" and drawn.layout.title.text == "" and drawn.layout.margin.t == 64
+    assert (
+        title == drawn.layout.title.text == "Đăng ký &amp; chỉ tiêu" and drawn.layout.margin.t == 64
+    )  # PNG title
     assert widgets._drawn(shared, False)[1] is drawn  # the next rerun: no new copy
     assert widgets._drawn(shared, True)[1] is not drawn  # the projector's own copy
     assert shared.layout.title.text == "Đăng ký &amp; chỉ tiêu" and shared.layout.margin.t is None
