@@ -255,6 +255,36 @@ def bar_labels_inside_long_bars(fig: go.Figure, share: float = 0.5) -> go.Figure
     return fig
 
 
+def labels_after_the_line(fig: go.Figure, line_x: float, gap: float) -> go.Figure:
+    """The labels written after bars that end short of a vertical line (the 100% target) start after that
+    line instead (`gap` after it, in the axis' units): written from the bar's end, "84,9%" ran across the
+    dashed line at 100%."""
+    bars = fig.data[0]
+    positions = bars.textposition if isinstance(bars.textposition, (list, tuple)) else None
+    if positions is None or bars.text is None:
+        return fig
+    texts, moved_y, moved_text = list(bars.text), [], []
+    for i, (x, position) in enumerate(zip(bars.x, positions, strict=True)):
+        if position == "outside" and x == x and x < line_x and texts[i]:
+            moved_y.append(bars.y[i])
+            moved_text.append(texts[i])
+            texts[i] = ""
+    if moved_text:
+        bars.text = texts
+        fig.add_scatter(
+            y=moved_y,
+            x=[line_x + gap] * len(moved_y),
+            mode="text",
+            text=moved_text,
+            textposition="middle right",
+            textfont={"size": bars.textfont.size, "color": INK},
+            cliponaxis=False,
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    return fig
+
+
 def _ink_on(colour: object) -> str:
     """Black or white text, whichever has more contrast on `colour` ("#rrggbb"; else the app's ink)."""
     if not (isinstance(colour, str) and colour.startswith("#") and len(colour) == 7):
@@ -499,6 +529,10 @@ def unit_ranking(rows: pd.DataFrame, metric: str, lang: Lang, title: str) -> go.
     fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
     fig.update_layout(barmode="overlay", bargap=0.25, clickmode="event+select", dragmode=False)
     bar_labels_inside_long_bars(fig)
+    # A label inside a long bar at its size, not shrunk to the bar's height.
+    fig.data[0].constraintext = "none"
+    if metric == "pct":
+        labels_after_the_line(fig, 100, gap=0.012 * top * 1.25)
     return themed(fig, lang, title, height=120 + 24 * len(ordered))
 
 

@@ -70,3 +70,22 @@ def test_comparison_charts_write_program_and_period_names_as_inert_text():
         for trace in fig.data:
             assert "fullData" not in trace.hovertemplate and "%{customdata} $" not in trace.hovertemplate
             assert "<a " not in trace.name and "<b>" not in trace.name
+
+
+def test_units_ranking_labels_of_bars_short_of_100_percent_start_after_the_dashed_line(sample_store):
+    # Written from the bar's end, "84,9%" ran across the dashed 100% line; now such labels are written after
+    # the line, and the labels of the bars past it stay at their bars' ends (or inside the long ones).
+    from analytics import metrics
+    from analytics.filters import Filters
+    from tests.conftest import DMST
+
+    rows = metrics.progress(sample_store, Filters(program=DMST)).unit_rows("all")
+    fig = charts.unit_ranking(rows, "pct", "vi", "Xếp hạng")
+    bars, moved = fig.data[0], [d for d in fig.data if d.type == "scatter" and d.mode == "text"]
+    short = [i for i, x in enumerate(bars.x) if x < 100]
+    assert short and all(bars.text[i] == "" for i in short)
+    assert len(moved) == 1 and sorted(moved[0].text) == sorted(
+        charts._metric_text("pct", v, "vi") for v in rows["pct"] if v < 100
+    )
+    assert all(x > 100 for x in moved[0].x) and list(moved[0].y) == [bars.y[i] for i in short]
+    assert all(bars.text[i] for i, x in enumerate(bars.x) if x >= 100)
