@@ -523,6 +523,11 @@ def _sql_text(path: Path) -> str:
     return str(path).replace("'", "''")  # our own temporary folder's path, not input
 
 
+_PAST_THEIR_VERSION_SQL = """UPDATE meta SET value = CAST(greatest(CAST(value AS BIGINT), coalesce(
+    (SELECT max(CAST(value AS BIGINT)) FROM {alias}.main.meta WHERE key = 'data_version'), 0)) AS VARCHAR)
+    WHERE key = 'data_version'"""  # {alias}: our own attached name, not input
+
+
 def _replace_tables(store: Store, alias: str, source: Path, held: dict, by, address) -> None:
     expected = _compared(read_attached(store, alias))
     with store.transaction() as cur:
@@ -536,6 +541,9 @@ def _replace_tables(store: Store, alias: str, source: Path, held: dict, by, addr
             if table == "meta":  # every key but the data version (which the transaction moves on)
                 cur.execute("DELETE FROM meta WHERE key <> 'data_version'")
                 cur.execute(f"INSERT INTO meta SELECT * FROM {alias}.main.meta WHERE key <> 'data_version'")  # noqa: S608
+                # The derived tables' version marks come with them: the version the commit moves on from
+                # is at least the snapshot's own, so that no later commit reaches a number they name.
+                cur.execute(_PAST_THEIR_VERSION_SQL.format(alias=alias))
                 continue
             # Made again from its own definition and filled (five times faster than deleting every row
             # and inserting them again, which keeps the key index up to date row by row).

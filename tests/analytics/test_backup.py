@@ -132,6 +132,29 @@ def test_restore_brings_every_table_back_and_keeps_the_audit_log(store):
     assert later.import_id > report.import_id
 
 
+def test_a_restore_moves_the_data_version_past_the_snapshots_own(tmp_path, sample_db):
+    """The derived tables come back with their version marks (title index, author index, quality headlines):
+    a snapshot of another store, further on in its own count, restored into this one left its marks ahead of
+    this store's data version, so that a later commit reaching that number took them for current."""
+    other = tmp_path / "other.duckdb"
+    shutil.copy(sample_db, other)
+    ahead = open_store(other)
+    for n in range(5):
+        ingest.commit(ahead, fx.csv_bytes(fx.rows(2, prefix=f"A{n}-")), f"a{n}.csv")
+    made = backup.snapshot(ahead, "manual")
+    theirs = ahead.data_version()
+    ahead.close()
+    db = tmp_path / "store.duckdb"
+    shutil.copy(sample_db, db)
+    store = open_store(db)
+    try:
+        assert store.data_version() < theirs
+        backup.restore_into(store, made.path, by="lan", address="203.0.113.9")
+        assert store.data_version() > theirs  # past every version the snapshot's marks can name
+    finally:
+        store.close()
+
+
 def test_restore_refuses_a_file_that_does_not_verify(store, tmp_path):
     made = backup.snapshot(store, "manual")
     before = _compared(store)
