@@ -99,10 +99,11 @@ if __name__ == "__main__":  # Streamlit runs the entry script as __main__ for ev
 else:  # `streamlit run app.py` imports this module to find the server it serves
     from starlette.middleware import Middleware
 
-    from ui import api_mount, gate
+    from ui import api_mount, event_batching, gate
     from ui.compression import CompressedAssets
 
     legacy_pages.opt_out()  # before any session: this app routes with st.navigation
+    event_batching.install()  # one wake-up of the event loop for many script messages (ui/event_batching.py)
     gate.trust_proxies()  # before uvicorn wraps the app in its proxy-header handling
     # Outermost first: UploadGate refuses a non-analyst's upload before anything reads it (ui/gate.py);
     # CompressedAssets sends Streamlit's page and bundles in br or gzip, each compressed once (ui/compression.py).
