@@ -18,6 +18,7 @@ from ui.view_state import page_param
 
 MIN_EVERY, MAX_EVERY = 10, 3600  # seconds between pages: a slide shorter than 10 s cannot be read
 CHECK_EVERY = 5  # seconds between two looks at the data version while presenting
+PAGE_FONT = 13  # the size of a bar chart's labels on the page (analytics.charts)
 PRESENT_FONT = 22  # chart text on the projector, px (the issue asks for at least 20)
 
 _SHOWN_SINCE = "_present_shown_since"
@@ -54,6 +55,10 @@ def present_figure(fig: go.Figure) -> go.Figure:
             trace.textfont.size = PRESENT_FONT
     for note in fig.layout.annotations or ():
         note.font.size = max(note.font.size or 0, PRESENT_FONT)
+    if fig.layout.height and any(getattr(t, "orientation", None) == "h" for t in fig.data if t.type == "bar"):
+        # A row of horizontal bars per unit, sized for the page's 13 px labels: rows as much taller as the
+        # texts are larger, or the names on the axis skip every other unit and the labels overlap.
+        fig.layout.height = round(fig.layout.height * PRESENT_FONT / PAGE_FONT)
     return fig
 
 

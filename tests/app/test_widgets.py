@@ -57,3 +57,16 @@ def test_a_shared_figure_is_drawn_from_the_copy_made_the_first_time_and_stays_as
     del shared, drawn
     gc.collect()  # a Plotly figure is a cycle (its parts name their parent)
     assert key not in widgets._DRAWN  # the entry goes with the figure
+
+
+def test_on_the_projector_a_chart_of_horizontal_bars_gets_rows_as_much_taller_as_its_texts():
+    # At the projector's 22 px the Units ranking's 24 px rows skipped every other unit's name and its labels
+    # overlapped; other charts keep their height.
+    import plotly.graph_objects as go
+
+    from ui.present import PAGE_FONT, PRESENT_FONT, present_figure
+
+    bars = go.Figure(go.Bar(x=[1, 2], y=["a", "b"], orientation="h"), layout={"height": 936})
+    line = go.Figure(go.Scatter(x=[1, 2], y=[1, 2]), layout={"height": 400})
+    assert present_figure(bars).layout.height == round(936 * PRESENT_FONT / PAGE_FONT) > 936
+    assert present_figure(line).layout.height == 400
