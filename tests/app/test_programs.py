@@ -185,3 +185,13 @@ def test_trends_draws_the_year_over_the_one_before_and_the_program_over_the_earl
     assert "Năm 2026 so với năm 2025 trên cùng lịch: 1.660 so với 1.302 cùng kỳ" in specs
     assert "Sau 49,9% thời gian: 153,6% chỉ tiêu, so với 36,3% của “1 triệu sáng kiến”" in specs
     assert "Tiến độ Năm 2026 (đến 31/12/2026)" in all_text(at)
+
+
+def test_the_benefit_pages_author_table_counts_in_the_programs_own_noun(monkeypatch, sample_copy):
+    """ĐMST counts "sản phẩm sáng tạo": the remuneration-by-author table and its note said "sáng kiến"."""
+    at = shell_app(monkeypatch, sample_copy, "benefit")
+    assert at.session_state["w_program"] == DMST
+    headers = [list(frame.value.columns) for frame in at.dataframe]
+    assert ["Tác giả", "Đơn vị", "Số sản phẩm sáng tạo", "Mỗi năm (ước tính)", "Cách chia"] in headers
+    assert "7% giá trị làm lợi mỗi năm của mỗi sản phẩm sáng tạo đã áp dụng" in all_text(at)
+    assert "sáng kiến" not in all_text(at).replace("sản phẩm sáng tạo", "")

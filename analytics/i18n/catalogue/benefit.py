@@ -48,13 +48,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "benefit.file": ("hieu-qua", "benefit"),
     "benefit.by_author": ("Theo tác giả (ước tính, 20 người cao nhất)", "By author (estimate, the top 20)"),
     "benefit.by_author.note": (
-        "7% giá trị làm lợi mỗi năm của mỗi sáng kiến đã áp dụng, chia cho các tác giả theo tỷ lệ đóng góp ghi trong "
+        "7% giá trị làm lợi mỗi năm của mỗi {noun_one} đã áp dụng, chia cho các tác giả theo tỷ lệ đóng góp ghi trong "
         "hồ sơ (Nghị định 13/2012/NĐ-CP), hoặc chia đều khi hồ sơ không ghi tỷ lệ.",
-        "7% of each applied initiative's yearly benefit, shared among its authors by the contributions recorded "
+        "7% of the yearly benefit of each applied {noun_one}, shared among its authors by the contributions recorded "
         "(Decree 13/2012/ND-CP), or equally where none were recorded.",
     ),
     "benefit.by_author.author": ("Tác giả", "Author"),
-    "benefit.by_author.initiatives": ("Số sáng kiến", "Initiatives"),
+    "benefit.by_author.initiatives": ("Số {noun}", "{Noun}"),
     "benefit.by_author.basis": ("Cách chia", "Shared"),
     "benefit.by_author.shares": ("theo tỷ lệ đóng góp", "by contribution"),
     "benefit.by_author.equal": ("chia đều", "equally"),
