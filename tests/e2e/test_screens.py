@@ -26,10 +26,11 @@ from tests.e2e.conftest import (
 PAGES = ["", "units", "trends", "benefit", "quality", "records", "report", "data"]
 SIZES = {
     "phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+    "laptop": {"viewport": {"width": 1280, "height": 800}},
     "desktop": {"viewport": {"width": 1440, "height": 900}},
     "projector": {"viewport": {"width": 1920, "height": 1080}},
 }
-QUERY = {"phone": "", "desktop": "", "projector": "?present=1"}
+QUERY = {"phone": "", "laptop": "", "desktop": "", "projector": "?present=1"}
 
 # Streamlit's own widget texts (its bundle's English strings) that must never show in the Vietnamese UI.
 STREAMLIT_ENGLISH = (
@@ -101,9 +102,11 @@ MEASURE = """() => {
     const r = box(el);
     if (el.scrollWidth > el.clientWidth + 2 || r.right > vw + 1) out.clipped.push(name(el));
   }
-  // A card's label, value and badge never lie over one another.
+  // A card's label, value and badge never lie over one another, nor past the card's edge.
   for (const card of document.querySelectorAll('.sk-card')) {
     const parts = Array.from(card.children).filter(visible);
+    const edge = box(card);
+    for (const p of parts) if (box(p).right > edge.right + 1) out.clipped.push('past its card: ' + name(p));
     for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++)
       if (meet(box(parts[i]), box(parts[j]))) out.overlaps.push('card: ' + name(parts[i]) + ' / ' + name(parts[j]));
   }
