@@ -11,6 +11,7 @@ from analytics.i18n import fmt_date, fmt_int, fmt_money, fmt_num, fmt_pct, forma
 from ui import data
 from ui.auth import can_write, client_address, who
 from ui.context import current
+from ui.labels import unit_names
 from ui.tables import styled
 from ui.widgets import card, page_header
 
@@ -47,11 +48,23 @@ def link(**changes: object) -> str:
     return quality.records_link(ctx.filters, lang, **changes)
 
 
+UNIT_NAMES = unit_names(ctx)
+UNIT_COLUMNS = ("unit", "unit_a", "unit_b")
+
+
+def unit_name(code: object) -> object:
+    """A unit as every screen names it (its short name: "Vietsovpetro", not "VSP")."""
+    return UNIT_NAMES.get(code, code) if isinstance(code, str) else code
+
+
 def table(
     frame: pd.DataFrame, names: dict[str, str], kinds: dict[str, str], links: tuple[str, ...] = ()
 ) -> None:
-    """A table with the catalogue's column names, numbers written the app's way, links to the records."""
-    shown = frame[list(names)].rename(columns=names)
+    """A table with the catalogue's column names, units by their one name, numbers written the app's way,
+    links to the records."""
+    shown = frame[list(names)]
+    shown = shown.assign(**{c: shown[c].map(unit_name) for c in UNIT_COLUMNS if c in shown})
+    shown = shown.rename(columns=names)
     config = {names[c]: st.column_config.LinkColumn(display_text=ctx.t("quality.link")) for c in links}
     st.dataframe(
         styled(shown, {names[c]: k for c, k in kinds.items() if c in names}, lang),
@@ -175,7 +188,6 @@ with tabs[1]:
         shown,
         {
             "unit": ctx.t("quality.col.unit"),
-            "short_name": ctx.t("quality.col.unit_name"),
             "newest": ctx.t("quality.col.newest"),
             "silent_days": ctx.t("metric.quality_silent_days"),
             "silent": ctx.t("quality.col.silent"),
@@ -255,7 +267,9 @@ with tabs[2]:
             continue
         st.markdown("**" + ctx.t(heading) + "**")
         units_text = ", ".join(
-            f"{u} −{fmt_int(n, lang)}" if column == "not_counted" else f"{u} {fmt_int(n, lang)}"
+            f"{unit_name(u)} −{fmt_int(n, lang)}"
+            if column == "not_counted"
+            else f"{unit_name(u)} {fmt_int(n, lang)}"
             for u, n in zip(per_unit["unit"], per_unit[column], strict=True)
         )
         if column == "not_counted":

@@ -134,3 +134,17 @@ def test_marks_are_in_the_audit_log_and_on_the_data_pages_audit_tab(monkeypatch,
         "Hội đồng đã xác nhận",
         "Chưa đánh dấu (tự khai)",
     } <= set(rows["Chi tiết"])
+
+
+def test_the_quality_tables_name_units_as_every_other_screen_does(monkeypatch, sample_copy):
+    """Its tables showed unit codes ("VSP") where every other screen says "Vietsovpetro"."""
+    at = run_app(monkeypatch, sample_copy, page="quality")
+    units = {
+        str(v)
+        for frame in at.dataframe
+        for column in frame.value.columns
+        if column.startswith("Đơn vị")
+        for v in frame.value[column]
+    }
+    assert {"Vietsovpetro", "PV GAS", "BSR"} <= units
+    assert not {"VSP", "PVGAS"} & units

@@ -54,7 +54,7 @@ TEXT: dict[str, tuple[str, str]] = {
         "(Decree 13/2012/ND-CP), or equally where none were recorded.",
     ),
     "benefit.by_author.author": ("Tác giả", "Author"),
-    "benefit.by_author.initiatives": ("Số {noun}", "{Noun}"),
+    "benefit.by_author.initiatives": ("Số {noun}", "Number of {noun}"),
     "benefit.by_author.basis": ("Cách chia", "Shared"),
     "benefit.by_author.shares": ("theo tỷ lệ đóng góp", "by contribution"),
     "benefit.by_author.equal": ("chia đều", "equally"),

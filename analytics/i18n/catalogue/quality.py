@@ -41,7 +41,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "quality.col.last_import": ("Lần nạp gần nhất", "Last import"),
     "quality.col.silent": ("Chưa cập nhật", "Silent"),
     "quality.col.link": ("Danh sách", "List"),
-    "quality.col.unit_name": ("Tên đơn vị", "Unit name"),
     "quality.col.code": ("Mã hồ sơ", "Code"),
     "quality.col.code_a": ("Hồ sơ A", "Record A"),
     "quality.col.code_b": ("Hồ sơ B", "Record B"),
