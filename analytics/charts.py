@@ -34,7 +34,10 @@ from analytics.i18n import fmt_month as _fmt_month
 from analytics.metrics import METRIC_KINDS
 from analytics.narrative import unit_label, unit_named
 
-FONT = '"Source Sans", "Source Sans 3", "Noto Sans", "Segoe UI", Arial, sans-serif'
+# Fonts the viewer's system has, not the page's web font: Plotly lays text out with the font the page has and
+# its PNG download draws the same SVG as an image, which cannot load a web font; with "Source Sans" first the
+# PNG fell back to a wider font and the longest tick labels ran off its left edge ("ả chương trình").
+FONT = '"Noto Sans", "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
 INK = "#1f2937"
 MUTED = "#6b7280"
 GRID = "#e5e7eb"
@@ -626,7 +629,7 @@ def share_bars(
             marker={"color": colors},
             hovertext=[f"<b>{lab}</b><br>{tx}" for lab, tx in zip(labels, texts, strict=True)],
             hoverinfo="text",
-            textfont={"size": 13, "color": INK},
+            textfont={"size": 12, "color": INK},
         )
     )
     fig.update_xaxes(
@@ -637,7 +640,8 @@ def share_bars(
         title={"text": axis_title},
         fixedrange=True,
     )
-    fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
+    # 12 px: a phone's 300 px chart holds a unit's long name and the label after its bar in the system's font
+    fig.update_yaxes(showgrid=False, tickfont={"size": 12, "color": INK}, fixedrange=True)
     bar_labels_inside_long_bars(fig)
     return themed(fig, lang, title, height=height or (110 + 30 * len(ordered)), legend=False)
 
@@ -836,7 +840,7 @@ def unit_month_heatmap(
         )
     )
     fig.update_xaxes(tickangle=-45, tickfont={"size": 11}, showgrid=False)
-    fig.update_yaxes(tickfont={"size": 12}, showgrid=False)
+    fig.update_yaxes(tickfont={"size": 11}, showgrid=False)
     return themed(fig, lang, title, height=120 + 22 * len(table), legend=False)
 
 

@@ -1,5 +1,5 @@
-"""Every page at the three sizes the steering committee uses: a 390 x 844 phone, a 1440 x 900 desktop and a
-1920 x 1080 projector (`?present=1`). On each page: the page never scrolls sideways, no title, card or
+"""Every page at the sizes the steering committee uses: a 390 x 844 phone, a 1280 x 800 laptop, a 1440 x 900
+desktop and a 1920 x 1080 projector (`?present=1`). On each page: the page never scrolls sideways, no title, card or
 chart text is cut or lies over another (their bounding boxes), no English word of Streamlit's own widgets
 in the Vietnamese UI, the status words' and badges' colours at 4.5:1 or more (computed from the page's
 styles). On the phone: the sidebar is closed, and the Overview's headline figures and first chart are on
@@ -429,3 +429,26 @@ def test_the_projector_shows_an_import_s_figures_without_a_reload(sample_db, tmp
         assert exceptions_on(page) == []
     finally:
         server.stop()
+
+
+def test_a_charts_png_download_keeps_every_label_inside_the_image(browser, sample_server, tmp_path):
+    """The camera button's PNG is the chart's SVG drawn as an image, which cannot load the page's web font:
+    with the web font first in the charts' fonts the PNG fell back to a wider one, and the Overview's longest
+    label ran off the image's left edge ("ả chương trình")."""
+    from PIL import Image
+
+    context = browser.new_context(**SIZES["laptop"], accept_downloads=True)
+    tab = context.new_page()
+    open_page(tab, sample_server.url + "/")
+    tab.wait_for_timeout(500)
+    plot = tab.locator(".js-plotly-plot").first
+    plot.hover()
+    with tab.expect_download() as download:
+        plot.locator(".modebar-btn").first.click()
+    path = tmp_path / "chart.png"
+    download.value.save_as(path)
+    context.close()
+    image = Image.open(path).convert("L")
+    width, height = image.size
+    edge = [image.getpixel((x, y)) for x in range(4) for y in range(height)]
+    assert width >= 1600 and min(edge) > 200, ("ink at the left edge", min(edge))
