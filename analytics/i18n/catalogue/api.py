@@ -63,6 +63,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "Thiếu tệp: gửi tệp trong trường “file” (multipart/form-data).",
         "No file: send it in the field “file” (multipart/form-data).",
     ),
+    "api.error.not_found": (
+        "API không có {route}. Các đường dẫn dưới /api/v1: {routes} (xem /api/v1/openapi.json).",
+        "The API has no {route}. The routes under /api/v1: {routes} (see /api/v1/openapi.json).",
+    ),
     "api.error.unit_needs_replace": (
         "“unit” chỉ dùng với mode=replace.",
         "“unit” is for mode=replace only.",
