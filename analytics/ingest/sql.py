@@ -102,7 +102,7 @@ MACROS: tuple[str, ...] = (
     # "1.250.000 ₫" (Excel's and Google Sheets' đồng formats).
     f"""CREATE OR REPLACE TEMP MACRO ingest_money_parts(v) AS regexp_extract(
             regexp_replace(lower(v), '[\\s\\x{{00a0}}\\x{{202f}}]+', '', 'g'),
-            '^([-(]?)(?:₫|vnđ|vnd)?([-(]?)([0-9][0-9.,]*)\\)?({_MULT_ALT})?(vnđ|vnd|đồng|dong|đ|d|₫)?\\)?\\.?$',
+            '^([-(−]?)(?:₫|vnđ|vnd)?([-(−]?)([0-9][0-9.,]*)\\)?({_MULT_ALT})?(vnđ|vnd|đồng|dong|đ|d|₫)?\\)?\\.?$',
             ['sign', 'sign2', 'num', 'mult', 'cur'])""",
     """CREATE OR REPLACE TEMP MACRO ingest_money_num(n) AS CASE
             WHEN regexp_full_match(n, '[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?')

@@ -147,3 +147,13 @@ def test_amounts_in_dong_in_a_unicode_csv_of_tcvn3_cells(store):
     report = ingest.commit(store, data, "vntime.csv")
     assert report.ok and not report.errors, report.message()
     assert stored(store, "LF-2", "benefit_vnd") == 2_000_000
+
+
+@pytest.mark.parametrize("text", ["−50.000", "₫−1,250,000"])
+def test_an_amount_with_the_unicode_minus_sign_is_rejected_as_negative(store, text):
+    """U+2212, what Excel and word processors write for a minus, is named as negative, not "not a number"."""
+    data = fx.csv_bytes(
+        [["TM-3", "Tận dụng nhiệt khói thải", "Lê Hải", "BSR", "01/02/2023", text]], headers=HEADERS
+    )
+    report = ingest.commit(store, data, "tien.csv")
+    assert [e.reason for e in report.errors] == ["negative"], report.message()
