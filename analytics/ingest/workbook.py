@@ -135,7 +135,7 @@ def read_sheet(
             raise Refused("empty")
         if sheet is not None:
             if sheet not in names:
-                raise Refused("no_sheet", sheet=sheet)
+                raise Refused("no_sheet", sheet=sheet, sheets=", ".join(names))
             return sheet, names, _sheet_rows(book, sheet, nrows)
         first_filled: tuple[str, list[list[object]]] | None = None
         best: tuple[int, str] | None = None
@@ -360,7 +360,7 @@ def _detect_sheets(
         wanted = names if automatic or options.sheets == ("*",) else options.sheets
         for name in wanted:
             if name not in names:
-                raise Refused("no_sheet", sheet=name)
+                raise Refused("no_sheet", sheet=name, sheets=", ".join(names))
         tables = {name: _table(_sheet_rows(book, name, nrows), options.header_row) for name in wanted}
     skipped = []
     used: list[tuple[str, _Table]] = []

@@ -157,3 +157,15 @@ def test_an_amount_with_the_unicode_minus_sign_is_rejected_as_negative(store, te
     )
     report = ingest.commit(store, data, "tien.csv")
     assert [e.reason for e in report.errors] == ["negative"], report.message()
+
+
+@pytest.mark.parametrize("options", [{"sheet": "Bình Sơn"}, {"sheets": ("Tổng hợp", "Bình Sơn")}])
+def test_a_sheet_the_workbook_does_not_have_is_refused_naming_its_sheets(options):
+    book = Workbook()
+    book.active.title = "Tổng hợp"
+    book.create_sheet("BSR").append(["Mã SK", "Tên sáng kiến", "Tác giả", "Ngày nộp"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    report = ingest.inspect(buffer.getvalue(), "don-vi.xlsx", options=ingest.ReadOptions(**options))
+    assert report.refusal.code == "no_sheet"
+    assert "Các trang tính của tệp: Tổng hợp, BSR." in report.refusal.message()
