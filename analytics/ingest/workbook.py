@@ -29,6 +29,7 @@ from analytics.ingest.columns import (
     header_block,
     header_score,
     match_headers,
+    named_as_written,
 )
 from analytics.ingest.layout import PREVIEW_ROWS, Layout, Limits, Progress, ReadOptions, Refused
 from analytics.ingest.stage import Stage
@@ -246,7 +247,7 @@ def _table(rows: list[list[object]], header_row: int | None) -> _Table | None:
         text = "\n".join(v for r in rows for v in r if isinstance(v, str) and not v.isascii())
         if legacy.encoded_twice(text):
             raise Refused("mojibake", likely="utf-8-twice", example=legacy.broken_words(text))
-    rows = _converted(rows, found)
+    rows = named_as_written(_converted(rows, found), rows) if found else rows
     header_index = header_row - 1 if header_row else find_header(rows)
     if header_index < 0 or header_index >= len(rows):
         raise Refused("header_beyond", row=header_index + 1)

@@ -169,3 +169,41 @@ def test_a_sheet_the_workbook_does_not_have_is_refused_naming_its_sheets(options
     report = ingest.inspect(buffer.getvalue(), "don-vi.xlsx", options=ingest.ReadOptions(**options))
     assert report.refusal.code == "no_sheet"
     assert "Các trang tính của tệp: Tổng hợp, BSR." in report.refusal.message()
+
+
+# --- a Unicode template filled in a legacy font ---------------------------------------------------------------
+
+_TEMPLATE = ("STT", "Mã SK", "Tên sáng kiến", "Tác giả", "Đơn vị", "Ngày nộp", "Giá trị làm lợi (đồng)")
+_FILLED = [
+    ["1", "KM-1", "Cải tiến máy bơm nước thải", "Nguyễn Thị Mai", "BSR", "05/05/2022", "75.000.000"],
+    ["2", "KM-2", "Giảm tiêu hao dầu diesel", "Trần Văn Hùng; Lê Thị Thu", "BSR", "06/05/2022", ""],
+    ["3", "KM-3", "Tự động hóa trạm trộn", "Phạm Đức Hải", "BSR", "07/05/2022", ""],
+]
+
+
+def _template_xlsx(legacy: str) -> bytes:
+    book = Workbook()
+    book.active.append(list(_TEMPLATE))
+    for r in _FILLED:
+        book.active.append([from_unicode(x, legacy) for x in r])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("mau.xlsx", lambda: _template_xlsx("tcvn3")),
+        (
+            "mau.csv",
+            lambda: fx.csv_bytes([[from_unicode(x, "tcvn3") for x in r] for r in _FILLED], headers=_TEMPLATE),
+        ),
+    ],
+)
+def test_unicode_headings_over_cells_typed_in_tcvn3(store, name, make):
+    """A union's Unicode template filled in with .VnTime: "Mã SK" (read "MÓ SK" through TCVN3) stays the code."""
+    report = ingest.commit(store, make(), name)
+    assert report.ok and report.inserted == 3, report.message()
+    assert stored(store, "KM-2", "title") == "Giảm tiêu hao dầu diesel"
+    assert stored(store, "KM-2", "author_count") == 2
