@@ -51,9 +51,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "page must be 1 or more and per_page from 1 to {limit}.",
     ),
     "api.error.too_large": (
-        "Tệp lớn hơn giới hạn tải lên {size} của trang Dữ liệu. Hãy chia tệp, hoặc nhập bằng dòng lệnh trên máy chủ.",
-        "The file is larger than the Data page's upload limit of {size}. Split it, or import it with the "
-        "command line on the server.",
+        "Tệp lớn hơn giới hạn tải lên {size} của trang Dữ liệu. Hãy chia tệp, hoặc dừng máy chủ rồi nhập bằng "
+        "dòng lệnh trên máy chủ (python -m analytics import, không có --server).",
+        "The file is larger than the Data page's upload limit of {size}. Split it, or stop the server and import "
+        "it with the command line on the server (python -m analytics import, without --server).",
     ),
     "api.error.bad_form": (
         "Yêu cầu không phải multipart/form-data hợp lệ ({detail}). Gửi tệp trong trường “file”.",
