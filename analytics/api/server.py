@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
-import io
 import json
 import logging
 import math
@@ -51,6 +50,11 @@ MAX_DOWNLOAD = 300_000  # csv/parquet: at most this many records per call (as th
 FILTER_KEYS = tuple(k for k in URL_KEYS if k != "units_as") + ("units_as",)
 RECORD_KEYS = ("search", "order", "page", "per_page", "format")
 FORMATS = ("json", "csv", "parquet")
+ANY_METHOD = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+ROUTE_NAMES = (
+    "GET /health", "GET /openapi.json", "GET /summary", "GET /units", "GET /programs", "GET /records",
+    "POST /imports", "POST /imports/{id}/undo",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -211,7 +215,18 @@ class Api:
                 self._call(self._undo, "write"),
                 methods=["POST"],
             ),
+            # Last: any other path under the prefix (or a route called with another method) answers a JSON
+            # 404 naming the routes, not the dashboard's HTML page with status 200.
+            Route(f"{PREFIX}/{{rest:path}}", self._not_found, methods=list(ANY_METHOD)),
         ]
+
+    async def _not_found(self, request: Request) -> Response:
+        lang = request_lang(request)
+        address = request.client.host if request.client else None
+        subject = f"{request.method} {request.url.path}"
+        response = self._error(ApiError(404, "not_found", route=subject, routes=", ".join(ROUTE_NAMES)), lang)
+        self.log.put(None, address, subject, self._detail(request, response))
+        return response
 
     # --- the frame every call goes through ------------------------------------------------------------
 
@@ -453,9 +468,9 @@ class Api:
             )
         plain = export.records_plain(frame)
         if fmt == "parquet":
-            buffer = io.BytesIO()
-            plain.to_parquet(buffer, index=False)
-            return Response(buffer.getvalue(), media_type="application/vnd.apache.parquet", headers=paging)
+            return Response(
+                export.records_parquet(plain), media_type="application/vnd.apache.parquet", headers=paging
+            )
         rows = [
             {c: _json_value(v) for c, v in zip(plain.columns, row, strict=True)}
             for row in plain.itertuples(index=False)

@@ -377,6 +377,27 @@ def match_header(header: object) -> HeaderMatch:
     return HeaderMatch(None)
 
 
+def named_as_written(converted: list[list[object]], written: list[list[object]]) -> list[list[object]]:
+    """The first rows of a table read through a font encoding, with each cell that names a column as it was
+    written and none once converted put back as written: a template's Unicode headings over cells typed in
+    .VnTime ("Mã SK" would read "MÓ SK" through TCVN3, as "Mã" and "Mó" are both Vietnamese)."""
+    out = []
+    for i, row in enumerate(converted):
+        if i >= HEADER_SEARCH_ROWS or i >= len(written):
+            out.append(row)
+            continue
+        out.append(
+            [
+                w
+                if c != w and isinstance(w, str) and match_header(w).field and not match_header(c).field
+                else c
+                for c, w in zip(row, written[i], strict=False)
+            ]
+            + list(row[len(written[i]) :])
+        )
+    return out
+
+
 def match_column(header: str, parts: tuple[str, ...] = ()) -> HeaderMatch:
     """What one column names: its header, else (for a two-row header, "Tác giả" over "Họ tên") one of the
     parts it was composed of, the lower row first."""

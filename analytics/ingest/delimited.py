@@ -29,7 +29,14 @@ from pathlib import Path
 import duckdb
 
 from analytics.ingest import cleaning, legacy
-from analytics.ingest.columns import HEADER_SEARCH_ROWS, blank_row, find_header, header_block, header_score
+from analytics.ingest.columns import (
+    HEADER_SEARCH_ROWS,
+    blank_row,
+    find_header,
+    header_block,
+    header_score,
+    named_as_written,
+)
 from analytics.ingest.layout import PREVIEW_ROWS, SAMPLE_BYTES, Layout, Limits, Progress, ReadOptions, Refused
 from analytics.ingest.stage import Hints, Retry, Stage
 from analytics.sandbox import temp_dir
@@ -302,6 +309,10 @@ def detect(path: Path, fmt: str, size: int, head: bytes, options: ReadOptions, l
         text = decode_sample(head, encoding, complete=complete, delimiter=delimiter)
     text, controls, invisible = cleaning.clean_lines(text, delimiter)
     rows = _records(text, delimiter, HEADER_SEARCH_ROWS + PREVIEW_ROWS + 2)
+    codec, layered = encoding_parts(encoding)
+    if codec and layered:  # Unicode cells in a font encoding: headings typed in Unicode are kept as written
+        written = cleaning.clean_lines(decode_sample(head, codec, complete=complete), delimiter)[0]
+        rows = named_as_written(rows, _records(written, delimiter, HEADER_SEARCH_ROWS))
     if not rows or all(blank_row(r) for r in rows):
         raise Refused("empty")
     header_index = options.header_row - 1 if options.header_row else find_header(rows)

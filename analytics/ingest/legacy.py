@@ -218,13 +218,16 @@ def could_be(text: str, legacy: str) -> bool:
 def convert_cell(text: str, legacy: str) -> str | None:
     """A cell of a column (or file) found to be in a font encoding, converted, or None to keep it as it is:
     a cell holding characters the encoding never writes was typed in Unicode, and one that reads less
-    Vietnamese converted than as it is stays (a tie converts: the column is in that encoding)."""
+    Vietnamese converted than as it is stays (a tie converts: the column is in that encoding). A cell whose
+    only characters beyond ASCII are symbols as it is ("75.000.000 ®", the đ of đồng typed in .VnTime) has no
+    word to judge by, and converts too."""
     if not could_be(text, legacy):
         return None
     converted = to_unicode(text, legacy)
     if converted == text:
         return None
-    if score(converted).ratio < score(text).ratio:
+    as_is = score(text)
+    if as_is.counted and score(converted).ratio < as_is.ratio:
         return None
     return converted
 

@@ -102,7 +102,7 @@ MACROS: tuple[str, ...] = (
     # "1.250.000 ₫" (Excel's and Google Sheets' đồng formats).
     f"""CREATE OR REPLACE TEMP MACRO ingest_money_parts(v) AS regexp_extract(
             regexp_replace(lower(v), '[\\s\\x{{00a0}}\\x{{202f}}]+', '', 'g'),
-            '^([-(]?)(?:₫|vnđ|vnd)?([-(]?)([0-9][0-9.,]*)\\)?({_MULT_ALT})?(vnđ|vnd|đồng|dong|đ|d|₫)?\\)?\\.?$',
+            '^([-(−]?)(?:₫|vnđ|vnd)?([-(−]?)([0-9][0-9.,]*)\\)?({_MULT_ALT})?(vnđ|vnd|đồng|dong|đ|d|₫)?\\)?\\.?$',
             ['sign', 'sign2', 'num', 'mult', 'cur'])""",
     """CREATE OR REPLACE TEMP MACRO ingest_money_num(n) AS CASE
             WHEN regexp_full_match(n, '[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?')
@@ -111,13 +111,15 @@ MACROS: tuple[str, ...] = (
                  THEN TRY_CAST(replace(n, ',', '') AS DOUBLE)
             WHEN regexp_full_match(n, '[0-9]+([.,][0-9]+)?') THEN TRY_CAST(replace(n, ',', '.') AS DOUBLE)
             END""",
-    # "1 tỷ 200 triệu", "2 tỷ 350 triệu 500 nghìn đồng": the parts added up.
+    # "1 tỷ 200 triệu", "2 tỷ 350 triệu 500 nghìn đồng": the parts added up. A number after the parts with no
+    # word of its own ("1 tỷ 2", said for 1,2 tỷ) is not read (it is no amount) unless "đồng" follows it.
     # The slow path's parts are bound once through a one-element list (a macro argument would be copied into
     # every place it is used, and the whole pass pays for the size of the expression).
     """CREATE OR REPLACE TEMP MACRO ingest_money_words(v) AS list_transform([regexp_extract(
             regexp_replace(lower(v), '[\\s\\x{00a0}\\x{202f}]+', '', 'g'),
-            '^(?:([0-9][0-9.,]*)(?:tỷ|tỉ|ty|ti))?(?:([0-9][0-9.,]*)(?:triệu|trieu|tr))?(?:([0-9][0-9.,]*)(?:nghìn|nghin|ngàn|ngan|k))?([0-9]*)(?:vnđ|vnd|đồng|dong|đ|₫)?$',
-            ['b', 'm', 'k', 'r'])], lambda g: CASE WHEN g.b <> '' OR g.m <> '' OR g.k <> '' THEN
+            '^(?:([0-9][0-9.,]*)(?:tỷ|tỉ|ty|ti))?(?:([0-9][0-9.,]*)(?:triệu|trieu|tr))?(?:([0-9][0-9.,]*)(?:nghìn|nghin|ngàn|ngan|k))?([0-9]*)(vnđ|vnd|đồng|dong|đ|₫)?$',
+            ['b', 'm', 'k', 'r', 'c'])], lambda g: CASE WHEN (g.b <> '' OR g.m <> '' OR g.k <> '')
+            AND (g.r = '' OR g.c <> '') THEN
             coalesce(ingest_money_num(nullif(g.b, '')) * 1e9, 0) + coalesce(ingest_money_num(nullif(g.m, '')) * 1e6, 0)
             + coalesce(ingest_money_num(nullif(g.k, '')) * 1e3, 0) + coalesce(ingest_money_num(nullif(g.r, '')), 0) END)[1]""",
     f"""CREATE OR REPLACE TEMP MACRO ingest_money_slow(v) AS list_transform([ingest_money_parts(v)], lambda p: CASE
@@ -286,8 +288,11 @@ def checks(shape: Shape, mode: str) -> list[Check]:
         # strlen (bytes, known without reading the text) first: only a long cell pays for length (characters).
         long = f"strlen({value}) > {MAX_TEXT} AND length({value}) > {MAX_TEXT}"
         guard = f"strlen({value}) > {MAX_TEXT}"
-        out.append(Check(name, "open_quote", f"{long} AND {quote}",
-                         f"length({value}) - length(replace({value}, chr(10), ''))", guard))  # fmt: skip
+        # A quote left open is named whatever the cell's length: a short title that swallowed the records
+        # after it would otherwise be stored with them inside it, and they would be lost.
+        out.append(Check(name, "open_quote", quote,
+                         f"length({value}) - length(replace({value}, chr(10), ''))",
+                         f"contains({value}, chr(10))"))  # fmt: skip
         out.append(Check(name, "too_long", f"{long} AND NOT {quote}", f"length({value})", guard))
     if shape.has("unit"):
         unit = "p.unit_code IS NULL"  # one test per row for both (a valid row has its unit)
@@ -446,9 +451,14 @@ def rows_sql(shape: Shape, mode: str, phases: int) -> str:
         if shape.inline_shares
         else ""
     )
+    # A cell with an empty name between separators ("An;", "An;; Bình") is written again too, so that
+    # the count (separators + 1) is the number of names; a comma between two digits ("Tổ 1,2", "(0,6)")
+    # is a decimal comma, never a separator (it is kept aside as chr(1) while the separators are written).
     authors = (
         f"CASE {pct}WHEN contains({combined}, ',') OR contains({combined}, chr(10)) "
-        f"THEN nullif(trim(regexp_replace({combined}, '\\s*[,;\\n]+\\s*', '; ', 'g'), '; '), '') "
+        f"OR (contains({combined}, ';') AND regexp_matches({combined}, '(^|;)\\s*(;|$)')) "
+        f"THEN nullif(trim(replace(regexp_replace(regexp_replace({combined}, '([0-9]),([0-9])', "
+        f"'\\1' || chr(1) || '\\2', 'g'), '\\s*[,;\\n][\\s,;]*', '; ', 'g'), chr(1), ','), '; '), '') "
         f"ELSE {combined} END"
     )
     inline = (

@@ -29,6 +29,7 @@ from analytics.ingest.columns import (
     header_block,
     header_score,
     match_headers,
+    named_as_written,
 )
 from analytics.ingest.layout import PREVIEW_ROWS, Layout, Limits, Progress, ReadOptions, Refused
 from analytics.ingest.stage import Stage
@@ -135,7 +136,7 @@ def read_sheet(
             raise Refused("empty")
         if sheet is not None:
             if sheet not in names:
-                raise Refused("no_sheet", sheet=sheet)
+                raise Refused("no_sheet", sheet=sheet, sheets=", ".join(names))
             return sheet, names, _sheet_rows(book, sheet, nrows)
         first_filled: tuple[str, list[list[object]]] | None = None
         best: tuple[int, str] | None = None
@@ -246,7 +247,7 @@ def _table(rows: list[list[object]], header_row: int | None) -> _Table | None:
         text = "\n".join(v for r in rows for v in r if isinstance(v, str) and not v.isascii())
         if legacy.encoded_twice(text):
             raise Refused("mojibake", likely="utf-8-twice", example=legacy.broken_words(text))
-    rows = _converted(rows, found)
+    rows = named_as_written(_converted(rows, found), rows) if found else rows
     header_index = header_row - 1 if header_row else find_header(rows)
     if header_index < 0 or header_index >= len(rows):
         raise Refused("header_beyond", row=header_index + 1)
@@ -360,7 +361,7 @@ def _detect_sheets(
         wanted = names if automatic or options.sheets == ("*",) else options.sheets
         for name in wanted:
             if name not in names:
-                raise Refused("no_sheet", sheet=name)
+                raise Refused("no_sheet", sheet=name, sheets=", ".join(names))
         tables = {name: _table(_sheet_rows(book, name, nrows), options.header_row) for name in wanted}
     skipped = []
     used: list[tuple[str, _Table]] = []

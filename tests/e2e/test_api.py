@@ -360,6 +360,7 @@ def test_the_rate_limit_answers_429_and_a_too_large_file_413(api_store, tmp_path
     try:
         status, answer = Client(server.url, secrets["write"]).import_file(big, [])
         assert status == 413 and answer["error"] == "too_large" and "1 MB" in answer["message"]
+        assert "dừng máy chủ" in answer["message"]  # the command line without --server cannot run beside it
     finally:
         server.stop()
     assert counts(db)[1] == 1  # the sample's import alone

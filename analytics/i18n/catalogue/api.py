@@ -51,9 +51,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "page must be 1 or more and per_page from 1 to {limit}.",
     ),
     "api.error.too_large": (
-        "Tệp lớn hơn giới hạn tải lên {size} của trang Dữ liệu. Hãy chia tệp, hoặc nhập bằng dòng lệnh trên máy chủ.",
-        "The file is larger than the Data page's upload limit of {size}. Split it, or import it with the "
-        "command line on the server.",
+        "Tệp lớn hơn giới hạn tải lên {size} của trang Dữ liệu. Hãy chia tệp, hoặc dừng máy chủ rồi nhập bằng "
+        "dòng lệnh trên máy chủ (python -m analytics import, không có --server).",
+        "The file is larger than the Data page's upload limit of {size}. Split it, or stop the server and import "
+        "it with the command line on the server (python -m analytics import, without --server).",
     ),
     "api.error.bad_form": (
         "Yêu cầu không phải multipart/form-data hợp lệ ({detail}). Gửi tệp trong trường “file”.",
@@ -62,6 +63,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "api.error.no_file": (
         "Thiếu tệp: gửi tệp trong trường “file” (multipart/form-data).",
         "No file: send it in the field “file” (multipart/form-data).",
+    ),
+    "api.error.not_found": (
+        "API không có {route}. Các đường dẫn dưới /api/v1: {routes} (xem /api/v1/openapi.json).",
+        "The API has no {route}. The routes under /api/v1: {routes} (see /api/v1/openapi.json).",
     ),
     "api.error.unit_needs_replace": (
         "“unit” chỉ dùng với mode=replace.",

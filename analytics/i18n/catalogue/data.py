@@ -272,8 +272,10 @@ TEXT: dict[str, tuple[str, str]] = {
         "- Blank rows and “Tổng cộng” rows are skipped; report titles above the table need not be deleted.",
     ),
     "data.templates.cli": (
-        "Tệp rất lớn (vượt giới hạn tải lên) nạp bằng dòng lệnh trên máy chủ, với cùng cách kiểm tra:",
-        "Very large files (above the upload limit) load from the command line on the server, with the same checks:",
+        "Tệp rất lớn (vượt giới hạn tải lên) nạp bằng dòng lệnh trên máy chủ khi bảng điều hành đã dừng (trong lúc "
+        "nó chạy, kho dữ liệu do nó giữ), với cùng cách kiểm tra:",
+        "Very large files (above the upload limit) load from the command line on the server while the dashboard "
+        "is stopped (while it runs, it holds the store), with the same checks:",
     ),
     "data.ref.saved": (
         "Đã lưu: {changed} ô sửa, {added} dòng thêm, {removed} chỉ tiêu xóa. Lịch sử thay đổi được ghi lại.",

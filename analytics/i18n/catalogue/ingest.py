@@ -89,8 +89,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "it again. Nothing was written.",
     ),
     "ingest.refuse.no_sheet": (
-        "Không có trang tính tên “{sheet}” trong tệp.",
-        "The workbook has no sheet named “{sheet}”.",
+        "Không có trang tính tên “{sheet}” trong tệp. Các trang tính của tệp: {sheets}.",
+        "The workbook has no sheet named “{sheet}”. Its sheets: {sheets}.",
     ),
     "ingest.refuse.bad_encoding": (
         "Bảng mã “{encoding}” không được hỗ trợ.",
