@@ -108,6 +108,10 @@ def from_query(
             dates[key] = _parse_date(value)
             if dates[key] is None:
                 dropped.append(f"{key}={value}")
+    if dates["from"] and dates["to"] and dates["from"] > dates["to"]:
+        # a range that ends before it starts holds nothing: named, not answered with zero records
+        dropped += [f"from={_values(params, 'from')[-1]}", f"to={_values(params, 'to')[-1]}"]
+        dates["from"] = dates["to"] = None
 
     program: str | None = None
     if programs is not None:

@@ -79,3 +79,11 @@ def test_values_echoed_from_a_link_cannot_become_markdown():
     assert markdown_literal("unit=[bấm](http://evil.example)") == "`unit=[bấm](http://evil.example)`"
     assert markdown_literal("a`b") == "``a`b``"
     assert markdown_literal("`x") == "`` `x ``"
+
+
+def test_a_date_range_that_ends_before_it_starts_is_dropped_and_named():
+    filters, _, dropped = from_query({"from": "2025-05-01", "to": "2025-01-31"})
+    assert (filters.date_from, filters.date_to) == (None, None)
+    assert dropped == ["from=2025-05-01", "to=2025-01-31"]
+    kept, _, none = from_query({"from": "2025-01-31", "to": "2025-01-31"})
+    assert none == [] and kept.date_from == kept.date_to

@@ -167,6 +167,8 @@ def test_every_read_route_answers_and_the_summary_is_the_command_lines(api_store
         )
         assert status == 422 and set(body(raw)["parameters"]) == {"unit=NOPE", "phase=7"}
         assert "unit=NOPE" in body(raw)["message"]
+        status, _, raw = call(server, "/records?from=2022-05-01&to=2022-01-31", secrets["read"])
+        assert status == 422 and body(raw)["parameters"] == ["from=2022-05-01", "to=2022-01-31"]
         status, _, raw = call(server, "/summary?colour=red&lang=en", secrets["read"])
         assert (
             status == 422
