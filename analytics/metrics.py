@@ -20,7 +20,7 @@ import pandas as pd
 from analytics import programs as pg
 from analytics.filters import Filters
 from analytics.programs import Program
-from analytics.store import Reader, Store
+from analytics.store import Reader, Store, StoreError
 from analytics.textnorm import strip_accents
 
 # ---------------------------------------------------------------------------------------------------------
@@ -426,15 +426,18 @@ def _keep_author_firsts(reader: Reader, frame: pd.DataFrame, version: int) -> No
 
 def refresh_author_index(store: Reader) -> None:
     """Build (and keep) the author index for the current data version now, e.g. right after an import,
-    so that the next person to open a page does not wait for it."""
+    so that the next person to open a page does not wait for it; and the author parts with it."""
     _author_steps(store)
+    store_author_parts(store)
 
 
 def store_author_index(store: Store) -> None:
     """Build the author index for the current data version in the store itself, in one SQL statement and
     without a DataFrame: what a command that ends after an import needs (the next server start reads it
-    instead of building it). A store already holding the index of this version is left alone."""
+    instead of building it), with the author parts. A store already holding the index of this version is
+    left alone."""
     version = store.data_version()
+    store_author_parts(store)
     if store.read_only or store.one(_FIRSTS_VERSION_SQL) == version:
         return
     with store.derived_write() as cur:
@@ -1463,10 +1466,86 @@ _AUTHOR_PAY_SQL = with_scope(
 )
 
 
+# The same figures from the store's author parts (`author_parts`, `author_names`; derived, built once per
+# data version by `store_author_parts`): the filters apply to the parts' copy of their records' columns, and
+# the groups are integer keys, named after grouping (a group's first name in sort order, as min(author) above).
+_AUTHOR_PARTS_SCOPE = _SCOPE.replace("FROM initiatives i", "FROM author_parts i", 1)
+_AUTHOR_PAY_STORED_SQL = f"""WITH {_AUTHOR_PARTS_SCOPE},
+g AS (
+    SELECT unit_code, author, min(name_rank) AS name_rank, count(*) AS initiatives,
+           sum(benefit_vnd * share) AS benefit_part, bool_or(by_share) AS by_share
+    FROM f GROUP BY unit_code, author
+)
+SELECT g.unit_code AS unit, u.name AS unit_name, n.name AS author, g.initiatives, g.benefit_part,
+       g.benefit_part * $rate AS min_remuneration, g.by_share
+FROM g JOIN author_names n ON n.name_rank = g.name_rank LEFT JOIN units u ON u.code = g.unit_code
+ORDER BY min_remuneration DESC, unit, author LIMIT $limit"""  # noqa: S608  (constant SQL)
+_PARTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'author_parts_version'"
+_APPLIED_WITH_AUTHORS = "status = 'applied' AND benefit_vnd > 0 AND authors IS NOT NULL"
+_BUILD_AUTHOR_NAMES_SQL = f"""INSERT INTO author_names
+SELECT CAST(row_number() OVER (ORDER BY name) AS INTEGER), CAST(dense_rank() OVER (ORDER BY lower(name)) AS INTEGER),
+       name
+FROM (SELECT DISTINCT trim(unnest(string_split(authors, ';'))) AS name FROM initiatives
+      WHERE {_APPLIED_WITH_AUTHORS})
+WHERE name <> ''"""  # noqa: S608  (constant SQL)
+# Each part exactly as _AUTHOR_PAY_SQL computes it: the share of the record's benefit, its own `part`.
+_BUILD_AUTHOR_PARTS_SQL = f"""INSERT INTO author_parts
+WITH a AS (
+    SELECT unit_code, program_code, phase, field, status, registered_on, benefit_vnd, author_shares,
+           string_split(authors, ';') AS names
+    FROM initiatives WHERE {_APPLIED_WITH_AUTHORS}
+), p AS (SELECT *, unnest(range(1, len(names) + 1)) AS i FROM a),
+s AS (
+    SELECT unit_code, program_code, phase, field, status, registered_on, benefit_vnd, trim(names[i]) AS name,
+           CASE WHEN len(author_shares) = len(names) AND list_sum(author_shares) > 0
+                     AND len(list_filter(author_shares, lambda x: x IS NULL)) = 0
+                THEN author_shares[i] / list_sum(author_shares) ELSE 1.0 / len(names) END AS share,
+           author_shares IS NOT NULL AS by_share
+    FROM p WHERE trim(names[i]) <> ''
+)
+SELECT s.unit_code, s.program_code, s.phase, s.field, s.status, s.registered_on, s.benefit_vnd, n.author,
+       n.name_rank, s.share, s.by_share
+FROM s JOIN author_names n ON n.name = s.name"""  # noqa: S608  (constant SQL)
+
+
+def author_parts_current(store: Reader) -> bool:
+    """Whether the store's author parts were built from the data version `store` sees."""
+    return store.one(_PARTS_VERSION_SQL) == store.data_version()
+
+
+def store_author_parts(store: Reader) -> bool:
+    """Build the author parts for the store's current data version (in the store, one transaction, no
+    DataFrame), unless they are current already or the store cannot be written (a read-only store, a
+    replica: its pages then compute the figures from the records). True when they are current after."""
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    if target.read_only or not hasattr(target, "derived_write"):
+        return False
+    try:
+        with target.derived_write() as cur:
+            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+            if cur.execute(_PARTS_VERSION_SQL).fetchone()[0] == now:
+                return True
+            cur.execute("DELETE FROM author_parts")
+            cur.execute("DELETE FROM author_names")
+            cur.execute(_BUILD_AUTHOR_NAMES_SQL)
+            cur.execute(_BUILD_AUTHOR_PARTS_SQL)
+            cur.execute("UPDATE meta SET value = ? WHERE key = 'author_parts_version'", [str(now)])
+        return True
+    except (duckdb.Error, StoreError):  # costs time only: the pages compute the figures from the records
+        return False
+
+
 def remuneration_by_author(store: Store, filters: Filters, limit: int = 20) -> pd.DataFrame:
     """metric.min_remuneration per author (per year), the authors owed most first: each applied
-    initiative's 7% shared by the authors' recorded shares, or equally where none were recorded."""
-    return _run(store, _AUTHOR_PAY_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
+    initiative's 7% shared by the authors' recorded shares, or equally where none were recorded.
+
+    From the store's author parts when they are of the data version `store` sees; else from the records
+    (and the parts are built for the next time, when the store can be written)."""
+    if author_parts_current(store):
+        return _run(store, _AUTHOR_PAY_STORED_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
+    frame = _run(store, _AUTHOR_PAY_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
+    store_author_parts(store)
+    return frame
 
 
 def min_remuneration(benefit_vnd: float) -> dict[str, float]:
