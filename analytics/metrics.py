@@ -835,8 +835,12 @@ _COMPARED = ("registered", "benefit_vnd", "pct", "target")
 
 def _period_pair(store: Store, filters: Filters) -> tuple[pg.Period, pg.Period, dt.date, dt.date] | None:
     """The period in view, the one before it, the day the view stands at and the same point before."""
-    program = program_of(store, filters)
-    as_of = _as_date(effective_as_of(store, filters))
+    return _period_pair_at(program_of(store, filters), filters, _as_date(effective_as_of(store, filters)))
+
+
+def _period_pair_at(
+    program: Program, filters: Filters, as_of: dt.date | None
+) -> tuple[pg.Period, pg.Period, dt.date, dt.date] | None:
     current = program.period(filters.phase) or program.running_period(as_of)
     if current is None or as_of is None or as_of < current.start_on:
         return None
@@ -1007,16 +1011,38 @@ def period_curves(store: Store, filters: Filters) -> pd.DataFrame:
     """The period in view and the one before, cumulative by day, the earlier one moved onto the later one's
     calendar (its day `same_point` maps onto): the Trends overlay "2025 against 2024". Columns period,
     day (on the current period's calendar), cumulative. One pass over the program's records."""
-    filters = resolve(store, filters)
-    pair = _period_pair(store, filters)
-    if pair is None:
+    window = period_curves_window(store, filters)
+    if window is None:
         return pd.DataFrame(columns=["period", "day", "cumulative"])
+    daily_filters, current, previous, day = window
+    return period_curves_from(daily_registrations(store, daily_filters), current, previous, day)
+
+
+def period_curves_window(
+    store: Reader, filters: Filters
+) -> tuple[Filters, pg.Period, pg.Period, dt.date] | None:
+    """What `period_curves` draws from: the filters of its daily counts (both periods, up to the day the
+    view stands at), the period in view, the one before and that day; None when there is no period before."""
+    filters = resolve(store, filters)
+    as_of = _as_date(effective_as_of(store, filters))
+    pair = _period_pair_at(program_of(store, filters), filters, as_of)
+    if pair is None:
+        return None
     current, previous, day, _ = pair
+    # Without an as-of filter the view stands at the program's newest registration: when that is the day,
+    # nothing lies after it to cut, and the counts are those of the view itself (the page's own, cached).
+    cut = None if filters.as_of is None and day == as_of else day
+    return filters.with_(phase=None, as_of=cut), current, previous, day
+
+
+def period_curves_from(
+    both: pd.DataFrame, current: pg.Period, previous: pg.Period, day: dt.date
+) -> pd.DataFrame:
+    """`period_curves` from the daily counts of `period_curves_window`'s filters (`daily_registrations`)."""
     yearly = (current.start_on.month, current.start_on.day) == (
         previous.start_on.month,
         previous.start_on.day,
     )
-    both = daily_registrations(store, filters.with_(phase=None, as_of=day))
     frames = []
     for period in (current, previous):
         dates = both["day"].dt.date
