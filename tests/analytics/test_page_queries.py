@@ -46,3 +46,63 @@ def test_recognition_time_is_the_plain_querys(sample_store, filters):
     else:
         assert overall == total[["recognized", "median_days", "p90_days"]].iloc[0].to_dict()
         assert overall["recognized"] == by_month["recognized"].sum() == by_week["recognized"].sum() > 0
+
+
+# top_initiatives' query before the long texts were read for the largest records only
+_PLAIN_TOP_SQL = metrics.with_scope(
+    """SELECT f.code, f.title, f.unit_code AS unit, u.name AS unit_name, f.field, f.status, f.authors,
+              f.registered_on, f.applied_on, f.benefit_vnd, f.benefit_vnd * $rate AS min_remuneration
+       FROM f LEFT JOIN units u ON u.code = f.unit_code
+       WHERE f.benefit_vnd IS NOT NULL
+       ORDER BY f.benefit_vnd DESC, f.code LIMIT $limit"""
+)
+
+
+@pytest.mark.parametrize("limit", [1, 10, 20, 100_000])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(phase=2025),
+        Filters(units=("BSR",)),
+        Filters(statuses=("applied",)),
+        Filters(as_of=dt.date(2025, 6, 30)),
+        Filters(date_from=dt.date(1990, 1, 1), date_to=dt.date(1990, 1, 2)),  # nothing
+    ],
+)
+def test_top_initiatives_is_the_plain_querys(sample_store, filters, limit):
+    expected = metrics._run(
+        sample_store, _PLAIN_TOP_SQL, filters, limit=limit, rate=metrics.REMUNERATION_RATE
+    )
+    found = metrics.top_initiatives(sample_store, filters, limit=limit)
+    pd.testing.assert_frame_equal(found, expected, check_exact=True)
+
+
+def test_top_initiatives_orders_equal_benefits_by_code_and_counts_merged_units_under_the_successor(
+    make_store,
+):
+    from tests.conftest import record
+
+    store = make_store(
+        [
+            record(c, u, "2022-03-01", benefit_vnd=5_000_000)
+            for c, u in (("B", "BSR"), ("A", "PVTex"), ("C", "BSR"))
+        ]
+        + [record("D", "PVEP", "2022-03-02", benefit_vnd=9_000_000), record("E", "PVEP", "2022-03-03")]
+    )
+    with store.transaction() as cur:
+        cur.execute(
+            "INSERT INTO unit_changes (on_date, kind, unit_code, successor_code) VALUES (DATE '2022-06-01', 'merge', 'PVTex', 'BSR')"
+        )
+    for filters in (
+        Filters(program="1-trieu-sang-kien"),
+        Filters(program="1-trieu-sang-kien", units_as="then"),
+    ):
+        found = metrics.top_initiatives(store, filters, limit=3)
+        expected = metrics._run(store, _PLAIN_TOP_SQL, filters, limit=3, rate=metrics.REMUNERATION_RATE)
+        pd.testing.assert_frame_equal(found, expected, check_exact=True)
+        assert list(found["code"]) == ["D", "A", "B"]
+    assert list(metrics.top_initiatives(store, Filters(program="1-trieu-sang-kien"))["unit"][:2]) == [
+        "PVEP",
+        "BSR",
+    ]
