@@ -1431,19 +1431,27 @@ def benefit_by(store: Store, filters: Filters) -> dict[str, pd.DataFrame]:
 
 
 # Bins of a quarter decade (x1.78) from 1 triệu: the benefit has a long tail, so its histogram is in log scale.
-_BENEFIT_HIST_SQL = with_scope(
-    """SELECT floor(log10(greatest(benefit_vnd, 1e6)) * 4) / 4 AS log_low, count(*) AS initiatives,
-              sum(benefit_vnd) AS benefit_vnd
-       FROM f WHERE benefit_vnd > 0 GROUP BY ALL ORDER BY ALL"""
+# Both in one pass over the records: the records with a benefit kept once, the summary joined to every bin
+# (and alone, its bins empty, when no record has a benefit).
+_BENEFIT_SQL = with_scope(
+    """, v AS MATERIALIZED (SELECT benefit_vnd FROM f WHERE benefit_vnd > 0),
+    q AS (SELECT quantile_disc(benefit_vnd, 0.9) AS p90 FROM v),
+    s AS (
+        SELECT count(*) AS n, sum(benefit_vnd) AS total, median(benefit_vnd) AS median, avg(benefit_vnd) AS mean,
+               (SELECT p90 FROM q) AS p90, max(benefit_vnd) AS max,
+               sum(benefit_vnd) FILTER (WHERE benefit_vnd >= (SELECT p90 FROM q)) AS top_sum
+        FROM v
+    ),
+    h AS (
+        SELECT floor(log10(greatest(benefit_vnd, 1e6)) * 4) / 4 AS log_low, count(*) AS initiatives,
+               sum(benefit_vnd) AS hist_benefit_vnd
+        FROM v GROUP BY ALL
+    )
+    SELECT h.log_low, h.initiatives, h.hist_benefit_vnd AS benefit_vnd, s.* FROM s LEFT JOIN h ON true
+    ORDER BY h.log_low"""
 )
-_BENEFIT_STATS_SQL = with_scope(
-    """, v AS (SELECT benefit_vnd FROM f WHERE benefit_vnd > 0),
-    q AS (SELECT quantile_disc(benefit_vnd, 0.9) AS p90 FROM v)
-    SELECT count(*) AS n, sum(benefit_vnd) AS total, median(benefit_vnd) AS median, avg(benefit_vnd) AS mean,
-           (SELECT p90 FROM q) AS p90, max(benefit_vnd) AS max,
-           sum(benefit_vnd) FILTER (WHERE benefit_vnd >= (SELECT p90 FROM q)) AS top_sum
-    FROM v"""
-)
+_HIST_COLUMNS = {"log_low": "float64", "initiatives": "int64", "benefit_vnd": "float64"}
+_STATS_COLUMNS = ("n", "total", "median", "mean", "p90", "max", "top_sum")
 
 
 def benefit_distribution(store: Store, filters: Filters) -> tuple[pd.DataFrame, dict]:
@@ -1451,10 +1459,12 @@ def benefit_distribution(store: Store, filters: Filters) -> tuple[pd.DataFrame, 
 
     The top-10% share is the part of the total brought by initiatives at or above the 90th percentile.
     """
-    hist = _run(store, _BENEFIT_HIST_SQL, filters)
+    both = _run(store, _BENEFIT_SQL, filters)
+    hist = both[both["log_low"].notna()][list(_HIST_COLUMNS)].reset_index(drop=True)
+    hist = hist.astype(_HIST_COLUMNS)
     hist["low_vnd"] = 10 ** hist["log_low"]
     hist["high_vnd"] = 10 ** (hist["log_low"] + 0.25)
-    stats = _run(store, _BENEFIT_STATS_SQL, filters).iloc[0].to_dict()
+    stats = both[list(_STATS_COLUMNS)].iloc[0].to_dict()
     total, top = stats.get("total"), stats.pop("top_sum", None)
     stats["top10_share"] = float(top) * 100 / float(total) if total and pd.notna(top) else float("nan")
     return hist, stats

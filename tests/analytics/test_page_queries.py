@@ -106,3 +106,48 @@ def test_top_initiatives_orders_equal_benefits_by_code_and_counts_merged_units_u
         "PVEP",
         "BSR",
     ]
+
+
+# benefit_distribution's two queries before they were one pass
+_PLAIN_HIST_SQL = metrics.with_scope(
+    """SELECT floor(log10(greatest(benefit_vnd, 1e6)) * 4) / 4 AS log_low, count(*) AS initiatives,
+              sum(benefit_vnd) AS benefit_vnd
+       FROM f WHERE benefit_vnd > 0 GROUP BY ALL ORDER BY ALL"""
+)
+_PLAIN_STATS_SQL = metrics.with_scope(
+    """, v AS (SELECT benefit_vnd FROM f WHERE benefit_vnd > 0),
+    q AS (SELECT quantile_disc(benefit_vnd, 0.9) AS p90 FROM v)
+    SELECT count(*) AS n, sum(benefit_vnd) AS total, median(benefit_vnd) AS median, avg(benefit_vnd) AS mean,
+           (SELECT p90 FROM q) AS p90, max(benefit_vnd) AS max,
+           sum(benefit_vnd) FILTER (WHERE benefit_vnd >= (SELECT p90 FROM q)) AS top_sum
+    FROM v"""
+)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(phase=2025),
+        Filters(units=("BSR",)),
+        Filters(statuses=("applied",)),
+        Filters(as_of=dt.date(2025, 6, 30)),
+        Filters(date_from=dt.date(1990, 1, 1), date_to=dt.date(1990, 1, 2)),  # no benefit at all
+    ],
+)
+def test_benefit_distribution_is_the_plain_queries(sample_store, filters):
+    hist = metrics._run(sample_store, _PLAIN_HIST_SQL, filters)
+    hist["low_vnd"] = 10 ** hist["log_low"]
+    hist["high_vnd"] = 10 ** (hist["log_low"] + 0.25)
+    stats = metrics._run(sample_store, _PLAIN_STATS_SQL, filters).iloc[0].to_dict()
+    found_hist, found_stats = metrics.benefit_distribution(sample_store, filters)
+    pd.testing.assert_frame_equal(found_hist, hist, check_exact=True)
+    top = stats.pop("top_sum")
+    assert found_stats.pop("top10_share") == pytest.approx(
+        float(top) * 100 / float(stats["total"]) if stats["total"] and pd.notna(top) else float("nan"),
+        nan_ok=True,
+    )
+    assert found_stats.keys() == stats.keys()
+    for key, value in stats.items():
+        assert type(found_stats[key]) is type(value), key
+        assert (pd.isna(value) and pd.isna(found_stats[key])) or found_stats[key] == value, key
