@@ -47,3 +47,36 @@ def test_the_period_overlay_from_the_cached_days_is_metrics_own(sample_copy: Pat
             assert set(from_days["period"]) == {current.period, previous.period}
     finally:
         store.close()
+
+
+def test_benefit_shows_the_authors_owed_most_from_the_records_then_from_the_author_parts(
+    monkeypatch, sample_copy: Path
+):
+    from analytics.i18n import t
+
+    def authors_shown(at) -> list[tuple[str, str]]:
+        header = t("benefit.by_author.author", "vi")
+        tables = [d.value for d in at.dataframe if header in list(d.value.columns)]
+        assert len(tables) == 1
+        return list(zip(tables[0][t("units.table.unit", "vi")], tables[0][header], strict=True))
+
+    store = open_store(sample_copy, read_only=True)
+    try:
+        assert not metrics.author_parts_current(store)
+        view = metrics.resolve(store, Filters())
+        owed = metrics._run(store, metrics._AUTHOR_PAY_SQL, view, limit=20, rate=metrics.REMUNERATION_RATE)
+    finally:
+        store.close()
+    assert len(owed) == 20
+    st.cache_data.clear()
+    first = run_app(monkeypatch, sample_copy, page="benefit")  # from the records; the parts built after
+    assert not first.exception
+    from ui import store_handle
+
+    assert metrics.author_parts_current(store_handle.get_store())
+    st.cache_data.clear()
+    second = run_app(monkeypatch, sample_copy, page="benefit")  # from the parts
+    assert not second.exception
+    shown = authors_shown(first)
+    assert authors_shown(second) == shown
+    assert [author for _, author in shown] == list(owed["author"])
