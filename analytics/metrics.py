@@ -20,7 +20,7 @@ import pandas as pd
 from analytics import programs as pg
 from analytics.filters import Filters
 from analytics.programs import Program
-from analytics.store import Reader, Store
+from analytics.store import Reader, Store, StoreError
 from analytics.textnorm import strip_accents
 
 # ---------------------------------------------------------------------------------------------------------
@@ -426,15 +426,18 @@ def _keep_author_firsts(reader: Reader, frame: pd.DataFrame, version: int) -> No
 
 def refresh_author_index(store: Reader) -> None:
     """Build (and keep) the author index for the current data version now, e.g. right after an import,
-    so that the next person to open a page does not wait for it."""
+    so that the next person to open a page does not wait for it; and the author parts with it."""
     _author_steps(store)
+    store_author_parts(store)
 
 
 def store_author_index(store: Store) -> None:
     """Build the author index for the current data version in the store itself, in one SQL statement and
     without a DataFrame: what a command that ends after an import needs (the next server start reads it
-    instead of building it). A store already holding the index of this version is left alone."""
+    instead of building it), with the author parts. A store already holding the index of this version is
+    left alone."""
     version = store.data_version()
+    store_author_parts(store)
     if store.read_only or store.one(_FIRSTS_VERSION_SQL) == version:
         return
     with store.derived_write() as cur:
@@ -832,8 +835,12 @@ _COMPARED = ("registered", "benefit_vnd", "pct", "target")
 
 def _period_pair(store: Store, filters: Filters) -> tuple[pg.Period, pg.Period, dt.date, dt.date] | None:
     """The period in view, the one before it, the day the view stands at and the same point before."""
-    program = program_of(store, filters)
-    as_of = _as_date(effective_as_of(store, filters))
+    return _period_pair_at(program_of(store, filters), filters, _as_date(effective_as_of(store, filters)))
+
+
+def _period_pair_at(
+    program: Program, filters: Filters, as_of: dt.date | None
+) -> tuple[pg.Period, pg.Period, dt.date, dt.date] | None:
     current = program.period(filters.phase) or program.running_period(as_of)
     if current is None or as_of is None or as_of < current.start_on:
         return None
@@ -1004,16 +1011,38 @@ def period_curves(store: Store, filters: Filters) -> pd.DataFrame:
     """The period in view and the one before, cumulative by day, the earlier one moved onto the later one's
     calendar (its day `same_point` maps onto): the Trends overlay "2025 against 2024". Columns period,
     day (on the current period's calendar), cumulative. One pass over the program's records."""
-    filters = resolve(store, filters)
-    pair = _period_pair(store, filters)
-    if pair is None:
+    window = period_curves_window(store, filters)
+    if window is None:
         return pd.DataFrame(columns=["period", "day", "cumulative"])
+    daily_filters, current, previous, day = window
+    return period_curves_from(daily_registrations(store, daily_filters), current, previous, day)
+
+
+def period_curves_window(
+    store: Reader, filters: Filters
+) -> tuple[Filters, pg.Period, pg.Period, dt.date] | None:
+    """What `period_curves` draws from: the filters of its daily counts (both periods, up to the day the
+    view stands at), the period in view, the one before and that day; None when there is no period before."""
+    filters = resolve(store, filters)
+    as_of = _as_date(effective_as_of(store, filters))
+    pair = _period_pair_at(program_of(store, filters), filters, as_of)
+    if pair is None:
+        return None
     current, previous, day, _ = pair
+    # Without an as-of filter the view stands at the program's newest registration: when that is the day,
+    # nothing lies after it to cut, and the counts are those of the view itself (the page's own, cached).
+    cut = None if filters.as_of is None and day == as_of else day
+    return filters.with_(phase=None, as_of=cut), current, previous, day
+
+
+def period_curves_from(
+    both: pd.DataFrame, current: pg.Period, previous: pg.Period, day: dt.date
+) -> pd.DataFrame:
+    """`period_curves` from the daily counts of `period_curves_window`'s filters (`daily_registrations`)."""
     yearly = (current.start_on.month, current.start_on.day) == (
         previous.start_on.month,
         previous.start_on.day,
     )
-    both = daily_registrations(store, filters.with_(phase=None, as_of=day))
     frames = []
     for period in (current, previous):
         dates = both["day"].dt.date
@@ -1097,16 +1126,23 @@ def field_month_counts(store: Store, filters: Filters) -> pd.DataFrame:
 
 
 # Three small queries: one pass with GROUPING SETS is slower here (medians do not share work).
+# The median and p90 (holistic: each sorts its values) only where they are shown, by month and overall; the
+# weeks are counted alone (in one set of grouping sets, the weeks' medians cost a third of the query).
 _RECOGNITION_SQL = with_scope(
-    """SELECT grouping(month, week) AS level, month, week, count(*) AS recognized,
-              median(days) AS median_days, quantile_cont(days, 0.9) AS p90_days
-       FROM (SELECT date_trunc('month', registered_on) AS month,
-                    least((recognized_on - registered_on) // 7, 26) AS week,
-                    recognized_on - registered_on AS days
-             FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on) r
-       GROUP BY GROUPING SETS ((month), (week), ()) ORDER BY level, month, week"""
+    """, r AS MATERIALIZED (
+        SELECT date_trunc('month', registered_on) AS month, least((recognized_on - registered_on) // 7, 26) AS week,
+               recognized_on - registered_on AS days
+        FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on
+    )
+    SELECT * FROM (
+        SELECT 2 * grouping(month) + 1 AS level, month, NULL AS week, count(*) AS recognized,
+               median(days) AS median_days, quantile_cont(days, 0.9) AS p90_days
+        FROM r GROUP BY GROUPING SETS ((month), ())
+        UNION ALL
+        SELECT 2, NULL, week, count(*), NULL, NULL FROM r GROUP BY week
+    ) ORDER BY level, month, week"""
 )
-# grouping(month, week): 1 = by month (week rolled up), 2 = by week (month rolled up), 3 = overall
+# level: 1 = by month, 2 = by week, 3 = overall (grouping(month, week)'s numbers)
 _BY_MONTH, _BY_WEEK, _OVERALL = 1, 2, 3
 
 
@@ -1395,19 +1431,27 @@ def benefit_by(store: Store, filters: Filters) -> dict[str, pd.DataFrame]:
 
 
 # Bins of a quarter decade (x1.78) from 1 triệu: the benefit has a long tail, so its histogram is in log scale.
-_BENEFIT_HIST_SQL = with_scope(
-    """SELECT floor(log10(greatest(benefit_vnd, 1e6)) * 4) / 4 AS log_low, count(*) AS initiatives,
-              sum(benefit_vnd) AS benefit_vnd
-       FROM f WHERE benefit_vnd > 0 GROUP BY ALL ORDER BY ALL"""
+# Both in one pass over the records: the records with a benefit kept once, the summary joined to every bin
+# (and alone, its bins empty, when no record has a benefit).
+_BENEFIT_SQL = with_scope(
+    """, v AS MATERIALIZED (SELECT benefit_vnd FROM f WHERE benefit_vnd > 0),
+    q AS (SELECT quantile_disc(benefit_vnd, 0.9) AS p90 FROM v),
+    s AS (
+        SELECT count(*) AS n, sum(benefit_vnd) AS total, median(benefit_vnd) AS median, avg(benefit_vnd) AS mean,
+               (SELECT p90 FROM q) AS p90, max(benefit_vnd) AS max,
+               sum(benefit_vnd) FILTER (WHERE benefit_vnd >= (SELECT p90 FROM q)) AS top_sum
+        FROM v
+    ),
+    h AS (
+        SELECT floor(log10(greatest(benefit_vnd, 1e6)) * 4) / 4 AS log_low, count(*) AS initiatives,
+               sum(benefit_vnd) AS hist_benefit_vnd
+        FROM v GROUP BY ALL
+    )
+    SELECT h.log_low, h.initiatives, h.hist_benefit_vnd AS benefit_vnd, s.* FROM s LEFT JOIN h ON true
+    ORDER BY h.log_low"""
 )
-_BENEFIT_STATS_SQL = with_scope(
-    """, v AS (SELECT benefit_vnd FROM f WHERE benefit_vnd > 0),
-    q AS (SELECT quantile_disc(benefit_vnd, 0.9) AS p90 FROM v)
-    SELECT count(*) AS n, sum(benefit_vnd) AS total, median(benefit_vnd) AS median, avg(benefit_vnd) AS mean,
-           (SELECT p90 FROM q) AS p90, max(benefit_vnd) AS max,
-           sum(benefit_vnd) FILTER (WHERE benefit_vnd >= (SELECT p90 FROM q)) AS top_sum
-    FROM v"""
-)
+_HIST_COLUMNS = {"log_low": "float64", "initiatives": "int64", "benefit_vnd": "float64"}
+_STATS_COLUMNS = ("n", "total", "median", "mean", "p90", "max", "top_sum")
 
 
 def benefit_distribution(store: Store, filters: Filters) -> tuple[pd.DataFrame, dict]:
@@ -1415,22 +1459,29 @@ def benefit_distribution(store: Store, filters: Filters) -> tuple[pd.DataFrame, 
 
     The top-10% share is the part of the total brought by initiatives at or above the 90th percentile.
     """
-    hist = _run(store, _BENEFIT_HIST_SQL, filters)
+    both = _run(store, _BENEFIT_SQL, filters)
+    hist = both[both["log_low"].notna()][list(_HIST_COLUMNS)].reset_index(drop=True)
+    hist = hist.astype(_HIST_COLUMNS)
     hist["low_vnd"] = 10 ** hist["log_low"]
     hist["high_vnd"] = 10 ** (hist["log_low"] + 0.25)
-    stats = _run(store, _BENEFIT_STATS_SQL, filters).iloc[0].to_dict()
+    stats = both[list(_STATS_COLUMNS)].iloc[0].to_dict()
     total, top = stats.get("total"), stats.pop("top_sum", None)
     stats["top10_share"] = float(top) * 100 / float(total) if total and pd.notna(top) else float("nan")
     return hist, stats
 
 
-_TOP_SQL = with_scope(
-    """SELECT f.code, f.title, f.unit_code AS unit, u.name AS unit_name, f.field, f.status, f.authors,
-              f.registered_on, f.applied_on, f.benefit_vnd, f.benefit_vnd * $rate AS min_remuneration
-       FROM f LEFT JOIN units u ON u.code = f.unit_code
-       WHERE f.benefit_vnd IS NOT NULL
-       ORDER BY f.benefit_vnd DESC, f.code LIMIT $limit"""
-)
+# The largest first found on the narrow columns, each record's row number (`rid`) carried along; their long
+# texts (title, authors) are then read for those rows only, not sorted with every record's.
+_WITH_ROWID = "\n    FROM initiatives i\n"
+assert _SCOPE.count(_WITH_ROWID) == 1
+_ROWID_SCOPE = _SCOPE.replace(_WITH_ROWID, ", i.rowid AS rid" + _WITH_ROWID)
+_TOP_SQL = f"""WITH {_ROWID_SCOPE},
+t AS (SELECT rid, code, unit_code, benefit_vnd FROM f WHERE benefit_vnd IS NOT NULL
+      ORDER BY benefit_vnd DESC, code LIMIT $limit)
+SELECT t.code, i.title, t.unit_code AS unit, u.name AS unit_name, i.field, i.status, i.authors,
+       i.registered_on, i.applied_on, t.benefit_vnd, t.benefit_vnd * $rate AS min_remuneration
+FROM t JOIN initiatives i ON i.rowid = t.rid LEFT JOIN units u ON u.code = t.unit_code
+ORDER BY t.benefit_vnd DESC, t.code"""  # noqa: S608  (constant SQL)
 
 
 def top_initiatives(store: Store, filters: Filters, limit: int = 10) -> pd.DataFrame:
@@ -1463,10 +1514,86 @@ _AUTHOR_PAY_SQL = with_scope(
 )
 
 
+# The same figures from the store's author parts (`author_parts`, `author_names`; derived, built once per
+# data version by `store_author_parts`): the filters apply to the parts' copy of their records' columns, and
+# the groups are integer keys, named after grouping (a group's first name in sort order, as min(author) above).
+_AUTHOR_PARTS_SCOPE = _SCOPE.replace("FROM initiatives i", "FROM author_parts i", 1)
+_AUTHOR_PAY_STORED_SQL = f"""WITH {_AUTHOR_PARTS_SCOPE},
+g AS (
+    SELECT unit_code, author, min(name_rank) AS name_rank, count(*) AS initiatives,
+           sum(benefit_vnd * share) AS benefit_part, bool_or(by_share) AS by_share
+    FROM f GROUP BY unit_code, author
+)
+SELECT g.unit_code AS unit, u.name AS unit_name, n.name AS author, g.initiatives, g.benefit_part,
+       g.benefit_part * $rate AS min_remuneration, g.by_share
+FROM g JOIN author_names n ON n.name_rank = g.name_rank LEFT JOIN units u ON u.code = g.unit_code
+ORDER BY min_remuneration DESC, unit, author LIMIT $limit"""  # noqa: S608  (constant SQL)
+_PARTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'author_parts_version'"
+_APPLIED_WITH_AUTHORS = "status = 'applied' AND benefit_vnd > 0 AND authors IS NOT NULL"
+_BUILD_AUTHOR_NAMES_SQL = f"""INSERT INTO author_names
+SELECT CAST(row_number() OVER (ORDER BY name) AS INTEGER), CAST(dense_rank() OVER (ORDER BY lower(name)) AS INTEGER),
+       name
+FROM (SELECT DISTINCT trim(unnest(string_split(authors, ';'))) AS name FROM initiatives
+      WHERE {_APPLIED_WITH_AUTHORS})
+WHERE name <> ''"""  # noqa: S608  (constant SQL)
+# Each part exactly as _AUTHOR_PAY_SQL computes it: the share of the record's benefit, its own `part`.
+_BUILD_AUTHOR_PARTS_SQL = f"""INSERT INTO author_parts
+WITH a AS (
+    SELECT unit_code, program_code, phase, field, status, registered_on, benefit_vnd, author_shares,
+           string_split(authors, ';') AS names
+    FROM initiatives WHERE {_APPLIED_WITH_AUTHORS}
+), p AS (SELECT *, unnest(range(1, len(names) + 1)) AS i FROM a),
+s AS (
+    SELECT unit_code, program_code, phase, field, status, registered_on, benefit_vnd, trim(names[i]) AS name,
+           CASE WHEN len(author_shares) = len(names) AND list_sum(author_shares) > 0
+                     AND len(list_filter(author_shares, lambda x: x IS NULL)) = 0
+                THEN author_shares[i] / list_sum(author_shares) ELSE 1.0 / len(names) END AS share,
+           author_shares IS NOT NULL AS by_share
+    FROM p WHERE trim(names[i]) <> ''
+)
+SELECT s.unit_code, s.program_code, s.phase, s.field, s.status, s.registered_on, s.benefit_vnd, n.author,
+       n.name_rank, s.share, s.by_share
+FROM s JOIN author_names n ON n.name = s.name"""  # noqa: S608  (constant SQL)
+
+
+def author_parts_current(store: Reader) -> bool:
+    """Whether the store's author parts were built from the data version `store` sees."""
+    return store.one(_PARTS_VERSION_SQL) == store.data_version()
+
+
+def store_author_parts(store: Reader) -> bool:
+    """Build the author parts for the store's current data version (in the store, one transaction, no
+    DataFrame), unless they are current already or the store cannot be written (a read-only store, a
+    replica: its pages then compute the figures from the records). True when they are current after."""
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    if target.read_only or not hasattr(target, "derived_write"):
+        return False
+    try:
+        with target.derived_write() as cur:
+            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+            if cur.execute(_PARTS_VERSION_SQL).fetchone()[0] == now:
+                return True
+            cur.execute("DELETE FROM author_parts")
+            cur.execute("DELETE FROM author_names")
+            cur.execute(_BUILD_AUTHOR_NAMES_SQL)
+            cur.execute(_BUILD_AUTHOR_PARTS_SQL)
+            cur.execute("UPDATE meta SET value = ? WHERE key = 'author_parts_version'", [str(now)])
+        return True
+    except (duckdb.Error, StoreError):  # costs time only: the pages compute the figures from the records
+        return False
+
+
 def remuneration_by_author(store: Store, filters: Filters, limit: int = 20) -> pd.DataFrame:
     """metric.min_remuneration per author (per year), the authors owed most first: each applied
-    initiative's 7% shared by the authors' recorded shares, or equally where none were recorded."""
-    return _run(store, _AUTHOR_PAY_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
+    initiative's 7% shared by the authors' recorded shares, or equally where none were recorded.
+
+    From the store's author parts when they are of the data version `store` sees; else from the records
+    (and the parts are built for the next time, when the store can be written)."""
+    if author_parts_current(store):
+        return _run(store, _AUTHOR_PAY_STORED_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
+    frame = _run(store, _AUTHOR_PAY_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
+    store_author_parts(store)
+    return frame
 
 
 def min_remuneration(benefit_vnd: float) -> dict[str, float]:

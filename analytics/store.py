@@ -300,6 +300,22 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         """CREATE TABLE quality_headlines (
             data_version BIGINT NOT NULL, view VARCHAR NOT NULL, figures VARCHAR NOT NULL)""",
     ),
+    # The authors' parts of applied benefit (issue 19, pages; derived: rebuilt automatically, never edited):
+    # one row per author of each applied record with a benefit, with the record's filter columns, the
+    # author as an integer key (`author`: one per name in lower case, as metric.min_remuneration per author
+    # counts a person within a unit) and the part of the benefit that author is owed (`share`), so that the
+    # Benefit page's table of authors groups integers instead of splitting a million records' names.
+    # `author_names` writes each key's name (`name_rank`: the names in their sort order, so the smallest
+    # rank of a group is its first name). `meta.author_parts_version` is the data version they were built
+    # from.
+    (
+        """CREATE TABLE author_parts (
+            unit_code VARCHAR NOT NULL, program_code VARCHAR, phase INTEGER, field VARCHAR,
+            status VARCHAR NOT NULL, registered_on DATE NOT NULL, benefit_vnd BIGINT NOT NULL,
+            author INTEGER NOT NULL, name_rank INTEGER NOT NULL, share DOUBLE NOT NULL, by_share BOOLEAN NOT NULL)""",
+        "CREATE TABLE author_names (name_rank INTEGER NOT NULL, author INTEGER NOT NULL, name VARCHAR NOT NULL)",
+        "INSERT INTO meta VALUES ('author_parts_version', '-1')",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -87,10 +87,12 @@ def warm_period_views() -> threading.Thread | None:
 
 
 def _warm_views(store, version: int, views: list[Filters]) -> None:
+    from analytics import metrics
     from ui import data
 
     started = time.perf_counter()
     try:
+        metrics.store_author_parts(store)  # the Benefit page's author table, if not built for this version
         for k, view in enumerate(views):
             progress = data.progress.prime(store, version, view)
             if k:

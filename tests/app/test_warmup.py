@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from analytics import metrics
 from tests.app.apptest import metric_values, run_app
 from tests.conftest import ROOT
 from ui import data as ui_data
+from ui import store_handle
 from ui.warmup import warm_period_views, warm_up
 
 
@@ -48,6 +50,7 @@ def test_after_the_warm_up_each_periods_overview_and_its_quality_headline_are_ca
     # records, paid after start-up by one low-priority thread instead of by each period's first viewer.
     monkeypatch.setenv("SANGKIEN_DB", str(sample_copy))
     warm_up()
+    assert not metrics.author_parts_current(store_handle.get_store())  # never built in the sample's store
     headlines = counting(monkeypatch, "quality_headlines")
     progress = counting(monkeypatch, "progress")
 
@@ -57,6 +60,7 @@ def test_after_the_warm_up_each_periods_overview_and_its_quality_headline_are_ca
 
     assert not thread.is_alive()
     assert len(headlines) == 4  # the running program (the sample's DMST) and each of its three years
+    assert metrics.author_parts_current(store_handle.get_store())  # the Benefit page's author parts
     assert len(progress) == 3  # the program's was cached by warm_up
     at = run_app(monkeypatch, sample_copy, phase="2025")
     assert at.markdown and metric_values(at)

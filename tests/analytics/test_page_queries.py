@@ -1,0 +1,153 @@
+"""Page queries written for speed (issue 19) give exactly what their plain forms gave."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from analytics import metrics
+from analytics.filters import Filters
+
+# recognition_time's query before it was split (the medians of the weeks computed and thrown away)
+_PLAIN_RECOGNITION_SQL = metrics.with_scope(
+    """SELECT grouping(month, week) AS level, month, week, count(*) AS recognized,
+              median(days) AS median_days, quantile_cont(days, 0.9) AS p90_days
+       FROM (SELECT date_trunc('month', registered_on) AS month,
+                    least((recognized_on - registered_on) // 7, 26) AS week,
+                    recognized_on - registered_on AS days
+             FROM f WHERE recognized_on IS NOT NULL AND recognized_on >= registered_on) r
+       GROUP BY GROUPING SETS ((month), (week), ()) ORDER BY level, month, week"""
+)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(phase=1),
+        Filters(units=("BSR",)),
+        Filters(statuses=("applied",)),
+        Filters(date_from=dt.date(2022, 1, 1), date_to=dt.date(2022, 12, 31)),
+        Filters(date_from=dt.date(1990, 1, 1), date_to=dt.date(1990, 1, 2)),  # nothing recognized
+    ],
+)
+def test_recognition_time_is_the_plain_querys(sample_store, filters):
+    rows = metrics._run(sample_store, _PLAIN_RECOGNITION_SQL, filters)
+    by_month, by_week, overall = metrics.recognition_time(sample_store, filters)
+    expected_month = rows[rows["level"] == 1][["month", "recognized", "median_days", "p90_days"]]
+    expected_week = rows[rows["level"] == 2][["week", "recognized"]].astype({"week": "int64"})
+    pd.testing.assert_frame_equal(by_month, expected_month.reset_index(drop=True), check_exact=True)
+    pd.testing.assert_frame_equal(by_week, expected_week.reset_index(drop=True), check_exact=True)
+    total = rows[rows["level"] == 3]
+    if total.empty or not total["recognized"].iloc[0]:
+        assert overall == {"recognized": 0, "median_days": None, "p90_days": None}
+    else:
+        assert overall == total[["recognized", "median_days", "p90_days"]].iloc[0].to_dict()
+        assert overall["recognized"] == by_month["recognized"].sum() == by_week["recognized"].sum() > 0
+
+
+# top_initiatives' query before the long texts were read for the largest records only
+_PLAIN_TOP_SQL = metrics.with_scope(
+    """SELECT f.code, f.title, f.unit_code AS unit, u.name AS unit_name, f.field, f.status, f.authors,
+              f.registered_on, f.applied_on, f.benefit_vnd, f.benefit_vnd * $rate AS min_remuneration
+       FROM f LEFT JOIN units u ON u.code = f.unit_code
+       WHERE f.benefit_vnd IS NOT NULL
+       ORDER BY f.benefit_vnd DESC, f.code LIMIT $limit"""
+)
+
+
+@pytest.mark.parametrize("limit", [1, 10, 20, 100_000])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(phase=2025),
+        Filters(units=("BSR",)),
+        Filters(statuses=("applied",)),
+        Filters(as_of=dt.date(2025, 6, 30)),
+        Filters(date_from=dt.date(1990, 1, 1), date_to=dt.date(1990, 1, 2)),  # nothing
+    ],
+)
+def test_top_initiatives_is_the_plain_querys(sample_store, filters, limit):
+    expected = metrics._run(
+        sample_store, _PLAIN_TOP_SQL, filters, limit=limit, rate=metrics.REMUNERATION_RATE
+    )
+    found = metrics.top_initiatives(sample_store, filters, limit=limit)
+    pd.testing.assert_frame_equal(found, expected, check_exact=True)
+
+
+def test_top_initiatives_orders_equal_benefits_by_code_and_counts_merged_units_under_the_successor(
+    make_store,
+):
+    from tests.conftest import record
+
+    store = make_store(
+        [
+            record(c, u, "2022-03-01", benefit_vnd=5_000_000)
+            for c, u in (("B", "BSR"), ("A", "PVTex"), ("C", "BSR"))
+        ]
+        + [record("D", "PVEP", "2022-03-02", benefit_vnd=9_000_000), record("E", "PVEP", "2022-03-03")]
+    )
+    with store.transaction() as cur:
+        cur.execute(
+            "INSERT INTO unit_changes (on_date, kind, unit_code, successor_code) VALUES (DATE '2022-06-01', 'merge', 'PVTex', 'BSR')"
+        )
+    for filters in (
+        Filters(program="1-trieu-sang-kien"),
+        Filters(program="1-trieu-sang-kien", units_as="then"),
+    ):
+        found = metrics.top_initiatives(store, filters, limit=3)
+        expected = metrics._run(store, _PLAIN_TOP_SQL, filters, limit=3, rate=metrics.REMUNERATION_RATE)
+        pd.testing.assert_frame_equal(found, expected, check_exact=True)
+        assert list(found["code"]) == ["D", "A", "B"]
+    assert list(metrics.top_initiatives(store, Filters(program="1-trieu-sang-kien"))["unit"][:2]) == [
+        "PVEP",
+        "BSR",
+    ]
+
+
+# benefit_distribution's two queries before they were one pass
+_PLAIN_HIST_SQL = metrics.with_scope(
+    """SELECT floor(log10(greatest(benefit_vnd, 1e6)) * 4) / 4 AS log_low, count(*) AS initiatives,
+              sum(benefit_vnd) AS benefit_vnd
+       FROM f WHERE benefit_vnd > 0 GROUP BY ALL ORDER BY ALL"""
+)
+_PLAIN_STATS_SQL = metrics.with_scope(
+    """, v AS (SELECT benefit_vnd FROM f WHERE benefit_vnd > 0),
+    q AS (SELECT quantile_disc(benefit_vnd, 0.9) AS p90 FROM v)
+    SELECT count(*) AS n, sum(benefit_vnd) AS total, median(benefit_vnd) AS median, avg(benefit_vnd) AS mean,
+           (SELECT p90 FROM q) AS p90, max(benefit_vnd) AS max,
+           sum(benefit_vnd) FILTER (WHERE benefit_vnd >= (SELECT p90 FROM q)) AS top_sum
+    FROM v"""
+)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(phase=2025),
+        Filters(units=("BSR",)),
+        Filters(statuses=("applied",)),
+        Filters(as_of=dt.date(2025, 6, 30)),
+        Filters(date_from=dt.date(1990, 1, 1), date_to=dt.date(1990, 1, 2)),  # no benefit at all
+    ],
+)
+def test_benefit_distribution_is_the_plain_queries(sample_store, filters):
+    hist = metrics._run(sample_store, _PLAIN_HIST_SQL, filters)
+    hist["low_vnd"] = 10 ** hist["log_low"]
+    hist["high_vnd"] = 10 ** (hist["log_low"] + 0.25)
+    stats = metrics._run(sample_store, _PLAIN_STATS_SQL, filters).iloc[0].to_dict()
+    found_hist, found_stats = metrics.benefit_distribution(sample_store, filters)
+    pd.testing.assert_frame_equal(found_hist, hist, check_exact=True)
+    top = stats.pop("top_sum")
+    assert found_stats.pop("top10_share") == pytest.approx(
+        float(top) * 100 / float(stats["total"]) if stats["total"] and pd.notna(top) else float("nan"),
+        nan_ok=True,
+    )
+    assert found_stats.keys() == stats.keys()
+    for key, value in stats.items():
+        assert type(found_stats[key]) is type(value), key
+        assert (pd.isna(value) and pd.isna(found_stats[key])) or found_stats[key] == value, key
