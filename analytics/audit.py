@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pandas as pd
 
 from analytics.i18n import Lang, fmt_int, has_key, t
 from analytics.store import Reader, Store
+
+if TYPE_CHECKING:  # annotations only: pandas is loaded where a DataFrame is made
+    import pandas as pd
 
 _LOG = logging.getLogger(__name__)
 
@@ -85,6 +87,8 @@ def record(
 
 def events(reader: Reader, kinds: tuple[str, ...] = (), limit: int = 1000) -> pd.DataFrame:
     """The newest events first: happened_at, kind, actor, address, subject, detail (a dict)."""
+    import pandas as pd
+
     if kinds:
         frame = reader.df(
             "SELECT * FROM audit_log WHERE list_contains(?, kind) ORDER BY happened_at DESC LIMIT ?",

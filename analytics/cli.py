@@ -628,7 +628,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             if not report.ok:
                 status = EXIT_REFUSED
         if not args.dry_run and store.data_version() != version_before:
-            from analytics.metrics import store_author_index
+            from analytics.author_index import store_author_index  # SQL alone: no pandas, no metrics
 
             store_author_index(store)  # the pages' index, rebuilt once, here (in the store: no DataFrame)
     finally:
@@ -637,6 +637,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _import_duplicates(store, report) -> int | None:
+    from analytics.import_check import adds_every_record
+
+    if report.ok and report.import_id is not None and adds_every_record(store, report.import_id):
+        return 0  # a first import: no earlier record to match (and the duplicate finder is not loaded)
     from analytics import quality
 
     return quality.probable_duplicates(store, report)

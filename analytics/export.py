@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # annotations only: pandas is loaded where a DataFrame is made
+    import pandas as pd
+
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,6 +27,8 @@ def neutralise(value: object) -> object:
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy whose text columns are neutralised (numbers and dates are left as they are)."""
+    import pandas as pd
+
     safe = frame.copy()
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
@@ -46,6 +51,7 @@ def to_xlsx_bytes(
 
     `number_formats` maps a (renamed) column to an Excel format such as '#,##0' or 'dd/mm/yyyy'.
     """
+    import pandas as pd
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -116,6 +122,8 @@ def record_headers(columns: tuple[str, ...] | list[str], lang: str) -> dict[str,
 
 def records_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The records for a download: catalogue headers, values people read, dates as dates, money as numbers."""
+    import pandas as pd
+
     columns = [c for c in RECORD_COLUMNS if c in frame]
     out = readable_records(frame[columns], lang)
     for column in RECORD_DATES:
@@ -167,6 +175,8 @@ def records_parquet(plain: pd.DataFrame) -> bytes:
 def records_plain(frame: pd.DataFrame) -> pd.DataFrame:
     """The same columns by their field names and stored values (codes, not words), text neutralised: the
     form for programs (the API's JSON and Parquet)."""
+    import pandas as pd
+
     columns = [c for c in RECORD_COLUMNS if c in frame]
     out = neutralise_frame(frame[columns])
     for column in RECORD_DATES:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from analytics import programs as pg
+from analytics.author_index import AUTHOR_FIRSTS_SQL, FIRSTS_VERSION_SQL
 from analytics.filters import Filters
 from analytics.programs import Program
 from analytics.store import Reader, Store, StoreError
@@ -351,16 +352,7 @@ _PROGRESS_SQL = with_scope(
 # counts come from each author's first registration per phase, built once per data version; other filters
 # (field, status, date range) count exactly over the filtered records.
 
-_AUTHOR_FIRSTS_SQL = """
-SELECT program, unit_code AS unit, phase, GROUPING(phase) AS all_phases, min(registered_on) AS first_on
-FROM (SELECT program, unit_code, phase, registered_on, hash(lower(trim(name))) AS author
-      FROM (SELECT coalesce(i.program_code,
-                            (SELECT arg_max(p.code, p.start_on) FROM programs p
-                             WHERE i.registered_on BETWEEN p.start_on AND p.end_on)) AS program,
-                   unit_code, phase, registered_on, unnest(string_split(authors, ';')) AS name
-            FROM initiatives i)
-      WHERE trim(name) <> '')
-GROUP BY GROUPING SETS ((program, unit_code, author, phase), (program, unit_code, author))"""
+_AUTHOR_FIRSTS_SQL = AUTHOR_FIRSTS_SQL  # analytics.author_index: the one definition
 _AUTHORS_EXACT_SQL = with_scope(
     """, ua AS (SELECT unit_code, author, list_distinct(list(phase)) AS phases FROM fa GROUP BY unit_code, author)
     SELECT unit_code AS unit, NULL AS phase, 1 AS all_phases, count(*) AS authors FROM ua GROUP BY unit_code
@@ -371,7 +363,7 @@ _AUTHORS_EXACT_SQL = with_scope(
 )
 _author_steps_cache: dict[str, tuple[int, pd.DataFrame]] = {}
 _STORED_FIRSTS_SQL = "SELECT program_code AS program, unit, phase, all_phases, first_on FROM author_firsts"
-_FIRSTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'author_firsts_version'"
+_FIRSTS_VERSION_SQL = FIRSTS_VERSION_SQL
 
 
 def _author_firsts(store: Reader, version: int) -> pd.DataFrame:
@@ -429,24 +421,6 @@ def refresh_author_index(store: Reader) -> None:
     so that the next person to open a page does not wait for it; and the author parts with it."""
     _author_steps(store)
     store_author_parts(store)
-
-
-def store_author_index(store: Store) -> None:
-    """Build the author index for the current data version in the store itself, in one SQL statement and
-    without a DataFrame: what a command that ends after an import needs (the next server start reads it
-    instead of building it), with the author parts. A store already holding the index of this version is
-    left alone."""
-    version = store.data_version()
-    store_author_parts(store)
-    if store.read_only or store.one(_FIRSTS_VERSION_SQL) == version:
-        return
-    with store.derived_write() as cur:
-        cur.execute("DELETE FROM author_firsts")
-        cur.execute(
-            "INSERT INTO author_firsts (program_code, unit, phase, all_phases, first_on) "
-            + _AUTHOR_FIRSTS_SQL
-        )
-        cur.execute("UPDATE meta SET value = ? WHERE key = 'author_firsts_version'", [str(version)])
 
 
 def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFrame:

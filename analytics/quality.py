@@ -36,6 +36,7 @@ import pandas as pd
 from analytics import audit, metrics
 from analytics.filters import Filters, to_query
 from analytics.i18n import Lang
+from analytics.import_check import NEW_CODES_SQL, adds_every_record
 from analytics.store import Reader, Store, StoreError
 
 _LOG = logging.getLogger(__name__)
@@ -816,10 +817,6 @@ def import_duplicates(store: Reader, codes: list[str] | tuple[str, ...]) -> int:
     return int(reader.one(_IMPORT_CHECK_SQL, params))
 
 
-_NEW_CODES_SQL = """SELECT code FROM initiatives WHERE import_id = $import_id AND code NOT IN (
-    SELECT code FROM initiative_history WHERE import_id = $import_id AND action = 'update')"""
-
-
 def duplicates_of_import(store: Reader, import_id: int) -> int:
     """The import check: how many of the records import `import_id` added (new codes, not updates) are
     probably the same initiative as a record that was there before (`import_duplicates`)."""
@@ -827,9 +824,9 @@ def duplicates_of_import(store: Reader, import_id: int) -> int:
     # Every record in the store is one it added (a first import): none was there before, so none can be
     # matched; the title index, its pairs and the headlines are left to the next scan (indexing took 26 s of
     # a 1,000,000-record first import).
-    if store.one(f"SELECT count(*) FROM ({_NEW_CODES_SQL})", params) >= store.record_count():  # noqa: S608
+    if adds_every_record(store, import_id):
         return 0
-    codes = [c for (c,) in store.rows(_NEW_CODES_SQL, params)]
+    codes = [c for (c,) in store.rows(NEW_CODES_SQL, params)]
     found = import_duplicates(store, codes)
     try:  # the Overview's next visit reads them (seconds at a million records); a failure only costs that
         keep_default_headlines(store)

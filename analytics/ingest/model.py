@@ -8,14 +8,16 @@ the store.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analytics.export import to_csv_bytes
 from analytics.i18n import Lang, fmt_int, fmt_num, t
 from analytics.ingest.columns import FIELD_BY_NAME, REQUIRED, header_candidates
 from analytics.ingest.layout import Layout
 from analytics.ingest.sql import MAX_CODE, MAX_TEXT
+
+if TYPE_CHECKING:  # annotations only: pandas is loaded where a DataFrame is made
+    import pandas as pd
 
 MODES: tuple[str, ...] = ("upsert", "insert", "replace")
 # Why a row is skipped (not an error), in the order the report lists them.
@@ -96,6 +98,8 @@ class Preview:
 
     def rows_frame(self) -> pd.DataFrame:
         """The first rows under the header, with the file's own headers (made unique for display)."""
+        import pandas as pd
+
         if not self.layout:
             return pd.DataFrame()
         names = unique_names([self.header(i) for i in range(len(self.headers))])
@@ -149,7 +153,7 @@ class Report:
     deleted: int = 0
     replace_units: list[str] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
-    rejects: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rejects: pd.DataFrame | None = None  # the rejected rows (`rejects_frame`); None when there are none
     warnings: list[tuple[str, dict]] = field(default_factory=list)
     sha256: str | None = None
     import_id: int | None = None
@@ -294,6 +298,8 @@ class Report:
 
     def errors_frame(self, lang: Lang = "vi") -> pd.DataFrame:
         """The rejected cells: row, column, value, reason (in `lang`)."""
+        import pandas as pd
+
         frame = pd.DataFrame(
             [(e.row, e.column, e.value, e.reason_text(lang)) for e in self.errors],
             columns=[
@@ -309,7 +315,9 @@ class Report:
 
     def rejects_frame(self, lang: Lang = "vi") -> pd.DataFrame:
         """The rejected rows with the file's own columns, the row number and the reasons: fix and re-import."""
-        if self.rejects.empty:
+        import pandas as pd
+
+        if self.rejects is None or self.rejects.empty:
             return pd.DataFrame()
         frame = self.rejects.copy()
         reasons = frame.pop("_errors").map(lambda keys: reasons_text(keys, lang))

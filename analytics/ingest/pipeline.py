@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from analytics import audit, backup
 from analytics.ingest.formats import family_of
@@ -218,7 +217,7 @@ def _finish(report: Report, store: Store, started: float) -> Report:
         ):
             setattr(report, name, 0)
         report.errors = []
-        report.rejects = pd.DataFrame()
+        report.rejects = None
     try:
         report.total_records = store.record_count()
     except duckdb.Error:

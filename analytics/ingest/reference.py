@@ -12,8 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analytics import audit
 from analytics.i18n import Lang, t
@@ -24,6 +23,9 @@ from analytics.programs import default_program, load_programs
 from analytics.sandbox import temp_dir
 from analytics.store import Reader, Store
 from analytics.textnorm import clean_text, fold_key
+
+if TYPE_CHECKING:  # annotations only: pandas is loaded where a DataFrame is made
+    import pandas as pd
 
 ALIAS_SEPARATOR = " | "
 
@@ -55,6 +57,8 @@ class RefResult:
         return not self.issues and self.refusal is None
 
     def issues_frame(self, lang: Lang = "vi") -> pd.DataFrame:
+        import pandas as pd
+
         return pd.DataFrame(
             [(i.row, i.column, i.value, i.text(lang)) for i in self.issues],
             columns=[t("ingest.col.row", lang), t("ingest.col.column", lang), t("ingest.col.value", lang),
@@ -124,6 +128,8 @@ def targets_wide(store: Store, program: str | None = None) -> pd.DataFrame:
 
 def wide_to_long(frame: pd.DataFrame) -> pd.DataFrame:
     """The editor's wide table back to (unit_code, phase, target) rows; empty cells become None."""
+    import pandas as pd
+
     rows = []
     for _, row in frame.iterrows():
         for column in frame.columns:
@@ -205,6 +211,8 @@ UNIT_COLUMNS = ("code", "name", "short_name", "group_name", "members", "aliases"
 
 def units_frame(store: Store) -> pd.DataFrame:
     """Units as the editor shows them: aliases joined with " | "."""
+    import pandas as pd
+
     frame = store.df("SELECT code, name, short_name, group_name, members, aliases FROM units ORDER BY code")
     frame["aliases"] = [ALIAS_SEPARATOR.join(a) if a is not None and len(a) else "" for a in frame["aliases"]]
     frame["members"] = [None if pd.isna(m) else int(m) for m in frame["members"]]
@@ -367,6 +375,8 @@ def read_targets(
     Long layout: Đơn vị | Giai đoạn | Chỉ tiêu. Wide layout: Đơn vị | Giai đoạn 1 | Giai đoạn 2 ...
     Units are matched like the importer matches them (code, short name, name or alias).
     """
+    import pandas as pd
+
     result = RefResult()
     with temp_dir() as folder:
         if isinstance(data, (bytes, bytearray)):

@@ -16,14 +16,16 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analytics.i18n import Lang, fmt_int, fmt_num, t
 from analytics.ingest.reference import RefIssue, RefResult, _blank, _log, _whole, program_code
 from analytics.programs import CHANGE_KINDS
 from analytics.store import Store
 from analytics.textnorm import clean_text
+
+if TYPE_CHECKING:  # annotations only: pandas is loaded where a DataFrame is made
+    import pandas as pd
 
 CODE_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROGRAM_FIELDS = (
@@ -39,6 +41,8 @@ def _text(value: object) -> str | None:
 
 def _date(value: object) -> dt.date | None:
     """A date from a widget, a frame cell or ISO / dd/mm/yyyy text; None when not a date."""
+    import pandas as pd
+
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -137,6 +141,8 @@ def save_program(store: Store, values: dict, by: str | None = None) -> RefResult
 
 def _plain(value: object) -> object:
     """A stored value as a comparable plain one (dates as dates, numbers as ints, missing as None)."""
+    import pandas as pd
+
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NaT:
         return None
     if isinstance(value, pd.Timestamp):
@@ -284,6 +290,8 @@ def copied_targets(
 ) -> Proposal:
     """The targets of the period before (or `source`), each raised by `percent` (rounded to a whole number):
     "copied from the previous period with a percentage"."""
+    import pandas as pd
+
     code = program_code(store, program)
     basis = source if source is not None else _previous(store, code, period)
     rows = store.df(
@@ -305,6 +313,8 @@ def proposed_targets(
     """Each unit's target proposed from its own past rate: registered in the period before × 100 ÷ its
     members is its rate per 100 members; the proposal is members × rate ÷ 100 × (1 + growth%), rounded, at
     least 1 for a unit that registered. The formula is given in words beside each number."""
+    import pandas as pd
+
     code = program_code(store, program)
     basis = _previous(store, code, period)
     rows = store.df(
@@ -361,6 +371,8 @@ def _previous(store: Store, code: str, period: int) -> int | None:
 
 def proposal_targets(proposal: Proposal) -> pd.DataFrame:
     """The proposal (as edited) as the rows analytics.ingest.save_targets takes."""
+    import pandas as pd
+
     frame = proposal.rows
     return pd.DataFrame(
         {"unit_code": frame["unit_code"], "phase": proposal.period, "target": frame["proposed"]}

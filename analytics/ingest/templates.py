@@ -4,12 +4,15 @@ workbook) and the help table of every header the importer recognises.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analytics.export import to_csv_bytes, to_xlsx_bytes
 from analytics.i18n import Lang, t
 from analytics.ingest.columns import FIELDS
 from analytics.ingest.model import field_label
+
+if TYPE_CHECKING:  # annotations only: pandas is loaded where a DataFrame is made
+    import pandas as pd
 
 TEMPLATE_FIELDS: tuple[str, ...] = (
     "code", "title", "authors", "author_count", "unit", "field", "status", "level", "registered_on",
@@ -19,6 +22,8 @@ TEMPLATE_FIELDS: tuple[str, ...] = (
 
 def template_frame(lang: Lang = "vi") -> pd.DataFrame:
     """The canonical headers and one example row."""
+    import pandas as pd
+
     example = {
         "code": "SK-2024-0001",
         "title": t("ingest.template.title", lang),
@@ -61,6 +66,8 @@ def template_xlsx(lang: Lang = "vi") -> bytes:
 
 def accepted_headers(lang: Lang = "vi") -> pd.DataFrame:
     """Each field, whether it is required, and the headers recognised for it (for the help table)."""
+    import pandas as pd
+
     return pd.DataFrame(
         [
             (

@@ -4,13 +4,16 @@ previous state of every record it touched, in one transaction.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analytics import audit
 from analytics.ingest import sql as q
 from analytics.ingest.model import Refusal, UndoResult
 from analytics.ingest.pipeline import snapshot_first
 from analytics.store import DUPLICATES_SHOWN, Store
+
+if TYPE_CHECKING:  # annotations only: pandas is loaded where a DataFrame is made
+    import pandas as pd
 
 
 def undo_blockers(store: Store, import_id: int) -> list[int]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
-import pandas as pd
 
 from analytics.ingest import sql as q
 from analytics.ingest.assign import Assignment, assignment, split
@@ -29,6 +29,9 @@ from analytics.ingest.model import (
 )
 from analytics.ingest.stage import Hints, Stage
 from analytics.textnorm import fold_key
+
+if TYPE_CHECKING:  # annotations only: pandas is loaded where a DataFrame is made
+    pass
 
 MAX_ERRORS = 10_000  # error items kept in a report (the rejected count is always exact)
 MAX_REJECT_ROWS = 200_000  # rows in the downloadable rejects file
@@ -427,15 +430,13 @@ def _build_lookups(cur: duckdb.DuckDBPyConnection, shape: q.Shape, preview: Prev
             index = shape.mapping[name]
             spellings.update(str(r[index]) for r in layout.preview if index < len(r) and r[index] is not None)
         pairs = [(raw, keys[fold_key(raw)]) for raw in sorted(spellings) if fold_key(raw) in keys]
-        frame = pd.DataFrame(pairs, columns=["raw", "value"], dtype=object)
-        cur.register("ingest_pairs", frame)
-        try:
-            cur.execute(
-                f"CREATE OR REPLACE TEMP TABLE {table} AS "  # noqa: S608
-                "SELECT DISTINCT CAST(raw AS VARCHAR) AS raw, CAST(value AS VARCHAR) AS value FROM ingest_pairs"
-            )
-        finally:
-            cur.unregister("ingest_pairs")
+        # Bound as two lists (no DataFrame: a CSV's import never loads pandas).
+        cur.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table} AS "  # noqa: S608
+            "SELECT DISTINCT CAST(raw AS VARCHAR) AS raw, CAST(value AS VARCHAR) AS value "
+            "FROM (SELECT unnest(CAST($raw AS VARCHAR[])) AS raw, unnest(CAST($value AS VARCHAR[])) AS value)",
+            {"raw": [r for r, _ in pairs], "value": [v for _, v in pairs]},
+        )
         if shape.has(name):
             params[f"{name}_keys"] = list(keys)
             params[f"{name}_values"] = list(keys.values())
@@ -517,6 +518,8 @@ def _cleaned_codes(rows: _Rows, report: Report) -> None:
 
 def _collect_rejects(rows: _Rows, report: Report, preview: Preview) -> None:
     """The rejected rows (the file's cells, row number, reason keys) and one error item per bad cell."""
+    import pandas as pd  # here: only a file with rejected rows needs it (a clean CSV's import never loads it)
+
     shape = rows.shape
     columns = ", ".join(f"w.{q.col(i)}" for i in range(shape.width + shape.spare))
     sql = (

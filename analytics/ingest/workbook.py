@@ -16,8 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from analytics.ingest import cleaning, legacy
 from analytics.ingest import sql as q
@@ -34,6 +33,9 @@ from analytics.ingest.columns import (
 from analytics.ingest.layout import PREVIEW_ROWS, Layout, Limits, Progress, ReadOptions, Refused
 from analytics.ingest.stage import Stage
 from analytics.textnorm import fold_key, nfc
+
+if TYPE_CHECKING:  # annotations only: pandas is loaded where a DataFrame is made
+    import pandas as pd
 
 ZIP_MAGIC = b"PK\x03\x04"  # XLSX, XLSM and ODS are zip archives
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # XLS is an OLE compound file
@@ -461,6 +463,8 @@ def sheet_frame(
 ) -> pd.DataFrame:
     """The data rows from `data_index` as text columns c0..c{width-1} (trailing blank rows dropped); with
     `columns`, column i of the frame is the sheet's column columns[i]."""
+    import pandas as pd
+
     body = rows[data_index:]
     end = len(body)
     while end and blank_row(body[end - 1]):
@@ -481,6 +485,8 @@ def sheet_frame(
 def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progress) -> None:
     """Into `ingest_raw`: the sheet's cells as text (or every chosen sheet's, one after the other, with each
     row's sheet and row number), handed to DuckDB as a registered frame."""
+    import pandas as pd
+
     staging.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     width = staging.shape.width
     if layout.parts:

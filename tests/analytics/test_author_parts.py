@@ -170,7 +170,7 @@ def test_the_parts_are_built_again_after_an_import_an_undo_and_an_edit(make_stor
     assert set(changed["author"]) == {"Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung"}
 
     assert ingest.undo(store, second.import_id).ok
-    metrics.store_author_index(store)  # what the import command does after a change
+    metrics.store_author_parts(store)  # what the server's warm-up does after a command's import or undo
     assert metrics.author_parts_current(store)
     undone = metrics.remuneration_by_author(store, Filters())
     _same(undone, _direct(store, Filters()))

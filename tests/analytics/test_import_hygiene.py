@@ -87,6 +87,15 @@ def test_import_loads_the_importer_but_no_report_screen_or_chart_code(tmp_path, 
     assert [name for name in HEAVY if loaded(modules, name)] == []
 
 
+def test_a_csv_import_loads_no_pandas_numpy_or_pyarrow(tmp_path, export_csv):
+    """A clean CSV's import (its check for duplicates and the author index included) needs DuckDB alone:
+    pandas, with numpy and pyarrow, cost 0.4 s of CPU at the start of every import (issue 19)."""
+    code, modules = modules_after(["import", str(export_csv), "--db", str(tmp_path / "moi.duckdb"), "--json"])
+    assert code == 0
+    assert [name for name in ("pandas", "numpy", "pyarrow", "analytics.metrics", "analytics.quality")
+            if loaded(modules, name)] == []  # fmt: skip
+
+
 def test_undo_loads_neither_the_metrics_nor_report_screen_or_chart_code(tmp_path, export_csv):
     db = tmp_path / "moi.duckdb"
     assert modules_after(["import", str(export_csv), "--db", str(db)])[0] == 0
