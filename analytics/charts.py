@@ -310,10 +310,13 @@ def empty_figure(lang: Lang, title: str, height: int = 260) -> go.Figure:
 
 
 def _period_label(phase: pd.Series, lang: Lang) -> str:
-    """The period's own label when the caller gave one (its program's word), else "Giai đoạn n"."""
+    """The period's own label when the caller gave one (its program's word, typed by an analyst: escaped,
+    `plot_text`), else "Giai đoạn n"."""
     label = phase.get("label")
     return (
-        label if isinstance(label, str) and label else t("overview.phase_name", lang, n=int(phase["phase"]))
+        plot_text(label)
+        if isinstance(label, str) and label
+        else t("overview.phase_name", lang, n=int(phase["phase"]))
     )
 
 
