@@ -310,8 +310,12 @@ _KNOWN_PROBLEMS = (
 
 def stop_with_store_error(exc: StoreError, lang: Lang) -> None:
     """Say what is wrong with the store, in the page's language (the command line's words), and stop."""
+    from ui.widgets import markdown_literal  # (the page's helpers, loaded only when a page needs them)
+
     code = exc.code if exc.code in _KNOWN_PROBLEMS else "store_unreadable"
-    st.error(backup.problem_text(code, exc.detail, store_path(), lang), icon=":material/error:")
+    # The detail may name what the file holds (a code held twice, planted past the app): text in Markdown.
+    detail = markdown_literal(exc.detail) if exc.detail else exc.detail
+    st.error(backup.problem_text(code, detail, store_path(), lang), icon=":material/error:")
     st.stop()
 
 
