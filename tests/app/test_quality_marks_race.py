@@ -137,3 +137,31 @@ def test_a_benefit_mark_on_a_record_an_undo_removed_is_refused(monkeypatch, samp
     assert not first.exception
     assert _store().one("SELECT count(*) FROM benefit_marks") == 0  # not on the list's new first record
     assert "hồ sơ A-TWIN không còn trong dữ liệu" in _errors(first), _errors(first)
+
+
+def test_the_marks_message_writes_the_codes_as_text(monkeypatch, sample_copy, tmp_path):
+    """Record codes are the file's text (an import takes any): the message after a mark (Markdown) shows
+    them as written, never as emphasis or a link."""
+    hostile_a, hostile_b = "*A*_1", "[B](https://evil.example/x)"
+    path = tmp_path / "codes.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Mã SK", "Tên sáng kiến", "Tác giả", "Đơn vị", "Ngày đăng ký", "Trạng thái"])
+        writer.writerow(
+            [hostile_a, "Lắp giàn phơi quặng zxqv kho 991", "Lê Văn A", "BSR", "03/01/2022", "Đã đăng ký"]
+        )
+        writer.writerow(
+            [hostile_b, "Lắp giàn phơi quặng zxqv kho 991", "Lê Văn A", "BSR", "04/01/2022", "Đã đăng ký"]
+        )
+    _session(monkeypatch, sample_copy)  # the app's store open
+    assert ingest.import_file(_store(), path, by="lan", program=ONE_MILLION).ok
+    first = _session(monkeypatch, sample_copy)
+    box = first.selectbox(key="quality_pair")
+    box.select(tuple(sorted((hostile_a, hostile_b)))).run()
+    first.button(key="quality_mark_different").click().run()
+    assert not first.exception and not first.error, _errors(first)
+    toasts = [t.value for t in first.toast]
+    assert toasts and "](https://" not in toasts[0] and "*A*" not in toasts[0], toasts
+    assert re.sub(r"\\(.)", r"\1", toasts[0]) == f"Đã đánh dấu “Khác nhau”: {hostile_a} – {hostile_b}.", (
+        toasts
+    )
