@@ -13,7 +13,7 @@ from ui.auth import can_write
 from ui.context import current
 from ui.quality_marks import ask, carry_out
 from ui.tables import styled
-from ui.widgets import card, page_header
+from ui.widgets import card, page_header, plain
 
 ctx = current()
 lang = ctx.lang
@@ -256,7 +256,7 @@ with tabs[2]:
             continue
         st.markdown("**" + ctx.t(heading) + "**")
         units_text = ", ".join(
-            f"{u} −{fmt_int(n, lang)}" if column == "not_counted" else f"{u} {fmt_int(n, lang)}"
+            f"{plain(u)} −{fmt_int(n, lang)}" if column == "not_counted" else f"{plain(u)} {fmt_int(n, lang)}"
             for u, n in zip(per_unit["unit"], per_unit[column], strict=True)
         )
         if column == "not_counted":

@@ -165,3 +165,24 @@ def test_the_marks_message_writes_the_codes_as_text(monkeypatch, sample_copy, tm
     assert re.sub(r"\\(.)", r"\1", toasts[0]) == f"Đã đánh dấu “Khác nhau”: {hostile_a} – {hostile_b}.", (
         toasts
     )
+
+
+def test_the_count_change_names_units_as_text(monkeypatch, sample_copy, tmp_path):
+    """A unit's code is reference data typed by an analyst: the line saying where the count changes
+    (Markdown) writes it as it is."""
+    unit = "*U*_[x](https://evil.example/u)"
+    _session(monkeypatch, sample_copy)
+    with _store().transaction() as cur:
+        cur.execute("INSERT INTO units (code, name) VALUES (?, 'Đơn vị thử')", [unit])
+    path = tmp_path / "unit.csv"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Mã SK", "Tên sáng kiến", "Tác giả", "Đơn vị", "Ngày đăng ký", "Trạng thái"])
+        for code, day in (("U-1", "03/01/2022"), ("U-2", "04/01/2022")):
+            writer.writerow([code, "Lắp giàn phơi quặng zxqv kho 991", "Lê Văn A", unit, day, "Đã đăng ký"])
+    assert ingest.import_file(_store(), path, by="lan", program=ONE_MILLION).ok
+    quality.mark_pair(_store(), "U-1", "U-2", "same", "lan")
+    at = _session(monkeypatch, sample_copy)
+    lines = [c.value for c in at.caption if c.value.startswith("Tính một lần")]
+    assert lines and "](https://" not in lines[0] and "*U*" not in lines[0], lines
+    assert f"giảm ở: {unit} −1" in re.sub(r"\\(.)", r"\1", lines[0]), lines
