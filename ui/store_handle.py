@@ -138,7 +138,9 @@ def restore_damaged(by: str | None, address: str | None) -> backup.Restored:
         if found is None:
             raise backup.BackupError("missing", file=path)
         _, snapshot = found
-        done = backup.restore_file(path, snapshot.path, by=by, address=address)
+        done = backup.restore_file(
+            path, snapshot.path, by=by, address=address, past_version=_SEEN_VERSIONS.get(path, 0)
+        )
         # The copy shown until now is left to the runs still reading it; it goes when the last one is done.
         _STORES[path] = done.store
         _PROBLEMS.pop(path, None)
@@ -319,11 +321,22 @@ def stop_with_store_error(exc: StoreError, lang: Lang) -> None:
     st.stop()
 
 
+# The highest data version this process has read from each store path: a restore of a damaged store moves
+# its version past it (the caches are keyed by path and version: a version seen before must not come back).
+_SEEN_VERSIONS: dict[str, int] = {}
+
+
 def new_snapshot(store: Store) -> Snapshot:
     """This run's snapshot (the previous run's, if a stop skipped its release, is ended first)."""
     release_snapshot()
     snapshot = store.snapshot()
     st.session_state[_SNAPSHOT] = snapshot
+    if store.read_only_reason != READ_ONLY_DAMAGED:  # the store's own file, not a snapshot shown instead
+        path = str(store.path)
+        with contextlib.suppress(Exception):  # the run reads the version anyway and reports what fails
+            version = snapshot.data_version()
+            if version > _SEEN_VERSIONS.get(path, -1):
+                _SEEN_VERSIONS[path] = version
     return snapshot
 
 
