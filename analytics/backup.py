@@ -528,6 +528,11 @@ _PAST_THEIR_VERSION_SQL = """UPDATE meta SET value = CAST(greatest(CAST(value AS
     WHERE key = 'data_version'"""  # {alias}: our own attached name, not input
 
 
+# A restored file's data version at least `past_version` (the transaction then moves it on by one).
+_PAST_VERSION_SQL = """UPDATE meta SET value = CAST(greatest(CAST(value AS BIGINT), ?) AS VARCHAR)
+    WHERE key = 'data_version'"""
+
+
 def _replace_tables(store: Store, alias: str, source: Path, held: dict, by, address) -> None:
     expected = _compared(read_attached(store, alias))
     with store.transaction() as cur:
@@ -618,11 +623,17 @@ def _taken_label(source: Path) -> str:
 
 
 def restore_file(
-    db: Path | str, source: Path | str, by: str | None = None, address: str | None = None
+    db: Path | str,
+    source: Path | str,
+    by: str | None = None,
+    address: str | None = None,
+    past_version: int = 0,
 ) -> Restored:
     """Put a verified snapshot in the place of a store that cannot be opened (damaged, gone, emptied): the
     file there (and its log) is kept aside as `<store>.damaged-<time>`, never overwritten; the snapshot's
-    copy is checked where it lands, and the restore is logged."""
+    copy is checked where it lands, and the restore is logged. Its data version moves past the snapshot's
+    and past `past_version` (the highest a running app saw for this store: caches are keyed by the path and
+    the version, so a number the store had reached before, with other data, must never come back)."""
     db, source = Path(db), Path(source)
     held = verify(source)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -646,6 +657,7 @@ def restore_file(
     except StoreError as exc:
         raise BackupError("unverified", file=source.name, detail=exc.detail) from exc
     with store.transaction() as cur:
+        cur.execute(_PAST_VERSION_SQL, [int(past_version)])
         audit.record_in(
             cur,
             "restore",

@@ -170,6 +170,12 @@ def plotly_config(filename: str, lang: Lang = "vi") -> dict:
     }
 
 
+def _plot_terms(terms: dict | None) -> dict[str, str]:
+    """The program's words (its noun, its period word, its name: typed by an analyst) for a chart's texts,
+    escaped (`plot_text`): axis titles, colour bar and hover texts fill the catalogue's placeholders with them."""
+    return {key: plot_text(value) for key, value in (terms or {}).items()}
+
+
 def wrap_label(text: str, width: int) -> str:
     """Break a long label from data into lines of about `width` characters (Plotly wraps only at <br>), each
     line escaped (`plot_text`)."""
@@ -313,10 +319,13 @@ def empty_figure(lang: Lang, title: str, height: int = 260) -> go.Figure:
 
 
 def _period_label(phase: pd.Series, lang: Lang) -> str:
-    """The period's own label when the caller gave one (its program's word), else "Giai đoạn n"."""
+    """The period's own label when the caller gave one (its program's word, typed by an analyst: escaped,
+    `plot_text`), else "Giai đoạn n"."""
     label = phase.get("label")
     return (
-        label if isinstance(label, str) and label else t("overview.phase_name", lang, n=int(phase["phase"]))
+        plot_text(label)
+        if isinstance(label, str) and label
+        else t("overview.phase_name", lang, n=int(phase["phase"]))
     )
 
 
@@ -762,7 +771,7 @@ def cumulative_vs_target(
     fig.update_yaxes(
         rangemode="tozero",
         tickformat=",d",
-        title={"text": t("trends.axis_cumulative", lang, **(terms or {}))},
+        title={"text": t("trends.axis_cumulative", lang, **_plot_terms(terms))},
     )
     fig.update_layout(hovermode="x unified")
     return themed(fig, lang, title, height=470)
@@ -802,7 +811,9 @@ def period_bars(
     fig.update_yaxes(
         tickformat=",d",
         title={
-            "text": t("trends.axis_per_week" if weekly else "trends.axis_per_month", lang, **(terms or {}))
+            "text": t(
+                "trends.axis_per_week" if weekly else "trends.axis_per_month", lang, **_plot_terms(terms)
+            )
         },
     )
     return themed(fig, lang, title, height=340, legend=False)
@@ -836,7 +847,7 @@ def unit_month_heatmap(
             hovertemplate="%{customdata} · %{x}: %{z:,d}<extra></extra>",
             xgap=1,
             ygap=1,
-            colorbar={"title": {"text": t("word.initiatives", lang, **(terms or {}))}, "thickness": 12},
+            colorbar={"title": {"text": t("word.initiatives", lang, **_plot_terms(terms))}, "thickness": 12},
         )
     )
     fig.update_xaxes(tickangle=-45, tickfont={"size": 11}, showgrid=False)
@@ -951,13 +962,13 @@ def benefit_histogram(hist: pd.DataFrame, lang: Lang, title: str, terms: dict | 
             marker={"color": PRIMARY},
             customdata=list(zip(ranges, [fmt_money(v, lang) for v in hist["benefit_vnd"]], strict=True)),
             hovertemplate="%{customdata[0]}<br>"
-            + t("word.initiatives", lang, **(terms or {}))
+            + t("word.initiatives", lang, **_plot_terms(terms))
             + ": %{y:,d}<br>"
             + t("metric.benefit_vnd", lang)
             + ": %{customdata[1]}<extra></extra>",
         )
     )
-    words = terms or {}
+    words = _plot_terms(terms)
     fig.update_xaxes(
         tickangle=-40, tickfont={"size": 12}, title={"text": t("benefit.axis_band", lang, **words)}
     )
@@ -999,7 +1010,7 @@ def period_overlay(
     fig.update_yaxes(
         rangemode="tozero",
         tickformat=",d",
-        title={"text": t("trends.axis_cumulative", lang, **(terms or {}))},
+        title={"text": t("trends.axis_cumulative", lang, **_plot_terms(terms))},
     )
     fig.update_layout(hovermode="x unified")
     return themed(fig, lang, title, height=380)

@@ -950,13 +950,66 @@ def _pair(code_a: str, code_b: str) -> tuple[str, str]:
     return (code_a, code_b) if code_a < code_b else (code_b, code_a)
 
 
-def mark_pair(store: Store, code_a: str, code_b: str, mark: str, by: str, address: str | None = None) -> None:
+class MarkRefused(Exception):
+    """A mark (or its undo) refused when it was to be written, because the data changed since the page
+    showed the pair or record: `key` names the catalogue's message, `values` fill it (codes, the mark found,
+    who made it). Nothing was written."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key, self.values = key, values
+
+
+ANY = object()  # `expected` when the caller saw no particular mark (the command line, tests): not checked
+_CURRENT_MARK_SQL = """SELECT arg_max(id, id), arg_max(mark, id), arg_max(marked_by, id) FROM duplicate_marks
+    WHERE code_a = ? AND code_b = ? AND undone_at IS NULL"""
+_MISSING_SQL = "SELECT list(c ORDER BY c) FROM unnest(?) t(c) WHERE c NOT IN (SELECT code FROM initiatives)"
+
+
+def _refuse_missing(cur: duckdb.DuckDBPyConnection, key: str, codes: list[str], **values: object) -> None:
+    """MarkRefused(key) when a code of `codes` is no longer a record of the store (an undo or an import took
+    it away meanwhile); `missing` names them."""
+    missing = cur.execute(_MISSING_SQL, [codes]).fetchone()[0] or []
+    if missing:
+        raise MarkRefused(key, missing=", ".join(missing), **values)
+
+
+def _refuse_changed(current: tuple | None, expected: object, a: str, b: str, undoing: bool = False) -> None:
+    """MarkRefused when the pair's newest mark is not the one the page showed (`expected`: None for a pair
+    waiting for a mark)."""
+    mark, by = (current[1], current[2]) if current and current[0] is not None else (None, None)
+    if expected is ANY or mark == expected:
+        return
+    if mark is None:
+        raise MarkRefused("quality.refused.unmarked" if undoing else "quality.refused.undone", a=a, b=b)
+    raise MarkRefused(
+        "quality.refused.remarked" if undoing else "quality.refused.marked", a=a, b=b, mark=mark, by=by
+    )
+
+
+def mark_pair(
+    store: Store,
+    code_a: str,
+    code_b: str,
+    mark: str,
+    by: str,
+    address: str | None = None,
+    expected: object = ANY,
+) -> None:
     """Mark a pair (`same`, `spread`, `different`), with who and when; the newest mark counts. The audit
-    log gets a `duplicate_mark` row (subject "A – B") in the same transaction."""
+    log gets a `duplicate_mark` row (subject "A – B") in the same transaction.
+
+    Checked in the transaction that writes it, against the data as they are then (another session may have
+    imported, undone or marked since the page showed the pair): both records are in the store, else
+    MarkRefused("quality.refused.gone"); and, with `expected` (the mark the page showed: None for a pair
+    waiting for one), the pair's newest mark is still that one, else MarkRefused("quality.refused.marked"
+    or "quality.refused.undone"). The mark is only ever written on the two codes given."""
     if mark not in MARKS:
         raise ValueError(f"unknown mark {mark!r}")
     a, b = _pair(code_a, code_b)
     with store.transaction() as cur:
+        _refuse_missing(cur, "quality.refused.gone", [a, b], a=a, b=b)
+        _refuse_changed(cur.execute(_CURRENT_MARK_SQL, [a, b]).fetchone(), expected, a, b)
         cur.execute(
             """INSERT INTO duplicate_marks (id, code_a, code_b, mark, marked_by, marked_at)
                SELECT coalesce(max(id), 0) + 1, ?, ?, ?, ?, current_timestamp FROM duplicate_marks""",
@@ -965,16 +1018,17 @@ def mark_pair(store: Store, code_a: str, code_b: str, mark: str, by: str, addres
         audit.record_in(cur, "duplicate_mark", by, address, f"{a} – {b}", {"mark": mark})
 
 
-def undo_mark(store: Store, code_a: str, code_b: str, by: str, address: str | None = None) -> bool:
+def undo_mark(
+    store: Store, code_a: str, code_b: str, by: str, address: str | None = None, expected: object = ANY
+) -> bool:
     """Undo the pair's newest mark (the one before it, if any, counts again). False when it had none. The
-    audit log gets a `duplicate_unmark` row in the same transaction."""
+    audit log gets a `duplicate_unmark` row in the same transaction. With `expected` (the mark the page
+    showed), checked in that transaction: the newest mark is still that one, else MarkRefused
+    ("quality.refused.unmarked": undone meanwhile; "quality.refused.remarked": marked again since)."""
     a, b = _pair(code_a, code_b)
     with store.transaction() as cur:
-        row = cur.execute(
-            """SELECT arg_max(id, id), arg_max(mark, id) FROM duplicate_marks
-               WHERE code_a = ? AND code_b = ? AND undone_at IS NULL""",
-            [a, b],
-        ).fetchone()
+        row = cur.execute(_CURRENT_MARK_SQL, [a, b]).fetchone()
+        _refuse_changed(row, expected, a, b, undoing=True)
         if row is None or row[0] is None:
             return False
         cur.execute(
@@ -1122,10 +1176,12 @@ def benefit_sums(store: Reader, filters: Filters) -> dict:
 def mark_benefit(store: Store, code: str, basis: str | None, by: str, address: str | None = None) -> None:
     """Mark a record's benefit `council` or `self`; None removes the mark (self-declared by default). The
     audit log gets a `benefit_mark` row (subject: the code; detail: the basis, None when removed) in the
-    same transaction."""
+    same transaction. Refused (MarkRefused "quality.refused.record_gone") when the record is no longer in
+    the store, checked in that transaction."""
     if basis is not None and basis not in BASES:
         raise ValueError(f"unknown basis {basis!r}")
     with store.transaction() as cur:
+        _refuse_missing(cur, "quality.refused.record_gone", [code], code=code)
         cur.execute("DELETE FROM benefit_marks WHERE code = ?", [code])
         if basis is not None:
             cur.execute(

@@ -9,16 +9,18 @@ import streamlit as st
 from analytics import quality
 from analytics.i18n import fmt_date, fmt_int, fmt_money, fmt_num, fmt_pct, format_value
 from ui import data
-from ui.auth import can_write, client_address, who
+from ui.auth import can_write
 from ui.context import current
 from ui.labels import unit_names
+from ui.quality_marks import ask, carry_out
 from ui.tables import styled
-from ui.widgets import card, page_header
+from ui.widgets import card, page_header, plain
 
 ctx = current()
 lang = ctx.lang
 prog = data.progress()
 page_header(ctx, ctx.t("quality.title"), prog.as_of)
+carry_out(ctx)  # the mark the last click asked for, on the pair it was drawn for (ui/quality_marks.py)
 if ctx.sample:
     st.caption(ctx.t("quality.sample_note"))
 if ctx.store.record_count() == 0:
@@ -249,14 +251,13 @@ with tabs[2]:
         )
         buttons = st.columns(3)
         for column, mark in zip(buttons, quality.MARKS, strict=True):
-            if column.button(ctx.t(f"quality.dup.mark.{mark}"), key=f"quality_mark_{mark}", width="stretch"):
-                quality.mark_pair(ctx.store, chosen[0], chosen[1], mark, who(), client_address())
-                st.toast(
-                    ctx.t(
-                        "quality.dup.marked", mark=ctx.t(f"quality.dup.mark.{mark}"), a=chosen[0], b=chosen[1]
-                    )
-                )
-                st.rerun()
+            column.button(
+                ctx.t(f"quality.dup.mark.{mark}"),
+                key=f"quality_mark_{mark}",
+                width="stretch",
+                on_click=ask,
+                args=("mark", chosen[0], chosen[1], mark),  # the pair shown now, whatever the list is then
+            )
 
     counts = data.quality_counted_once()
     for heading, frame, per_unit, column in (
@@ -267,9 +268,9 @@ with tabs[2]:
             continue
         st.markdown("**" + ctx.t(heading) + "**")
         units_text = ", ".join(
-            f"{unit_name(u)} −{fmt_int(n, lang)}"
+            f"{plain(unit_name(u))} −{fmt_int(n, lang)}"
             if column == "not_counted"
-            else f"{unit_name(u)} {fmt_int(n, lang)}"
+            else f"{plain(unit_name(u))} {fmt_int(n, lang)}"
             for u, n in zip(per_unit["unit"], per_unit[column], strict=True)
         )
         if column == "not_counted":
@@ -304,10 +305,13 @@ with tabs[2]:
                 format_func=lambda p: f"{p[0]} – {p[1]}",
                 key=f"quality_undo_pick_{column}",
             )
-            if undo_right.button(ctx.t("quality.dup.undo"), key=f"quality_undo_{column}", width="stretch"):
-                quality.undo_mark(ctx.store, chosen[0], chosen[1], who(), client_address())
-                st.toast(ctx.t("quality.dup.undone", a=chosen[0], b=chosen[1]))
-                st.rerun()
+            undo_right.button(
+                ctx.t("quality.dup.undo"),
+                key=f"quality_undo_{column}",
+                width="stretch",
+                on_click=ask,
+                args=("undo", chosen[0], chosen[1], "same" if column == "not_counted" else "spread"),
+            )
 
 # --- implausible benefits -----------------------------------------------------------------------------------
 with tabs[3]:
@@ -366,10 +370,13 @@ with tabs[3]:
             format_func=lambda b: ctx.t(f"quality.basis.{b}"),
             key="quality_basis",
         )
-        if save_col.button(ctx.t("quality.benefit.save"), key="quality_basis_save", width="stretch"):
-            quality.mark_benefit(ctx.store, code, basis, who(), client_address())
-            st.toast(ctx.t("quality.benefit.saved", code=code, basis=ctx.t(f"quality.basis.{basis}")))
-            st.rerun()
+        save_col.button(
+            ctx.t("quality.benefit.save"),
+            key="quality_basis_save",
+            width="stretch",
+            on_click=ask,
+            args=("basis", code, basis),  # the record shown now
+        )
     st.markdown("**" + ctx.t("quality.benefit.top_heading") + "**")
     top = plaus.top_share.assign(flag=[ctx.t("quality.yes") if f else "" for f in plaus.top_share["flagged"]])
     table(

@@ -20,14 +20,20 @@ def unit_choice_label(unit: dict) -> str:
     """A unit in the picker: its short name (the one every screen uses), then its code when the short name
     differs from it, then its full name, so that typing any of the three finds it: "PV GAS – Tổng công ty
     Khí Việt Nam", "Ban QLDA LPSH (QLDA_LPSH) – Ban Quản lý dự án ..."."""
-    short, name = unit.get("short_name") or unit["code"], unit.get("name") or ""
+    short, name = _short_name(unit), unit.get("name") or ""
     head = unit_named({"unit": unit["code"], "short_name": short})
     return f"{head} – {name}" if name and name != short else head
 
 
 def unit_names(ctx: Context) -> dict[str, str]:
     """Each unit's one name on screens: its short name (BSR, PV GAS), else its code."""
-    return {u["code"]: u.get("short_name") or u["code"] for u in ctx.options.get("units", [])}
+    return {u["code"]: _short_name(u) for u in ctx.options.get("units", [])}
+
+
+def _short_name(unit: dict) -> str:
+    """A unit's short name, else its code (a unit without one has NaN there when read through pandas)."""
+    short = unit.get("short_name")
+    return short if isinstance(short, str) and short else unit["code"]
 
 
 def as_of_caption(ctx: Context, as_of: dt.date | None) -> str:

@@ -138,7 +138,9 @@ def restore_damaged(by: str | None, address: str | None) -> backup.Restored:
         if found is None:
             raise backup.BackupError("missing", file=path)
         _, snapshot = found
-        done = backup.restore_file(path, snapshot.path, by=by, address=address)
+        done = backup.restore_file(
+            path, snapshot.path, by=by, address=address, past_version=_SEEN_VERSIONS.get(path, 0)
+        )
         # The copy shown until now is left to the runs still reading it; it goes when the last one is done.
         _STORES[path] = done.store
         _PROBLEMS.pop(path, None)
@@ -310,9 +312,18 @@ _KNOWN_PROBLEMS = (
 
 def stop_with_store_error(exc: StoreError, lang: Lang) -> None:
     """Say what is wrong with the store, in the page's language (the command line's words), and stop."""
+    from ui.widgets import markdown_literal  # (the page's helpers, loaded only when a page needs them)
+
     code = exc.code if exc.code in _KNOWN_PROBLEMS else "store_unreadable"
-    st.error(backup.problem_text(code, exc.detail, store_path(), lang), icon=":material/error:")
+    # The detail may name what the file holds (a code held twice, planted past the app): text in Markdown.
+    detail = markdown_literal(exc.detail) if exc.detail else exc.detail
+    st.error(backup.problem_text(code, detail, store_path(), lang), icon=":material/error:")
     st.stop()
+
+
+# The highest data version this process has read from each store path: a restore of a damaged store moves
+# its version past it (the caches are keyed by path and version: a version seen before must not come back).
+_SEEN_VERSIONS: dict[str, int] = {}
 
 
 def new_snapshot(store: Store) -> Snapshot:
@@ -320,6 +331,12 @@ def new_snapshot(store: Store) -> Snapshot:
     release_snapshot()
     snapshot = store.snapshot()
     st.session_state[_SNAPSHOT] = snapshot
+    if store.read_only_reason != READ_ONLY_DAMAGED:  # the store's own file, not a snapshot shown instead
+        path = str(store.path)
+        with contextlib.suppress(Exception):  # the run reads the version anyway and reports what fails
+            version = snapshot.data_version()
+            if version > _SEEN_VERSIONS.get(path, -1):
+                _SEEN_VERSIONS[path] = version
     return snapshot
 
 

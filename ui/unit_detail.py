@@ -13,7 +13,7 @@ from ui.context import Context
 from ui.labels import translated
 from ui.records import records_table
 from ui.view_state import set_filters, set_page_param
-from ui.widgets import chart, metric
+from ui.widgets import chart, metric, plain
 
 RECENT_RECORDS = 200
 
@@ -24,7 +24,7 @@ def close_detail() -> None:
 
 def show_unit_detail(ctx: Context, unit: dict) -> None:
     """Open the drawer for `unit` (a row of Progress.units). Closing it clears `detail` from the URL."""
-    title = t("detail.title", ctx.lang, unit=unit_named(unit))
+    title = t("detail.title", ctx.lang, unit=plain(unit_named(unit)))  # a dialog's title is Markdown
 
     @st.dialog(title, width=1000, position="right", on_dismiss=close_detail)
     def drawer() -> None:
@@ -39,8 +39,8 @@ def _detail_body(ctx: Context, unit: dict) -> None:
     st.caption(
         ctx.t(
             "detail.facts",
-            name=unit["name"],
-            group=unit.get("group_name") or "–",
+            name=plain(unit["name"] or ""),  # names from the data, in Markdown
+            group=plain(unit.get("group_name") or "–"),
             members=fmt_int(unit.get("members"), lang),
         )
     )

@@ -14,6 +14,7 @@ import pytest
 
 from analytics import ingest, quality
 from analytics.filters import Filters
+from analytics.i18n import has_key
 from analytics.store import open_store
 from tests.conftest import DMST, ONE_MILLION, ROOT, insert_records, record
 
@@ -193,6 +194,51 @@ def _write_csv(path, rows):
     lines = ["Mã SK,Tên sáng kiến,Tác giả,Đơn vị,Ngày đăng ký,Trạng thái"]
     lines += [f"{c},{t},{a},{u},{d},Đã công nhận" for c, t, a, u, d in rows]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_a_mark_is_checked_against_the_data_when_it_is_written(make_store, tmp_path):
+    """The server's check at write time: both records in the store, and (with `expected`) the mark the page
+    showed still the newest; a refusal writes nothing, neither a mark nor an audit row."""
+    store = make_store([])
+    rows = [
+        ("Q1", "Cải tiến bơm tuần hoàn số 7", "Lê Văn A", "BSR", "03/01/2022"),
+        ("Q2", "Giải pháp cải tiến bơm tuần hoàn số 7", "Lê Văn A", "BSR", "10/02/2022"),
+    ]
+    _write_csv(tmp_path / "a.csv", rows)
+    assert ingest.import_file(store, tmp_path / "a.csv").ok
+
+    def refused(call) -> quality.MarkRefused:
+        with pytest.raises(quality.MarkRefused) as caught:
+            call()
+        return caught.value
+
+    before = store.one("SELECT count(*) FROM audit_log")
+    gone = refused(lambda: quality.mark_pair(store, "Q1", "Q9", "same", "lan", expected=None))
+    assert (gone.key, gone.values["missing"]) == ("quality.refused.gone", "Q9")
+    assert (
+        refused(lambda: quality.mark_benefit(store, "Q9", "council", "lan")).key
+        == "quality.refused.record_gone"
+    )
+    quality.mark_pair(store, "Q2", "Q1", "different", "minh", expected=None)
+    again = refused(lambda: quality.mark_pair(store, "Q1", "Q2", "same", "lan", expected=None))
+    assert (again.key, again.values["mark"], again.values["by"]) == (
+        "quality.refused.marked",
+        "different",
+        "minh",
+    )
+    assert refused(lambda: quality.undo_mark(store, "Q1", "Q2", "lan", expected="same")).key == (
+        "quality.refused.remarked"
+    )
+    assert quality.undo_mark(store, "Q1", "Q2", "lan", expected="different")
+    assert refused(lambda: quality.undo_mark(store, "Q1", "Q2", "lan", expected="different")).key == (
+        "quality.refused.unmarked"
+    )
+    assert store.rows("SELECT code_a, code_b, mark, undone_by FROM duplicate_marks") == [
+        ("Q1", "Q2", "different", "lan")
+    ]
+    assert store.one("SELECT count(*) FROM audit_log") == before + 2  # the mark and its undo, nothing refused
+    for key in ("gone", "marked", "undone", "unmarked", "remarked", "record_gone"):
+        assert has_key(f"quality.refused.{key}")
 
 
 def test_marks_are_kept_by_code_undone_and_applied_again_after_a_re_import(make_store, tmp_path):

@@ -28,13 +28,16 @@ HOSTILE_FIELD = f"Lĩnh vực {LINK} {TEMPLATE}"
 HOSTILE_GROUP = f"Khối {BOLD}"
 HOSTILE_CAMPAIGN = f"Đợt thi đua {LINK}"
 HOSTILE_MILESTONE = f"Mốc {LINK} {TEMPLATE}"
+HOSTILE_PERIOD = f"Đợt {BOLD} {TEMPLATE}"  # the program's word for its periods, typed on the setup tab
+HOSTILE_NOUN = f"ý tưởng {LINK}"  # the program's counted noun, typed there too (axis titles name it)
 LT, GT = "(?:&lt;|&#60;)", "(?:&gt;|&#62;)"  # "<" and ">" as the SVG source writes text
 RAW = ("<a ", "<b>ĐẬM", "%{fullData.name}", "& %")  # what must never reach Plotly as it is
 
 
 @pytest.fixture(scope="module")
 def hostile_db(sample_db, tmp_path_factory):
-    """The sample with markup in a unit's names and group, a field, the campaign and a milestone."""
+    """The sample with markup in a unit's names and group, a field, the campaign, a milestone and the
+    programs' word for their periods and counted noun."""
     db = tmp_path_factory.mktemp("hostile-charts") / "store.duckdb"
     shutil.copy(sample_db, db)
     con = duckdb.connect(str(db))
@@ -48,6 +51,7 @@ def hostile_db(sample_db, tmp_path_factory):
     con.execute("UPDATE initiatives SET field = ? WHERE field = ?", [HOSTILE_FIELD, field])
     con.execute("UPDATE campaigns SET name = ?", [HOSTILE_CAMPAIGN])
     con.execute("UPDATE milestones SET label = ?", [HOSTILE_MILESTONE])
+    con.execute("UPDATE programs SET period_word_vi = ?, noun_vi = ?", [HOSTILE_PERIOD, HOSTILE_NOUN])
     con.execute(
         "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
     )

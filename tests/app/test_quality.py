@@ -95,34 +95,35 @@ def test_marks_are_in_the_audit_log_and_on_the_data_pages_audit_tab(monkeypatch,
     from tests.app.test_data_page import data_page
 
     store = open_store(sample_copy)
-    try:
-        quality.mark_pair(store, "B-2", "A-1", "same", "lan.nguyen", "10.0.0.7")
-        assert quality.undo_mark(store, "A-1", "B-2", "lan.nguyen")
-        quality.mark_benefit(store, "A-1", "council", "minh.tran")
-        quality.mark_benefit(store, "A-1", None, "minh.tran")
+    try:  # three records of the sample (a mark is only written on records that are in the store)
+        a1, b2, c3 = (c for (c,) in store.rows("SELECT code FROM initiatives ORDER BY code LIMIT 3"))
+        quality.mark_pair(store, b2, a1, "same", "lan.nguyen", "10.0.0.7")
+        assert quality.undo_mark(store, a1, b2, "lan.nguyen")
+        quality.mark_benefit(store, a1, "council", "minh.tran")
+        quality.mark_benefit(store, a1, None, "minh.tran")
         log = audit.events(store, ("duplicate_mark", "duplicate_unmark", "benefit_mark"))
         assert log[["kind", "actor", "address", "subject"]].values.tolist() == [
-            ["benefit_mark", "minh.tran", None, "A-1"],
-            ["benefit_mark", "minh.tran", None, "A-1"],
-            ["duplicate_unmark", "lan.nguyen", None, "A-1 – B-2"],
-            ["duplicate_mark", "lan.nguyen", "10.0.0.7", "A-1 – B-2"],
+            ["benefit_mark", "minh.tran", None, a1],
+            ["benefit_mark", "minh.tran", None, a1],
+            ["duplicate_unmark", "lan.nguyen", None, f"{a1} – {b2}"],
+            ["duplicate_mark", "lan.nguyen", "10.0.0.7", f"{a1} – {b2}"],
         ]
         # A mark that cannot be logged is not written either: one transaction.
         with store.transaction() as cur:
             cur.execute("ALTER TABLE audit_log RENAME TO audit_log_away")
         try:
             with pytest.raises(duckdb.CatalogException):
-                quality.mark_pair(store, "A-1", "C-3", "different", "lan.nguyen")
+                quality.mark_pair(store, a1, c3, "different", "lan.nguyen")
         finally:
             with store.transaction() as cur:
                 cur.execute("ALTER TABLE audit_log_away RENAME TO audit_log")
-        assert store.one("SELECT count(*) FROM duplicate_marks WHERE code_b = 'C-3'") == 0
+        assert store.one("SELECT count(*) FROM duplicate_marks WHERE code_b = ?", [c3]) == 0
     finally:
         store.close()
     at = data_page(monkeypatch, sample_copy)
     audit_tab = [t for t in at.tabs if t.label == "Nhật ký"][0]
     shown = audit_tab.dataframe[0].value
-    rows = shown[shown["Đối tượng"].isin(["A-1", "A-1 – B-2"])]
+    rows = shown[shown["Đối tượng"].isin([a1, f"{a1} – {b2}"])]
     assert set(rows["Hoạt động"]) == {
         "Đánh dấu cặp trùng",
         "Hoàn tác đánh dấu cặp",

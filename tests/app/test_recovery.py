@@ -151,3 +151,32 @@ def test_a_store_with_a_code_held_twice_is_shown_from_its_snapshot_read_only(mon
     assert "bị hỏng" in notice and "chỉ xem" in notice, notice
     assert ("Đã đăng ký", "7.105") in metric_values(at)  # the snapshot's figures, not 7.106
     assert real_store.read_bytes() == planted
+
+
+def test_a_code_held_twice_is_named_as_text_in_the_stores_message(monkeypatch, real_store):
+    """The store's problem names the codes held twice (data planted past the app, so anything): the message
+    is Markdown, and a code like a link stays text (a code span), as the recovery panel writes it."""
+    import re
+
+    import duckdb
+
+    from analytics import backup
+
+    for kept in backup.backup_dir(real_store).glob("*.duckdb"):
+        kept.unlink()  # no snapshot to show instead: the message alone
+    hostile = "[Đăng nhập lại](https://evil.example/login)"
+    con = duckdb.connect(str(real_store))
+    for _ in range(2):
+        con.execute(
+            "INSERT INTO initiatives SELECT * REPLACE (? AS code) FROM initiatives WHERE code = 'REAL-00001'",
+            [hostile],
+        )
+    con.execute("CHECKPOINT")
+    con.close()
+    at = _run(monkeypatch, real_store, program=ONE_MILLION)
+    assert not at.exception, [e.value for e in at.exception]
+    error = " ".join(e.value for e in at.error)
+    assert "mã hồ sơ ghi trên nhiều dòng" in error, error
+    assert re.search(r"`[^`]*\[Đăng nhập lại\]\(https://evil\.example/login\)[^`]*`", error), (
+        error
+    )  # code span

@@ -120,6 +120,43 @@ TEXT: dict[str, tuple[str, str]] = {
     "quality.benefit.mark": ("Giá trị làm lợi", "Benefit"),
     "quality.benefit.save": ("Lưu", "Save"),
     "quality.benefit.saved": ("Đã lưu: {code} – {basis}.", "Saved: {code} – {basis}."),
+    # --- a mark refused when written: the data changed since the page showed it (analytics.quality.MarkRefused)
+    "quality.refused.gone": (
+        "Chưa đánh dấu: cặp {a} – {b} không còn, vì hồ sơ {missing} không còn trong dữ liệu (một phiên khác vừa "
+        "nhập tệp hoặc hoàn tác một lần nhập). Không cặp nào được đánh dấu; danh sách đã được cập nhật, hãy xem lại.",
+        "Not marked: the pair {a} – {b} is gone, since record {missing} is no longer in the data (another session "
+        "has just imported or undone an import). No pair was marked; the list is up to date, review it again.",
+    ),
+    "quality.refused.marked": (
+        "Chưa đánh dấu: cặp {a} – {b} vừa được {by} đánh dấu “{mark}” trong một phiên khác. Danh sách đã được "
+        "cập nhật; muốn đổi, hãy hoàn tác đánh dấu đó rồi đánh dấu lại.",
+        "Not marked: the pair {a} – {b} has just been marked “{mark}” by {by} in another session. The list is up "
+        "to date; to change it, undo that mark, then mark the pair again.",
+    ),
+    "quality.refused.undone": (
+        "Chưa đánh dấu: đánh dấu của cặp {a} – {b} vừa được hoàn tác trong một phiên khác. Danh sách đã được "
+        "cập nhật, hãy xem lại.",
+        "Not marked: the mark of the pair {a} – {b} has just been undone in another session. The list is up to "
+        "date, review it again.",
+    ),
+    "quality.refused.unmarked": (
+        "Chưa hoàn tác: đánh dấu của cặp {a} – {b} vừa được hoàn tác trong một phiên khác. Danh sách đã được "
+        "cập nhật.",
+        "Not undone: the mark of the pair {a} – {b} has just been undone in another session. The list is up to "
+        "date.",
+    ),
+    "quality.refused.remarked": (
+        "Chưa hoàn tác: cặp {a} – {b} vừa được {by} đánh dấu lại “{mark}” trong một phiên khác. Danh sách đã "
+        "được cập nhật, hãy xem lại trước khi hoàn tác.",
+        "Not undone: the pair {a} – {b} has just been marked again “{mark}” by {by} in another session. The list "
+        "is up to date, review it before undoing.",
+    ),
+    "quality.refused.record_gone": (
+        "Chưa lưu: hồ sơ {code} không còn trong dữ liệu (một phiên khác vừa nhập tệp hoặc hoàn tác một lần "
+        "nhập). Không hồ sơ nào được đánh dấu; danh sách đã được cập nhật, hãy xem lại.",
+        "Not saved: record {code} is no longer in the data (another session has just imported or undone an "
+        "import). No record was marked; the list is up to date, review it again.",
+    ),
     "quality.benefit.top_heading": (
         "Phần giá trị làm lợi do 1% hồ sơ lớn nhất của đơn vị mang lại",
         "Share of a unit's benefit brought by its top 1% of records",
