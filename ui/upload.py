@@ -337,7 +337,7 @@ def _detected(file_id: str, data: bytes, name: str) -> ingest.Preview:
 def report_block(ctx: Context, report: ingest.Report, key: str) -> None:
     """Counts, ignored columns, warnings, the rejected rows with reasons and their download."""
     if report.refusal:
-        st.error(report.refusal.message(ctx.lang), icon=":material/block:")
+        st.error(_escape_md(report.refusal.message(ctx.lang)), icon=":material/block:")
         return
     lang = ctx.lang
     cells = [
@@ -532,7 +532,8 @@ def _size(size: int, ctx: Context) -> str:
 
 
 def _escape_md(text: str) -> str:
-    """A file name shown in markdown as plain text (its characters never become formatting or links)."""
+    """A file name, or a message naming what a file holds (codes, sheets), shown in Markdown as plain text
+    (its characters never become formatting or links)."""
     return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!|<>~$:" else ch for ch in text)
 
 
@@ -611,7 +612,7 @@ def last_results(ctx: Context) -> None:
     duplicates = st.session_state.get(_DUPLICATES, {})
     for name, ok, message, import_id in results:
         if ok:
-            st.success(f"**{_escape_md(name)}**: {message}", icon=":material/check_circle:")
+            st.success(f"**{_escape_md(name)}**: {_escape_md(message)}", icon=":material/check_circle:")
             if duplicates.get(import_id):
                 st.warning(
                     ctx.t(
@@ -622,7 +623,7 @@ def last_results(ctx: Context) -> None:
                     icon=":material/content_copy:",
                 )
         else:
-            st.error(f"**{_escape_md(name)}**: {message}", icon=":material/block:")
+            st.error(f"**{_escape_md(name)}**: {_escape_md(message)}", icon=":material/block:")
     if any(ok for _, ok, _, _ in results):
         st.caption(ctx.t("data.results.undo_hint"))
     if st.button(ctx.t("data.results.dismiss"), key="data_results_dismiss", type="tertiary"):
@@ -673,7 +674,7 @@ def confirm_undo(ctx: Context, import_id: int) -> None:
     refusal = ingest.undo_check(ctx.store, import_id)
     with st.container(border=True):
         if refusal:
-            st.error(refusal.message(ctx.lang), icon=":material/block:")
+            st.error(_escape_md(refusal.message(ctx.lang)), icon=":material/block:")
             if st.button(ctx.t("data.undo.cancel"), key="data_undo_cancel"):
                 st.session_state.pop(_UNDO, None)
                 st.rerun()
