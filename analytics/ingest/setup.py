@@ -74,6 +74,21 @@ def programs_frame(store: Store) -> pd.DataFrame:
     return store.df(f"SELECT {', '.join(PROGRAM_FIELDS)} FROM programs ORDER BY start_on, code")  # noqa: S608
 
 
+# A program's words fill the catalogue's sentences on every page, in Markdown, HTML and chart labels: they hold
+# none of the characters those give a meaning (a noun typed "<a href=…>" or "[x](…)" would be a link there).
+PROGRAM_WORDS = (
+    "name",
+    "name_en",
+    "noun_vi",
+    "noun_en",
+    "period_word_vi",
+    "period_word_en",
+    "organizer",
+    "organizer_en",
+)
+MARKUP_CHARACTERS = frozenset("<>[]{}*_`#|\\$~")
+
+
 def save_program(store: Store, values: dict, by: str | None = None) -> RefResult:
     """Create a program or change one (by its code): a code of lower-case letters, digits and hyphens, a
     name, dates (end on or after start, holding every period it has), an optional target (a whole number),
@@ -99,6 +114,9 @@ def save_program(store: Store, values: dict, by: str | None = None) -> RefResult
         result.issues.append(RefIssue(1, "code", code, "program_code"))
     if not row["name"]:
         result.issues.append(RefIssue(1, "name", None, "name_needed"))
+    for column in PROGRAM_WORDS:
+        if row[column] and MARKUP_CHARACTERS & set(row[column]):
+            result.issues.append(RefIssue(1, column, row[column], "markup_characters"))
     for column in ("start_on", "end_on"):
         if row[column] is None:
             result.issues.append(RefIssue(1, column, _str(values.get(column)), "date_bad"))

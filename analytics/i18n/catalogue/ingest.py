@@ -442,6 +442,12 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     # --- setting up programs and periods (analytics.ingest.setup) ---------------------------------------
     "ingest.ref.name_needed": ("thiếu tên", "the name is missing"),
+    "ingest.ref.markup_characters": (
+        "không được chứa ký tự định dạng như < > [ ] * _ ` # | $ ~ (trên trang chúng hiện thành định dạng hoặc "
+        "liên kết): hãy bỏ chúng đi",
+        "may not hold formatting characters such as < > [ ] * _ ` # | $ ~ (they would show as formatting or links "
+        "on the pages): remove them",
+    ),
     "ingest.ref.old_name_needed": ("đổi tên thì cần tên cũ", "a rename needs the old name"),
     "ingest.ref.program_code": (
         "mã chương trình chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang (ví dụ dmst-dau-khi)",

@@ -182,3 +182,29 @@ def test_unit_changes_and_union_names_are_validated_and_kept(store):
     assert names["name"].tolist() == ["Công đoàn Dầu khí Việt Nam", "Công đoàn Petrovietnam"]
     repeated = pd.concat([names, names.tail(1)])
     assert [i.reason for i in ingest.save_union_names(store, repeated).issues] == ["date_repeated"]
+
+
+def test_a_programs_words_hold_no_markup(store):
+    """The program's name, noun and period word fill sentences shown as Markdown, HTML and chart labels."""
+    values = {
+        "code": "sang-tao-tinh",
+        "name": "Sáng tạo [tỉnh](https://evil.example)",
+        "start_on": D(2026, 3, 1),
+        "end_on": D(2026, 12, 31),
+        "noun_vi": "<b>giải pháp</b>",
+        "period_word_en": "Round*",
+    }
+    refused = ingest.save_program(store, values, "lan")
+    assert not refused.ok and {(i.column, i.reason) for i in refused.issues} == {
+        ("name", "markup_characters"),
+        ("noun_vi", "markup_characters"),
+        ("period_word_en", "markup_characters"),
+    }
+    assert "sang-tao-tinh" not in {p.code for p in metrics.programs(store)}
+    fine = {
+        **values,
+        "name": "Sáng tạo tỉnh (2026) – “Đợt 1”",
+        "noun_vi": "giải pháp",
+        "period_word_en": "Round",
+    }
+    assert ingest.save_program(store, fine, "lan").added == 1
