@@ -4,7 +4,7 @@ tier looks the same in a chart, a table and the tier table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
 
 import pandas as pd
@@ -17,9 +17,11 @@ from ui import data
 from ui.context import Context
 
 
-def tier_table_html(lang: Lang, rows: pd.DataFrame) -> str:
+def tier_table_html(lang: Lang, rows: pd.DataFrame, terms: Mapping[str, str] | None = None) -> str:
     """One row per tier: its name, how many units, and those units with their % (every text escaped). The
-    look is in ui/styles.css (.sk-tier-table)."""
+    tier names take the program's words (`terms`: what it counts, "sản phẩm sáng tạo" for ĐMST). The look is
+    in ui/styles.css (.sk-tier-table)."""
+    words = dict(terms or {})
     lines = []
     for tier, _, _ in charts.tier_legend_items(lang):
         members = rows[rows["tier"] == tier]
@@ -31,7 +33,7 @@ def tier_table_html(lang: Lang, rows: pd.DataFrame) -> str:
             or "–"
         )
         lines.append(
-            f'<tr><td class="sk-tier-name sk-tier-{tier}">{escape(t(f"tier.{tier}.long", lang))}</td>'
+            f'<tr><td class="sk-tier-name sk-tier-{tier}">{escape(t(f"tier.{tier}.long", lang, **words))}</td>'
             f'<td class="sk-tier-count">{fmt_int(len(members), lang)}</td>'
             f'<td class="sk-tier-units">{names}</td></tr>'
         )
@@ -44,7 +46,7 @@ def tier_table_html(lang: Lang, rows: pd.DataFrame) -> str:
 
 
 def _view_tier_table_html(prog: Progress, lang: Lang, scope: str) -> str:
-    return tier_table_html(lang, prog.unit_rows(scope))
+    return tier_table_html(lang, prog.unit_rows(scope), narrative.terms(prog, lang))
 
 
 view_tier_table = data.FromProgress(_view_tier_table_html)

@@ -195,3 +195,13 @@ def test_the_benefit_pages_author_table_counts_in_the_programs_own_noun(monkeypa
     assert ["Tác giả", "Đơn vị", "Số sản phẩm sáng tạo", "Mỗi năm (ước tính)", "Cách chia"] in headers
     assert "7% giá trị làm lợi mỗi năm của mỗi sản phẩm sáng tạo đã áp dụng" in all_text(at)
     assert "sáng kiến" not in all_text(at).replace("sản phẩm sáng tạo", "")
+
+
+def test_the_overview_tier_table_names_what_the_program_counts(monkeypatch, sample_copy):
+    """ĐMST counts "sản phẩm sáng tạo": the Overview's tier table said "Chưa đăng ký sáng kiến nào"."""
+    at = shell_app(monkeypatch, sample_copy, "overview")
+    assert at.session_state["w_program"] == DMST
+    tables = [e.proto.body for e in at.get("html") if "sk-tier-table" in e.proto.body]
+    assert tables, "the Overview shows its tier table"
+    assert "Chưa đăng ký sản phẩm sáng tạo nào" in tables[0]
+    assert "sáng kiến nào" not in tables[0]
