@@ -110,6 +110,15 @@ MEASURE = """() => {
     for (let i = 0; i < parts.length; i++) for (let j = i + 1; j < parts.length; j++)
       if (meet(box(parts[i]), box(parts[j]))) out.overlaps.push('card: ' + name(parts[i]) + ' / ' + name(parts[j]));
   }
+  // Cramped: a card narrower than 40% of a phone's width (its figures wrap a character at a time), and the
+  // tier table's list of units squeezed under half of the width.
+  out.cramped = [];
+  if (vw <= 640) {
+    for (const card of document.querySelectorAll('.sk-card'))
+      if (visible(card) && box(card).width < 0.4 * vw) out.cramped.push('card: ' + name(card));
+    for (const cell of document.querySelectorAll('.sk-tier-table td.sk-tier-units'))
+      if (visible(cell) && box(cell).width < 0.5 * vw) out.cramped.push('tier units: ' + name(cell));
+  }
   // Charts: legend, tick labels, bar labels and notes inside the chart, the legend over no title or tick label.
   for (const plot of document.querySelectorAll('.js-plotly-plot')) {
     const svg = plot.querySelector('svg.main-svg');
@@ -235,6 +244,14 @@ def english_labels(labels: list[str]) -> list[str]:
                 found.append(label)
                 break
     return found
+
+
+def test_nothing_is_cramped_on_the_phone(sized):
+    """The Overview's comparisons were four cards abreast on a phone ("1.964 · 36,3 %" one word per line), and
+    the tier table's list of units a narrow column beside the tier's name."""
+    size, pages = sized
+    found = {path: m["cramped"] for path, m in pages.items() if m["cramped"]}
+    assert found == {}, size
 
 
 def test_status_colours_reach_aa_contrast(sized):
