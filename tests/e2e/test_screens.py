@@ -118,6 +118,14 @@ MEASURE = """() => {
       if (visible(card) && box(card).width < 0.4 * vw) out.cramped.push('card: ' + name(card));
     for (const cell of document.querySelectorAll('.sk-tier-table td.sk-tier-units'))
       if (visible(cell) && box(cell).width < 0.5 * vw) out.cramped.push('tier units: ' + name(cell));
+    // a chart's plotting area squeezed by its labels or its colour scale (the heatmap's grid was 17% of its
+    // chart). The rankings keep units' whole names on the axis, as every other screen names them: with
+    // "Ban QLDA Long Phú – Sông Hậu" their bars have 31% of the report preview's narrower chart.
+    for (const plot of document.querySelectorAll('.js-plotly-plot')) {
+      const svg = plot.querySelector('svg.main-svg'), area = plot.querySelector('rect.nsewdrag');
+      if (svg && area && visible(svg) && box(area).width < 0.3 * box(svg).width)
+        out.cramped.push('chart area: ' + Math.round(box(area).width) + ' of ' + Math.round(box(svg).width));
+    }
   }
   // Charts: legend, tick labels, bar labels and notes inside the chart, the legend over no title or tick label.
   for (const plot of document.querySelectorAll('.js-plotly-plot')) {
@@ -248,7 +256,8 @@ def english_labels(labels: list[str]) -> list[str]:
 
 def test_nothing_is_cramped_on_the_phone(sized):
     """The Overview's comparisons were four cards abreast on a phone ("1.964 · 36,3 %" one word per line), and
-    the tier table's list of units a narrow column beside the tier's name."""
+    the tier table's list of units a narrow column beside the tier's name, the heatmap's grid 80 px wide beside
+    its colour scale."""
     size, pages = sized
     found = {path: m["cramped"] for path, m in pages.items() if m["cramped"]}
     assert found == {}, size
