@@ -164,10 +164,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "data.rejects_file": ("dong-bi-loai", "rejected-rows"),
     "data.upload": ("Chọn hoặc kéo thả tệp (có thể nhiều tệp)", "Choose or drop files (several at once)"),
     "data.upload.help": (
-        "Nhận CSV/TXT (UTF-8, UTF-16, Windows-1258; dấu , ; tab |) và Excel (.xlsx, .xls). Tệp chưa được ghi cho "
-        "đến khi bạn bấm nút Nhập ở cuối.",
-        "Accepts CSV/TXT (UTF-8, UTF-16, Windows-1258; , ; tab |) and Excel (.xlsx, .xls). Nothing is written "
-        "until you press Import at the bottom.",
+        "Nhận CSV/TXT (UTF-8, UTF-16, Windows-1258, cả chữ gõ bằng phông cũ TCVN3/.VnTime và VNI; dấu , ; tab |) "
+        "và Excel (.xlsx, .xls). Tệp chưa được ghi cho đến khi bạn bấm nút Nhập ở cuối.",
+        "Accepts CSV/TXT (UTF-8, UTF-16, Windows-1258, and text typed in the old TCVN3/.VnTime and VNI fonts; "
+        ", ; tab |) and Excel (.xlsx, .xls). Nothing is written until you press Import at the bottom.",
     ),
     "data.mode": ("Cách nhập", "Import mode"),
     "data.mode.upsert": ("Thêm mới và cập nhật", "Insert and update"),
