@@ -359,9 +359,11 @@ class Scan:
     controls: bool = False  # holds NUL bytes or other control characters: must be cleaned first
 
 
-# Every byte but the control characters the importer removes (bytes.translate deletes them, leaving the
-# controls: one pass in C, far cheaper than a search).
-_NOT_CONTROL = bytes(b for b in range(256) if chr(b) not in cleaning.CONTROLS)
+# What the scan looks for: line feeds, the lead bytes of UTF-8's combining marks (U+0300-U+036F: 0xCC, 0xCD)
+# and the control characters the importer removes. bytes.translate deletes every other byte, so one pass in
+# C leaves a chunk's few bytes of interest, counted and searched after (cheaper than a pass for each).
+_SCANNED = b"\n\xcc\xcd"
+_NOT_SCANNED = bytes(b for b in range(256) if b not in _SCANNED and chr(b) not in cleaning.CONTROLS)
 
 
 def scan_bytes(path: Path, progress: Progress | None = None, look_for_blank_lines: bool = False) -> Scan:
@@ -377,11 +379,11 @@ def scan_bytes(path: Path, progress: Progress | None = None, look_for_blank_line
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK_BYTES):
             digest.update(chunk)
-            lines += chunk.count(b"\n")
-            if not combining and (b"\xcc" in chunk or b"\xcd" in chunk):
-                combining = True
-            if not controls and chunk.translate(None, _NOT_CONTROL):
-                controls = True
+            found = chunk.translate(None, _NOT_SCANNED)
+            newlines, marks = found.count(b"\n"), found.count(b"\xcc") + found.count(b"\xcd")
+            lines += newlines
+            combining = combining or marks > 0
+            controls = controls or len(found) > newlines + marks
             if look_for_blank_lines and not blank:
                 joined = tail + chunk
                 blank = b"\n\n" in joined or b"\n\r\n" in joined

@@ -227,6 +227,19 @@ def dups_sql(shape: Shape) -> str:
               WHERE _skip IS NULL AND code IS NOT NULL GROUP BY code HAVING count(*) > 1"""  # noqa: S608
 
 
+# Whether any code is on more than one (not skipped) row: a count of distinct codes (cheaper than grouping
+# them with their first row, 0.15 against 0.23 s of CPU per million rows), so that a file whose codes are all
+# different (nearly every file) only gets an empty `ingest_dups`.
+REPEATED_CODES = """SELECT count(code) > count(DISTINCT code) FROM ingest_rows
+                    WHERE _skip IS NULL AND code IS NOT NULL"""
+
+
+def no_dups_sql(shape: Shape) -> str:
+    """`ingest_dups` with its columns and no row (the file repeats no code)."""
+    return f"""CREATE OR REPLACE TEMP TABLE ingest_dups AS
+              SELECT code, min({position(shape)}) AS first_pos FROM ingest_rows WHERE false GROUP BY code"""  # noqa: S608
+
+
 def mark_dups_sql(shape: Shape) -> str:
     """A code's later occurrences are rejected (rarely any: only when ingest_dups has rows)."""
     return f"""UPDATE ingest_rows SET errors = concat_ws('|', errors, 'code:duplicate'), action = 'reject', kept = false

@@ -166,9 +166,11 @@ def _programs(cur: duckdb.DuckDBPyConnection, plan: Assignment, report: Report) 
 def _settle(rows: _Rows, report: Report, layout, stage: Stage) -> tuple:
     """A code's later occurrences rejected, then the counts (and what the passes after the first need)."""
     cur, shape = rows.cur, rows.shape
-    cur.execute(q.dups_sql(shape))
-    if int(cur.execute("SELECT count(*) FROM ingest_dups").fetchone()[0]):
+    if cur.execute(q.REPEATED_CODES).fetchone()[0]:
+        cur.execute(q.dups_sql(shape))
         cur.execute(q.mark_dups_sql(shape))
+    else:
+        cur.execute(q.no_dups_sql(shape))
     return _count(cur, report, layout, stage)
 
 
