@@ -17,9 +17,9 @@ from ui import data
 from ui.context import Context
 
 
-def tier_table_html(lang: Lang, rows: pd.DataFrame) -> str:
+def tier_table_html(lang: Lang, rows: pd.DataFrame, terms: dict[str, str] | None = None) -> str:
     """One row per tier: its name, how many units, and those units with their % (every text escaped). The
-    look is in ui/styles.css (.sk-tier-table)."""
+    look is in ui/styles.css (.sk-tier-table). `terms`: the program's words (its noun names the last tier)."""
     lines = []
     for tier, _, _ in charts.tier_legend_items(lang):
         members = rows[rows["tier"] == tier]
@@ -31,7 +31,7 @@ def tier_table_html(lang: Lang, rows: pd.DataFrame) -> str:
             or "–"
         )
         lines.append(
-            f'<tr><td class="sk-tier-name sk-tier-{tier}">{escape(t(f"tier.{tier}.long", lang))}</td>'
+            f'<tr><td class="sk-tier-name sk-tier-{tier}">{escape(t(f"tier.{tier}.long", lang, **(terms or {})))}</td>'
             f'<td class="sk-tier-count">{fmt_int(len(members), lang)}</td>'
             f'<td class="sk-tier-units">{names}</td></tr>'
         )
@@ -44,7 +44,7 @@ def tier_table_html(lang: Lang, rows: pd.DataFrame) -> str:
 
 
 def _view_tier_table_html(prog: Progress, lang: Lang, scope: str) -> str:
-    return tier_table_html(lang, prog.unit_rows(scope))
+    return tier_table_html(lang, prog.unit_rows(scope), narrative.terms(prog, lang))
 
 
 view_tier_table = data.FromProgress(_view_tier_table_html)

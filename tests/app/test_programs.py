@@ -195,3 +195,11 @@ def test_the_benefit_pages_author_table_counts_in_the_programs_own_noun(monkeypa
     assert ["Tác giả", "Đơn vị", "Số sản phẩm sáng tạo", "Mỗi năm (ước tính)", "Cách chia"] in headers
     assert "7% giá trị làm lợi mỗi năm của mỗi sản phẩm sáng tạo đã áp dụng" in all_text(at)
     assert "sáng kiến" not in all_text(at).replace("sản phẩm sáng tạo", "")
+
+
+def test_the_tier_table_names_what_the_program_counts(monkeypatch, sample_copy):
+    """The Overview's tier table under ĐMST: its last row said "Chưa đăng ký sáng kiến nào"."""
+    at = run_app(monkeypatch, sample_copy, program=DMST, as_of="2024-01-05")
+    table = next(e.proto.body for e in at.get("html") if "sk-tier-table" in e.proto.body)
+    assert "Chưa đăng ký sản phẩm sáng tạo nào" in table
+    assert "sáng kiến" not in table
