@@ -287,9 +287,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.quality_counted_once": ("Đã đăng ký (tính một lần)", "Registered (counted once)"),
     "metric.quality_counted_once.help": (
-        "Đã đăng ký trừ hồ sơ đăng ký sau của mỗi cặp đánh dấu “cùng một sáng kiến” (hồ sơ đăng ký trước giữ "
+        "Đã đăng ký trừ hồ sơ đăng ký sau của mỗi cặp đánh dấu “cùng một {noun_one}” (hồ sơ đăng ký trước giữ "
         "số, ở đơn vị và chương trình của nó). Cặp “nhân rộng” được tính ở cả hai đơn vị.",
-        "Registered less the later record of each pair marked “same initiative” (the earlier one keeps the "
+        "Registered less the later record of each pair marked “same {noun_one}” (the earlier one keeps the "
         "count, in its own unit and program). “Spread” pairs count in both units.",
     ),
     "metric.quality_implausible": ("Giá trị làm lợi bất thường", "Implausible benefits"),
