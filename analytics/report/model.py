@@ -1279,7 +1279,7 @@ def build_report(store: Store, filters: Filters, lang: Lang = "vi", meta: Report
         ),
         closing=Paragraph(_t(prog, "report.closing", lang, date=date)),
         recipients_title=t("report.recipients.title", lang),
-        recipients=tuple(t("report.recipients", lang).split("\n")),
+        recipients=tuple(_t(prog, "report.recipients", lang).split("\n")),
         signature=tuple(t("report.signature", lang).split("\n")),
         facts=_facts(inp),
         terms=narrative.terms(prog, lang),
