@@ -24,10 +24,8 @@ COLUMN_KINDS = {  # value kinds (analytics.i18n): amounts exact, with "đ"
 }
 
 
-def headers(columns: Sequence[str], lang: Lang, terms: dict[str, str] | None = None) -> dict[str, str]:
-    """Column headers; `terms` (the program's words) name the title column after what it counts on screen,
-    while a download keeps the first program's "Tên sáng kiến", a header every import recognises."""
-    return {c: t(f"col.{c}", lang, **(terms or {})) for c in columns}
+def headers(columns: Sequence[str], lang: Lang) -> dict[str, str]:
+    return {c: t(f"col.{c}", lang) for c in columns}
 
 
 DATE_COLUMNS = ("registered_on", "recognized_on", "applied_on")
@@ -39,7 +37,9 @@ def records_table(
     """A read-only table of records: real dates shown dd/mm/yyyy (they sort as dates), amounts in đồng with
     the language's thousands mark, the unit's full name beside its code."""
     columns = [c for c in columns if c in frame]
-    names = headers(columns, ctx.lang, ctx.terms)
+    names = headers(columns, ctx.lang)
+    if "title" in names:  # named after what the program counts; a download keeps "Tên sáng kiến"
+        names["title"] = ctx.t("col.title.shown")
     shown = readable_records(frame[columns], ctx.lang)
     for column in DATE_COLUMNS:
         if column in shown:
