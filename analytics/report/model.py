@@ -515,14 +515,16 @@ def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
     )
     rows = []
     for _, r in prog.phases.iterrows():
+        name = _phase_name(prog, int(r["phase"]), lang)
+        begun = r.get("standing") != "not_started"  # a period not begun has no % or gap to read as failing
         rows.append(
             {
-                "name": _phase_name(prog, int(r["phase"]), lang),
+                "name": name if begun else f"{name} ({t('standing.not_started', lang)})",
                 "period": f"{fmt_date(r['start_on'], lang)} – {fmt_date(r['end_on'], lang)}",
                 "target": r["target"],
                 "registered": int(r["registered"]),
-                "pct": r["pct"],
-                "gap": r["gap"],
+                "pct": r["pct"] if begun else float("nan"),
+                "gap": r["gap"] if begun else float("nan"),
                 "surplus": r["surplus"],
                 "units_met": f"{int(r['units_met'])}/{int(r['units_total'])}",
                 "authors": int(r["authors"]),

@@ -96,3 +96,15 @@ def test_the_recipients_name_the_union_that_issues_the_report(sample_store):
     assert "- Thường trực Công đoàn Dầu khí Việt Nam;" in first.recipients
     english = build_report(sample_store, Filters(program=DMST), "en", META)
     assert "- Standing office of the Petrovietnam Trade Union;" in english.recipients
+
+
+def test_a_period_not_begun_is_not_started_in_the_reports_table(report_0531):
+    """At 31/05/2022 the report's table of phases read phase 2, which begins on 01/06/2022, as failing:
+    0,0% and 4.000 still missing. It says the phase has not started and gives no % or gap."""
+    table = next(b for s in report_0531.sections for b in s.blocks if getattr(b, "key", "") == "phases")
+    second = table.rows[1]
+    assert second["name"] == "Giai đoạn 2 (chưa bắt đầu)"
+    assert second["registered"] == 0 and second["target"] == 4000
+    assert second["pct"] != second["pct"] and second["gap"] != second["gap"]  # none: NaN
+    first = table.rows[0]
+    assert first["name"] == "Giai đoạn 1" and first["pct"] == 104.1
