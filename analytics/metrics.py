@@ -729,12 +729,14 @@ def rank_change(store: Store, filters: Filters, prog: Progress | None = None) ->
     phase 1 to phase 2 for "1 triệu sáng kiến", the year before to the year in view for a yearly program
     (analytics.metrics.rank_pair). Columns rank_<earlier>, rank_<later>, rank_change.
 
-    Uses `prog` when it holds both periods (no phase filter), else computes each period's ranking.
+    Uses `prog` when it holds both periods (no phase filter), else computes each period's ranking. None
+    (an empty frame) while the later period has not begun by the as-of day: every unit would rank on nothing.
     """
     filters = resolve(store, filters)
     program = program_of(store, filters)
-    pair = rank_pair(program, filters, prog.as_of if prog is not None else effective_as_of(store, filters))
-    if pair is None:
+    as_of = _as_date(prog.as_of if prog is not None else effective_as_of(store, filters))
+    pair = rank_pair(program, filters, as_of)
+    if pair is None or (as_of is not None and as_of < program.period(pair[1]).start_on):
         return pd.DataFrame(columns=["unit", "rank_change"])
     scopes = set(prog.units["scope"]) if prog is not None else set()
     ranks = []

@@ -267,9 +267,12 @@ class Freshness:
 def freshness(store: Reader, filters: Filters, silent_days: int = SILENT_DAYS) -> Freshness:
     """metric.quality_silent: a unit taking part in the program (a record in it) is silent when its newest
     record in view is more than `silent_days` days before the as-of day, or it has none in view.
-    metric.quality_recognition_lag: the median of recognised_on - registered_on of its records."""
+    metric.quality_recognition_lag: the median of recognised_on - registered_on of its records. A view of a
+    finished period (or program) is read at its last day: months later, every unit would be silent in it."""
     silent_days = max(0, int(silent_days))
     as_of = as_of_day(store, filters)
+    if as_of is not None:
+        as_of = min(as_of, metrics.scope_window(metrics.program_of(store, filters), filters, as_of)[1])
     frame = _run(store, _FRESHNESS_SQL, filters)
     frame = metrics.as_dates(frame, "newest")
     frame["recognition_lag"] = pd.to_numeric(frame["recognition_lag"], errors="coerce").astype("float64")

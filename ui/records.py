@@ -38,6 +38,8 @@ def records_table(
     the language's thousands mark, the unit's full name beside its code."""
     columns = [c for c in columns if c in frame]
     names = headers(columns, ctx.lang)
+    if "title" in names:  # named after what the program counts; a download keeps "Tên sáng kiến"
+        names["title"] = ctx.t("col.title.shown")
     shown = readable_records(frame[columns], ctx.lang)
     for column in DATE_COLUMNS:
         if column in shown:

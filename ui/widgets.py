@@ -199,6 +199,8 @@ STREAMLIT_TEXTS: tuple[tuple[str, str], ...] = (
     ('[data-testid="stFileUploaderDropzoneInstructions"] > div', "st.upload_limit"),
     # The top navigation's overflow menu ("2 more" when the pages do not fit in one row).
     ('[data-testid="stTopNavSection"] > :first-child', "st.more_pages"),
+    # The "Stop" button beside the running man while a page runs (its text is the button's own: sized 0).
+    ('[data-testid="stStatusWidget"] button', "st.stop"),
 )
 
 

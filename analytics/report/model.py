@@ -515,14 +515,16 @@ def phases_table(prog: metrics.Progress, lang: Lang) -> Table:
     )
     rows = []
     for _, r in prog.phases.iterrows():
+        name = _phase_name(prog, int(r["phase"]), lang)
+        begun = r.get("standing") != "not_started"  # a period not begun has no % or gap to read as failing
         rows.append(
             {
-                "name": _phase_name(prog, int(r["phase"]), lang),
+                "name": name if begun else f"{name} ({t('standing.not_started', lang)})",
                 "period": f"{fmt_date(r['start_on'], lang)} – {fmt_date(r['end_on'], lang)}",
                 "target": r["target"],
                 "registered": int(r["registered"]),
-                "pct": r["pct"],
-                "gap": r["gap"],
+                "pct": r["pct"] if begun else float("nan"),
+                "gap": r["gap"] if begun else float("nan"),
                 "surplus": r["surplus"],
                 "units_met": f"{int(r['units_met'])}/{int(r['units_total'])}",
                 "authors": int(r["authors"]),
@@ -1279,7 +1281,7 @@ def build_report(store: Store, filters: Filters, lang: Lang = "vi", meta: Report
         ),
         closing=Paragraph(_t(prog, "report.closing", lang, date=date)),
         recipients_title=t("report.recipients.title", lang),
-        recipients=tuple(t("report.recipients", lang).split("\n")),
+        recipients=tuple(_t(prog, "report.recipients", lang).split("\n")),
         signature=tuple(t("report.signature", lang).split("\n")),
         facts=_facts(inp),
         terms=narrative.terms(prog, lang),

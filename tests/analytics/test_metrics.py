@@ -216,6 +216,16 @@ def test_rank_change_between_phases(make_store):
     assert change.loc["VPI", "rank_change"] > 0 and change.loc["PVU", "rank_change"] < 0
 
 
+def test_no_rank_change_against_a_period_not_begun(sample_store):
+    """At 15/03/2022 phase 2 had not begun: every unit ranked on nothing there, and the Units table showed
+    rank changes such as VPI "▼ 29" from phase 1 to a phase with no record yet."""
+    early = metrics.rank_change(sample_store, Filters(program=ONE_MILLION, as_of=dt.date(2022, 3, 15)))
+    assert early.empty
+    # once both periods have begun the change is there (phase 2 began on 01/06/2022)
+    later = metrics.rank_change(sample_store, Filters(program=ONE_MILLION, as_of=dt.date(2022, 6, 30)))
+    assert len(later) == 33 and later["rank_change"].notna().all()
+
+
 @pytest.mark.parametrize(
     "base",
     [

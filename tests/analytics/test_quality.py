@@ -93,6 +93,17 @@ def test_a_unit_is_silent_when_its_newest_record_is_older_than_n_days(make_store
     )
 
 
+def test_a_finished_period_is_read_for_silence_at_its_own_end(sample_store):
+    """ĐMST's year 2024 seen on 30/06/2026: every unit's newest 2024 record was 18 months old, so all 33
+    were "chưa cập nhật 30 ngày" (the Overview's headline too). A closed period is read at its last day."""
+    fresh = quality.freshness(sample_store, Filters(program=DMST, phase=2024))
+    assert fresh.as_of == dt.date(2024, 12, 31)
+    assert fresh.silent == ["PVD Training", "PVMachino", "PetroTimes"]  # newest 11/10, 22/11, 22/11/2024
+    assert quality.headlines(sample_store, Filters(program=DMST, phase=2024)).silent_units == 3
+    # the running year still stands at the as-of day
+    assert quality.freshness(sample_store, Filters(program=DMST, phase=2026)).as_of == dt.date(2026, 6, 30)
+
+
 def test_titles_are_normalised_the_vietnamese_way():
     same = quality.normalise_title("Giải pháp cải tiến hệ thống bơm tuần hoàn, tại nhà máy Dung Quất")
     assert same == quality.normalise_title("NHA MAY DUNG QUAT - HE THONG BOM TUAN HOAN")

@@ -205,3 +205,23 @@ def test_the_overview_tier_table_names_what_the_program_counts(monkeypatch, samp
     assert tables, "the Overview shows its tier table"
     assert "Chưa đăng ký sản phẩm sáng tạo nào" in tables[0]
     assert "sáng kiến nào" not in tables[0]
+
+
+def test_the_tier_table_names_what_the_program_counts(monkeypatch, sample_copy):
+    """The Overview's tier table under ĐMST: its last row said "Chưa đăng ký sáng kiến nào"."""
+    at = run_app(monkeypatch, sample_copy, program=DMST, as_of="2024-01-05")
+    table = next(e.proto.body for e in at.get("html") if "sk-tier-table" in e.proto.body)
+    assert "Chưa đăng ký sản phẩm sáng tạo nào" in table
+    assert "sáng kiến" not in table
+
+
+def test_the_records_tables_title_column_names_what_the_program_counts(monkeypatch, sample_copy):
+    """ĐMST's records under "Tra cứu hồ sơ sản phẩm sáng tạo" and "Sản phẩm sáng tạo làm lợi lớn nhất" had
+    their title column headed "Tên sáng kiến"."""
+    records = run_app(monkeypatch, sample_copy, page="records", program=DMST)
+    assert "Tên sản phẩm sáng tạo" in list(records.dataframe[0].value.columns)
+    benefit = run_app(monkeypatch, sample_copy, page="benefit", program=DMST)
+    top = benefit.dataframe[0].value
+    assert "Tên sản phẩm sáng tạo" in list(top.columns) and "Giá trị làm lợi (đồng)" in list(top.columns)
+    first = run_app(monkeypatch, sample_copy, page="records", program=ONE_MILLION)
+    assert "Tên sáng kiến" in list(first.dataframe[0].value.columns)

@@ -149,3 +149,28 @@ def test_the_quality_tables_name_units_as_every_other_screen_does(monkeypatch, s
     }
     assert {"Vietsovpetro", "PV GAS", "BSR"} <= units
     assert not {"VSP", "PVGAS"} & units
+
+
+def test_the_marks_name_what_the_program_counts(monkeypatch, sample_copy):
+    """Under ĐMST ("sản phẩm sáng tạo") the mark buttons, the heading of the pairs counted once and the line
+    on ideas spread said "sáng kiến"."""
+    from analytics.store import open_store
+
+    store = open_store(sample_copy)
+    try:
+        a, b, c, d = (
+            code
+            for (code,) in store.rows(
+                "SELECT code FROM initiatives WHERE program_code = 'dmst-dau-khi' ORDER BY code LIMIT 4"
+            )
+        )
+        quality.mark_pair(store, a, b, "same", "lan.nguyen")
+        quality.mark_pair(store, c, d, "spread", "lan.nguyen")
+    finally:
+        store.close()
+    at = run_app(monkeypatch, sample_copy, page="quality")
+    text = all_text(at)
+    assert "**Cùng một sản phẩm sáng tạo (tính một lần)**" in text
+    assert "1 sản phẩm sáng tạo được nhân rộng, ở đơn vị nhận:" in text
+    assert "Cùng một sản phẩm sáng tạo" in [button.label for button in at.button]
+    assert "Cùng một sáng kiến" not in text

@@ -478,3 +478,27 @@ def test_a_charts_png_download_keeps_every_label_inside_the_image(browser, sampl
     width, height = image.size
     edge = [image.getpixel((x, y)) for x in range(4) for y in range(height)]
     assert width >= 1600 and min(edge) > 200, ("ink at the left edge", min(edge))
+
+
+# The status widget at the top right while a page runs, as the pinned Streamlit draws it (seen on every run
+# for a second or more: its "Stop" button showed in English).
+STATUS_WIDGET = """() => {
+    const widget = document.createElement('div');
+    widget.setAttribute('data-testid', 'stStatusWidget');
+    widget.innerHTML = '<span><button kind="header" data-testid="stBaseButton-header">Stop</button></span>';
+    document.body.appendChild(widget);
+    const button = widget.querySelector('button');
+    const shown = getComputedStyle(button, '::after').content;
+    const own = getComputedStyle(button).fontSize;
+    widget.remove();
+    return [shown, own];
+}"""
+
+
+def test_the_running_pages_stop_button_speaks_vietnamese(sample_server, page):
+    open_page(page, sample_server.url + "/")
+    shown, own_size = page.evaluate(STATUS_WIDGET)
+    assert shown == '"Dừng"' and own_size == "0px", (shown, own_size)
+    open_page(page, sample_server.url + "/?lang=en")
+    shown, own_size = page.evaluate(STATUS_WIDGET)
+    assert shown == '"Stop"', shown

@@ -253,9 +253,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "metric.quality_silent": ("Đơn vị chưa cập nhật", "Silent units"),
     "metric.quality_silent.help": (
         "Đơn vị tham gia chương trình (có hồ sơ trong chương trình) mà hồ sơ mới nhất trong phạm vi đang xem "
-        "cũ hơn ngày tính số liệu quá N ngày (mặc định 30), hoặc không có hồ sơ nào trong phạm vi.",
+        "cũ hơn ngày tính số liệu (với một kỳ đã kết thúc: ngày cuối kỳ) quá N ngày (mặc định 30), hoặc không "
+        "có hồ sơ nào trong phạm vi.",
         "Units taking part in the program (a record in it) whose newest record in the view is more than N "
-        "days (30 by default) before the as-of day, or that have none in the view.",
+        "days (30 by default) before the as-of day (for a finished period: its last day), or that have none "
+        "in the view.",
     ),
     "metric.quality_silent_days": ("Số ngày chưa cập nhật", "Days silent"),
     "metric.quality_silent_days.help": (
@@ -287,9 +289,9 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "metric.quality_counted_once": ("Đã đăng ký (tính một lần)", "Registered (counted once)"),
     "metric.quality_counted_once.help": (
-        "Đã đăng ký trừ hồ sơ đăng ký sau của mỗi cặp đánh dấu “cùng một sáng kiến” (hồ sơ đăng ký trước giữ "
+        "Đã đăng ký trừ hồ sơ đăng ký sau của mỗi cặp đánh dấu “cùng một {noun_one}” (hồ sơ đăng ký trước giữ "
         "số, ở đơn vị và chương trình của nó). Cặp “nhân rộng” được tính ở cả hai đơn vị.",
-        "Registered less the later record of each pair marked “same initiative” (the earlier one keeps the "
+        "Registered less the later record of each pair marked “same {noun_one}” (the earlier one keeps the "
         "count, in its own unit and program). “Spread” pairs count in both units.",
     ),
     "metric.quality_implausible": ("Giá trị làm lợi bất thường", "Implausible benefits"),

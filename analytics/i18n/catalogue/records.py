@@ -39,7 +39,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "records.file": ("ho-so-sang-kien", "initiative-records"),
     "records.sheet": ("Hồ sơ", "Records"),
     "col.code": ("Mã hồ sơ", "Code"),
-    "col.title": ("Tên sáng kiến", "Title"),
+    "col.title": ("Tên sáng kiến", "Title"),  # the downloads' header, one every import recognises
+    "col.title.shown": ("Tên {noun_one}", "Title of the {noun_one}"),  # on screen: what the program counts
     "col.unit": ("Đơn vị", "Unit"),
     "col.unit_name": ("Tên đơn vị", "Unit name"),
     "col.field": ("Lĩnh vực", "Field"),

@@ -63,8 +63,8 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "report.recipients.title": ("Nơi nhận:", "Recipients:"),
     "report.recipients": (
-        "- Tổng LĐLĐ Việt Nam (để báo cáo);\n- Thường trực Công đoàn DKVN;\n- Các công đoàn trực thuộc;\n- Lưu: VT.",
-        "- Vietnam General Confederation of Labour (for reporting);\n- Standing office of the union;\n"
+        "- Tổng LĐLĐ Việt Nam (để báo cáo);\n- Thường trực {union};\n- Các công đoàn trực thuộc;\n- Lưu: VT.",
+        "- Vietnam General Confederation of Labour (for reporting);\n- Standing office of the {union};\n"
         "- Affiliated unions;\n- Filed: Office.",
     ),
     "report.signature": (

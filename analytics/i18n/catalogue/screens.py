@@ -33,6 +33,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "st.clear_cache": ("Xóa bộ nhớ đệm", "Clear cache"),
     "st.app_pages": ("Các trang", "App pages"),
     "st.running": ("Đang chạy…", "Running..."),
+    "st.stop": ("Dừng", "Stop"),
     "st.close": ("Đóng", "Close"),
     "st.pagination": ("Phân trang", "Pagination"),
     "st.previous_page": ("Trang trước", "Previous page"),

@@ -9,7 +9,7 @@ from analytics.filters import Filters
 from analytics.report import build_report, file_name, report_filters
 from analytics.report.model import over_amount
 from tests.analytics.report.conftest import META, PHASE1_END, flat
-from tests.conftest import ONE_MILLION
+from tests.conftest import DMST, ONE_MILLION
 
 
 def test_narrative_at_the_end_of_phase_1(report_0531):
@@ -83,3 +83,28 @@ def test_units_before_the_program_began(sample_store):
     text = flat(report.text())
     assert report.empty and "no initiative has been registered within the report's scope" in text
     assert file_name(report, "pdf") == "initiatives-report-2021-08-01.pdf"
+
+
+def test_the_recipients_name_the_union_that_issues_the_report(sample_store):
+    """A report of "Đổi mới sáng tạo Dầu khí" in 2026 is issued by Công đoàn Petrovietnam: its "Nơi nhận"
+    sent a copy to the "Thường trực Công đoàn DKVN", a name the union no longer had."""
+    later = build_report(sample_store, Filters(program=DMST), "vi", META)
+    assert later.letterhead.issuer == "CÔNG ĐOÀN PETROVIETNAM"
+    assert "- Thường trực Công đoàn Petrovietnam;" in later.recipients
+    assert not any("DKVN" in line for line in later.recipients)
+    first = build_report(sample_store, Filters(program=ONE_MILLION), "vi", META)
+    assert "- Thường trực Công đoàn Dầu khí Việt Nam;" in first.recipients
+    english = build_report(sample_store, Filters(program=DMST), "en", META)
+    assert "- Standing office of the Petrovietnam Trade Union;" in english.recipients
+
+
+def test_a_period_not_begun_is_not_started_in_the_reports_table(report_0531):
+    """At 31/05/2022 the report's table of phases read phase 2, which begins on 01/06/2022, as failing:
+    0,0% and 4.000 still missing. It says the phase has not started and gives no % or gap."""
+    table = next(b for s in report_0531.sections for b in s.blocks if getattr(b, "key", "") == "phases")
+    second = table.rows[1]
+    assert second["name"] == "Giai đoạn 2 (chưa bắt đầu)"
+    assert second["registered"] == 0 and second["target"] == 4000
+    assert second["pct"] != second["pct"] and second["gap"] != second["gap"]  # none: NaN
+    first = table.rows[0]
+    assert first["name"] == "Giai đoạn 1" and first["pct"] == 104.1
