@@ -431,10 +431,12 @@ def _columns_for(first: _Table, table: _Table) -> tuple[int | None, ...]:
 
 
 class _Cleaner:
-    """Cells as text, font encodings converted and invisible or control characters removed, counted."""
+    """Cells as text, font encodings converted and invisible or control characters removed, counted; the
+    code column's cells lose their Unicode spaces too (`cleaning.clean_code`)."""
 
-    def __init__(self, columns: dict[int, str]) -> None:
+    def __init__(self, columns: dict[int, str], code_column: int | None = None) -> None:
         self.columns = columns
+        self.code_column = code_column
         self.legacy_cells = 0
         self.invisible_cells = 0
 
@@ -448,7 +450,8 @@ class _Cleaner:
             if converted is not None:
                 self.legacy_cells += 1
                 text = converted
-        cleaned, changed = cleaning.clean_cell(text)
+        clean = cleaning.clean_code if index == self.code_column else cleaning.clean_cell
+        cleaned, changed = clean(text)
         if changed:
             self.invisible_cells += 1
         return cleaned
@@ -489,12 +492,13 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
 
     staging.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     width = staging.shape.width
+    code = staging.shape.mapping.get("code")
     if layout.parts:
         frames = []
         with _workbook(path) as book:
             for part in layout.parts:
                 cells = _sheet_rows(book, part.sheet)
-                cleaner = _Cleaner(dict(part.legacy_columns))
+                cleaner = _Cleaner(dict(part.legacy_columns), _source(part.columns, code))
                 frame = sheet_frame(cells, part.data_row - 1, width, part.columns, cleaner)
                 if part.unit_from_name:
                     frame[f"c{width - 1}"] = part.sheet
@@ -508,7 +512,7 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
         extra = ", _row, _sheet"
     else:
         _, _, cells = read_sheet(path, layout.sheet)
-        cleaner = _Cleaner(layout.legacy_columns)
+        cleaner = _Cleaner(layout.legacy_columns, code)
         frame = sheet_frame(cells, layout.data_row - 1, width, None, cleaner)
         _count_cleaned(staging, cleaner)
         del cells
@@ -516,6 +520,11 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
     staging.cur.register("ingest_frame", frame)  # stays registered for a re-read; the cursor closes after
     columns = ", ".join(f"CAST({q.col(i)} AS VARCHAR) AS {q.col(i)}" for i in range(width))
     staging.rows = staging.run(f"(SELECT {columns}{extra} FROM ingest_frame)", {})  # noqa: S608
+
+
+def _source(columns: tuple[int | None, ...], index: int | None) -> int | None:
+    """The sheet's column that feeds column `index` of the table (None where none does)."""
+    return columns[index] if index is not None and index < len(columns) else None
 
 
 def _count_cleaned(staging: Stage, cleaner: _Cleaner) -> None:
