@@ -228,12 +228,13 @@ def legacy_columns(rows: list[list[object]]) -> dict[int, str]:
 def _converted(rows: list[list[object]], columns: dict[int, str]) -> list[list[object]]:
     if not columns:
         return rows
+    mixed = legacy.mixed_columns(rows, columns)
     out = []
     for row in rows:
         new = list(row)
         for index, encoding in columns.items():
             if index < len(new) and isinstance(new[index], str) and not new[index].isascii():
-                converted = legacy.convert_cell(new[index], encoding)
+                converted = legacy.convert_cell(new[index], encoding, index in mixed)
                 if converted is not None:
                     new[index] = converted
         out.append(new)
@@ -434,9 +435,13 @@ class _Cleaner:
     """Cells as text, font encodings converted and invisible or control characters removed, counted; the
     code column's cells lose their Unicode spaces too (`cleaning.clean_code`)."""
 
-    def __init__(self, columns: dict[int, str], code_column: int | None = None) -> None:
+    def __init__(
+        self, columns: dict[int, str], code_column: int | None = None, rows: list[list[object]] | None = None
+    ) -> None:
         self.columns = columns
         self.code_column = code_column
+        # Font-encoded columns that hold cells typed in Unicode too (`legacy.mixed_columns`, over `rows`).
+        self.mixed = legacy.mixed_columns(rows, columns) if rows and columns else frozenset()
         self.legacy_cells = 0
         self.invisible_cells = 0
 
@@ -446,7 +451,7 @@ class _Cleaner:
             return text
         encoding = self.columns.get(index)
         if encoding is not None and not text.isascii():
-            converted = legacy.convert_cell(text, encoding)
+            converted = legacy.convert_cell(text, encoding, index in self.mixed)
             if converted is not None:
                 self.legacy_cells += 1
                 text = converted
@@ -498,7 +503,9 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
         with _workbook(path) as book:
             for part in layout.parts:
                 cells = _sheet_rows(book, part.sheet)
-                cleaner = _Cleaner(dict(part.legacy_columns), _source(part.columns, code))
+                cleaner = _Cleaner(
+                    dict(part.legacy_columns), _source(part.columns, code), cells[part.data_row - 1 :]
+                )
                 frame = sheet_frame(cells, part.data_row - 1, width, part.columns, cleaner)
                 if part.unit_from_name:
                     frame[f"c{width - 1}"] = part.sheet
@@ -512,7 +519,7 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
         extra = ", _row, _sheet"
     else:
         _, _, cells = read_sheet(path, layout.sheet)
-        cleaner = _Cleaner(layout.legacy_columns, code)
+        cleaner = _Cleaner(layout.legacy_columns, code, cells[layout.data_row - 1 :])
         frame = sheet_frame(cells, layout.data_row - 1, width, None, cleaner)
         _count_cleaned(staging, cleaner)
         del cells
