@@ -52,6 +52,7 @@ def link(**changes: object) -> str:
 
 UNIT_NAMES = unit_names(ctx)
 UNIT_COLUMNS = ("unit", "unit_a", "unit_b")
+ASKED_FIRST = ("registered", "recognized", "backlog")  # the funnel's tables: asked first, shown first
 
 
 def unit_name(code: object) -> object:
@@ -60,14 +61,21 @@ def unit_name(code: object) -> object:
 
 
 def table(
-    frame: pd.DataFrame, names: dict[str, str], kinds: dict[str, str], links: tuple[str, ...] = ()
+    frame: pd.DataFrame,
+    names: dict[str, str],
+    kinds: dict[str, str],
+    links: tuple[str, ...] = (),
+    pinned: str | None = None,
 ) -> None:
     """A table with the catalogue's column names, units by their one name, numbers written the app's way,
-    links to the records."""
+    links to the records; the `pinned` column (what each row is: the unit, the period) stays in view while
+    the others scroll sideways (a phone, a 1280 px screen)."""
     shown = frame[list(names)]
     shown = shown.assign(**{c: shown[c].map(unit_name) for c in UNIT_COLUMNS if c in shown})
     shown = shown.rename(columns=names)
     config = {names[c]: st.column_config.LinkColumn(display_text=ctx.t("quality.link")) for c in links}
+    if pinned is not None:
+        config[names[pinned]] = st.column_config.Column(pinned=True)
     st.dataframe(
         styled(shown, {names[c]: k for c, k in kinds.items() if c in names}, lang),
         hide_index=True,
@@ -146,6 +154,8 @@ with tabs[0]:
         "oldest_waiting": ctx.t("quality.col.oldest"),
     }
     kinds = {k: quality.QUALITY_KINDS.get(k, "count") for k in common} | {"oldest_waiting": "date"}
+    # Each row's name, then what a chair asks first (registered, recognised, the backlog), then the rest.
+    asked_first = {k: common[k] for k in ASKED_FIRST}
     if len(fun.by_period) > 1:
         st.markdown("**" + ctx.t("quality.funnel.by_period") + "**")
         periods = fun.by_period.assign(
@@ -154,9 +164,15 @@ with tabs[0]:
         )
         table(
             periods,
-            {"label": ctx.t("quality.col.period"), **common, "records": ctx.t("quality.col.link")},
+            {
+                "label": ctx.t("quality.col.period"),
+                **asked_first,
+                **common,
+                "records": ctx.t("quality.col.link"),
+            },
             kinds,
             ("records",),
+            pinned="label",
         )
     st.markdown("**" + ctx.t("quality.funnel.by_unit") + "**")
     units = fun.by_unit.assign(
@@ -164,9 +180,10 @@ with tabs[0]:
     )
     table(
         units,
-        {"unit": ctx.t("quality.col.unit"), **common, "records": ctx.t("quality.col.link")},
+        {"unit": ctx.t("quality.col.unit"), **asked_first, **common, "records": ctx.t("quality.col.link")},
         kinds,
         ("records",),
+        pinned="unit",
     )
 
 # --- freshness ----------------------------------------------------------------------------------------------

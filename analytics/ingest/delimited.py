@@ -220,6 +220,8 @@ class TextDecoder:
             text, converted = legacy.to_unicode_cells(text, self.legacy, self.delimiter)
             self.converted += converted
             return nfc(text)
+        if self.delimiter:  # the font's own bytes: a column that holds Unicode cells keeps them (mixed)
+            return nfc(legacy.to_unicode_cells(text, self.legacy, self.delimiter, keep_only_mixed=True)[0])
         return legacy.to_unicode_lines(text, self.legacy, self.delimiter)
 
 
@@ -446,10 +448,12 @@ def transcode(
     delimiter: str,
     errors: str = "replace",
     progress: Progress | None = None,
+    code_column: int | None = None,
 ) -> Cleaned:
     """Rewrite a text file as clean UTF-8 NFC, chunk by chunk (a font encoding's letters converted, control
-    and invisible characters removed), with every blank line (outside quotes) replaced by a lone delimiter
-    so that DuckDB keeps it as an empty row and row numbers stay those of the file."""
+    and invisible characters removed; in `code_column`, Unicode spaces removed too), with every blank line
+    (outside quotes) replaced by a lone delimiter so that DuckDB keeps it as an empty row and row numbers stay
+    those of the file."""
     with open(src, "rb") as probe:
         start = probe.read(4)
     decoder = TextDecoder(encoding, errors=errors, start=start, delimiter=delimiter)
@@ -474,7 +478,9 @@ def transcode(
                     carry = ""
             else:
                 carry = ""
-            text, controls, invisible = cleaning.clean_lines(decoder.convert(text), delimiter)
+            text, controls, invisible = cleaning.clean_lines(
+                decoder.convert(text), delimiter, code_column, in_quotes
+            )
             cleaned.controls += controls
             cleaned.invisible_cells += invisible
             if text.startswith(("\n", "\r\n")) or "\n\n" in text or "\n\r\n" in text:
@@ -547,6 +553,7 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
             layout.delimiter or ",",
             errors="replace",
             progress=lambda f, _: step(0.05 + 0.3 * f, "transcode"),
+            code_column=staging.shape.mapping.get("code"),
         )
         staging.cleaned.update(vars(cleaned))
         try:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -215,12 +216,19 @@ def could_be(text: str, legacy: str) -> bool:
     return not text.isascii() and all(c.isascii() or c in alphabet for c in text)
 
 
-def convert_cell(text: str, legacy: str) -> str | None:
+def convert_cell(text: str, legacy: str, mixed: bool = False) -> str | None:
     """A cell of a column (or file) found to be in a font encoding, converted, or None to keep it as it is:
     a cell holding characters the encoding never writes was typed in Unicode, and one that reads less
     Vietnamese converted than as it is stays (a tie converts: the column is in that encoding). A cell whose
     only characters beyond ASCII are symbols as it is ("75.000.000 ®", the đ of đồng typed in .VnTime) has no
-    word to judge by, and converts too."""
+    word to judge by, and converts too.
+
+    In a `mixed` column (one that also holds cells typed in Unicode beyond doubt: `mixed_columns`), a cell
+    whose every accented word is a well-formed Vietnamese syllable as it is (`well_formed`: "Võ Hùng", typed
+    in Unicode with the letters Windows-1252 shares with Vietnamese) stays as it is even when its conversion
+    reads as syllables too ("Vừ Hựng"). In a column all in the font the tie converts: there "Ghi chó" is the
+    .VnTime spelling of "Ghi chú", and a font's text as it is seldom reads as Vietnamese at all (¸ µ « ø ï,
+    a misplaced tone: "Maõ")."""
     if not could_be(text, legacy):
         return None
     converted = to_unicode(text, legacy)
@@ -229,20 +237,68 @@ def convert_cell(text: str, legacy: str) -> str | None:
     as_is = score(text)
     if as_is.counted and score(converted).ratio < as_is.ratio:
         return None
+    if mixed and as_is.counted and as_is.ratio == 1 and well_formed(text):
+        return None  # already Vietnamese as typed ("Võ Hùng"): a tie keeps it, never "Vừ Hựng"
     return converted
 
 
-def to_unicode_cells(text: str, legacy: str, delimiter: str | None = None) -> tuple[str, int]:
+def _unless_typed(text: str, legacy: str, mixed: bool) -> str | None:
+    """A cell of a file in the font's own bytes converted (None when unchanged), but a cell of a mixed column
+    that reads as well-formed Vietnamese as it is (typed in Unicode, saved in Windows-1252)."""
+    if text.isascii():
+        return None
+    if mixed:
+        as_is = score(text)
+        if as_is.counted and as_is.ratio == 1 and well_formed(text):
+            return None
+    converted = to_unicode(text, legacy)
+    return None if converted == text else converted
+
+
+def typed_in_unicode(text: str, legacy: str) -> bool:
+    """A cell typed in Unicode beyond doubt: Vietnamese as it is, with a letter the font encoding never
+    writes ("Nguyễn Văn An" in a TCVN3 column)."""
+    return not text.isascii() and not could_be(text, legacy) and score(text).counted > 0 and well_formed(text)
+
+
+def mixed_columns(rows: Iterable[Sequence[object]], columns: dict[int, str]) -> frozenset[int]:
+    """The columns in a font encoding (`columns`: index -> encoding) that also hold a cell typed in Unicode:
+    there a cell that reads as Vietnamese both as it is and converted stays as it is (`convert_cell`)."""
+    found: set[int] = set()
+    for row in rows:
+        for index, encoding in columns.items():
+            if index in found or index >= len(row):
+                continue
+            value = row[index]
+            if isinstance(value, str) and typed_in_unicode(value, encoding):
+                found.add(index)
+        if len(found) == len(columns):
+            break
+    return frozenset(found)
+
+
+def to_unicode_cells(
+    text: str, legacy: str, delimiter: str | None = None, keep_only_mixed: bool = False
+) -> tuple[str, int]:
     """Text found to be in a font encoding, converted cell by cell (each line's cells between delimiters,
-    or each line when no delimiter is given), keeping the cells typed in Unicode: (text, cells converted)."""
+    or each line when no delimiter is given), keeping the cells typed in Unicode: (text, cells converted).
+    A column is `mixed` when the text holds a cell of it typed in Unicode beyond doubt. `keep_only_mixed`
+    (text in the font's own bytes): every cell is converted as it is (`to_unicode`) but the cells of a mixed
+    column that read as Vietnamese as they are."""
     changed = 0
     lines = text.split("\n")
+    split = [line.split(delimiter) if delimiter else [line] for line in lines if not line.isascii()]
+    width = max((len(cells) for cells in split), default=0)
+    mixed = mixed_columns(split, dict.fromkeys(range(width), legacy))
     for i, line in enumerate(lines):
         if line.isascii():
             continue
         cells = line.split(delimiter) if delimiter else [line]
         for j, cell in enumerate(cells):
-            converted = convert_cell(cell, legacy) if not cell.isascii() else None
+            if keep_only_mixed:
+                converted = _unless_typed(cell, legacy, j in mixed)
+            else:
+                converted = convert_cell(cell, legacy, j in mixed) if not cell.isascii() else None
             if converted is not None:
                 cells[j] = converted
                 changed += 1
@@ -292,6 +348,51 @@ def is_syllable(word: str) -> bool:
         return False
     bare = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
     return _SYLLABLE.fullmatch(bare) is not None
+
+
+_VOWELS = frozenset("aăâeêioôơuưy")
+_STOP_FINALS = ("ch", "c", "p", "t")
+# Nuclei of two vowels whose tone may sit on the second vowel with no final consonant ("hoà", "thuế", "thuở",
+# "quý" aside: qu is an initial); in every other nucleus without a final it sits on an earlier vowel ("mão").
+_TONE_LAST = frozenset({"oa", "oe", "uy", "uê", "uơ"})
+
+
+@lru_cache(maxsize=65536)
+def well_formed_word(word: str) -> bool:
+    """A syllable (`is_syllable`) whose tone sits where Vietnamese spelling puts it and agrees with its final
+    (a syllable ending in c, ch, p or t takes sắc or nặng). VNI's marks read as they are put a tone on the
+    last vowel of "ao" or "oo" ("Maõ", "Voõ"), which no word does."""
+    if not is_syllable(word):
+        return False
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    letters: list[str] = []
+    toned = -1
+    tone = ""
+    for c in decomposed:
+        if c in _TONE_MARKS:
+            toned, tone = len(letters) - 1, c
+        elif unicodedata.combining(c):
+            letters[-1] = unicodedata.normalize("NFC", letters[-1] + c)
+        else:
+            letters.append(c)
+    bare = "".join(letters)
+    initial = re.match(_INITIAL, bare)
+    start = initial.end() if initial else 0
+    end = start
+    while end < len(bare) and bare[end] in _VOWELS:
+        end += 1
+    final = bare[end:]
+    if tone and (toned < 0 or letters[toned] not in _VOWELS):
+        return False  # a tone over a consonant: VNI's Ñ (Đ) read as it is, "Ñôn"
+    if final.startswith(_STOP_FINALS) and tone not in (_SAC, _NANG):
+        return False
+    nucleus = bare[start:end]
+    return not (toned == end - 1 and len(nucleus) >= 2 and not final and nucleus not in _TONE_LAST)
+
+
+def well_formed(text: str) -> bool:
+    """Whether every accented word of a text is a well-formed Vietnamese syllable (`well_formed_word`)."""
+    return all(well_formed_word(w) for w in words(text))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from analytics.ingest.cleaning import SQL_SPACES_CLASS, SQL_ZERO_WIDTH_CLASS
+from analytics.ingest.cleaning import SQL_CODE_CLASS
 from analytics.ingest.columns import TOTAL_KEYS
 
 WS = " \t\r\n\u00a0\u202f\ufeff"
@@ -78,12 +78,12 @@ MACROS: tuple[str, ...] = (
     f"""CREATE OR REPLACE TEMP MACRO ingest_txt(x) AS CASE
             WHEN ord(x) > 32 AND ord(x) <> 160 AND ord(x[-1]) > 32 AND ord(x[-1]) <> 160 THEN x
             ELSE nullif(trim(x, {_WS_LITERAL}), '') END""",
-    # Codes: invisible characters (zero-width space, BOM, Unicode spaces) removed, looked for only in a cell
-    # that is not plain ASCII (a code almost always is: the test costs nothing).
+    # Codes: invisible characters (zero-width space, BOM) and Unicode spaces (no-break, ideographic...)
+    # removed, as `cleaning.clean_code` does; looked for only in a cell that is not plain ASCII (a code almost
+    # always is: the test costs nothing).
     f"""CREATE OR REPLACE TEMP MACRO ingest_code(x) AS CASE
             WHEN strlen(x) = length(x) THEN ingest_txt(x)
-            ELSE nullif(trim(regexp_replace(regexp_replace(x, '{SQL_ZERO_WIDTH_CLASS}', '', 'g'),
-                                            '{SQL_SPACES_CLASS}', ' ', 'g'), {_WS_LITERAL}), '') END""",
+            ELSE nullif(trim(regexp_replace(x, '{SQL_CODE_CLASS}', '', 'g'), {_WS_LITERAL}), '') END""",
     # What the common formats do not read (so only cells that failed them pay for it): Excel serial day
     # numbers, dates written in words, ISO timestamps with a time zone.
     f"""CREATE OR REPLACE TEMP MACRO ingest_date_more(v) AS CASE

@@ -228,12 +228,13 @@ def legacy_columns(rows: list[list[object]]) -> dict[int, str]:
 def _converted(rows: list[list[object]], columns: dict[int, str]) -> list[list[object]]:
     if not columns:
         return rows
+    mixed = legacy.mixed_columns(rows, columns)
     out = []
     for row in rows:
         new = list(row)
         for index, encoding in columns.items():
             if index < len(new) and isinstance(new[index], str) and not new[index].isascii():
-                converted = legacy.convert_cell(new[index], encoding)
+                converted = legacy.convert_cell(new[index], encoding, index in mixed)
                 if converted is not None:
                     new[index] = converted
         out.append(new)
@@ -431,10 +432,16 @@ def _columns_for(first: _Table, table: _Table) -> tuple[int | None, ...]:
 
 
 class _Cleaner:
-    """Cells as text, font encodings converted and invisible or control characters removed, counted."""
+    """Cells as text, font encodings converted and invisible or control characters removed, counted; the
+    code column's cells lose their Unicode spaces too (`cleaning.clean_code`)."""
 
-    def __init__(self, columns: dict[int, str]) -> None:
+    def __init__(
+        self, columns: dict[int, str], code_column: int | None = None, rows: list[list[object]] | None = None
+    ) -> None:
         self.columns = columns
+        self.code_column = code_column
+        # Font-encoded columns that hold cells typed in Unicode too (`legacy.mixed_columns`, over `rows`).
+        self.mixed = legacy.mixed_columns(rows, columns) if rows and columns else frozenset()
         self.legacy_cells = 0
         self.invisible_cells = 0
 
@@ -444,11 +451,12 @@ class _Cleaner:
             return text
         encoding = self.columns.get(index)
         if encoding is not None and not text.isascii():
-            converted = legacy.convert_cell(text, encoding)
+            converted = legacy.convert_cell(text, encoding, index in self.mixed)
             if converted is not None:
                 self.legacy_cells += 1
                 text = converted
-        cleaned, changed = cleaning.clean_cell(text)
+        clean = cleaning.clean_code if index == self.code_column else cleaning.clean_cell
+        cleaned, changed = clean(text)
         if changed:
             self.invisible_cells += 1
         return cleaned
@@ -489,12 +497,15 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
 
     staging.sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     width = staging.shape.width
+    code = staging.shape.mapping.get("code")
     if layout.parts:
         frames = []
         with _workbook(path) as book:
             for part in layout.parts:
                 cells = _sheet_rows(book, part.sheet)
-                cleaner = _Cleaner(dict(part.legacy_columns))
+                cleaner = _Cleaner(
+                    dict(part.legacy_columns), _source(part.columns, code), cells[part.data_row - 1 :]
+                )
                 frame = sheet_frame(cells, part.data_row - 1, width, part.columns, cleaner)
                 if part.unit_from_name:
                     frame[f"c{width - 1}"] = part.sheet
@@ -508,7 +519,7 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
         extra = ", _row, _sheet"
     else:
         _, _, cells = read_sheet(path, layout.sheet)
-        cleaner = _Cleaner(layout.legacy_columns)
+        cleaner = _Cleaner(layout.legacy_columns, code, cells[layout.data_row - 1 :])
         frame = sheet_frame(cells, layout.data_row - 1, width, None, cleaner)
         _count_cleaned(staging, cleaner)
         del cells
@@ -516,6 +527,11 @@ def stage(staging: Stage, path: Path, folder: Path, layout: Layout, step: Progre
     staging.cur.register("ingest_frame", frame)  # stays registered for a re-read; the cursor closes after
     columns = ", ".join(f"CAST({q.col(i)} AS VARCHAR) AS {q.col(i)}" for i in range(width))
     staging.rows = staging.run(f"(SELECT {columns}{extra} FROM ingest_frame)", {})  # noqa: S608
+
+
+def _source(columns: tuple[int | None, ...], index: int | None) -> int | None:
+    """The sheet's column that feeds column `index` of the table (None where none does)."""
+    return columns[index] if index is not None and index < len(columns) else None
 
 
 def _count_cleaned(staging: Stage, cleaner: _Cleaner) -> None:

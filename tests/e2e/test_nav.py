@@ -1,0 +1,51 @@
+"""The top navigation reads whole at the desktop and projector widths, in both languages (issue 17): every
+item the bar shows lies inside the bar and the window, its text not cut; the rest are in the bar's overflow
+menu. In English at 1280 px the bar used to cut its last item ("Data") by its own padding."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import exceptions_on, open_page
+
+SHOWN = """() => {
+  const bar = document.querySelector('[data-testid="stTopNav"]').getBoundingClientRect();
+  return Array.from(document.querySelectorAll(
+      '[data-testid="stTopNav"] [data-testid="stTopNavLink"], [data-testid="stTopNav"] [data-testid="stTopNavSection"]'))
+    .filter(e => e.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}))  // not the overflow's hidden rest
+    .map(e => { const r = e.getBoundingClientRect();
+      return {link: e.dataset.testid === 'stTopNavLink', text: e.innerText.trim().split(String.fromCharCode(10)).pop(), left: r.left, right: r.right,
+              barRight: bar.right, scroll: e.scrollWidth, client: e.clientWidth}; });
+}"""
+
+
+def settled_items(tab) -> list[dict]:
+    """The items the bar shows once it has settled (it measures, then moves items to its overflow menu)."""
+    before = tab.evaluate(SHOWN)
+    for _ in range(40):
+        tab.wait_for_timeout(250)
+        now = tab.evaluate(SHOWN)
+        if now == before:
+            return now
+        before = now
+    return before
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [1280, 1366, 1920])
+def test_every_navigation_item_shown_reads_whole(sample_server, browser, lang, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    try:
+        open_page(tab, sample_server.url + ("/?lang=en" if lang == "en" else "/"))
+        assert exceptions_on(tab) == []
+        shown = settled_items(tab)
+        assert len(shown) >= 5, shown
+        for item in shown:
+            assert item["text"] or not item["link"], shown  # the overflow menu's label is drawn by CSS
+            assert item["right"] <= item["barRight"] + 0.5 and item["right"] <= width, (item, shown)
+            assert item["scroll"] <= item["client"], item
+        lefts = [item["left"] for item in shown]
+        assert lefts == sorted(lefts) and len(set(lefts)) == len(lefts), shown  # one row, none on another
+    finally:
+        context.close()
