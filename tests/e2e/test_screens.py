@@ -118,6 +118,13 @@ MEASURE = """() => {
       if (visible(card) && box(card).width < 0.4 * vw) out.cramped.push('card: ' + name(card));
     for (const cell of document.querySelectorAll('.sk-tier-table td.sk-tier-units'))
       if (visible(cell) && box(cell).width < 0.5 * vw) out.cramped.push('tier units: ' + name(cell));
+    // a table given less height than it asked for (the room made above it for its toolbar came out of the
+    // table's own height, and its last rows lay under the next heading)
+    for (const table of document.querySelectorAll('[data-testid="stDataFrame"]')) {
+      const holder = table.closest('[data-testid="stElementContainer"]');
+      if (holder && visible(table) && box(table).height < parseFloat(getComputedStyle(holder).height) - 2)
+        out.cramped.push('table: ' + Math.round(box(table).height) + ' of ' + getComputedStyle(holder).height);
+    }
     // a chart's plotting area squeezed by its labels or its colour scale (the heatmap's grid was 17% of its
     // chart). The rankings keep units' whole names on the axis, as every other screen names them: with
     // "Ban QLDA Long Phú – Sông Hậu" their bars have 31% of the report preview's narrower chart.
