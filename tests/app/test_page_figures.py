@@ -1,5 +1,6 @@
 """Every figure a page draws is the same after the pages were made faster (issue 19): drawn with Plotly's own
-update_layout and a copy of each figure (how the pages drew them before), and drawn as they are now."""
+update_layout, update_xaxes and update_yaxes and a copy of each figure (how the pages drew them before), and
+drawn as they are now."""
 
 from __future__ import annotations
 
@@ -43,6 +44,8 @@ def test_each_page_draws_the_figures_it_drew_before(monkeypatch, sample_copy: Pa
     now = _figures(monkeypatch, sample_copy, page)
     with monkeypatch.context() as old:
         old.setattr(charts, "set_layout", _update_layout)
+        old.setattr(charts, "set_xaxes", lambda fig, **values: fig.update_xaxes(**values))
+        old.setattr(charts, "set_yaxes", lambda fig, **values: fig.update_yaxes(**values))
         old.setattr(widgets, "_drawn", _drawn_by_copy)
         before = _figures(monkeypatch, sample_copy, page)
     assert len(now) == len(before) >= 1
