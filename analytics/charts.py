@@ -236,10 +236,45 @@ def themed(
         # (`legend_below` is kept for callers; every legend is below now.)
         "legend": {"y": -0.14, "yanchor": "top"},
     }
-    fig.update_layout(layout)
+    set_layout(fig, layout)
     if legend and fig.layout.xaxis.title and fig.layout.xaxis.title.text:
-        fig.update_layout(legend_y=-0.3)  # under the axis title too, not over it
+        fig.layout.legend.y = -0.3  # under the axis title too, not over it
     return fig
+
+
+def set_layout(fig: go.Figure, values: dict) -> go.Figure:
+    """`fig.update_layout(values)`, the same figure at a third of the cost: each top-level property is set
+    at once (update_layout walks every key path of the dict through Plotly's relayout machinery, some 5 ms
+    a figure, several figures a page); a property that already holds values gets the new ones merged into
+    them, as update_layout merges."""
+    for key, value in values.items():
+        if isinstance(value, dict):
+            held = fig.layout[key].to_plotly_json()
+            if held:
+                value = _merged(held, value)
+        fig.layout[key] = value
+    return fig
+
+
+def set_xaxes(fig: go.Figure, **values: object) -> go.Figure:
+    """`fig.update_xaxes(**values)` for the one x axis of the app's figures, at a fifth of the cost
+    (`set_layout`)."""
+    return set_layout(fig, {"xaxis": values})
+
+
+def set_yaxes(fig: go.Figure, **values: object) -> go.Figure:
+    """`fig.update_yaxes(**values)` for the one y axis of the app's figures (`set_layout`)."""
+    return set_layout(fig, {"yaxis": values})
+
+
+def _merged(held: dict, new: dict) -> dict:
+    """`new` over `held`, nested dicts merged key by key (update_layout's rule)."""
+    out = dict(held)
+    for key, value in new.items():
+        out[key] = (
+            _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+        )
+    return out
 
 
 def bar_labels_inside_long_bars(fig: go.Figure, share: float = 0.5) -> go.Figure:
@@ -313,8 +348,8 @@ def empty_figure(lang: Lang, title: str, height: int = 260) -> go.Figure:
         yref="paper",
         font={"size": 15, "color": MUTED},
     )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
+    set_xaxes(fig, visible=False)
+    set_yaxes(fig, visible=False)
     return themed(fig, lang, title, height=height, legend=False)
 
 
@@ -331,7 +366,7 @@ def _period_label(phase: pd.Series, lang: Lang) -> str:
 
 def date_axis(fig: go.Figure, lang: Lang) -> None:
     """Dates on axes and in hovers written the way the language writes them."""
-    fig.update_xaxes(hoverformat=d3_date_format(lang), tickformat="%m/%Y" if lang == "vi" else "%b %Y")
+    set_xaxes(fig, hoverformat=d3_date_format(lang), tickformat="%m/%Y" if lang == "vi" else "%b %Y")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -425,8 +460,8 @@ def phase_bullets(phases: pd.DataFrame, program: dict, lang: Lang, title: str) -
     top = max(
         frame["registered"].max(), frame["target"].max(skipna=True) if frame["target"].notna().any() else 0
     )
-    fig.update_xaxes(range=[0, top * 1.1], showgrid=True, gridcolor=GRID, tickformat=",d")
-    fig.update_yaxes(showgrid=False, tickfont={"size": 15, "color": INK}, ticksuffix="  ")
+    set_xaxes(fig, range=[0, top * 1.1], showgrid=True, gridcolor=GRID, tickformat=",d")
+    set_yaxes(fig, showgrid=False, tickfont={"size": 15, "color": INK}, ticksuffix="  ")
     return themed(fig, lang, title, height=140 + BULLET_ROW * len(frame))
 
 
@@ -534,12 +569,12 @@ def unit_ranking(rows: pd.DataFrame, metric: str, lang: Lang, title: str) -> go.
         top = max(top, float(ordered["target"].max()))
     if metric == "pct":
         fig.add_vline(x=100, line={"color": TARGET, "width": 2, "dash": "dash"})
-        fig.update_xaxes(ticksuffix="%")
+        set_xaxes(fig, ticksuffix="%")
         top = max(top, 100)
     tick = ",.0f" if metric != "benefit_vnd" else "~s"
-    fig.update_xaxes(range=[0, top * 1.25], showgrid=True, gridcolor=GRID, tickformat=tick, fixedrange=True)
-    fig.update_yaxes(showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
-    fig.update_layout(barmode="overlay", bargap=0.25, clickmode="event+select", dragmode=False)
+    set_xaxes(fig, range=[0, top * 1.25], showgrid=True, gridcolor=GRID, tickformat=tick, fixedrange=True)
+    set_yaxes(fig, showgrid=False, tickfont={"size": 13, "color": INK}, fixedrange=True)
+    set_layout(fig, dict(barmode="overlay", bargap=0.25, clickmode="event+select", dragmode=False))
     bar_labels_inside_long_bars(fig)
     # A label inside a long bar at its size, not shrunk to the bar's height.
     fig.data[0].constraintext = "none"
@@ -641,7 +676,8 @@ def share_bars(
             textfont={"size": 12, "color": INK},
         )
     )
-    fig.update_xaxes(
+    set_xaxes(
+        fig,
         range=[0, float(ordered[value_col].max()) / divisor * room],
         showgrid=True,
         gridcolor=GRID,
@@ -650,7 +686,7 @@ def share_bars(
         fixedrange=True,
     )
     # 12 px: a phone's 300 px chart holds a unit's long name and the label after its bar in the system's font
-    fig.update_yaxes(showgrid=False, tickfont={"size": 12, "color": INK}, fixedrange=True)
+    set_yaxes(fig, showgrid=False, tickfont={"size": 12, "color": INK}, fixedrange=True)
     bar_labels_inside_long_bars(fig)
     return themed(fig, lang, title, height=height or (110 + 30 * len(ordered)), legend=False)
 
@@ -767,13 +803,14 @@ def cumulative_vs_target(
             hovertemplate="%{x}<br>%{text}: %{y:,.0f}<extra></extra>",
         )
     date_axis(fig, lang)
-    fig.update_xaxes(range=[start - pd.Timedelta(days=7), end + pd.Timedelta(days=7)], showgrid=False)
-    fig.update_yaxes(
+    set_xaxes(fig, range=[start - pd.Timedelta(days=7), end + pd.Timedelta(days=7)], showgrid=False)
+    set_yaxes(
+        fig,
         rangemode="tozero",
         tickformat=",d",
         title={"text": t("trends.axis_cumulative", lang, **_plot_terms(terms))},
     )
-    fig.update_layout(hovermode="x unified")
+    set_layout(fig, dict(hovermode="x unified"))
     return themed(fig, lang, title, height=470)
 
 
@@ -808,7 +845,8 @@ def period_bars(
             layer="below",
         )
     date_axis(fig, lang)
-    fig.update_yaxes(
+    set_yaxes(
+        fig,
         tickformat=",d",
         title={
             "text": t(
@@ -851,10 +889,10 @@ def unit_month_heatmap(
             | {"title": {"text": t("word.initiatives", lang, **_plot_terms(terms)), "side": "top"}},
         )
     )
-    fig.update_xaxes(tickangle=-45, tickfont={"size": 11}, showgrid=False)
-    fig.update_yaxes(tickfont={"size": 11}, showgrid=False)
-    fig = themed(fig, lang, title, height=150 + 22 * len(table), legend=False)
-    return fig.update_layout(margin_t=110)  # the title (in a PNG) above the colour scale above the grid
+    set_xaxes(fig, tickangle=-45, tickfont={"size": 11}, showgrid=False)
+    set_yaxes(fig, tickfont={"size": 11}, showgrid=False)
+    # (the colour scale above the grid pushes the top margin itself: Plotly's automargin)
+    return themed(fig, lang, title, height=150 + 22 * len(table), legend=False)
 
 
 # The heatmap's colour scale lies along the top of the grid: standing at its right, with its title, it took a
@@ -906,9 +944,9 @@ def field_mix(counts: pd.DataFrame, field_label, lang: Lang, title: str) -> go.F
             hovertemplate=label + ": %{y:.1f}%<extra></extra>",
         )
     date_axis(fig, lang)
-    fig.update_xaxes(hoverformat="%m/%Y" if lang == "vi" else "%b %Y")
-    fig.update_yaxes(ticksuffix="%", range=[0, 100])
-    fig.update_layout(hovermode="x unified")
+    set_xaxes(fig, hoverformat="%m/%Y" if lang == "vi" else "%b %Y")
+    set_yaxes(fig, ticksuffix="%", range=[0, 100])
+    set_layout(fig, dict(hovermode="x unified"))
     return themed(fig, lang, title, height=520, legend_below=True)
 
 
@@ -935,9 +973,9 @@ def recognition_chart(by_month: pd.DataFrame, lang: Lang, title: str) -> go.Figu
         hovertemplate=t("trends.median", lang) + ": %{y:.0f}<extra></extra>",
     )
     date_axis(fig, lang)
-    fig.update_xaxes(hoverformat="%m/%Y" if lang == "vi" else "%b %Y")
-    fig.update_yaxes(rangemode="tozero", title={"text": t("trends.axis_days", lang)})
-    fig.update_layout(hovermode="x unified")
+    set_xaxes(fig, hoverformat="%m/%Y" if lang == "vi" else "%b %Y")
+    set_yaxes(fig, rangemode="tozero", title={"text": t("trends.axis_days", lang)})
+    set_layout(fig, dict(hovermode="x unified"))
     return themed(fig, lang, title, height=360)
 
 
@@ -985,10 +1023,10 @@ def benefit_histogram(hist: pd.DataFrame, lang: Lang, title: str, terms: dict | 
         )
     )
     words = _plot_terms(terms)
-    fig.update_xaxes(
-        tickangle=-40, tickfont={"size": 12}, title={"text": t("benefit.axis_band", lang, **words)}
+    set_xaxes(
+        fig, tickangle=-40, tickfont={"size": 12}, title={"text": t("benefit.axis_band", lang, **words)}
     )
-    fig.update_yaxes(tickformat=",d", title={"text": t("benefit.axis_count", lang, **words)})
+    set_yaxes(fig, tickformat=",d", title={"text": t("benefit.axis_count", lang, **words)})
     return themed(fig, lang, title, height=420, legend=False)
 
 
@@ -1022,13 +1060,14 @@ def period_overlay(
             hovertemplate=name + "<br>%{x}: %{y:,d}<extra></extra>",
         )  # fmt: skip
     date_axis(fig, lang)
-    fig.update_xaxes(tickformat="%d/%m" if lang == "vi" else "%d %b")
-    fig.update_yaxes(
+    set_xaxes(fig, tickformat="%d/%m" if lang == "vi" else "%d %b")
+    set_yaxes(
+        fig,
         rangemode="tozero",
         tickformat=",d",
         title={"text": t("trends.axis_cumulative", lang, **_plot_terms(terms))},
     )
-    fig.update_layout(hovermode="x unified")
+    set_layout(fig, dict(hovermode="x unified"))
     return themed(fig, lang, title, height=380)
 
 
@@ -1053,9 +1092,9 @@ def program_share_curves(
             hovertemplate=name + "<br>%{x:.1f}% · %{y:.1f}% (%{customdata})<extra></extra>",
         )
     fig.add_vline(x=share, line={"color": MUTED, "width": 1, "dash": "dot"})
-    fig.update_xaxes(
-        range=[0, 100], ticksuffix="%", hoverformat=".1f", title={"text": t("compare.axis.share", lang)}
+    set_xaxes(
+        fig, range=[0, 100], ticksuffix="%", hoverformat=".1f", title={"text": t("compare.axis.share", lang)}
     )  # the unified hover's heading: 25,8%, not 25,77997%
-    fig.update_yaxes(rangemode="tozero", ticksuffix="%", title={"text": t("compare.axis.pct", lang)})
-    fig.update_layout(hovermode="x unified")
+    set_yaxes(fig, rangemode="tozero", ticksuffix="%", title={"text": t("compare.axis.pct", lang)})
+    set_layout(fig, dict(hovermode="x unified"))
     return themed(fig, lang, title, height=380)

@@ -265,6 +265,7 @@ def chart(
 # The drawn copy of each figure that is shared between runs (ui.data's cached figures), by the figure's
 # identity and the projector mode; the entry goes with the figure. A rerun of a view then draws the copy made
 # for it the first time instead of copying and re-laying out the figure (Plotly validates every property).
+TITLE_ROOM = 64  # px above the plot: the toolbar on the page, the title in the PNG
 _DRAWN: dict[tuple[int, bool], tuple[weakref.ref, str | None, go.Figure]] = {}
 _DRAWN_LOCK = threading.RLock()  # re-entrant: a figure collected while it is held forgets its entry
 
@@ -278,10 +279,16 @@ def _drawn(fig: go.Figure, present: bool) -> tuple[str | None, go.Figure]:
         kept = _DRAWN.get(key)
     if kept is not None and kept[0]() is fig:
         return kept[1], kept[2]
+    title = fig.layout.title.text if fig.layout.title else None
+    if not present and (not title or fig.layout.margin.t == TITLE_ROOM):
+        # nothing to change (analytics.charts.themed gave it that room): drawn as it is, not copied (a copy
+        # validates every property again: a tenth of a second for a page's figures)
+        return title, fig
     drawn = go.Figure(fig)  # a copy: cached figures (shared between sessions) stay as they are
-    title = drawn.layout.title.text if drawn.layout.title else None
     if title:
-        drawn.update_layout(margin_t=64)  # room for the toolbar on the page, and for the title in the PNG
+        drawn.update_layout(
+            margin_t=TITLE_ROOM
+        )  # room for the toolbar on the page, and for the title in the PNG
     if present:
         drawn = present_figure(drawn)
     with _DRAWN_LOCK:

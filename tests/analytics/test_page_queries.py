@@ -151,3 +151,72 @@ def test_benefit_distribution_is_the_plain_queries(sample_store, filters):
     for key, value in stats.items():
         assert type(found_stats[key]) is type(value), key
         assert (pd.isna(value) and pd.isna(found_stats[key])) or found_stats[key] == value, key
+
+
+# remuneration_by_author's stored query before the largest were chosen ahead of the names' join
+_PLAIN_AUTHOR_PAY_STORED_SQL = f"""WITH {metrics._AUTHOR_PARTS_SCOPE},
+g AS (
+    SELECT unit_code, author, min(name_rank) AS name_rank, count(*) AS initiatives,
+           sum(benefit_vnd * share) AS benefit_part, bool_or(by_share) AS by_share
+    FROM f GROUP BY unit_code, author
+)
+SELECT g.unit_code AS unit, u.name AS unit_name, n.name AS author, g.initiatives, g.benefit_part,
+       g.benefit_part * $rate AS min_remuneration, g.by_share
+FROM g JOIN author_names n ON n.name_rank = g.name_rank LEFT JOIN units u ON u.code = g.unit_code
+ORDER BY min_remuneration DESC, unit, author LIMIT $limit"""  # noqa: S608  (constant SQL)
+
+
+@pytest.fixture
+def tied_store(make_store):
+    """Applied records whose authors' parts tie across units and names (the order then goes by unit, then by
+    the name in its sort order: "Bình" before "Cường" before "an"), a person written in two cases, and other units' larger parts."""
+    from tests.conftest import record
+
+    def applied(code, unit, day, authors, benefit):
+        return record(code, unit, day, authors=authors, status="applied", benefit_vnd=benefit)
+
+    rows = [
+        applied("T1", "BSR", "2022-01-10", "Bình; An", 200_000_000),
+        applied("T2", "PVEP", "2022-01-11", "an; Bình", 200_000_000),
+        applied("T3", "PVEP", "2022-01-12", "Cường", 100_000_000),
+        applied("T4", "BSR", "2022-02-01", "cường; CƯỜNG", 100_000_000),
+        applied("T5", "PVTex", "2022-03-01", "Dung; Em; Giang; Hà", 400_000_000),
+        applied("T6", "PVTex", "2023-03-01", "Dung", 300_000_000),
+        applied("T7", "BSR", "2023-04-01", "Khánh", 5_000_000_000),
+    ]
+    store = make_store(rows, name="tied.duckdb")
+    assert metrics.store_author_parts(store)
+    return store
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 10, 20])
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(phase=1),
+        Filters(units=("BSR", "PVEP")),
+        Filters(as_of=dt.date(2022, 12, 31)),
+        Filters(date_from=dt.date(1990, 1, 1), date_to=dt.date(1990, 1, 2)),  # nothing
+    ],
+)
+def test_remuneration_by_author_from_the_parts_is_the_plain_querys(tied_store, filters, limit):
+    assert metrics.author_parts_current(tied_store)
+    expected = metrics._run(
+        tied_store, _PLAIN_AUTHOR_PAY_STORED_SQL, filters, limit=limit, rate=metrics.REMUNERATION_RATE
+    )
+    found = metrics.remuneration_by_author(tied_store, filters, limit=limit)
+    pd.testing.assert_frame_equal(found, expected, check_exact=True)
+    if limit == 10 and filters == Filters():  # ties by unit, then by the name in its sort order
+        assert list(zip(found["unit"], found["author"], strict=True)) == [
+            ("BSR", "Khánh"),
+            ("PVTex", "Dung"),
+            ("BSR", "An"),
+            ("BSR", "Bình"),
+            ("BSR", "CƯỜNG"),  # "cường; CƯỜNG": one person, named as the first sorted
+            ("PVEP", "Bình"),
+            ("PVEP", "Cường"),
+            ("PVEP", "an"),
+            ("PVTex", "Em"),
+            ("PVTex", "Giang"),
+        ]

@@ -59,6 +59,24 @@ def test_a_shared_figure_is_drawn_from_the_copy_made_the_first_time_and_stays_as
     assert key not in widgets._DRAWN  # the entry goes with the figure
 
 
+def test_a_themed_figure_is_drawn_as_it_is_the_same_figure_a_copy_would_give():
+    import pandas as pd
+    import plotly.graph_objects as go
+
+    from analytics import charts
+    from ui import widgets
+
+    fig = charts.share_bars(
+        pd.DataFrame({"label": ["A", "B"], "v": [3.0, 1.0]}), "label", "v", "vi", "Tiêu đề"
+    )
+    title, drawn = widgets._drawn(fig, False)
+    assert drawn is fig and title == "Tiêu đề"  # no copy: nothing to change
+    copied = go.Figure(fig)
+    copied.update_layout(margin_t=64)
+    assert drawn.to_plotly_json() == copied.to_plotly_json()  # what the copy drew before
+    assert widgets._drawn(fig, True)[1] is not fig  # the projector still draws its own copy
+
+
 def test_on_the_projector_a_chart_of_horizontal_bars_gets_rows_as_much_taller_as_its_texts():
     # At the projector's 22 px the Units ranking's 24 px rows skipped every other unit's name and its labels
     # overlapped; other charts keep their height.
