@@ -41,15 +41,10 @@ def records_table(
     if "title" in names:  # named after what the program counts; a download keeps "Tên sáng kiến"
         names["title"] = ctx.t("col.title.shown")
     shown = readable_records(frame[columns], ctx.lang)
-    for column in DATE_COLUMNS:
-        if column in shown:
-            shown[column] = pd.to_datetime(shown[column])
     shown = shown.rename(columns=names)
-    kinds = {names[c]: kind for c, kind in COLUMN_KINDS.items() if c in names and c not in DATE_COLUMNS}
-    date_format = "D MMM YYYY" if ctx.lang == "en" else "DD/MM/YYYY"
-    config: dict = {
-        names[c]: st.column_config.DateColumn(format=date_format) for c in DATE_COLUMNS if c in names
-    }
+    # dates are written by the Styler ("13/03/2026", "–" for none: a date column drew "None")
+    kinds = {names[c]: kind for c, kind in COLUMN_KINDS.items() if c in names}
+    config: dict = {}
     if "title" in names:
         config[names["title"]] = st.column_config.TextColumn(width="large")
     if "code" in names:  # the record's code stays in view while the rest scrolls (a phone shows 2 columns)

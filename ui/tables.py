@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from analytics.i18n import DASH, Lang, format_value
+from analytics.i18n import DASH, Lang, format_value, is_missing
 
 
 def styled(
@@ -20,9 +20,11 @@ def styled(
 
     `colors` maps a column to a function of the cell value returning CSS (e.g. a tier's colour).
     """
+    dates = [column for column, kind in kinds.items() if kind == "date" and column in frame]
+    frame = frame.assign(**{column: frame[column].map(_date_text) for column in dates})
     style = frame.style.format(
         {
-            column: (lambda v, k=kind: format_value(v, k, lang))
+            column: (lambda v, k=kind: DASH if v == DASH else format_value(v, k, lang))
             for column, kind in kinds.items()
             if column in frame
         },
@@ -32,3 +34,9 @@ def styled(
         if column in frame:
             style = style.map(css, subset=[column])
     return style
+
+
+def _date_text(value: object) -> str:
+    """A date as ISO text ("2026-03-13", which sorts as the dates do; the Styler writes it "13/03/2026"), "–"
+    for none: Streamlit's table draws a missing cell as "None", in English, whatever the Styler says."""
+    return DASH if is_missing(value) else pd.Timestamp(value).date().isoformat()
