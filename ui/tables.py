@@ -22,6 +22,8 @@ def styled(
     """
     dates = [column for column, kind in kinds.items() if kind == "date" and column in frame]
     frame = frame.assign(**{column: frame[column].map(_date_text) for column in dates})
+    texts = [column for column in frame if column not in dates and _is_text(frame[column])]
+    frame = frame.assign(**{column: frame[column].map(_text_or_dash) for column in texts})
     style = frame.style.format(
         {
             column: (lambda v, k=kind: DASH if v == DASH else format_value(v, k, lang))
@@ -40,3 +42,14 @@ def _date_text(value: object) -> str:
     """A date as ISO text ("2026-03-13", which sorts as the dates do; the Styler writes it "13/03/2026"), "–"
     for none: Streamlit's table draws a missing cell as "None", in English, whatever the Styler says."""
     return DASH if is_missing(value) else pd.Timestamp(value).date().isoformat()
+
+
+def _is_text(values: pd.Series) -> bool:
+    """A column of words with some missing (a level not given yet): those cells would read "None"."""
+    if not (values.dtype == object or pd.api.types.is_string_dtype(values)) or not values.isna().any():
+        return False
+    return all(isinstance(v, str) for v in values.dropna())
+
+
+def _text_or_dash(value: object) -> object:
+    return DASH if is_missing(value) else value

@@ -25,11 +25,18 @@ def test_a_missing_date_is_a_dash_not_a_missing_cell():
     assert "13 Mar 2026" in styled(frame, {"day": "date"}, "en").to_html()
 
 
+def test_a_missing_word_is_a_dash_and_numbers_stay_numbers():
+    frame = pd.DataFrame({"level": ["Cấp cơ sở", None], "benefit": [1.0, float("nan")]})
+    style = styled(frame, {"benefit": "vnd"}, "vi")
+    assert list(style.data["level"]) == ["Cấp cơ sở", "–"]
+    assert style.data["benefit"].dtype == float
+
+
 def test_the_records_explorer_shows_no_missing_cell_for_a_record_not_yet_recognised(monkeypatch, sample_copy):
     at = run_app(monkeypatch, sample_copy, page="records")
     frame = at.dataframe[0].value
     dates = [c for c in frame.columns if c.startswith("Ngày")]
     assert dates, list(frame.columns)
-    for column in dates:
+    for column in [*dates, "Cấp công nhận"]:
         assert not frame[column].isna().any(), column
     assert (frame[dates].astype(str) == "–").any().any(), "the sample's newest records are not all recognised"
