@@ -19,7 +19,7 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -987,69 +987,73 @@ def _insert_columns(
     )
 
 
+def _int_or_none(text: str) -> int | None:
+    return int(text) if text else None
+
+
+def _aliases(text: str) -> list[str]:
+    return [a.strip() for a in text.split("|") if a.strip()]
+
+
+# The reference tables a new store starts with: each one's file in data/, then its columns in order, each as
+# (CSV column, DuckDB type, the reader of its text).
+REFERENCE_FILES: tuple[tuple[str, str, tuple[tuple[str, str, Callable[[str], object]], ...]], ...] = (
+    (
+        "units",
+        "units.csv",
+        (
+            ("code", "VARCHAR", str),
+            ("name", "VARCHAR", str),
+            ("short_name", "VARCHAR", _blank_to_none),
+            ("parent_code", "VARCHAR", _blank_to_none),
+            ("group_name", "VARCHAR", _blank_to_none),
+            ("members", "INTEGER", _int_or_none),
+            ("aliases", "VARCHAR[]", _aliases),
+        ),
+    ),
+    (
+        "phases",
+        "phases.csv",
+        (
+            ("phase", "INTEGER", int),
+            ("name", "VARCHAR", str),
+            ("start_on", "DATE", str),
+            ("end_on", "DATE", str),
+            ("target", "INTEGER", int),
+        ),
+    ),
+    (
+        "targets",
+        "targets.csv",
+        (("unit_code", "VARCHAR", str), ("phase", "INTEGER", int), ("target", "INTEGER", int)),
+    ),
+    (
+        "campaigns",
+        "campaigns.csv",
+        (("name", "VARCHAR", str), ("start_on", "DATE", str), ("end_on", "DATE", str)),
+    ),
+    (
+        "milestones",
+        "milestones.csv",
+        (
+            ("on_date", "DATE", str),
+            ("cumulative_target", "INTEGER", int),
+            ("label", "VARCHAR", _blank_to_none),
+        ),
+    ),
+)
+
+
 def load_reference_rows(cur: duckdb.DuckDBPyConnection) -> None:
     """Units, phases, targets, campaigns and milestones from the CSV files in data/ (new store only)."""
-    units = _read_csv_rows("units.csv")
-    _insert_columns(
-        cur,
-        "units",
-        ("VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR", "INTEGER", "VARCHAR[]"),
-        [
-            [row["code"] for row in units],
-            [row["name"] for row in units],
-            [_blank_to_none(row["short_name"]) for row in units],
-            [_blank_to_none(row["parent_code"]) for row in units],
-            [_blank_to_none(row["group_name"]) for row in units],
-            [int(row["members"]) if row["members"] else None for row in units],
-            [[a.strip() for a in row["aliases"].split("|") if a.strip()] for row in units],
-        ],
-    )
-    phases = _read_csv_rows("phases.csv")
-    _insert_columns(
-        cur,
-        "phases",
-        ("INTEGER", "VARCHAR", "DATE", "DATE", "INTEGER"),
-        [
-            [int(row["phase"]) for row in phases],
-            [row["name"] for row in phases],
-            [row["start_on"] for row in phases],
-            [row["end_on"] for row in phases],
-            [int(row["target"]) for row in phases],
-        ],
-    )
-    targets = _read_csv_rows("targets.csv")
-    _insert_columns(
-        cur,
-        "targets",
-        ("VARCHAR", "INTEGER", "INTEGER"),
-        [
-            [row["unit_code"] for row in targets],
-            [int(row["phase"]) for row in targets],
-            [int(row["target"]) for row in targets],
-        ],
-    )
-    campaigns = _read_csv_rows("campaigns.csv")
-    _insert_columns(
-        cur,
-        "campaigns",
-        ("VARCHAR", "DATE", "DATE"),
-        [
-            [row["name"] for row in campaigns],
-            [row["start_on"] for row in campaigns],
-            [row["end_on"] for row in campaigns],
-        ],
-    )
-    milestones = _read_csv_rows("milestones.csv")
-    _insert_columns(
-        cur,
-        "milestones",
-        ("DATE", "INTEGER", "VARCHAR"),
-        [
-            [row["on_date"] for row in milestones],
-            [int(row["cumulative_target"]) for row in milestones],
-            [_blank_to_none(row["label"]) for row in milestones],
-        ],
-    )
+    for table, file_name, columns in REFERENCE_FILES:
+        rows = _read_csv_rows(file_name)
+        _insert_columns(
+            cur,
+            table,
+            [kind for _, kind, _ in columns],
+            [[read(row[name]) for row in rows] for name, _, read in columns],
+        )
 
 
 def open_store_or_copy(path: Path | str | None = None, verify: bool = False) -> Store:
