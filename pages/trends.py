@@ -12,7 +12,7 @@ from ui import compare, data
 from ui.context import current
 from ui.labels import translated
 from ui.tables import styled
-from ui.tiers import pace_word_colours
+from ui.tiers import PACE_WORD_WIDTH, pace_word_colours
 from ui.widgets import badge, chart, metric, page_header
 
 ctx = current()
@@ -142,6 +142,8 @@ if overall is not None and not unit_pace.empty:
         width="stretch",
         height=min(38 + 35 * len(shown), 600),
         column_config={
+            columns["short"]: st.column_config.TextColumn(pinned=True),
+            columns["state_label"]: st.column_config.TextColumn(width=PACE_WORD_WIDTH),
             columns["why"]: st.column_config.TextColumn(width="large"),
             **{
                 columns[k]: st.column_config.Column(help=ctx.t(f"metric.{k}.help"))

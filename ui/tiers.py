@@ -68,6 +68,10 @@ def tier_word_colours(ctx: Context) -> Callable[[object], str]:
     return _word_colours({ctx.t(f"tier.{tier}"): colour for tier, colour in charts.TIER_TEXT_COLORS.items()})
 
 
+# Pixels for a column of pace words: the longest, "Đã kết thúc, chưa đạt" in bold, without being cut.
+PACE_WORD_WIDTH = 170
+
+
 def pace_word_colours(ctx: Context) -> Callable[[object], str]:
     """Colours for a column of pace words ("Đúng tiến độ", ...) in a table."""
     return _word_colours(
