@@ -220,8 +220,8 @@ class TextDecoder:
             text, converted = legacy.to_unicode_cells(text, self.legacy, self.delimiter)
             self.converted += converted
             return nfc(text)
-        if self.delimiter:  # the font's own bytes: a column that holds Unicode cells keeps them (mixed)
-            return nfc(legacy.to_unicode_cells(text, self.legacy, self.delimiter, keep_only_mixed=True)[0])
+        if self.delimiter:  # the font's own bytes: cells typed in Unicode are kept (`legacy.kept_as_typed`)
+            return nfc(legacy.to_unicode_cells(text, self.legacy, self.delimiter, font_bytes=True)[0])
         return legacy.to_unicode_lines(text, self.legacy, self.delimiter)
 
 
