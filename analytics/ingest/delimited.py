@@ -186,6 +186,7 @@ class TextDecoder:
         codec, self.legacy = encoding_parts(encoding)
         self.per_word = codec is not None and self.legacy is not None
         self.converted = 0  # cells converted from a font encoding (Unicode cells holding TCVN3 or VNI)
+        self.cursor = legacy.Cursor()  # where the next text starts: in a quoted cell spread over lines or not
         if codec is None:
             self._decoder = None
             return
@@ -217,11 +218,12 @@ class TextDecoder:
         if self.legacy is None:
             return nfc(text)
         if self.per_word:
-            text, converted = legacy.to_unicode_cells(text, self.legacy, self.delimiter)
+            text, converted = legacy.to_unicode_cells(text, self.legacy, self.delimiter, cursor=self.cursor)
             self.converted += converted
             return nfc(text)
         if self.delimiter:  # the font's own bytes: cells typed in Unicode are kept (`legacy.kept_as_typed`)
-            return nfc(legacy.to_unicode_cells(text, self.legacy, self.delimiter, font_bytes=True)[0])
+            text = legacy.to_unicode_cells(text, self.legacy, self.delimiter, True, self.cursor)[0]
+            return nfc(text)
         return legacy.to_unicode_lines(text, self.legacy, self.delimiter)
 
 

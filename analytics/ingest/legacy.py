@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 LEGACY: tuple[str, ...] = ("tcvn3", "vni")
@@ -294,32 +294,94 @@ def mixed_columns(rows: Iterable[Sequence[object]], columns: dict[int, str]) -> 
     return frozenset(found)
 
 
+@dataclass
+class Cursor:
+    """Where a block of delimited lines starts: inside a quoted cell or not, and in which column (a cell
+    spread over lines), and the columns found `mixed` so far; a file converted chunk by chunk carries it from
+    one chunk to the next (a column found mixed stays so in the chunks after, not in those before)."""
+
+    column: int = 0
+    quoted: bool = False
+    mixed: set[int] = field(default_factory=set)
+
+
+def line_cells(line: str, delimiter: str, cursor: Cursor) -> list[tuple[int, str]]:
+    """A line's cells as (column, text), quotes kept: a delimiter inside quotes belongs to its cell, and each
+    line of a quoted cell spread over lines is that cell's part, in the cell's column. Moves `cursor` to the
+    line's end (a line that ends outside quotes ends its record: the next starts in column 0)."""
+    quoted = cursor.quoted
+    column = cursor.column if quoted else 0
+    if '"' not in line:
+        parts = [line] if quoted else line.split(delimiter)
+    else:
+        parts, current = [], []
+        for k, segment in enumerate(line.split('"')):
+            if k:
+                current.append('"')
+                quoted = not quoted
+            if quoted:
+                current.append(segment)
+                continue
+            pieces = segment.split(delimiter)
+            current.append(pieces[0])
+            for piece in pieces[1:]:
+                parts.append("".join(current))
+                current = [piece]
+        parts.append("".join(current))
+    cursor.quoted = quoted
+    cursor.column = column + len(parts) - 1 if quoted else 0
+    return list(enumerate(parts, start=column))
+
+
 def to_unicode_cells(
-    text: str, legacy: str, delimiter: str | None = None, font_bytes: bool = False
+    text: str,
+    legacy: str,
+    delimiter: str | None = None,
+    font_bytes: bool = False,
+    cursor: Cursor | None = None,
 ) -> tuple[str, int]:
     """Text found to be in a font encoding, converted cell by cell (each line's cells between delimiters,
     or each line when no delimiter is given), keeping the cells typed in Unicode: (text, cells converted).
+    Cells are told apart as a CSV reader does (`line_cells`: quotes hold delimiters and line breaks), from
+    where `cursor` says the text starts (moved to where it ends), so each cell is judged in its own column.
     A column is `mixed` when the text holds a cell of it typed in Unicode beyond doubt. `font_bytes` (text in
     the font's own bytes, where every character is one the font writes): every cell is converted as it is
     (`to_unicode`) but the cells typed in Unicode that read as Vietnamese as they are (`kept_as_typed`)."""
     changed = 0
     lines = text.split("\n")
-    split = [line.split(delimiter) if delimiter else [line] for line in lines if not line.isascii()]
-    width = max((len(cells) for cells in split), default=0)
-    mixed = mixed_columns(split, dict.fromkeys(range(width), legacy))
+    cursor = cursor if cursor is not None else Cursor()
+    cells: dict[int, list[tuple[int, str]]] = {}  # line -> its cells, for the lines beyond ASCII
     for i, line in enumerate(lines):
-        if line.isascii():
-            continue
-        cells = line.split(delimiter) if delimiter else [line]
-        for j, cell in enumerate(cells):
+        if delimiter is None:
+            if not line.isascii():
+                cells[i] = [(0, line)]
+        elif not line.isascii():
+            cells[i] = line_cells(line, delimiter, cursor)
+        elif '"' in line:
+            line_cells(line, delimiter, cursor)  # moves the cursor only
+        elif not cursor.quoted:
+            cursor.column = 0
+    width = max((c for found in cells.values() for c, _ in found), default=-1) + 1
+    rows = []
+    for found in cells.values():
+        row: list[str | None] = [None] * width
+        for column, cell in found:
+            row[column] = cell
+        rows.append(row)
+    unknown = {c: legacy for c in range(width) if c not in cursor.mixed}
+    cursor.mixed.update(mixed_columns(rows, unknown) if unknown and rows else ())
+    mixed = cursor.mixed
+    for i, found in cells.items():
+        out = []
+        for column, cell in found:
             if font_bytes:
-                converted = _unless_typed(cell, legacy, j in mixed)
+                converted = _unless_typed(cell, legacy, column in mixed)
             else:
-                converted = convert_cell(cell, legacy, j in mixed) if not cell.isascii() else None
+                converted = convert_cell(cell, legacy, column in mixed) if not cell.isascii() else None
             if converted is not None:
-                cells[j] = converted
                 changed += 1
-        lines[i] = delimiter.join(cells) if delimiter else cells[0]
+            out.append(cell if converted is None else converted)
+        lines[i] = delimiter.join(out) if delimiter is not None else out[0]
     return "\n".join(lines), changed
 
 
