@@ -257,8 +257,9 @@ def _mapping_editor(
     start = preview.mapping if start is None else start
     field_of = {index: name for name, index in start.items()}
     examples = []
+    rows = preview.rows(start)  # the code column's cells as the import stores them
     for index in range(len(layout.headers)):
-        values = [r[index] for r in layout.preview if index < len(r) and r[index] not in (None, "")]
+        values = [r[index] for r in rows if index < len(r) and r[index] not in (None, "")]
         examples.append(values[0] if values else "")
     frame = pd.DataFrame(
         {
@@ -494,7 +495,7 @@ def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pendin
         line.caption(ctx.t("data.detected", what=detected_line(ctx, preview)))
         mapping = _mapping_editor(ctx, file_id, preview, _alternatives(ctx, file_id, preview))
         with st.expander(ctx.t("data.first_rows"), icon=":material/visibility:"):
-            st.dataframe(preview.rows_frame(), hide_index=True, width="stretch")
+            st.dataframe(preview.rows_frame(mapping), hide_index=True, width="stretch")
         program = st.session_state.get(f"data_program_{file_id}")
         report = _cached_report(ctx, file_id, data, file.name, options, mapping, mode, units, program)
         if program is not None or (report.refusal and report.refusal.code == "program_ambiguous"):

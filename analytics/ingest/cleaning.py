@@ -67,6 +67,14 @@ def clean_code(text: str) -> tuple[str, bool]:
     return cleaned, cleaned != text
 
 
+def code_value(text: str | None) -> str | None:
+    """A code as the import stores it: `clean_code`, then trimmed as every cell is, None when nothing is left.
+    The preview shows the code column through it, so the codes it shows are the codes the import writes."""
+    if text is None:
+        return None
+    return clean_code(text)[0].strip(" \t\r\n") or None
+
+
 def clean_lines(
     text: str, delimiter: str, code_column: int | None = None, in_quotes: bool = False
 ) -> tuple[str, int, int]:

@@ -186,6 +186,7 @@ class TextDecoder:
         codec, self.legacy = encoding_parts(encoding)
         self.per_word = codec is not None and self.legacy is not None
         self.converted = 0  # cells converted from a font encoding (Unicode cells holding TCVN3 or VNI)
+        self.cursor = legacy.Cursor()  # where the next text starts: in a quoted cell spread over lines or not
         if codec is None:
             self._decoder = None
             return
@@ -217,11 +218,12 @@ class TextDecoder:
         if self.legacy is None:
             return nfc(text)
         if self.per_word:
-            text, converted = legacy.to_unicode_cells(text, self.legacy, self.delimiter)
+            text, converted = legacy.to_unicode_cells(text, self.legacy, self.delimiter, cursor=self.cursor)
             self.converted += converted
             return nfc(text)
-        if self.delimiter:  # the font's own bytes: a column that holds Unicode cells keeps them (mixed)
-            return nfc(legacy.to_unicode_cells(text, self.legacy, self.delimiter, keep_only_mixed=True)[0])
+        if self.delimiter:  # the font's own bytes: cells typed in Unicode are kept (`legacy.kept_as_typed`)
+            text = legacy.to_unicode_cells(text, self.legacy, self.delimiter, True, self.cursor)[0]
+            return nfc(text)
         return legacy.to_unicode_lines(text, self.legacy, self.delimiter)
 
 
@@ -309,8 +311,10 @@ def detect(path: Path, fmt: str, size: int, head: bytes, options: ReadOptions, l
     delimiter = options.delimiter or sniff_delimiter(cleaning.strip_controls(text))
     if encoding_parts(encoding)[1]:  # a font encoding: converted cell by cell, as the whole file will be
         text = decode_sample(head, encoding, complete=complete, delimiter=delimiter)
+    written_text = cleaning.strip_controls(text)  # the cells as written, for the preview (`Preview.rows`)
     text, controls, invisible = cleaning.clean_lines(text, delimiter)
     rows = _records(text, delimiter, HEADER_SEARCH_ROWS + PREVIEW_ROWS + 2)
+    as_written = _records(written_text, delimiter, len(rows)) if invisible else rows
     codec, layered = encoding_parts(encoding)
     if codec and layered:  # Unicode cells in a font encoding: headings typed in Unicode are kept as written
         written = cleaning.clean_lines(decode_sample(head, codec, complete=complete), delimiter)[0]
@@ -325,7 +329,8 @@ def detect(path: Path, fmt: str, size: int, head: bytes, options: ReadOptions, l
     if len(headers) > limits.max_columns:
         raise Refused("too_many_columns", n=len(headers), limit=limits.max_columns)
     below = [
-        r for i, r in enumerate(rows[block.index + block.span :], start=block.index + block.span)
+        _as_written(r, as_written[i] if i < len(as_written) else r)
+        for i, r in enumerate(rows[block.index + block.span :], start=block.index + block.span)
         if i != block.numbering
     ]  # fmt: skip
     preview = [[c if c != "" else None for c in r[: len(headers)]] for r in below[:PREVIEW_ROWS]]
@@ -345,6 +350,15 @@ def detect(path: Path, fmt: str, size: int, head: bytes, options: ReadOptions, l
         numbering_row=None if block.numbering is None else block.numbering + 1,
         dirty=bool(controls or invisible),
     )
+
+
+def _as_written(row: list[str], written: list[str]) -> list[str]:
+    """A preview row's cells as the file writes them (invisible characters and Unicode spaces kept, for the
+    preview to clean each as the import will: `Preview.rows`), where the cleaned cell is that cell cleaned."""
+    return [
+        w if c != w and cleaning.clean_cell(w)[0] == c else c
+        for c, w in itertools.zip_longest(row, written[: len(row)], fillvalue="")
+    ]
 
 
 # --- the whole file ---------------------------------------------------------------------------------------

@@ -63,7 +63,8 @@ class Layout:
     sheet: str | None = None
     sheets: tuple[str, ...] = ()
     headers: list[str] = field(default_factory=list)
-    preview: list[list[str | None]] = field(default_factory=list)  # rows after the header, as text
+    # Rows after the header, as text as written (invisible characters kept): `Preview.rows` cleans them.
+    preview: list[list[str | None]] = field(default_factory=list)
     skip_lines: int = 0  # physical lines up to and including the header (CSV)
     bom: int = 0
     multiline: bool = False  # the sample shows a quoted cell holding a line break (CSV)

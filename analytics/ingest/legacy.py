@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 LEGACY: tuple[str, ...] = ("tcvn3", "vni")
@@ -223,12 +223,15 @@ def convert_cell(text: str, legacy: str, mixed: bool = False) -> str | None:
     only characters beyond ASCII are symbols as it is ("75.000.000 ®", the đ of đồng typed in .VnTime) has no
     word to judge by, and converts too.
 
-    In a `mixed` column (one that also holds cells typed in Unicode beyond doubt: `mixed_columns`), a cell
-    whose every accented word is a well-formed Vietnamese syllable as it is (`well_formed`: "Võ Hùng", typed
-    in Unicode with the letters Windows-1252 shares with Vietnamese) stays as it is even when its conversion
-    reads as syllables too ("Vừ Hựng"). In a column all in the font the tie converts: there "Ghi chó" is the
-    .VnTime spelling of "Ghi chú", and a font's text as it is seldom reads as Vietnamese at all (¸ µ « ø ï,
-    a misplaced tone: "Maõ")."""
+    A cell that reads as syllables both ways is judged by well-formedness (`well_formed`: every accented word
+    a syllable, its tone on the right vowel and matching the final, its rhyme one Vietnamese writes): one that
+    is well-formed as it is and not once converted stays ("Bình", whose TCVN3 reading is "Bỡnh"), one that is
+    well-formed only converted converts (`kept_as_typed`). When both readings are well-formed, the column
+    decides: in a `mixed` column (one that also holds cells typed in Unicode beyond doubt: `mixed_columns`)
+    the cell stays ("Võ Hùng", typed in Unicode with the letters Windows-1252 shares with Vietnamese, not
+    "Vừ Hựng"); in a column all in the font it converts: there "Ghi chó" is the .VnTime spelling of
+    "Ghi chú", and a font's text as it is seldom reads as Vietnamese at all (¸ µ « ø ï, a misplaced tone:
+    "Maõ")."""
     if not could_be(text, legacy):
         return None
     converted = to_unicode(text, legacy)
@@ -237,22 +240,36 @@ def convert_cell(text: str, legacy: str, mixed: bool = False) -> str | None:
     as_is = score(text)
     if as_is.counted and score(converted).ratio < as_is.ratio:
         return None
-    if mixed and as_is.counted and as_is.ratio == 1 and well_formed(text):
-        return None  # already Vietnamese as typed ("Võ Hùng"): a tie keeps it, never "Vừ Hựng"
+    if kept_as_typed(text, converted, mixed):
+        return None
     return converted
 
 
+def reads_as_typed(text: str) -> bool:
+    """Whether a text holds an accented word and reads as well-formed Vietnamese as it is (`well_formed`)."""
+    found = words(text)
+    return bool(found) and all(well_formed_word(w) for w in found)
+
+
+def kept_as_typed(text: str, converted: str, mixed: bool) -> bool:
+    """Whether a cell that a font encoding would convert to `converted` is kept as it is, typed in Unicode: it
+    reads as well-formed Vietnamese as it is, and either its conversion does not ("Bình" -> "Bỡnh", "Công" ->
+    VNI's "Cơng") or its column is `mixed` (a tie keeps it there: "Võ Hùng", never "Vừ Hựng"). In a column
+    all in the font a tie converts ("Ghi chó" -> "Ghi chú")."""
+    if not reads_as_typed(text):
+        return False
+    return mixed or not well_formed(converted)
+
+
 def _unless_typed(text: str, legacy: str, mixed: bool) -> str | None:
-    """A cell of a file in the font's own bytes converted (None when unchanged), but a cell of a mixed column
-    that reads as well-formed Vietnamese as it is (typed in Unicode, saved in Windows-1252)."""
+    """A cell of a file in the font's own bytes converted (None when unchanged), but a cell typed in Unicode
+    (saved in Windows-1252) that reads as well-formed Vietnamese as it is (`kept_as_typed`)."""
     if text.isascii():
         return None
-    if mixed:
-        as_is = score(text)
-        if as_is.counted and as_is.ratio == 1 and well_formed(text):
-            return None
     converted = to_unicode(text, legacy)
-    return None if converted == text else converted
+    if converted == text or kept_as_typed(text, converted, mixed):
+        return None
+    return converted
 
 
 def typed_in_unicode(text: str, legacy: str) -> bool:
@@ -277,32 +294,94 @@ def mixed_columns(rows: Iterable[Sequence[object]], columns: dict[int, str]) -> 
     return frozenset(found)
 
 
+@dataclass
+class Cursor:
+    """Where a block of delimited lines starts: inside a quoted cell or not, and in which column (a cell
+    spread over lines), and the columns found `mixed` so far; a file converted chunk by chunk carries it from
+    one chunk to the next (a column found mixed stays so in the chunks after, not in those before)."""
+
+    column: int = 0
+    quoted: bool = False
+    mixed: set[int] = field(default_factory=set)
+
+
+def line_cells(line: str, delimiter: str, cursor: Cursor) -> list[tuple[int, str]]:
+    """A line's cells as (column, text), quotes kept: a delimiter inside quotes belongs to its cell, and each
+    line of a quoted cell spread over lines is that cell's part, in the cell's column. Moves `cursor` to the
+    line's end (a line that ends outside quotes ends its record: the next starts in column 0)."""
+    quoted = cursor.quoted
+    column = cursor.column if quoted else 0
+    if '"' not in line:
+        parts = [line] if quoted else line.split(delimiter)
+    else:
+        parts, current = [], []
+        for k, segment in enumerate(line.split('"')):
+            if k:
+                current.append('"')
+                quoted = not quoted
+            if quoted:
+                current.append(segment)
+                continue
+            pieces = segment.split(delimiter)
+            current.append(pieces[0])
+            for piece in pieces[1:]:
+                parts.append("".join(current))
+                current = [piece]
+        parts.append("".join(current))
+    cursor.quoted = quoted
+    cursor.column = column + len(parts) - 1 if quoted else 0
+    return list(enumerate(parts, start=column))
+
+
 def to_unicode_cells(
-    text: str, legacy: str, delimiter: str | None = None, keep_only_mixed: bool = False
+    text: str,
+    legacy: str,
+    delimiter: str | None = None,
+    font_bytes: bool = False,
+    cursor: Cursor | None = None,
 ) -> tuple[str, int]:
     """Text found to be in a font encoding, converted cell by cell (each line's cells between delimiters,
     or each line when no delimiter is given), keeping the cells typed in Unicode: (text, cells converted).
-    A column is `mixed` when the text holds a cell of it typed in Unicode beyond doubt. `keep_only_mixed`
-    (text in the font's own bytes): every cell is converted as it is (`to_unicode`) but the cells of a mixed
-    column that read as Vietnamese as they are."""
+    Cells are told apart as a CSV reader does (`line_cells`: quotes hold delimiters and line breaks), from
+    where `cursor` says the text starts (moved to where it ends), so each cell is judged in its own column.
+    A column is `mixed` when the text holds a cell of it typed in Unicode beyond doubt. `font_bytes` (text in
+    the font's own bytes, where every character is one the font writes): every cell is converted as it is
+    (`to_unicode`) but the cells typed in Unicode that read as Vietnamese as they are (`kept_as_typed`)."""
     changed = 0
     lines = text.split("\n")
-    split = [line.split(delimiter) if delimiter else [line] for line in lines if not line.isascii()]
-    width = max((len(cells) for cells in split), default=0)
-    mixed = mixed_columns(split, dict.fromkeys(range(width), legacy))
+    cursor = cursor if cursor is not None else Cursor()
+    cells: dict[int, list[tuple[int, str]]] = {}  # line -> its cells, for the lines beyond ASCII
     for i, line in enumerate(lines):
-        if line.isascii():
-            continue
-        cells = line.split(delimiter) if delimiter else [line]
-        for j, cell in enumerate(cells):
-            if keep_only_mixed:
-                converted = _unless_typed(cell, legacy, j in mixed)
+        if delimiter is None:
+            if not line.isascii():
+                cells[i] = [(0, line)]
+        elif not line.isascii():
+            cells[i] = line_cells(line, delimiter, cursor)
+        elif '"' in line:
+            line_cells(line, delimiter, cursor)  # moves the cursor only
+        elif not cursor.quoted:
+            cursor.column = 0
+    width = max((c for found in cells.values() for c, _ in found), default=-1) + 1
+    rows = []
+    for found in cells.values():
+        row: list[str | None] = [None] * width
+        for column, cell in found:
+            row[column] = cell
+        rows.append(row)
+    unknown = {c: legacy for c in range(width) if c not in cursor.mixed}
+    cursor.mixed.update(mixed_columns(rows, unknown) if unknown and rows else ())
+    mixed = cursor.mixed
+    for i, found in cells.items():
+        out = []
+        for column, cell in found:
+            if font_bytes:
+                converted = _unless_typed(cell, legacy, column in mixed)
             else:
-                converted = convert_cell(cell, legacy, j in mixed) if not cell.isascii() else None
+                converted = convert_cell(cell, legacy, column in mixed) if not cell.isascii() else None
             if converted is not None:
-                cells[j] = converted
                 changed += 1
-        lines[i] = delimiter.join(cells) if delimiter else cells[0]
+            out.append(cell if converted is None else converted)
+        lines[i] = delimiter.join(out) if delimiter is not None else out[0]
     return "\n".join(lines), changed
 
 
@@ -355,13 +434,34 @@ _STOP_FINALS = ("ch", "c", "p", "t")
 # Nuclei of two vowels whose tone may sit on the second vowel with no final consonant ("hoà", "thuế", "thuở",
 # "quý" aside: qu is an initial); in every other nucleus without a final it sits on an earlier vowel ("mão").
 _TONE_LAST = frozenset({"oa", "oe", "uy", "uê", "uơ"})
+# Rhymes Vietnamese never writes, though each part is a nucleus or a final of its own: a nucleus that ends in a
+# glide (ai, ao, êu, ươi...) or in the a of ia, ua, ưa takes no final consonant; nh and ch follow only a, ê,
+# i, y (and oa, uê, uy); ơ takes no ng or c. Reading Unicode "Bình" as TCVN3 gives "Bỡnh", "Công" as VNI
+# "Cơng": no such rhyme.
+_OPEN_NUCLEI = frozenset({
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ua", "ui", "ưa", "ưi", "ưu",
+    "uơ", "iêu", "yêu", "oai", "oay", "oao", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu",
+})  # fmt: skip
+_PALATAL_NUCLEI = frozenset({"a", "ê", "i", "y", "oa", "uê", "uy"})  # the nuclei nh and ch may follow
+
+
+def _rhyme_exists(nucleus: str, final: str) -> bool:
+    """Whether Vietnamese writes this nucleus with this final consonant (`_OPEN_NUCLEI`, `_PALATAL_NUCLEI`)."""
+    if not final:
+        return True
+    if nucleus in _OPEN_NUCLEI:
+        return False
+    if final in ("nh", "ch"):
+        return nucleus in _PALATAL_NUCLEI
+    return not (nucleus == "ơ" and final in ("ng", "c"))
 
 
 @lru_cache(maxsize=65536)
 def well_formed_word(word: str) -> bool:
     """A syllable (`is_syllable`) whose tone sits where Vietnamese spelling puts it and agrees with its final
     (a syllable ending in c, ch, p or t takes sắc or nặng). VNI's marks read as they are put a tone on the
-    last vowel of "ao" or "oo" ("Maõ", "Voõ"), which no word does."""
+    last vowel of "ao" or "oo" ("Maõ", "Voõ"), which no word does; and whose nucleus and final make a rhyme
+    Vietnamese writes (`_rhyme_exists`: "Bình" is a word, its TCVN3 reading "Bỡnh" is not)."""
     if not is_syllable(word):
         return False
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -387,7 +487,11 @@ def well_formed_word(word: str) -> bool:
     if final.startswith(_STOP_FINALS) and tone not in (_SAC, _NANG):
         return False
     nucleus = bare[start:end]
-    return not (toned == end - 1 and len(nucleus) >= 2 and not final and nucleus not in _TONE_LAST)
+    if toned == end - 1 and len(nucleus) >= 2 and not final and nucleus not in _TONE_LAST:
+        return False
+    if not nucleus and bare[:start] == "gi":
+        nucleus = "i"  # "gìn", "gịt": the i of gi is the vowel
+    return _rhyme_exists(nucleus, final)
 
 
 def well_formed(text: str) -> bool:

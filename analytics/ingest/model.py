@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from analytics.export import to_csv_bytes
 from analytics.i18n import Lang, fmt_int, fmt_num, t
+from analytics.ingest.cleaning import clean_cell, code_value
 from analytics.ingest.columns import FIELD_BY_NAME, REQUIRED, header_candidates
 from analytics.ingest.layout import Layout
 from analytics.ingest.sql import MAX_CODE, MAX_TEXT
@@ -96,14 +97,30 @@ class Preview:
         found = header_candidates(self.layout.headers, self.layout.header_parts or None)
         return {name: columns for name, columns in found.items() if len(columns) > 1}
 
-    def rows_frame(self) -> pd.DataFrame:
-        """The first rows under the header, with the file's own headers (made unique for display)."""
+    def rows(self, mapping: dict[str, int] | None = None) -> list[list[str | None]]:
+        """The first rows under the header as the import reads them: each cell cleaned as the import cleans
+        it, the column that gives the code (in `mapping`, else the detected mapping) as the import cleans a
+        code (`cleaning.code_value`: "SK\u00a0001" is "SK001", not "SK 001"), the others as any cell
+        (`cleaning.clean_cell`), so the codes shown are the ones the import stores."""
+        if not self.layout:
+            return []
+        code = (self.mapping if mapping is None else mapping).get("code")
+        return [
+            [
+                None if value is None else code_value(value) if index == code else clean_cell(value)[0]
+                for index, value in enumerate(row)
+            ]
+            for row in self.layout.preview
+        ]
+
+    def rows_frame(self, mapping: dict[str, int] | None = None) -> pd.DataFrame:
+        """The first rows under the header (`rows`), with the file's own headers (made unique for display)."""
         import pandas as pd
 
         if not self.layout:
             return pd.DataFrame()
         names = unique_names([self.header(i) for i in range(len(self.headers))])
-        rows = [list(r) + [None] * (len(names) - len(r)) for r in self.layout.preview]
+        rows = [list(r) + [None] * (len(names) - len(r)) for r in self.rows(mapping)]
         return pd.DataFrame(rows, columns=names, dtype=object)
 
 

@@ -430,7 +430,8 @@ def _build_lookups(cur: duckdb.DuckDBPyConnection, shape: q.Shape, preview: Prev
         spellings = _spellings(known[name])
         if shape.has(name) and layout:
             index = shape.mapping[name]
-            spellings.update(str(r[index]) for r in layout.preview if index < len(r) and r[index] is not None)
+            shown = preview.rows(shape.mapping)
+            spellings.update(str(r[index]) for r in shown if index < len(r) and r[index] is not None)
         pairs = [(raw, keys[fold_key(raw)]) for raw in sorted(spellings) if fold_key(raw) in keys]
         # Bound as two lists (no DataFrame: a CSV's import never loads pandas).
         cur.execute(

@@ -270,13 +270,8 @@ def _preview(table: _Table, width: int) -> list[list[str | None]]:
         r for i, r in enumerate(table.rows[table.block.index + table.block.span :], start=table.block.index + table.block.span)
         if i != table.block.numbering
     ]  # fmt: skip
-    return [
-        [_clean(cell_text(r[i])) if i < len(r) else None for i in range(width)] for r in below[:PREVIEW_ROWS]
-    ]
-
-
-def _clean(text: str | None) -> str | None:
-    return None if text is None else cleaning.clean_cell(text)[0]
+    # As written: `Preview.rows` cleans each cell as the import will (a code loses its Unicode spaces).
+    return [[cell_text(r[i]) if i < len(r) else None for i in range(width)] for r in below[:PREVIEW_ROWS]]
 
 
 def _part(sheet: str, table: _Table, columns: tuple[int | None, ...], unit_from_name: bool) -> SheetPart:

@@ -133,6 +133,32 @@ def test_mapping_editor_rescues_unknown_headers(monkeypatch, tmp_path):
         store.close()
 
 
+def test_the_preview_shows_the_codes_the_import_stores(monkeypatch, tmp_path):
+    """Codes written with a no-break space or a zero-width space: the first rows and the mapping's example
+    show them as the import stores them ("SK-00001", not "SK-0000 1")."""
+    db = tmp_path / "store.duckdb"
+    at = data_page(monkeypatch, db)
+    body = fx.rows(3)
+    body[0][1], body[1][1], body[2][1] = "SK-0000\u00a01", "SK\u3000-00002", "SK-\u200b00003"
+    at.file_uploader[0].set_value(("ma.csv", fx.csv_bytes(body), "text/csv"))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    first_rows = [d.value for d in at.dataframe if "Mã SK" in d.value.columns][0]
+    assert first_rows["Mã SK"].tolist() == ["SK-00001", "SK-00002", "SK-00003"]
+    editor = [d for d in at.data_editor if d.key and d.key.startswith("data_map_")][0]
+    examples = dict(zip(editor.value["column"], editor.value["example"], strict=True))
+    assert examples["Mã SK"] == "SK-00001"
+    button(at, "data_commit").click()
+    at.run()
+    store = open_store(db)
+    try:
+        assert [r[0] for r in store.rows("SELECT code FROM initiatives WHERE code LIKE 'SK-%' ORDER BY code")] == [
+            "SK-00001", "SK-00002", "SK-00003"
+        ]  # fmt: skip
+    finally:
+        store.close()
+
+
 def test_undo_from_the_history_tab(monkeypatch, tmp_path):
     db = tmp_path / "store.duckdb"
     store = open_store(db)

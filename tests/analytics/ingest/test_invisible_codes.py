@@ -185,3 +185,34 @@ def test_clean_lines_cleans_the_code_column_only_on_lines_that_start_a_record():
     assert (
         cleaning.clean_lines(inside, ",", code_column=1, in_quotes=True)[0] == 'nối dòng,x",A\n2,SK-2,T,B\n'
     )
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx"])
+def test_the_preview_shows_the_codes_the_import_stores(make_store, kind):
+    """The preview before an import cleans a code as the import does: "SK-0000\u00a01" is shown as the
+    "SK-00001" that will be stored, not "SK-0000 1"; the other cells keep a Unicode space as a space."""
+    store = make_store()
+    data = dirty_file(kind, dirty_body())
+    preview = ingest.inspect(data, f"p.{kind}")
+    column = preview.mapping["code"]
+    shown = [row[column] for row in preview.rows()]
+    assert list(preview.rows_frame()[preview.header(column)]) == shown
+    assert preview.rows()[0][4] == "PV GAS"  # a unit: the no-break space made an ordinary space
+    report = ingest.commit(store, data, f"p.{kind}")
+    assert report.inserted == 8, report.message()
+    assert shown == codes(store) == CLEAN_CODES
+
+
+def test_the_preview_cleans_the_column_a_person_maps_to_the_code(make_store):
+    """A mapping chosen by hand (the Data page's editor, --map): the column given the code is the one shown
+    cleaned as a code."""
+    store = make_store()
+    headers = ("Số TT", "Ký hiệu", "Nội dung đề xuất", "Người thực hiện", "Nơi công tác", "Thời điểm")
+    body = [["1", "K\u00a0-\u200b1", "Ý tưởng", "Lan", "PVEP", "05/05/2022"]]
+    data = fx.csv_bytes(body, headers=headers)
+    preview = ingest.inspect(data, "k.csv")
+    mapping = {"code": 1, "title": 2, "authors": 3, "unit": 4, "registered_on": 5}
+    assert preview.rows()[0][1] == "K -1" and preview.rows(mapping)[0][1] == "K-1"
+    assert list(preview.rows_frame(mapping)[preview.header(1)]) == ["K-1"]
+    assert ingest.commit(store, data, "k.csv", mapping=mapping).inserted == 1
+    assert codes(store) == ["K-1"]

@@ -1,7 +1,8 @@
 """Columns that mix font-encoded cells (.VnTime's TCVN3, VNI-Times) and cells typed in Unicode (issue 16):
 a cell already in Unicode Vietnamese stays as it is, even one whose letters all exist in Windows-1252 and so
-could be read as the font's ("Võ Hùng" is not "Vừ Hựng"), while the font's cells around it are converted; in
-CSV (a sheet saved as UTF-8, and the font's own bytes) and XLSX."""
+could be read as the font's ("Võ Hùng" is not "Vừ Hựng"), while the font's cells around it are converted; a
+lone Unicode cell in a column all in the font stays when it reads as well-formed Vietnamese and its conversion
+does not ("Bình" is not "Bỡnh"); in CSV (a sheet saved as UTF-8, and the font's own bytes) and XLSX."""
 
 from __future__ import annotations
 
@@ -110,11 +111,68 @@ def test_a_column_all_in_the_font_converts_a_cell_that_reads_both_ways():
     assert legacy.convert_cell("Ñôn vò", "vni", mixed=True) == "Đơn vị"  # a tone over a consonant
 
 
+# A name typed in Unicode with only letters both fonts also write (ì ô õ are TCVN3 codes and VNI marks): as
+# TCVN3 it reads "Vừ Cụng Bỡnh", as VNI "Võ Cơng Bình"; neither "ơnh" nor "ơng" is a Vietnamese rhyme.
+LONE_NAME = "Võ Công Bình"
+LONE_ROWS = {1: LONE_NAME}
+LONE_EXPECTED = {
+    "SK-00001": "Trần Thị Bình; Lê Văn Cường",  # fx.rows' own authors, in the font
+    "SK-00004": "Nguyễn Văn An",
+    **{f"SK-{i + 1:05d}": name for i, name in {**LONE_ROWS, **LEGACY_ROWS}.items()},
+}
+
+
+@pytest.mark.parametrize("encoding", ["tcvn3", "vni"])
+@pytest.mark.parametrize("kind", ["csv-bytes", "csv-utf8", "xlsx"])
+def test_a_lone_unicode_cell_in_a_column_all_in_the_font_is_kept(store, encoding, kind):
+    """Nothing else in the column was typed in Unicode, and every letter of the cell is one the font writes:
+    it reads as well-formed Vietnamese as it is and not converted, so it stays; the font's cells convert."""
+    body = mixed_body(encoding, LONE_ROWS, LEGACY_ROWS)
+    assert all(legacy.could_be(LONE_NAME, e) for e in legacy.LEGACY)
+    if kind == "xlsx":
+        data, name = legacy_workbook(body, encoding), "lone.xlsx"
+    else:
+        data, name = legacy_csv(body, encoding, kind == "csv-bytes"), "lone.csv"
+    preview = ingest.inspect(data, name)
+    assert preview.refusal is None, preview.refusal
+    if kind != "xlsx":
+        assert preview.layout.encoding == (encoding if kind == "csv-bytes" else f"utf-8+{encoding}")
+    report = ingest.commit(store, data, name)
+    assert (report.inserted, report.rejected) == (6, 0), report.message()
+    assert authors(store) == LONE_EXPECTED
+    assert store.one("SELECT title FROM initiatives WHERE code = 'SK-00001'") == (
+        "Giải pháp tiết kiệm điện năng tại trạm bơm số 1"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected"),
+    [
+        ("Bình", "tcvn3", None),  # "Bỡnh": no such rhyme
+        (LONE_NAME, "tcvn3", None),
+        (LONE_NAME, "vni", None),  # "Cơng"
+        ("Lê Minh Bình", "tcvn3", None),  # "Lờ Minh Bỡnh"
+        ("Ghi chó", "tcvn3", "Ghi chú"),  # both read well-formed: the column's font decides
+        ("Võ Hùng", "tcvn3", "Vừ Hựng"),  # both well-formed, nothing typed in Unicode: today's rule
+        ("B×nh", "tcvn3", "Bình"),  # only the conversion is well-formed
+        ("Coâng", "vni", "Công"),
+    ],
+)
+def test_a_cell_that_reads_both_ways_is_judged_by_well_formedness(text, encoding, expected):
+    assert legacy.convert_cell(text, encoding) == expected
+    font_bytes = legacy.to_unicode_cells(f"1;{text}", encoding, ";", font_bytes=True)[0]
+    assert font_bytes == f"1;{expected or text}"
+
+
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("Võ", True), ("Hùng", True), ("hoà", True), ("hòa", True), ("thuở", True), ("giữa", True),
      ("người", True), ("Quốc", True), ("xoóc", True), ("Maõ", False), ("Voõ", False), ("Ñôn", False),
-     ("Vằt", False), ("S¸ng", False)],
+     ("Vằt", False), ("S¸ng", False),
+     # rhymes: nh and ch after a, ê, i, y, oa, uê, uy only; no final after a glide; no ơng, ơc
+     ("Bình", True), ("giành", True), ("huynh", True), ("hoạch", True), ("ếch", True), ("huých", True),
+     ("giếng", True), ("gìn", True), ("khuỷu", True), ("boong", True), ("tiếng", True), ("xuân", True),
+     ("Bỡnh", False), ("Cơng", False), ("thơc", False), ("Hụnh", False), ("Mùach", False), ("caon", False)],
 )  # fmt: skip
 def test_well_formed_words(word, expected):
     assert legacy.well_formed_word(word) is expected
