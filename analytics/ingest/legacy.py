@@ -210,10 +210,14 @@ ALPHABETS: dict[str, frozenset[str]] = {
 }
 
 
+_WRITES: dict[str, frozenset[str]] = {
+    name: alphabet | frozenset(map(chr, range(128))) for name, alphabet in ALPHABETS.items()
+}  # the alphabet and ASCII: one set test per cell (`could_be` runs for every cell of a legacy column)
+
+
 def could_be(text: str, legacy: str) -> bool:
     """Whether text is made only of characters the font encoding writes (and some that are not ASCII)."""
-    alphabet = ALPHABETS[legacy]
-    return not text.isascii() and all(c.isascii() or c in alphabet for c in text)
+    return not text.isascii() and _WRITES[legacy].issuperset(text)
 
 
 def convert_cell(text: str, legacy: str, mixed: bool = False) -> str | None:
@@ -371,13 +375,18 @@ def to_unicode_cells(
     unknown = {c: legacy for c in range(width) if c not in cursor.mixed}
     cursor.mixed.update(mixed_columns(rows, unknown) if unknown and rows else ())
     mixed = cursor.mixed
+    judge = _unless_typed if font_bytes else convert_cell
+    decided: dict[tuple[str, bool], str | None] = {}  # units and authors repeat: each cell judged once
     for i, found in cells.items():
         out = []
         for column, cell in found:
-            if font_bytes:
-                converted = _unless_typed(cell, legacy, column in mixed)
+            key = (cell, column in mixed)
+            if key in decided:
+                converted = decided[key]
+            elif cell.isascii():
+                converted = None
             else:
-                converted = convert_cell(cell, legacy, column in mixed) if not cell.isascii() else None
+                converted = decided[key] = judge(cell, legacy, key[1])
             if converted is not None:
                 changed += 1
             out.append(cell if converted is None else converted)
@@ -511,13 +520,14 @@ class Score:
         return self.valid / self.counted if self.counted else 1.0
 
 
+def _has_letter(word: str) -> bool:
+    """Whether a word holds a letter (most are letters only: one C call)."""
+    return word.isalpha() or any(c.isalpha() for c in word)
+
+
 def words(text: str) -> list[str]:
     """The words of a text that hold a letter beyond ASCII (the ones a reading is judged by)."""
-    return [
-        w
-        for w in (m.group(0) for m in _WORD.finditer(text))
-        if not w.isascii() and any(c.isalpha() for c in w)
-    ]
+    return [w for w in _WORD.findall(text) if not w.isascii() and _has_letter(w)]
 
 
 def score(text: str, limit: int = 4000) -> Score:
@@ -525,7 +535,7 @@ def score(text: str, limit: int = 4000) -> Score:
     valid = counted = 0
     for match in _WORD.finditer(text):
         word = match.group(0)
-        if word.isascii() or not any(c.isalpha() for c in word):
+        if word.isascii() or not _has_letter(word):
             continue
         counted += 1
         valid += is_syllable(word)
