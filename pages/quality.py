@@ -13,7 +13,7 @@ from ui.auth import can_write
 from ui.context import current
 from ui.labels import unit_names
 from ui.quality_marks import ask, carry_out
-from ui.tables import styled
+from ui.tables import show_table, styled
 from ui.widgets import card, page_header, plain
 
 ctx = current()
@@ -102,7 +102,7 @@ def grid(
         config[names[pinned]] = st.column_config.Column(pinned=True)
     for column, text in (helps or {}).items():
         config[column] = st.column_config.Column(help=text)
-    st.dataframe(
+    show_table(
         styled(shown, {names[c]: k for c, k in kinds.items() if c in names}, lang),
         hide_index=True,
         width="stretch",
