@@ -10,7 +10,7 @@ from ui import data
 from ui.context import current
 from ui.labels import translated
 from ui.records import records_table
-from ui.tables import styled
+from ui.tables import show_table, styled
 from ui.widgets import card, chart, metric, page_header
 
 ctx = current()
@@ -157,7 +157,7 @@ names = {
     "three": ctx.t("benefit.three_years"),
 }
 shown = table.rename(columns=names)
-st.dataframe(
+show_table(
     styled(
         shown,
         {names["applied_benefit_vnd"]: "money", names["min_remuneration"]: "money", names["three"]: "money"},
@@ -186,7 +186,7 @@ if not authors.empty:
             ctx.t("benefit.by_author.shares" if b else "benefit.by_author.equal") for b in authors["by_share"]
         ]
     )[list(by_author)].rename(columns=by_author)
-    st.dataframe(
+    show_table(
         styled(shown, {by_author["initiatives"]: "count", by_author["min_remuneration"]: "money"}, lang),
         hide_index=True,
         width="stretch",

@@ -13,7 +13,7 @@ from ui.auth import can_write
 from ui.context import current
 from ui.labels import unit_names
 from ui.quality_marks import ask, carry_out
-from ui.tables import styled
+from ui.tables import show_table, styled
 from ui.widgets import card, page_header, plain
 
 ctx = current()
@@ -66,17 +66,43 @@ def table(
     kinds: dict[str, str],
     links: tuple[str, ...] = (),
     pinned: str | None = None,
+    phone: dict[str, str] | None = None,
+    key: str = "",
 ) -> None:
     """A table with the catalogue's column names, units by their one name, numbers written the app's way,
     links to the records; the `pinned` column (what each row is: the unit, the period) stays in view while
-    the others scroll sideways (a phone, a 1280 px screen)."""
+    the others scroll sideways (a 1280 px screen).
+
+    `phone` (a column -> its short name, in the order shown) is the table a 390 px phone shows instead,
+    whole, without scrolling sideways; the stylesheet shows one of the two by the screen's width (`key`
+    names the pair: the containers' classes st-key-sk-wide-<key>, st-key-sk-phone-<key>)."""
+    if phone is None:
+        grid(frame, names, kinds, links, pinned)
+        return
+    with st.container(key=f"sk-wide-{key}"):
+        grid(frame, names, kinds, links, pinned)
+    with st.container(key=f"sk-phone-{key}"):
+        grid(frame, phone, kinds, helps={phone[c]: names[c] for c in phone if phone[c] != names[c]})
+
+
+def grid(
+    frame: pd.DataFrame,
+    names: dict[str, str],
+    kinds: dict[str, str],
+    links: tuple[str, ...] = (),
+    pinned: str | None = None,
+    helps: dict[str, str] | None = None,
+) -> None:
+    """One table of `table`; `helps` gives a shortened column its full name on hover."""
     shown = frame[list(names)]
     shown = shown.assign(**{c: shown[c].map(unit_name) for c in UNIT_COLUMNS if c in shown})
     shown = shown.rename(columns=names)
     config = {names[c]: st.column_config.LinkColumn(display_text=ctx.t("quality.link")) for c in links}
     if pinned is not None:
         config[names[pinned]] = st.column_config.Column(pinned=True)
-    st.dataframe(
+    for column, text in (helps or {}).items():
+        config[column] = st.column_config.Column(help=text)
+    show_table(
         styled(shown, {names[c]: k for c, k in kinds.items() if c in names}, lang),
         hide_index=True,
         width="stretch",
@@ -156,6 +182,8 @@ with tabs[0]:
     kinds = {k: quality.QUALITY_KINDS.get(k, "count") for k in common} | {"oldest_waiting": "date"}
     # Each row's name, then what a chair asks first (registered, recognised, the backlog), then the rest.
     asked_first = {k: common[k] for k in ASKED_FIRST}
+    # ... and on a phone those three alone, by their short names: the four columns fit 390 px
+    short = {k: ctx.t(f"quality.col.{k}_short") for k in ASKED_FIRST}
     if len(fun.by_period) > 1:
         st.markdown("**" + ctx.t("quality.funnel.by_period") + "**")
         periods = fun.by_period.assign(
@@ -173,6 +201,8 @@ with tabs[0]:
             kinds,
             ("records",),
             pinned="label",
+            phone={"label": ctx.t("quality.col.period"), **short},
+            key="funnel-periods",
         )
     st.markdown("**" + ctx.t("quality.funnel.by_unit") + "**")
     units = fun.by_unit.assign(
@@ -184,6 +214,8 @@ with tabs[0]:
         kinds,
         ("records",),
         pinned="unit",
+        phone={"unit": ctx.t("quality.col.unit"), **short},
+        key="funnel-units",
     )
 
 # --- freshness ----------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from analytics.narrative import unit_label
 from ui import compare, data
 from ui.context import current
 from ui.labels import translated
-from ui.tables import styled
+from ui.tables import show_table, styled
 from ui.tiers import PACE_WORD_WIDTH, pace_word_colours
 from ui.widgets import badge, chart, metric, page_header
 
@@ -131,7 +131,7 @@ if overall is not None and not unit_pace.empty:
         "why": ctx.t("trends.pace.reason"),
     }
     shown = table[list(columns)].rename(columns=columns)
-    st.dataframe(
+    show_table(
         styled(
             shown,
             {columns["registered"]: "count", columns["target"]: "count", columns["projected_pct"]: "percent"},

@@ -12,7 +12,7 @@ from analytics.i18n import fmt_int
 from analytics.narrative import unit_label
 from ui import compare, data
 from ui.context import current
-from ui.tables import styled
+from ui.tables import show_table, styled
 from ui.tiers import tier_word_colours
 from ui.unit_detail import show_unit_detail
 from ui.view_state import page_param, set_page_param
@@ -132,7 +132,7 @@ with table_tab:
     }
     shown = table[list(columns)].rename(columns=columns)
     st.caption(ctx.t("units.click_hint"))
-    st.dataframe(
+    show_table(
         styled(
             shown,
             {
@@ -196,7 +196,7 @@ with ranking_tab:
     three = ranked.assign(short=[unit_label(r) for _, r in ranked.iterrows()])[list(side)].rename(
         columns=side
     )
-    st.dataframe(
+    show_table(
         styled(
             three,
             {side["rank_pct"]: "count", side["pct"]: "percent", side["rank_registered"]: "count",

@@ -12,6 +12,7 @@ from analytics import api
 from analytics.i18n import fmt_date
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
+from ui.tables import show_table
 
 _SHOWN = "_api_token_shown"  # session: (name, token) made on the last run, shown once then forgotten
 
@@ -73,7 +74,7 @@ def section(ctx: Context, writer: bool) -> None:
             ctx.t("api.col.revoked_by"): frame["revoked_by"].fillna("–"),
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+    show_table(table, hide_index=True, width="stretch")
     active = [n for n, s in zip(frame["name"], states, strict=True) if s == "active"]
     if active:
         left, right = st.columns([3, 1], vertical_alignment="bottom")

@@ -13,6 +13,7 @@ from analytics import audit
 from analytics.i18n import fmt_date, fmt_int
 from ui.auth import actor, client_address, has_role
 from ui.context import Context
+from ui.tables import show_table
 
 LIMIT = 1000
 
@@ -51,7 +52,7 @@ def section(ctx: Context) -> None:
             ],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", height=min(38 + 35 * len(table), 600))
+    show_table(table, hide_index=True, width="stretch", height=min(38 + 35 * len(table), 600))
     if len(frame) == LIMIT:
         st.caption(ctx.t("audit.limited", n=fmt_int(LIMIT, lang)))
 

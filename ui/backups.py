@@ -13,6 +13,7 @@ from analytics.store import backup_dir
 from ui import store_handle
 from ui.auth import NotAnalyst, actor, client_address, has_role, require_analyst, require_role
 from ui.context import Context
+from ui.tables import show_table
 from ui.widgets import markdown_literal
 
 _MESSAGE = "_backup_message"  # (kind, text) shown once after the rerun that follows an action
@@ -81,7 +82,7 @@ def section(ctx: Context, writer: bool) -> None:
     if not snapshots:
         st.info(ctx.t("backup.none"), icon=":material/info:")
         return
-    st.dataframe(_table(ctx, snapshots), hide_index=True, width="stretch")
+    show_table(_table(ctx, snapshots), hide_index=True, width="stretch")
     verified = [s for s in snapshots if s.verified]
     if not writer or not verified:
         return

@@ -11,7 +11,7 @@ from analytics.i18n import fmt_date, fmt_int, fmt_pct
 from analytics.narrative import unit_label
 from ui import data
 from ui.context import Context
-from ui.tables import styled
+from ui.tables import show_table, styled
 from ui.widgets import card, chart
 
 
@@ -132,7 +132,7 @@ def units_table(ctx: Context, comparison: metrics.PeriodComparison) -> None:
         ]
     )
     shown = table[list(columns)].rename(columns=columns)
-    st.dataframe(
+    show_table(
         styled(
             shown,
             {

@@ -19,6 +19,7 @@ from analytics.programs import CHANGE_KINDS
 from ui.auth import who
 from ui.context import Context
 from ui.reference_edit import flash, write_checked
+from ui.tables import show_table
 
 _NEW = "__new__"
 _MESSAGE = "_setup_message"  # this tab's own (the Targets and Units tabs show theirs)
@@ -48,7 +49,7 @@ def _programs(ctx: Context, writer: bool) -> None:
     st.subheader(ctx.t("setup.programs"))
     frame = ingest.programs_frame(ctx.store)
     shown = ["code", "name", "start_on", "end_on", "target", "noun_vi", "period_word_vi"]
-    st.dataframe(
+    show_table(
         frame[shown],
         hide_index=True,
         width="stretch",
@@ -142,7 +143,7 @@ def _periods(ctx: Context, writer: bool) -> None:
     program = ctx.program
     st.subheader(ctx.t("setup.periods"))
     frame = ingest.periods_frame(ctx.store, program.code)
-    st.dataframe(
+    show_table(
         frame,
         hide_index=True,
         width="stretch",
@@ -248,7 +249,7 @@ def _targets(ctx: Context, writer: bool) -> None:
     fixed = [c for c in frame.columns if c != "proposed"]
     height = min(40 + 35 * len(frame), 640)
     if not writer:
-        st.dataframe(frame, hide_index=True, width="stretch", column_config=config, height=height)
+        show_table(frame, hide_index=True, width="stretch", column_config=config, height=height)
         return
     edited = st.data_editor(
         frame, hide_index=True, width="stretch", column_config=config, disabled=fixed, num_rows="fixed",
@@ -286,7 +287,7 @@ def _campaigns_and_milestones(ctx: Context, writer: bool) -> None:
                     ctx, lambda: ingest.save_campaigns(ctx.store, edited, program.code, by=who()), _MESSAGE
                 )
         else:
-            st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+            show_table(frame, hide_index=True, width="stretch", column_config=config)
     with right:
         st.subheader(ctx.t("setup.milestones"))
         frame = ingest.milestones_frame(ctx.store, program.code)
@@ -307,7 +308,7 @@ def _campaigns_and_milestones(ctx: Context, writer: bool) -> None:
                     ctx, lambda: ingest.save_milestones(ctx.store, edited, program.code, by=who()), _MESSAGE
                 )
         else:
-            st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+            show_table(frame, hide_index=True, width="stretch", column_config=config)
 
 
 # --- units over time -----------------------------------------------------------------------------------------
@@ -343,7 +344,7 @@ def _units_over_time(ctx: Context, writer: bool) -> None:
         if st.button(ctx.t("setup.save_changes"), key="setup_changes_save", icon=":material/save:"):
             write_checked(ctx, lambda: ingest.save_unit_changes(ctx.store, edited, by=who()), _MESSAGE)
     else:
-        st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+        show_table(frame, hide_index=True, width="stretch", column_config=config)
 
     st.markdown("**" + ctx.t("setup.union_names") + "**")
     names = ingest.union_names_frame(ctx.store)
@@ -366,4 +367,4 @@ def _units_over_time(ctx: Context, writer: bool) -> None:
         if st.button(ctx.t("setup.save_union"), key="setup_union_save", icon=":material/save:"):
             write_checked(ctx, lambda: ingest.save_union_names(ctx.store, edited, by=who()), _MESSAGE)
     else:
-        st.dataframe(names, hide_index=True, width="stretch", column_config=config)
+        show_table(names, hide_index=True, width="stretch", column_config=config)

@@ -11,7 +11,7 @@ import streamlit as st
 from analytics.export import RECORD_COLUMNS, readable_records, records_csv, records_frame, to_xlsx_bytes
 from analytics.i18n import Lang, t, value_kind
 from ui.context import Context
-from ui.tables import styled
+from ui.tables import show_table, styled
 
 COLUMN_KINDS = {  # value kinds (analytics.i18n): amounts exact, with "đ"
     "registered_on": "date",
@@ -53,7 +53,7 @@ def records_table(
         config[names["unit"]] = st.column_config.TextColumn(help=t("records.unit.help", ctx.lang))
     if "benefit_vnd" in names:
         config[names["benefit_vnd"]] = st.column_config.Column(help=t("metric.benefit_vnd.help", ctx.lang))
-    st.dataframe(
+    show_table(
         styled(shown, kinds, ctx.lang),
         hide_index=True,
         width="stretch",

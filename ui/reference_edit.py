@@ -15,6 +15,7 @@ from analytics import ingest
 from analytics.i18n import fmt_int
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
+from ui.tables import show_table
 
 _MESSAGE = "_ref_message"
 
@@ -41,7 +42,7 @@ def show_issues(ctx: Context, result: ingest.RefResult) -> None:
         st.error(ctx.t(result.refusal), icon=":material/block:")
     if result.issues:
         st.error(ctx.t("data.ref.issues", n=len(result.issues)), icon=":material/rule:")
-        st.dataframe(result.issues_frame(ctx.lang), hide_index=True, width="stretch")
+        show_table(result.issues_frame(ctx.lang), hide_index=True, width="stretch")
 
 
 def write_checked(ctx: Context, action: Callable[[], ingest.RefResult], key: str = _MESSAGE) -> None:
@@ -84,7 +85,7 @@ def targets_section(ctx: Context, writer: bool) -> None:
         )
     )
     if not writer:
-        st.dataframe(
+        show_table(
             wide, hide_index=True, width="stretch", column_config=config, height=min(40 + 35 * len(wide), 760)
         )
         return
@@ -104,7 +105,7 @@ def targets_section(ctx: Context, writer: bool) -> None:
             if not found.refusal and not frame.empty:
                 shown = frame.rename(columns={"unit_code": ctx.t("data.targets.unit"), "phase": ctx.t("filter.phase"),
                                               "target": ctx.t("metric.target"), "row": ctx.t("ingest.col.row")})  # fmt: skip
-                st.dataframe(shown, hide_index=True, width="stretch")
+                show_table(shown, hide_index=True, width="stretch")
                 if not found.issues and st.button(
                     ctx.t("data.targets.apply", n=len(frame)), key="data_targets_apply"
                 ):
@@ -141,7 +142,7 @@ def units_section(ctx: Context, writer: bool) -> None:
         ),
     }
     if not writer:
-        st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+        show_table(frame, hide_index=True, width="stretch", column_config=config)
         return
     edited = st.data_editor(
         frame, key="data_units_editor", hide_index=True, width="stretch", column_config=config,

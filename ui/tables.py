@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 import pandas as pd
+import streamlit as st
 from pandas.io.formats.style import Styler
 
 from analytics.i18n import DASH, Lang, format_value, is_missing
@@ -53,3 +54,10 @@ def _is_text(values: pd.Series) -> bool:
 
 def _text_or_dash(value: object) -> object:
     return DASH if is_missing(value) else value
+
+
+def show_table(data: pd.DataFrame | Styler, **options: object) -> None:
+    """st.dataframe with "–" for a missing value of any column: Streamlit's table draws a missing cell by its
+    `placeholder` ("None" unless told), never by the Styler's na_rep, so a number column keeps its numbers
+    (it sorts as numbers) and its missing cells still read "–"."""
+    st.dataframe(data, placeholder=DASH, **options)

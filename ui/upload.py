@@ -30,6 +30,7 @@ from analytics.ingest import (
 from ui import gate
 from ui.auth import NotAnalyst, require_analyst, who
 from ui.context import Context
+from ui.tables import show_table
 from ui.widgets import card
 
 UPLOAD_TYPES = list(ingest.EXTENSIONS)  # every format family's extensions
@@ -373,7 +374,7 @@ def report_block(ctx: Context, report: ingest.Report, key: str) -> None:
     if report.share_issues:
         st.warning(_escape_md(report.share_note(lang)), icon=":material/percent:")
     if report.sheets:
-        st.dataframe(sheet_table(ctx, report), hide_index=True, width="stretch")
+        show_table(sheet_table(ctx, report), hide_index=True, width="stretch")
     if report.seen_before:
         st.info(
             ctx.t("data.seen_before", ids=", ".join(f"#{i}" for i in report.seen_before)),
@@ -382,7 +383,7 @@ def report_block(ctx: Context, report: ingest.Report, key: str) -> None:
     if report.rejected:
         st.warning(ctx.t("data.rejected", n=fmt_int(report.rejected, lang)), icon=":material/rule:")
         errors = report.errors_frame(lang)
-        st.dataframe(
+        show_table(
             errors.head(SHOWN_ERRORS),
             hide_index=True,
             width="stretch",
@@ -495,7 +496,7 @@ def _file_block(ctx: Context, file, mode: str, units: tuple[str, ...]) -> Pendin
         line.caption(ctx.t("data.detected", what=detected_line(ctx, preview)))
         mapping = _mapping_editor(ctx, file_id, preview, _alternatives(ctx, file_id, preview))
         with st.expander(ctx.t("data.first_rows"), icon=":material/visibility:"):
-            st.dataframe(preview.rows_frame(mapping), hide_index=True, width="stretch")
+            show_table(preview.rows_frame(mapping), hide_index=True, width="stretch")
         program = st.session_state.get(f"data_program_{file_id}")
         report = _cached_report(ctx, file_id, data, file.name, options, mapping, mode, units, program)
         if program is not None or (report.refusal and report.refusal.code == "program_ambiguous"):
@@ -643,7 +644,7 @@ def history_section(ctx: Context, writer: bool) -> None:
     if frame.empty:
         st.info(ctx.t("data.history.empty"), icon=":material/history:")
         return
-    st.dataframe(
+    show_table(
         history_table(ctx, frame), hide_index=True, width="stretch",
         column_config={ctx.t("data.history.file"): st.column_config.TextColumn(width="medium")},
     )  # fmt: skip

@@ -21,6 +21,13 @@ def test_the_funnel_by_unit_pins_the_unit_and_shows_the_backlog_third(monkeypatc
     config = json.loads(frame.proto.columns)
     assert config["Đơn vị"]["pinned"] is True
     assert not any(c.get("pinned") for name, c in config.items() if name != "Đơn vị")
-    [by_period] = [f for f in at.dataframe if list(f.value.columns)[:1] == ["Kỳ"]]
+    [by_period, phone_period] = [f for f in at.dataframe if list(f.value.columns)[:1] == ["Kỳ"]]
     assert list(by_period.value.columns)[:4] == ["Kỳ", "Đã đăng ký", "Đã công nhận", "Tồn đọng quá 90 ngày"]
     assert json.loads(by_period.proto.columns)["Kỳ"]["pinned"] is True
+    # ... and the phone's copies: those four alone, by short names, the full name on hover
+    assert list(phone_period.value.columns) == ["Kỳ", "Đăng ký", "Công nhận", "Tồn đọng"]
+    [phone_unit] = [
+        f for f in frames if list(f.value.columns) == ["Đơn vị", "Đăng ký", "Công nhận", "Tồn đọng"]
+    ]
+    assert json.loads(phone_unit.proto.columns)["Tồn đọng"]["help"] == "Tồn đọng quá 90 ngày"
+    assert list(phone_unit.value["Tồn đọng"]) == list(frame.value["Tồn đọng quá 90 ngày"])

@@ -30,6 +30,9 @@ SIZES = {
     "desktop": {"viewport": {"width": 1440, "height": 900}},
     "projector": {"viewport": {"width": 1920, "height": 1080}},
 }
+# Pages whose tables all fit a phone's width (the others' wide tables scroll inside themselves, the first
+# column pinned).
+WHOLE_ON_THE_PHONE = ("quality",)
 QUERY = {"phone": "", "laptop": "", "desktop": "", "projector": "?present=1"}
 
 # Streamlit's own widget texts (its bundle's English strings) that must never show in the Vietnamese UI.
@@ -113,6 +116,7 @@ MEASURE = """() => {
   // Cramped: a card narrower than 40% of a phone's width (its figures wrap a character at a time), and the
   // tier table's list of units squeezed under half of the width.
   out.cramped = [];
+  out.sideways = [];
   if (vw <= 640) {
     for (const card of document.querySelectorAll('.sk-card'))
       if (visible(card) && box(card).width < 0.4 * vw) out.cramped.push('card: ' + name(card));
@@ -124,6 +128,17 @@ MEASURE = """() => {
       const holder = table.closest('[data-testid="stElementContainer"]');
       if (holder && visible(table) && box(table).height < parseFloat(getComputedStyle(holder).height) - 2)
         out.cramped.push('table: ' + Math.round(box(table).height) + ' of ' + getComputedStyle(holder).height);
+    }
+    // a table whose columns are wider than the table itself (a column cut at the right edge, reached only
+    // by scrolling the table sideways), with the heading above it
+    for (const table of document.querySelectorAll('[data-testid="stDataFrame"]')) {
+      const scroller = table.querySelector('.dvn-scroller');
+      if (scroller && visible(table) && scroller.scrollWidth > scroller.clientWidth + 1) {
+        const block = table.closest('[data-testid="stVerticalBlock"]');
+        const heads = Array.from(block ? block.querySelectorAll('h3, strong') : []).filter(h =>
+          h.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING);
+        out.sideways.push((heads.length ? name(heads[heads.length - 1]) : '?') + ': ' + scroller.scrollWidth + ' of ' + scroller.clientWidth);
+      }
     }
     // a chart's plotting area squeezed by its labels or its colour scale (the heatmap's grid was 17% of its
     // chart). The rankings keep units' whole names on the axis, as every other screen names them: with
@@ -264,10 +279,13 @@ def english_labels(labels: list[str]) -> list[str]:
 def test_nothing_is_cramped_on_the_phone(sized):
     """The Overview's comparisons were four cards abreast on a phone ("1.964 · 36,3 %" one word per line), and
     the tier table's list of units a narrow column beside the tier's name, the heatmap's grid 80 px wide beside
-    its colour scale."""
+    its colour scale; the Quality page's funnel tables had their fourth column, the backlog, cut at the
+    phone's right edge (the phone now shows them whole, under short names)."""
     size, pages = sized
     found = {path: m["cramped"] for path, m in pages.items() if m["cramped"]}
     assert found == {}, size
+    whole = {path: pages[path]["sideways"] for path in WHOLE_ON_THE_PHONE if pages[path]["sideways"]}
+    assert whole == {}, size
 
 
 def test_status_colours_reach_aa_contrast(sized):

@@ -41,6 +41,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "quality.col.last_import": ("Lần nạp gần nhất", "Last import"),
     "quality.col.silent": ("Chưa cập nhật", "Silent"),
     "quality.col.link": ("Danh sách", "List"),
+    # the funnel's tables on a phone: four columns that fit 390 px, the full names in the header's tooltip
+    "quality.col.registered_short": ("Đăng ký", "Registered"),
+    "quality.col.recognized_short": ("Công nhận", "Recognised"),
+    "quality.col.backlog_short": ("Tồn đọng", "Backlog"),
     "quality.col.code": ("Mã hồ sơ", "Code"),
     "quality.col.code_a": ("Hồ sơ A", "Record A"),
     "quality.col.code_b": ("Hồ sơ B", "Record B"),
