@@ -220,6 +220,79 @@ def with_scope(body: str, authors: bool = False, searched: bool = False, search_
     return f"WITH {ctes}\n{body}"
 
 
+# The same filtered set over the store's day counts (`day_counts`: the records counted per program, unit,
+# period and registration day; derived by data version, `store_day_counts`). It has no field or status, so it
+# answers only views without those filters (`_counted`).
+_FIELD_STATUS_FILTERS = (
+    "\n      AND (len($fields) = 0 OR list_contains($fields, i.field))",
+    "\n      AND (len($statuses) = 0 OR list_contains($statuses, i.status))",
+)
+
+
+def _day_counts_scope() -> str:
+    scope = _SCOPE.replace("FROM initiatives i", "FROM day_counts i", 1)
+    for condition in _FIELD_STATUS_FILTERS:
+        if scope.count(condition) != 1:
+            raise AssertionError(f"the filtered set changed: {condition.strip()}")
+        scope = scope.replace(condition, "")
+    return scope
+
+
+_DAY_COUNTS_SCOPE = _day_counts_scope()
+
+
+def with_day_counts(body: str) -> str:
+    """A query over the filtered day counts `f` (and the units in scope): `body` reads `registered`,
+    `benefit_vnd`, `applied` and `recognized` where a query over the records counts and sums them."""
+    return f"WITH {_DAY_COUNTS_SCOPE}\n{body}"
+
+
+_DAY_COUNTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'day_counts_version'"
+_BUILD_DAY_COUNTS_SQL = """INSERT INTO day_counts
+SELECT program_code, unit_code, phase, registered_on, count(*), sum(benefit_vnd),
+       count(*) FILTER (WHERE status = 'applied'), count(*) FILTER (WHERE status IN ('recognized', 'applied'))
+FROM initiatives GROUP BY program_code, unit_code, phase, registered_on"""
+
+
+def day_counts_current(store: Reader) -> bool:
+    """Whether the store's day counts were built from the data version `store` sees."""
+    return store.one(_DAY_COUNTS_VERSION_SQL) == store.data_version()
+
+
+def store_day_counts(store: Reader) -> bool:
+    """Build the day counts for the store's current data version (in the store, one transaction), unless
+    they are current already or the store cannot be written (a read-only store, a replica: its pages then
+    count the records). True when they are current after."""
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    if target.read_only or not hasattr(target, "derived_write"):
+        return False
+    try:
+        with target.derived_write() as cur:
+            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+            if cur.execute(_DAY_COUNTS_VERSION_SQL).fetchone()[0] == now:
+                return True
+            cur.execute("DELETE FROM day_counts")
+            cur.execute(_BUILD_DAY_COUNTS_SQL)
+            cur.execute("UPDATE meta SET value = ? WHERE key = 'day_counts_version'", [str(now)])
+        return True
+    except (duckdb.Error, StoreError):  # costs time only: the pages count the records
+        return False
+
+
+def _counted(store: Reader, sql: tuple[str, str], filters: Filters, **extra: object) -> pd.DataFrame:
+    """`sql` = (over the records, over the day counts): the day counts' answer when they can give it (no
+    field or status filter, built from the version `store` sees), else the records' (and the day counts
+    are built for the next time, when the store can be written). Both give the same frame."""
+    records, days = sql
+    if filters.fields or filters.statuses:
+        return _run(store, records, filters, **extra)
+    if day_counts_current(store):
+        return _run(store, days, filters, **extra)
+    frame = _run(store, records, filters, **extra)
+    store_day_counts(store)
+    return frame
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Progress against targets: the heart of Overview, Units and the summary command.
 
@@ -345,6 +418,15 @@ _PROGRESS_SQL = with_scope(
               count(*) FILTER (WHERE status IN ('recognized', 'applied')) AS recognized
        FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())"""
 )
+_PROGRESS_SQLS = (
+    _PROGRESS_SQL,
+    with_day_counts(
+        """SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp,
+                  CAST(sum(registered) AS BIGINT) AS registered, sum(benefit_vnd) AS benefit_vnd,
+                  CAST(sum(applied) AS BIGINT) AS applied, CAST(sum(recognized) AS BIGINT) AS recognized
+           FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())"""
+    ),
+)
 
 # ---------------------------------------------------------------------------------------------------------
 # Authors (metric.authors). An author is a name within a unit, so authors partition by unit: the program's
@@ -418,9 +500,11 @@ def _keep_author_firsts(reader: Reader, frame: pd.DataFrame, version: int) -> No
 
 def refresh_author_index(store: Reader) -> None:
     """Build (and keep) the author index for the current data version now, e.g. right after an import,
-    so that the next person to open a page does not wait for it; and the author parts with it."""
+    so that the next person to open a page does not wait for it; and the author parts and the day counts
+    with it."""
     _author_steps(store)
     store_author_parts(store)
+    store_day_counts(store)
 
 
 def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFrame:
@@ -459,6 +543,7 @@ _PHASES_SQL = """SELECT period AS phase, name, start_on, end_on, target, theme F
                  WHERE program_code = $program AND ($phase IS NULL OR period = $phase)
                  ORDER BY start_on, period"""
 _PROGRAM_LAST_DAY_SQL = with_scope("SELECT max(registered_on) FROM fp")
+_PROGRAM_LAST_DAY_SQLS = (_PROGRAM_LAST_DAY_SQL, with_day_counts("SELECT max(registered_on) FROM fp"))
 
 
 @dataclass(frozen=True)
@@ -508,7 +593,7 @@ def effective_as_of(store: Store, filters: Filters) -> dt.date | None:
         return filters.as_of
     if not programs(store):
         return store.one(_LAST_DAY_SQL)
-    return _as_date(_run(store, _PROGRAM_LAST_DAY_SQL, filters).iloc[0, 0])
+    return _as_date(_counted(store, _PROGRAM_LAST_DAY_SQLS, filters).iloc[0, 0])
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -526,7 +611,7 @@ def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
     """
     filters = resolve(store, filters)
     definition = program_of(store, filters)
-    agg = _run(store, _PROGRESS_SQL, filters)
+    agg = _counted(store, _PROGRESS_SQLS, filters)
     units = _run(store, _UNITS_SQL, filters)
     targets = _run(store, _TARGETS_SQL, filters)
     phases = as_dates(_run(store, _PHASES_SQL, filters), "start_on", "end_on")
@@ -1051,11 +1136,18 @@ def _years_later(day: dt.date, years: int) -> dt.date:
 _DAILY_SQL = with_scope(
     "SELECT registered_on AS day, count(*) AS registered FROM f GROUP BY registered_on ORDER BY registered_on"
 )
+_DAILY_SQLS = (
+    _DAILY_SQL,
+    with_day_counts(
+        """SELECT registered_on AS day, CAST(sum(registered) AS BIGINT) AS registered FROM f
+           GROUP BY registered_on ORDER BY registered_on"""
+    ),
+)
 
 
 def daily_registrations(store: Store, filters: Filters) -> pd.DataFrame:
     """Registrations per day and their running total (metric.registered over time)."""
-    daily = _run(store, _DAILY_SQL, filters)
+    daily = _counted(store, _DAILY_SQLS, filters)
     daily["day"] = pd.to_datetime(daily["day"])
     daily["registered"] = daily["registered"].astype("int64")
     daily["cumulative"] = daily["registered"].cumsum()
@@ -1207,6 +1299,13 @@ _RECENT_SQL = with_scope(
     """SELECT unit_code AS unit, phase, count(*) AS recent FROM f
        WHERE registered_on > $window_start GROUP BY ALL"""
 )
+_RECENT_SQLS = (
+    _RECENT_SQL,
+    with_day_counts(
+        """SELECT unit_code AS unit, phase, CAST(sum(registered) AS BIGINT) AS recent FROM f
+           WHERE registered_on > $window_start GROUP BY ALL"""
+    ),
+)
 
 
 def running_phase(phases: pd.DataFrame, as_of: dt.date | None) -> pd.Series | None:
@@ -1226,7 +1325,7 @@ def recent_registrations(store: Store, filters: Filters, as_of: dt.date | None =
     as_of = as_of or effective_as_of(store, filters)
     if as_of is None:
         return pd.DataFrame(columns=["unit", "phase", "recent"])
-    return _run(store, _RECENT_SQL, filters, window_start=as_of - dt.timedelta(days=RECENT_WEEKS * 7))
+    return _counted(store, _RECENT_SQLS, filters, window_start=as_of - dt.timedelta(days=RECENT_WEEKS * 7))
 
 
 def phase_pace(store: Store, filters: Filters) -> tuple[Pace | None, pd.DataFrame]:
