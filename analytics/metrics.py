@@ -220,47 +220,64 @@ def with_scope(body: str, authors: bool = False, searched: bool = False, search_
     return f"WITH {ctes}\n{body}"
 
 
-# The same filtered set over the store's day counts (`day_counts`: the records counted per program, unit,
-# period and registration day; derived by data version, `store_day_counts`). It has no field or status, so it
-# answers only views without those filters (`_counted`).
-_FIELD_STATUS_FILTERS = (
-    "\n      AND (len($fields) = 0 OR list_contains($fields, i.field))",
-    "\n      AND (len($statuses) = 0 OR list_contains($statuses, i.status))",
-)
+# The same filtered set over the store's counts by day (derived by data version, `store_day_counts`): the records
+# counted per program, unit, period and registration day (`day_counts`), and the same per field too
+# (`field_day_counts`, for the figures by field). Neither has the status, so they answer only views without a
+# status filter, and `day_counts` only those without a field filter either (`_counted`).
+_FIELD_FILTER = "\n      AND (len($fields) = 0 OR list_contains($fields, i.field))"
+_STATUS_FILTER = "\n      AND (len($statuses) = 0 OR list_contains($statuses, i.status))"
 
 
-def _day_counts_scope() -> str:
-    scope = _SCOPE.replace("FROM initiatives i", "FROM day_counts i", 1)
-    for condition in _FIELD_STATUS_FILTERS:
+def _counts_scope(table: str, dropped: tuple[str, ...]) -> str:
+    scope = _SCOPE.replace("FROM initiatives i", f"FROM {table} i", 1)
+    for condition in dropped:
         if scope.count(condition) != 1:
             raise AssertionError(f"the filtered set changed: {condition.strip()}")
         scope = scope.replace(condition, "")
     return scope
 
 
-_DAY_COUNTS_SCOPE = _day_counts_scope()
+_DAY_COUNTS_SCOPE = _counts_scope("day_counts", (_FIELD_FILTER, _STATUS_FILTER))
+_FIELD_DAY_COUNTS_SCOPE = _counts_scope("field_day_counts", (_STATUS_FILTER,))
 
 
-def with_day_counts(body: str) -> str:
-    """A query over the filtered day counts `f` (and the units in scope): `body` reads `registered`,
-    `benefit_vnd`, `applied` and `recognized` where a query over the records counts and sums them."""
-    return f"WITH {_DAY_COUNTS_SCOPE}\n{body}"
+@dataclass(frozen=True)
+class Counted:
+    """One query written twice: over the records, and over a table of counts by day whose rows hold what
+    the records' query counts and sums (`registered`, `benefit_vnd`, ...). Both give the same frame."""
+
+    records: str
+    counts: str
+    by_field: bool  # over `field_day_counts` (which answers a field filter), else over `day_counts`
+
+
+def counted(records_body: str, counts_body: str, by_field: bool = False) -> Counted:
+    """`records_body` over the filtered records `f`, `counts_body` over the filtered counts `f`."""
+    scope = _FIELD_DAY_COUNTS_SCOPE if by_field else _DAY_COUNTS_SCOPE
+    return Counted(with_scope(records_body), f"WITH {scope}\n{counts_body}", by_field)
 
 
 _DAY_COUNTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'day_counts_version'"
-_BUILD_DAY_COUNTS_SQL = """INSERT INTO day_counts
-SELECT program_code, unit_code, phase, registered_on, count(*), sum(benefit_vnd),
-       count(*) FILTER (WHERE status = 'applied'), count(*) FILTER (WHERE status IN ('recognized', 'applied'))
-FROM initiatives GROUP BY program_code, unit_code, phase, registered_on"""
+_BUILD_DAY_COUNTS_SQL = (
+    """INSERT INTO field_day_counts
+SELECT program_code, unit_code, phase, field, registered_on, count(*), sum(benefit_vnd), count(benefit_vnd),
+       count(*) FILTER (WHERE status = 'applied'), count(*) FILTER (WHERE status IN ('recognized', 'applied')),
+       sum(benefit_vnd) FILTER (WHERE status = 'applied')
+FROM initiatives GROUP BY program_code, unit_code, phase, field, registered_on""",
+    """INSERT INTO day_counts
+SELECT program_code, unit_code, phase, registered_on, CAST(sum(registered) AS BIGINT), sum(benefit_vnd),
+       CAST(sum(applied) AS BIGINT), CAST(sum(recognized) AS BIGINT)
+FROM field_day_counts GROUP BY program_code, unit_code, phase, registered_on""",
+)
 
 
 def day_counts_current(store: Reader) -> bool:
-    """Whether the store's day counts were built from the data version `store` sees."""
+    """Whether the store's counts by day were built from the data version `store` sees."""
     return store.one(_DAY_COUNTS_VERSION_SQL) == store.data_version()
 
 
 def store_day_counts(store: Reader) -> bool:
-    """Build the day counts for the store's current data version (in the store, one transaction), unless
+    """Build the counts by day for the store's current data version (in the store, one transaction), unless
     they are current already or the store cannot be written (a read-only store, a replica: its pages then
     count the records). True when they are current after."""
     target = getattr(store, "store", store)  # a snapshot writes through its store
@@ -272,23 +289,24 @@ def store_day_counts(store: Reader) -> bool:
             if cur.execute(_DAY_COUNTS_VERSION_SQL).fetchone()[0] == now:
                 return True
             cur.execute("DELETE FROM day_counts")
-            cur.execute(_BUILD_DAY_COUNTS_SQL)
+            cur.execute("DELETE FROM field_day_counts")
+            for statement in _BUILD_DAY_COUNTS_SQL:
+                cur.execute(statement)
             cur.execute("UPDATE meta SET value = ? WHERE key = 'day_counts_version'", [str(now)])
         return True
     except (duckdb.Error, StoreError):  # costs time only: the pages count the records
         return False
 
 
-def _counted(store: Reader, sql: tuple[str, str], filters: Filters, **extra: object) -> pd.DataFrame:
-    """`sql` = (over the records, over the day counts): the day counts' answer when they can give it (no
-    field or status filter, built from the version `store` sees), else the records' (and the day counts
-    are built for the next time, when the store can be written). Both give the same frame."""
-    records, days = sql
-    if filters.fields or filters.statuses:
-        return _run(store, records, filters, **extra)
+def _counted(store: Reader, query: Counted, filters: Filters, **extra: object) -> pd.DataFrame:
+    """The counts' answer when they can give it (no status filter, no field filter unless they have the
+    field, built from the version `store` sees), else the records' (and the counts are built for the next
+    time, when the store can be written)."""
+    if filters.statuses or (filters.fields and not query.by_field):
+        return _run(store, query.records, filters, **extra)
     if day_counts_current(store):
-        return _run(store, days, filters, **extra)
-    frame = _run(store, records, filters, **extra)
+        return _run(store, query.counts, filters, **extra)
+    frame = _run(store, query.records, filters, **extra)
     store_day_counts(store)
     return frame
 
@@ -411,21 +429,18 @@ def _add_progress(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-_PROGRESS_SQL = with_scope(
+_PROGRESS_SQL = counted(
     """SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp,
               count(*) AS registered, sum(benefit_vnd) AS benefit_vnd,
               count(*) FILTER (WHERE status = 'applied') AS applied,
               count(*) FILTER (WHERE status IN ('recognized', 'applied')) AS recognized
-       FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())"""
-)
-_PROGRESS_SQLS = (
-    _PROGRESS_SQL,
-    with_day_counts(
-        """SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp,
-                  CAST(sum(registered) AS BIGINT) AS registered, sum(benefit_vnd) AS benefit_vnd,
-                  CAST(sum(applied) AS BIGINT) AS applied, CAST(sum(recognized) AS BIGINT) AS recognized
-           FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())"""
-    ),
+       FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())""",
+    """SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp,
+              -- the total of no rows (the empty set `()`) counts 0, as count(*) does
+              CAST(coalesce(sum(registered), 0) AS BIGINT) AS registered, sum(benefit_vnd) AS benefit_vnd,
+              CAST(coalesce(sum(applied), 0) AS BIGINT) AS applied,
+              CAST(coalesce(sum(recognized), 0) AS BIGINT) AS recognized
+       FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())""",
 )
 
 # ---------------------------------------------------------------------------------------------------------
@@ -542,8 +557,7 @@ _TARGETS_SQL = with_scope(
 _PHASES_SQL = """SELECT period AS phase, name, start_on, end_on, target, theme FROM periods
                  WHERE program_code = $program AND ($phase IS NULL OR period = $phase)
                  ORDER BY start_on, period"""
-_PROGRAM_LAST_DAY_SQL = with_scope("SELECT max(registered_on) FROM fp")
-_PROGRAM_LAST_DAY_SQLS = (_PROGRAM_LAST_DAY_SQL, with_day_counts("SELECT max(registered_on) FROM fp"))
+_PROGRAM_LAST_DAY_SQL = counted("SELECT max(registered_on) FROM fp", "SELECT max(registered_on) FROM fp")
 
 
 @dataclass(frozen=True)
@@ -593,7 +607,7 @@ def effective_as_of(store: Store, filters: Filters) -> dt.date | None:
         return filters.as_of
     if not programs(store):
         return store.one(_LAST_DAY_SQL)
-    return _as_date(_counted(store, _PROGRAM_LAST_DAY_SQLS, filters).iloc[0, 0])
+    return _as_date(_counted(store, _PROGRAM_LAST_DAY_SQL, filters).iloc[0, 0])
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -611,7 +625,7 @@ def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
     """
     filters = resolve(store, filters)
     definition = program_of(store, filters)
-    agg = _counted(store, _PROGRESS_SQLS, filters)
+    agg = _counted(store, _PROGRESS_SQL, filters)
     units = _run(store, _UNITS_SQL, filters)
     targets = _run(store, _TARGETS_SQL, filters)
     phases = as_dates(_run(store, _PHASES_SQL, filters), "start_on", "end_on")
@@ -1133,21 +1147,16 @@ def _years_later(day: dt.date, years: int) -> dt.date:
 # ---------------------------------------------------------------------------------------------------------
 # Time series: trends, pace and projection.
 
-_DAILY_SQL = with_scope(
-    "SELECT registered_on AS day, count(*) AS registered FROM f GROUP BY registered_on ORDER BY registered_on"
-)
-_DAILY_SQLS = (
-    _DAILY_SQL,
-    with_day_counts(
-        """SELECT registered_on AS day, CAST(sum(registered) AS BIGINT) AS registered FROM f
-           GROUP BY registered_on ORDER BY registered_on"""
-    ),
+_DAILY_SQL = counted(
+    "SELECT registered_on AS day, count(*) AS registered FROM f GROUP BY registered_on ORDER BY registered_on",
+    """SELECT registered_on AS day, CAST(sum(registered) AS BIGINT) AS registered FROM f
+       GROUP BY registered_on ORDER BY registered_on""",
 )
 
 
 def daily_registrations(store: Store, filters: Filters) -> pd.DataFrame:
     """Registrations per day and their running total (metric.registered over time)."""
-    daily = _counted(store, _DAILY_SQLS, filters)
+    daily = _counted(store, _DAILY_SQL, filters)
     daily["day"] = pd.to_datetime(daily["day"])
     daily["registered"] = daily["registered"].astype("int64")
     daily["cumulative"] = daily["registered"].cumsum()
@@ -1168,16 +1177,22 @@ def per_period(daily: pd.DataFrame, period: str) -> pd.DataFrame:
     return frame
 
 
-_MONTH_COUNTS_SQL = with_scope(
+_MONTH_COUNTS_SQL = counted(
     """, m AS (SELECT unit_code, coalesce(field, '') AS field, date_trunc('month', registered_on) AS month FROM f)
     SELECT GROUPING(unit_code) AS by_field, unit_code AS unit, field, month, count(*) AS registered
-    FROM m GROUP BY GROUPING SETS ((unit_code, month), (field, month)) ORDER BY ALL"""
+    FROM m GROUP BY GROUPING SETS ((unit_code, month), (field, month)) ORDER BY ALL""",
+    """, m AS (SELECT unit_code, coalesce(field, '') AS field, date_trunc('month', registered_on) AS month,
+                      registered FROM f)
+    SELECT GROUPING(unit_code) AS by_field, unit_code AS unit, field, month,
+           CAST(sum(registered) AS BIGINT) AS registered
+    FROM m GROUP BY GROUPING SETS ((unit_code, month), (field, month)) ORDER BY ALL""",
+    by_field=True,
 )
 
 
 def month_counts(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Registrations per unit and month (the heatmap) and per field and month (the field mix), one pass."""
-    frame = _run(store, _MONTH_COUNTS_SQL, filters)
+    frame = _counted(store, _MONTH_COUNTS_SQL, filters)
     units = frame[frame["by_field"] == 0][["unit", "month", "registered"]].reset_index(drop=True)
     fields = frame[frame["by_field"] == 1][["field", "month", "registered"]].reset_index(drop=True)
     return units, fields
@@ -1295,16 +1310,11 @@ def pace(
     )
 
 
-_RECENT_SQL = with_scope(
+_RECENT_SQL = counted(
     """SELECT unit_code AS unit, phase, count(*) AS recent FROM f
-       WHERE registered_on > $window_start GROUP BY ALL"""
-)
-_RECENT_SQLS = (
-    _RECENT_SQL,
-    with_day_counts(
-        """SELECT unit_code AS unit, phase, CAST(sum(registered) AS BIGINT) AS recent FROM f
-           WHERE registered_on > $window_start GROUP BY ALL"""
-    ),
+       WHERE registered_on > $window_start GROUP BY ALL""",
+    """SELECT unit_code AS unit, phase, CAST(sum(registered) AS BIGINT) AS recent FROM f
+       WHERE registered_on > $window_start GROUP BY ALL""",
 )
 
 
@@ -1325,7 +1335,7 @@ def recent_registrations(store: Store, filters: Filters, as_of: dt.date | None =
     as_of = as_of or effective_as_of(store, filters)
     if as_of is None:
         return pd.DataFrame(columns=["unit", "phase", "recent"])
-    return _counted(store, _RECENT_SQLS, filters, window_start=as_of - dt.timedelta(days=RECENT_WEEKS * 7))
+    return _counted(store, _RECENT_SQL, filters, window_start=as_of - dt.timedelta(days=RECENT_WEEKS * 7))
 
 
 def phase_pace(store: Store, filters: Filters) -> tuple[Pace | None, pd.DataFrame]:
@@ -1483,19 +1493,26 @@ def campaigns(store: Store, filters: Filters | None = None) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------------------
 # Benefit (giá trị làm lợi).
 
-_BENEFIT_BY_SQL = with_scope(
+_BENEFIT_BY_SQL = counted(
     """SELECT CASE WHEN GROUPING(unit_code) = 0 THEN 'unit' WHEN GROUPING(field) = 0 THEN 'field'
                    ELSE 'phase' END AS dimension,
               coalesce(unit_code, field, CAST(phase AS VARCHAR)) AS key,
               sum(benefit_vnd) AS benefit_vnd, count(benefit_vnd) AS with_benefit, count(*) AS registered,
               sum(benefit_vnd) FILTER (WHERE status = 'applied') AS applied_benefit_vnd
-       FROM f GROUP BY GROUPING SETS ((unit_code), (field), (phase))"""
+       FROM f GROUP BY GROUPING SETS ((unit_code), (field), (phase))""",
+    """SELECT CASE WHEN GROUPING(unit_code) = 0 THEN 'unit' WHEN GROUPING(field) = 0 THEN 'field'
+                   ELSE 'phase' END AS dimension,
+              coalesce(unit_code, field, CAST(phase AS VARCHAR)) AS key,
+              sum(benefit_vnd) AS benefit_vnd, CAST(sum(with_benefit) AS BIGINT) AS with_benefit,
+              CAST(sum(registered) AS BIGINT) AS registered, sum(applied_benefit_vnd) AS applied_benefit_vnd
+       FROM f GROUP BY GROUPING SETS ((unit_code), (field), (phase))""",
+    by_field=True,
 )
 
 
 def benefit_by(store: Store, filters: Filters) -> dict[str, pd.DataFrame]:
     """metric.benefit_vnd by unit, by field and by phase, largest first."""
-    frame = _run(store, _BENEFIT_BY_SQL, filters)
+    frame = _counted(store, _BENEFIT_BY_SQL, filters)
     frame["benefit_vnd"] = frame["benefit_vnd"].astype("float64").fillna(0)
     frame["applied_benefit_vnd"] = frame["applied_benefit_vnd"].astype("float64").fillna(0)
     frame["min_remuneration"] = frame["applied_benefit_vnd"] * REMUNERATION_RATE

@@ -1,7 +1,8 @@
-"""The store's day counts (`day_counts`; derived): the progress, the daily series, the run rate and the
-program's last day read from them are the figures counted from the records, under every filter (those with
-a field or a status are always counted from the records); they are built again whenever the data version
-moves, and a store that cannot be written answers from the records."""
+"""The store's counts by day (`day_counts`, `field_day_counts`; derived): the progress, the daily series, the
+run rate, the program's last day, the benefit by unit, field and period and the month counts read from them
+are the figures counted from the records, under every filter (those with a status, or a field where the
+counts have none, are counted from the records); they are built again whenever the data version moves, and
+a store that cannot be written answers from the records."""
 
 from __future__ import annotations
 
@@ -33,13 +34,16 @@ VIEWS = [
     Filters(program=ONE_MILLION, date_from=D(2021, 2, 1), date_to=D(2022, 6, 30)),
     Filters(program=ONE_MILLION, as_of=D(2022, 3, 1)),
     Filters(as_of=D(2025, 6, 30)),
+    Filters(program=ONE_MILLION, as_of=D(2021, 1, 1)),  # nothing registered yet: the totals of no record
     Filters(program=ONE_MILLION, units_as="then"),
 ]
 PAIRS = {
-    "progress": (metrics._PROGRESS_SQLS, {}),
-    "daily": (metrics._DAILY_SQLS, {}),
-    "recent": (metrics._RECENT_SQLS, {"window_start": D(2022, 1, 1)}),
-    "last_day": (metrics._PROGRAM_LAST_DAY_SQLS, {}),
+    "progress": (metrics._PROGRESS_SQL, {}),
+    "daily": (metrics._DAILY_SQL, {}),
+    "recent": (metrics._RECENT_SQL, {"window_start": D(2022, 1, 1)}),
+    "last_day": (metrics._PROGRAM_LAST_DAY_SQL, {}),
+    "benefit_by": (metrics._BENEFIT_BY_SQL, {}),
+    "month_counts": (metrics._MONTH_COUNTS_SQL, {}),
 }
 
 
@@ -86,15 +90,17 @@ def test_the_day_counts_give_the_records_figures_under_every_filter(store, monke
     assert store.one("SELECT count(*) FROM day_counts") < store.record_count()
     for filters in VIEWS:
         resolved = metrics.resolve(store, filters)
-        for name, (sqls, extra) in PAIRS.items():
-            if resolved.fields or resolved.statuses:
+        for name, (query, extra) in PAIRS.items():
+            if resolved.statuses or (resolved.fields and not query.by_field):
                 continue
-            records = metrics._run(store, sqls[0], resolved, **extra)
-            days = metrics._run(store, sqls[1], resolved, **extra)
+            records = metrics._run(store, query.records, resolved, **extra)
+            days = metrics._run(store, query.counts, resolved, **extra)
             pd.testing.assert_frame_equal(_sorted(days), _sorted(records), obj=f"{name} {filters}")
     counted = {str(f): metrics.progress(store, f) for f in VIEWS}
     daily = {str(f): metrics.daily_registrations(store, f) for f in VIEWS}
     recent = {str(f): metrics.recent_registrations(store, f) for f in VIEWS}
+    by = {str(f): metrics.benefit_by(store, f) for f in VIEWS}
+    months = {str(f): metrics.month_counts(store, f) for f in VIEWS}
     latest = metrics.effective_as_of(store, Filters(program=ONE_MILLION))
     _from_records(monkeypatch)
     _same_progress(first, metrics.progress(store, Filters()))
@@ -104,6 +110,10 @@ def test_the_day_counts_give_the_records_figures_under_every_filter(store, monke
         pd.testing.assert_frame_equal(
             _sorted(recent[str(filters)]), _sorted(metrics.recent_registrations(store, filters))
         )
+        for dimension, frame in metrics.benefit_by(store, filters).items():
+            pd.testing.assert_frame_equal(_sorted(by[str(filters)][dimension]), _sorted(frame))
+        for kept, frame in zip(months[str(filters)], metrics.month_counts(store, filters), strict=True):
+            pd.testing.assert_frame_equal(kept, frame)
     assert metrics.effective_as_of(store, Filters(program=ONE_MILLION)) == latest
 
 
