@@ -220,6 +220,97 @@ def with_scope(body: str, authors: bool = False, searched: bool = False, search_
     return f"WITH {ctes}\n{body}"
 
 
+# The same filtered set over the store's counts by day (derived by data version, `store_day_counts`): the records
+# counted per program, unit, period and registration day (`day_counts`), and the same per field too
+# (`field_day_counts`, for the figures by field). Neither has the status, so they answer only views without a
+# status filter, and `day_counts` only those without a field filter either (`_counted`).
+_FIELD_FILTER = "\n      AND (len($fields) = 0 OR list_contains($fields, i.field))"
+_STATUS_FILTER = "\n      AND (len($statuses) = 0 OR list_contains($statuses, i.status))"
+
+
+def _counts_scope(table: str, dropped: tuple[str, ...]) -> str:
+    scope = _SCOPE.replace("FROM initiatives i", f"FROM {table} i", 1)
+    for condition in dropped:
+        if scope.count(condition) != 1:
+            raise AssertionError(f"the filtered set changed: {condition.strip()}")
+        scope = scope.replace(condition, "")
+    return scope
+
+
+_DAY_COUNTS_SCOPE = _counts_scope("day_counts", (_FIELD_FILTER, _STATUS_FILTER))
+_FIELD_DAY_COUNTS_SCOPE = _counts_scope("field_day_counts", (_STATUS_FILTER,))
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One query written twice: over the records, and over a table of counts by day whose rows hold what
+    the records' query counts and sums (`registered`, `benefit_vnd`, ...). Both give the same frame."""
+
+    records: str
+    counts: str
+    by_field: bool  # over `field_day_counts` (which answers a field filter), else over `day_counts`
+
+
+def counted(records_body: str, counts_body: str, by_field: bool = False) -> Counted:
+    """`records_body` over the filtered records `f`, `counts_body` over the filtered counts `f`."""
+    scope = _FIELD_DAY_COUNTS_SCOPE if by_field else _DAY_COUNTS_SCOPE
+    return Counted(with_scope(records_body), f"WITH {scope}\n{counts_body}", by_field)
+
+
+_DAY_COUNTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'day_counts_version'"
+_BUILD_DAY_COUNTS_SQL = (
+    """INSERT INTO field_day_counts
+SELECT program_code, unit_code, phase, field, registered_on, count(*), sum(benefit_vnd), count(benefit_vnd),
+       count(*) FILTER (WHERE status = 'applied'), count(*) FILTER (WHERE status IN ('recognized', 'applied')),
+       sum(benefit_vnd) FILTER (WHERE status = 'applied')
+FROM initiatives GROUP BY program_code, unit_code, phase, field, registered_on""",
+    """INSERT INTO day_counts
+SELECT program_code, unit_code, phase, registered_on, CAST(sum(registered) AS BIGINT), sum(benefit_vnd),
+       CAST(sum(applied) AS BIGINT), CAST(sum(recognized) AS BIGINT)
+FROM field_day_counts GROUP BY program_code, unit_code, phase, registered_on""",
+)
+
+
+def day_counts_current(store: Reader) -> bool:
+    """Whether the store's counts by day were built from the data version `store` sees."""
+    return store.one(_DAY_COUNTS_VERSION_SQL) == store.data_version()
+
+
+def store_day_counts(store: Reader) -> bool:
+    """Build the counts by day for the store's current data version (in the store, one transaction), unless
+    they are current already or the store cannot be written (a read-only store, a replica: its pages then
+    count the records). True when they are current after."""
+    target = getattr(store, "store", store)  # a snapshot writes through its store
+    if target.read_only or not hasattr(target, "derived_write"):
+        return False
+    try:
+        with target.derived_write() as cur:
+            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
+            if cur.execute(_DAY_COUNTS_VERSION_SQL).fetchone()[0] == now:
+                return True
+            cur.execute("DELETE FROM day_counts")
+            cur.execute("DELETE FROM field_day_counts")
+            for statement in _BUILD_DAY_COUNTS_SQL:
+                cur.execute(statement)
+            cur.execute("UPDATE meta SET value = ? WHERE key = 'day_counts_version'", [str(now)])
+        return True
+    except (duckdb.Error, StoreError):  # costs time only: the pages count the records
+        return False
+
+
+def _counted(store: Reader, query: Counted, filters: Filters, **extra: object) -> pd.DataFrame:
+    """The counts' answer when they can give it (no status filter, no field filter unless they have the
+    field, built from the version `store` sees), else the records' (and the counts are built for the next
+    time, when the store can be written)."""
+    if filters.statuses or (filters.fields and not query.by_field):
+        return _run(store, query.records, filters, **extra)
+    if day_counts_current(store):
+        return _run(store, query.counts, filters, **extra)
+    frame = _run(store, query.records, filters, **extra)
+    store_day_counts(store)
+    return frame
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Progress against targets: the heart of Overview, Units and the summary command.
 
@@ -329,21 +420,31 @@ def add_standing(
 
 
 def _add_progress(frame: pd.DataFrame) -> pd.DataFrame:
-    """Adds pct, gap, surplus and tier to rows that have `registered` and `target`."""
-    frame = frame.copy()
-    frame["pct"] = pct_of_target(frame["registered"], frame["target"])
-    frame["gap"] = [gap_to_target(r, t) for r, t in zip(frame["registered"], frame["target"], strict=True)]
-    frame["surplus"] = (frame["registered"] - frame["target"]).clip(lower=0)
-    frame["tier"] = [tier_of(r, t) for r, t in zip(frame["registered"], frame["target"], strict=True)]
-    return frame
+    """Adds pct, gap, surplus and tier to rows that have `registered` and `target` (pct_of_target's
+    arithmetic on the columns' arrays, the rest from plain lists: a Series per step cost more than the rows)."""
+    registered, target = frame["registered"].tolist(), frame["target"].tolist()
+    reg = frame["registered"].to_numpy(dtype="float64")
+    tgt = frame["target"].to_numpy(dtype="float64")
+    return frame.assign(
+        pct=np.floor(reg * 1000 / np.where(tgt > 0, tgt, np.nan)) / 10,
+        gap=[gap_to_target(r, t) for r, t in zip(registered, target, strict=True)],
+        surplus=(frame["registered"] - frame["target"]).clip(lower=0),
+        tier=[tier_of(r, t) for r, t in zip(registered, target, strict=True)],
+    )
 
 
-_PROGRESS_SQL = with_scope(
+_PROGRESS_SQL = counted(
     """SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp,
               count(*) AS registered, sum(benefit_vnd) AS benefit_vnd,
               count(*) FILTER (WHERE status = 'applied') AS applied,
               count(*) FILTER (WHERE status IN ('recognized', 'applied')) AS recognized
-       FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())"""
+       FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())""",
+    """SELECT unit_code, phase, GROUPING(unit_code) AS gu, GROUPING(phase) AS gp,
+              -- the total of no rows (the empty set `()`) counts 0, as count(*) does
+              CAST(coalesce(sum(registered), 0) AS BIGINT) AS registered, sum(benefit_vnd) AS benefit_vnd,
+              CAST(coalesce(sum(applied), 0) AS BIGINT) AS applied,
+              CAST(coalesce(sum(recognized), 0) AS BIGINT) AS recognized
+       FROM f GROUP BY GROUPING SETS ((unit_code, phase), (unit_code), (phase), ())""",
 )
 
 # ---------------------------------------------------------------------------------------------------------
@@ -418,9 +519,11 @@ def _keep_author_firsts(reader: Reader, frame: pd.DataFrame, version: int) -> No
 
 def refresh_author_index(store: Reader) -> None:
     """Build (and keep) the author index for the current data version now, e.g. right after an import,
-    so that the next person to open a page does not wait for it; and the author parts with it."""
+    so that the next person to open a page does not wait for it; and the author parts and the day counts
+    with it."""
     _author_steps(store)
     store_author_parts(store)
+    store_day_counts(store)
 
 
 def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFrame:
@@ -458,7 +561,7 @@ _TARGETS_SQL = with_scope(
 _PHASES_SQL = """SELECT period AS phase, name, start_on, end_on, target, theme FROM periods
                  WHERE program_code = $program AND ($phase IS NULL OR period = $phase)
                  ORDER BY start_on, period"""
-_PROGRAM_LAST_DAY_SQL = with_scope("SELECT max(registered_on) FROM fp")
+_PROGRAM_LAST_DAY_SQL = counted("SELECT max(registered_on) FROM fp", "SELECT max(registered_on) FROM fp")
 
 
 @dataclass(frozen=True)
@@ -508,7 +611,7 @@ def effective_as_of(store: Store, filters: Filters) -> dt.date | None:
         return filters.as_of
     if not programs(store):
         return store.one(_LAST_DAY_SQL)
-    return _as_date(_run(store, _PROGRAM_LAST_DAY_SQL, filters).iloc[0, 0])
+    return _as_date(_counted(store, _PROGRAM_LAST_DAY_SQL, filters).iloc[0, 0])
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -526,7 +629,7 @@ def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
     """
     filters = resolve(store, filters)
     definition = program_of(store, filters)
-    agg = _run(store, _PROGRESS_SQL, filters)
+    agg = _counted(store, _PROGRESS_SQL, filters)
     units = _run(store, _UNITS_SQL, filters)
     targets = _run(store, _TARGETS_SQL, filters)
     phases = as_dates(_run(store, _PHASES_SQL, filters), "start_on", "end_on")
@@ -706,7 +809,22 @@ def _rates(row: dict) -> dict:
 
 
 def _add_rates(frame: pd.DataFrame) -> pd.DataFrame:
-    rates = pd.DataFrame([_rates(row) for row in frame.to_dict("records")], index=frame.index)
+    """`_rates` for every row at once (the same divisions, column by column: a unit table's rows were each
+    made a dict and back)."""
+    members = frame["members"].astype("float64")
+    members = members.where(members != 0)  # no members: no rate (a missing number stays missing)
+    registered = frame["registered"].astype("float64")
+    registered = registered.where(registered != 0)
+    rates = pd.DataFrame(
+        {
+            "per_100_members": frame["registered"] * 100 / members,
+            "authors_per_100": frame["authors"] * 100 / members,
+            "benefit_per_member": frame["benefit_vnd"] / members,
+            "applied_rate": frame["applied"] * 100 / registered,
+            "recognized_rate": frame["recognized"] * 100 / registered,
+        },
+        index=frame.index,
+    ).astype("float64")
     return pd.concat([frame, rates], axis=1)
 
 
@@ -1048,14 +1166,16 @@ def _years_later(day: dt.date, years: int) -> dt.date:
 # ---------------------------------------------------------------------------------------------------------
 # Time series: trends, pace and projection.
 
-_DAILY_SQL = with_scope(
-    "SELECT registered_on AS day, count(*) AS registered FROM f GROUP BY registered_on ORDER BY registered_on"
+_DAILY_SQL = counted(
+    "SELECT registered_on AS day, count(*) AS registered FROM f GROUP BY registered_on ORDER BY registered_on",
+    """SELECT registered_on AS day, CAST(sum(registered) AS BIGINT) AS registered FROM f
+       GROUP BY registered_on ORDER BY registered_on""",
 )
 
 
 def daily_registrations(store: Store, filters: Filters) -> pd.DataFrame:
     """Registrations per day and their running total (metric.registered over time)."""
-    daily = _run(store, _DAILY_SQL, filters)
+    daily = _counted(store, _DAILY_SQL, filters)
     daily["day"] = pd.to_datetime(daily["day"])
     daily["registered"] = daily["registered"].astype("int64")
     daily["cumulative"] = daily["registered"].cumsum()
@@ -1076,16 +1196,22 @@ def per_period(daily: pd.DataFrame, period: str) -> pd.DataFrame:
     return frame
 
 
-_MONTH_COUNTS_SQL = with_scope(
+_MONTH_COUNTS_SQL = counted(
     """, m AS (SELECT unit_code, coalesce(field, '') AS field, date_trunc('month', registered_on) AS month FROM f)
     SELECT GROUPING(unit_code) AS by_field, unit_code AS unit, field, month, count(*) AS registered
-    FROM m GROUP BY GROUPING SETS ((unit_code, month), (field, month)) ORDER BY ALL"""
+    FROM m GROUP BY GROUPING SETS ((unit_code, month), (field, month)) ORDER BY ALL""",
+    """, m AS (SELECT unit_code, coalesce(field, '') AS field, date_trunc('month', registered_on) AS month,
+                      registered FROM f)
+    SELECT GROUPING(unit_code) AS by_field, unit_code AS unit, field, month,
+           CAST(sum(registered) AS BIGINT) AS registered
+    FROM m GROUP BY GROUPING SETS ((unit_code, month), (field, month)) ORDER BY ALL""",
+    by_field=True,
 )
 
 
 def month_counts(store: Store, filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Registrations per unit and month (the heatmap) and per field and month (the field mix), one pass."""
-    frame = _run(store, _MONTH_COUNTS_SQL, filters)
+    frame = _counted(store, _MONTH_COUNTS_SQL, filters)
     units = frame[frame["by_field"] == 0][["unit", "month", "registered"]].reset_index(drop=True)
     fields = frame[frame["by_field"] == 1][["field", "month", "registered"]].reset_index(drop=True)
     return units, fields
@@ -1203,9 +1329,11 @@ def pace(
     )
 
 
-_RECENT_SQL = with_scope(
+_RECENT_SQL = counted(
     """SELECT unit_code AS unit, phase, count(*) AS recent FROM f
-       WHERE registered_on > $window_start GROUP BY ALL"""
+       WHERE registered_on > $window_start GROUP BY ALL""",
+    """SELECT unit_code AS unit, phase, CAST(sum(registered) AS BIGINT) AS recent FROM f
+       WHERE registered_on > $window_start GROUP BY ALL""",
 )
 
 
@@ -1226,7 +1354,7 @@ def recent_registrations(store: Store, filters: Filters, as_of: dt.date | None =
     as_of = as_of or effective_as_of(store, filters)
     if as_of is None:
         return pd.DataFrame(columns=["unit", "phase", "recent"])
-    return _run(store, _RECENT_SQL, filters, window_start=as_of - dt.timedelta(days=RECENT_WEEKS * 7))
+    return _counted(store, _RECENT_SQL, filters, window_start=as_of - dt.timedelta(days=RECENT_WEEKS * 7))
 
 
 def phase_pace(store: Store, filters: Filters) -> tuple[Pace | None, pd.DataFrame]:
@@ -1384,19 +1512,26 @@ def campaigns(store: Store, filters: Filters | None = None) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------------------
 # Benefit (giá trị làm lợi).
 
-_BENEFIT_BY_SQL = with_scope(
+_BENEFIT_BY_SQL = counted(
     """SELECT CASE WHEN GROUPING(unit_code) = 0 THEN 'unit' WHEN GROUPING(field) = 0 THEN 'field'
                    ELSE 'phase' END AS dimension,
               coalesce(unit_code, field, CAST(phase AS VARCHAR)) AS key,
               sum(benefit_vnd) AS benefit_vnd, count(benefit_vnd) AS with_benefit, count(*) AS registered,
               sum(benefit_vnd) FILTER (WHERE status = 'applied') AS applied_benefit_vnd
-       FROM f GROUP BY GROUPING SETS ((unit_code), (field), (phase))"""
+       FROM f GROUP BY GROUPING SETS ((unit_code), (field), (phase))""",
+    """SELECT CASE WHEN GROUPING(unit_code) = 0 THEN 'unit' WHEN GROUPING(field) = 0 THEN 'field'
+                   ELSE 'phase' END AS dimension,
+              coalesce(unit_code, field, CAST(phase AS VARCHAR)) AS key,
+              sum(benefit_vnd) AS benefit_vnd, CAST(sum(with_benefit) AS BIGINT) AS with_benefit,
+              CAST(sum(registered) AS BIGINT) AS registered, sum(applied_benefit_vnd) AS applied_benefit_vnd
+       FROM f GROUP BY GROUPING SETS ((unit_code), (field), (phase))""",
+    by_field=True,
 )
 
 
 def benefit_by(store: Store, filters: Filters) -> dict[str, pd.DataFrame]:
     """metric.benefit_vnd by unit, by field and by phase, largest first."""
-    frame = _run(store, _BENEFIT_BY_SQL, filters)
+    frame = _counted(store, _BENEFIT_BY_SQL, filters)
     frame["benefit_vnd"] = frame["benefit_vnd"].astype("float64").fillna(0)
     frame["applied_benefit_vnd"] = frame["applied_benefit_vnd"].astype("float64").fillna(0)
     frame["min_remuneration"] = frame["applied_benefit_vnd"] * REMUNERATION_RATE

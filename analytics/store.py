@@ -316,6 +316,23 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE author_names (name_rank INTEGER NOT NULL, author INTEGER NOT NULL, name VARCHAR NOT NULL)",
         "INSERT INTO meta VALUES ('author_parts_version', '-1')",
     ),
+    # The records counted by day (issue 19, pages; derived: rebuilt automatically, never edited): one row per
+    # program, unit, period and registration day with what the progress, the daily series and the run rate
+    # add up (records, benefit, applied, recognised), so that a view without a field or status filter sums
+    # some 24,000 rows instead of a million records; and the same per field as well (`field_day_counts`,
+    # some 190,000 rows: the figures by field, and views with a field filter). `meta.day_counts_version` is
+    # the data version they were built from.
+    (
+        """CREATE TABLE day_counts (
+            program_code VARCHAR, unit_code VARCHAR NOT NULL, phase INTEGER, registered_on DATE NOT NULL,
+            registered BIGINT NOT NULL, benefit_vnd HUGEINT, applied BIGINT NOT NULL, recognized BIGINT NOT NULL)""",
+        """CREATE TABLE field_day_counts (
+            program_code VARCHAR, unit_code VARCHAR NOT NULL, phase INTEGER, field VARCHAR,
+            registered_on DATE NOT NULL, registered BIGINT NOT NULL, benefit_vnd HUGEINT,
+            with_benefit BIGINT NOT NULL, applied BIGINT NOT NULL, recognized BIGINT NOT NULL,
+            applied_benefit_vnd HUGEINT)""",
+        "INSERT INTO meta VALUES ('day_counts_version', '-1')",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

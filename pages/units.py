@@ -222,6 +222,7 @@ with tree_tab:
         filename=ctx.t("units.file") + "-khoi",
     )
 
+names = dict(zip(rows["unit"], rows["name"], strict=True))  # one look-up table, not one index per option
 st.selectbox(
     ctx.t("units.pick"),
     codes,
@@ -229,7 +230,7 @@ st.selectbox(
     key="units_pick",
     on_change=open_from_picker,
     placeholder=ctx.t("units.pick.placeholder"),
-    format_func=lambda c: f"{c} – {rows.set_index('unit').loc[c, 'name']}",
+    format_func=lambda c: f"{c} – {names[c]}",
 )
 
 detail = page_param("detail")

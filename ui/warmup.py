@@ -93,6 +93,7 @@ def _warm_views(store, version: int, views: list[Filters]) -> None:
     started = time.perf_counter()
     try:
         metrics.store_author_parts(store)  # the Benefit page's author table, if not built for this version
+        metrics.store_day_counts(store)  # the progress and daily counts of views without field or status
         for k, view in enumerate(views):
             progress = data.progress.prime(store, version, view)
             if k:

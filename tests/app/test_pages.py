@@ -60,7 +60,9 @@ def test_unit_detail_from_the_link_and_the_picker(monkeypatch, sample_copy):
         and ("Tỷ lệ đạt", "152,3%") in values
     )
     at = run_app(monkeypatch, sample_copy, page="units", program=ONE_MILLION)
-    at.selectbox(key="units_pick").select("PVEP").run()
+    picker = at.selectbox(key="units_pick")
+    assert "PVEP – Tổng công ty Thăm dò Khai thác Dầu khí" in picker.options  # each unit's code and name
+    picker.select("PVEP").run()
     assert ("Đã đăng ký", "395") in metric_values(at) and ("Tỷ lệ đạt", "188,0%") in metric_values(at)
     # AppTest re-runs only the page script (not app.py, which writes the URL): assert the state the URL is
     # written from; tests/e2e checks the address bar itself in a real browser.
