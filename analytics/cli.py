@@ -71,10 +71,14 @@ def _json_number(value: float | int | None) -> float | int | None:
 
 def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
     """The Overview's figures as the `summary --json` contract, for the filters' program (the default one
-    when none is named): `program` is {code, name, start, end, noun} (name and noun in `lang`)."""
+    when none is named): `program` is {code, name, start, end, noun} (name and noun in `lang`); each unit's
+    `short_name` is the name the pages give it; `pace` is the period in progress against its target at the
+    recent rate (the Trends page's metric.projected and pace state), null when no period is in progress."""
     from analytics import metrics  # here, so that `import`, `undo` and `hash-password` never load it
+    from analytics.narrative import unit_label
 
     prog = metrics.progress(store, filters)
+    recent = metrics.recent_registrations(store, filters, prog.as_of)
     p = prog.program
     definition = prog.definition
     phases = [
@@ -96,6 +100,7 @@ def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
                 {
                     "unit": r["unit"],
                     "name": r["name"],
+                    "short_name": unit_label(r),
                     "phase": int(scope) if scope != "all" else "all",
                     "registered": int(r["registered"]),
                     "target": _json_number(r["target"]),
@@ -121,7 +126,46 @@ def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
             "end": definition.end_on.isoformat(),
             "noun": definition.noun(lang),
         },
+        "pace": _pace_payload(metrics.pace_in_progress(prog, recent)),
     }
+
+
+def _pace_payload(pace) -> dict | None:
+    """`pace` of `summary --json`: the period in progress against its target at the recent rate, as the
+    Trends page reads it (analytics.metrics.pace); null when no period is in progress on the as-of day."""
+    if pace is None:
+        return None
+    return {
+        "phase": pace.phase,
+        "end": pace.end_on.isoformat(),
+        "state": pace.state,
+        "registered": pace.registered,
+        "target": _json_number(pace.target),
+        "weekly_recent": _json_number(pace.weekly_recent),
+        "weekly_needed": _json_number(pace.weekly_needed),
+        "projected": _json_number(pace.projected),
+        "projected_pct": _json_number(pace.projected_pct),
+    }
+
+
+def pace_line(pace: dict, word: str, lang: Lang) -> str:
+    """ "Tiến độ Năm 2026 (đến 31/12/2026): Đúng tiến độ · Dự báo cuối năm 2.310 trên chỉ tiêu 2.166
+    (106,6%)": the Trends page's words for the same figures."""
+    return t(
+        "cli.summary.pace",
+        lang,
+        header=t(
+            "trends.pace.header",
+            lang,
+            phase=f"{word} {pace['phase']}",
+            end=fmt_date(dt.date.fromisoformat(pace["end"]), lang),
+        ),
+        state=t(f"pace.{pace['state']}", lang),
+        projected_label=t("metric.projected", lang, period=word.lower()),
+        projected=fmt_int(pace["projected"], lang),
+        of_target=t("trends.of_target", lang, target=fmt_int(pace["target"], lang)),
+        pct=fmt_pct(pace["projected_pct"], lang),
+    )
 
 
 def summary_text(payload: dict, lang: Lang) -> str:
@@ -156,6 +200,8 @@ def summary_text(payload: dict, lang: Lang) -> str:
         f"{t('cli.summary.program', lang):<26}{fmt_int(payload['records'], lang):>14}"
         f"{fmt_int(payload['target'], lang):>12}{fmt_pct(payload['pct'], lang):>14}"
     )
+    if payload.get("pace"):
+        lines.append(pace_line(payload["pace"], word, lang))
     lines += [
         "",
         f"{t('metric.authors', lang)}: {fmt_int(payload['authors'], lang)}",
@@ -164,13 +210,16 @@ def summary_text(payload: dict, lang: Lang) -> str:
         "",
         t("cli.summary.units_header", lang) + f" ({t('word.program', lang).lower()})",
     ]
+    rows = [u for u in payload["units"] if u["phase"] == "all"]
+    names = [u.get("short_name") or u["unit"] for u in rows]  # as the pages name a unit (unit_label)
+    width = max([16, *(len(n) + 2 for n in names)])
     lines.append(
-        f"{t('word.unit', lang):<16}{t('metric.registered', lang):>12}{t('metric.target', lang):>10}"
+        f"{t('word.unit', lang):<{width}}{t('metric.registered', lang):>12}{t('metric.target', lang):>10}"
         f"{t('metric.pct', lang):>12}  {t('metric.tier', lang)}"
     )
-    for row in (u for u in payload["units"] if u["phase"] == "all"):
+    for row, name in zip(rows, names, strict=True):
         lines.append(
-            f"{row['unit']:<16}{fmt_int(row['registered'], lang):>12}{fmt_int(row['target'], lang):>10}"
+            f"{name:<{width}}{fmt_int(row['registered'], lang):>12}{fmt_int(row['target'], lang):>10}"
             f"{fmt_pct(row['pct'], lang):>12}  {t('tier.' + row['tier'], lang)}"
         )
     return "\n".join(lines)
