@@ -21,7 +21,7 @@ from analytics import programs as pg
 from analytics.author_index import AUTHOR_FIRSTS_SQL, FIRSTS_VERSION_SQL
 from analytics.filters import Filters
 from analytics.programs import Program
-from analytics.store import Reader, Store, StoreError
+from analytics.store import Reader, Store, write_derived
 from analytics.textnorm import strip_accents
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1557,22 +1557,18 @@ def store_author_parts(store: Reader) -> bool:
     """Build the author parts for the store's current data version (in the store, one transaction, no
     DataFrame), unless they are current already or the store cannot be written (a read-only store, a
     replica: its pages then compute the figures from the records). True when they are current after."""
-    target = getattr(store, "store", store)  # a snapshot writes through its store
-    if target.read_only or not hasattr(target, "derived_write"):
-        return False
-    try:
-        with target.derived_write() as cur:
-            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
-            if cur.execute(_PARTS_VERSION_SQL).fetchone()[0] == now:
-                return True
-            cur.execute("DELETE FROM author_parts")
-            cur.execute("DELETE FROM author_names")
-            cur.execute(_BUILD_AUTHOR_NAMES_SQL)
-            cur.execute(_BUILD_AUTHOR_PARTS_SQL)
-            cur.execute("UPDATE meta SET value = ? WHERE key = 'author_parts_version'", [str(now)])
-        return True
-    except (duckdb.Error, StoreError):  # costs time only: the pages compute the figures from the records
-        return False
+    return write_derived(store, _build_author_parts, what="author parts") is not None
+
+
+def _build_author_parts(cur: duckdb.DuckDBPyConnection, now: int) -> None:
+    """The author parts of data version `now`, built in the store's write transaction (write_derived)."""
+    if cur.execute(_PARTS_VERSION_SQL).fetchone()[0] == now:
+        return
+    cur.execute("DELETE FROM author_parts")
+    cur.execute("DELETE FROM author_names")
+    cur.execute(_BUILD_AUTHOR_NAMES_SQL)
+    cur.execute(_BUILD_AUTHOR_PARTS_SQL)
+    cur.execute("UPDATE meta SET value = ? WHERE key = 'author_parts_version'", [str(now)])
 
 
 def remuneration_by_author(store: Store, filters: Filters, limit: int = 20) -> pd.DataFrame:
