@@ -71,9 +71,14 @@ def _json_number(value: float | int | None) -> float | int | None:
 
 def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
     """The Overview's figures as the `summary --json` contract, for the filters' program (the default one
-    when none is named): `program` is {code, name, start, end, noun} (name and noun in `lang`); each unit's
-    `short_name` is the name the pages give it; `pace` is the period in progress against its target at the
-    recent rate (the Trends page's metric.projected and pace state), null when no period is in progress."""
+    when none is named): `program` is {code, name, start, end, noun} (name and noun in `lang`); `pace` is
+    the period in progress against its target at the recent rate (the Trends page's metric.projected and
+    pace state), null when no period is in progress."""
+    return _summary(store, filters, lang)[0]
+
+
+def _summary(store: Store, filters: Filters, lang: Lang) -> tuple[dict, dict[str, str]]:
+    """summary_payload, and each unit's name as the pages give it (short name, else code) by unit code."""
     from analytics import metrics  # here, so that `import`, `undo` and `hash-password` never load it
     from analytics.narrative import unit_label
 
@@ -100,7 +105,6 @@ def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
                 {
                     "unit": r["unit"],
                     "name": r["name"],
-                    "short_name": unit_label(r),
                     "phase": int(scope) if scope != "all" else "all",
                     "registered": int(r["registered"]),
                     "target": _json_number(r["target"]),
@@ -127,7 +131,7 @@ def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
             "noun": definition.noun(lang),
         },
         "pace": _pace_payload(metrics.pace_in_progress(prog, recent)),
-    }
+    }, {r["unit"]: unit_label(r) for _, r in prog.unit_rows("all").iterrows()}
 
 
 def _pace_payload(pace) -> dict | None:
@@ -168,8 +172,9 @@ def pace_line(pace: dict, word: str, lang: Lang) -> str:
     )
 
 
-def summary_text(payload: dict, lang: Lang) -> str:
-    """A readable table of the same figures for the terminal."""
+def summary_text(payload: dict, lang: Lang, names: dict[str, str] | None = None) -> str:
+    """A readable table of the same figures for the terminal; `names`: the units' names as the pages give
+    them, by code (the codes themselves without it)."""
     as_of = dt.date.fromisoformat(payload["as_of"]) if payload["as_of"] else None
     program = payload.get("program") or {}
     lines = [t("cli.summary.title", lang, date=fmt_date(as_of, lang))]
@@ -211,7 +216,7 @@ def summary_text(payload: dict, lang: Lang) -> str:
         t("cli.summary.units_header", lang) + f" ({t('word.program', lang).lower()})",
     ]
     rows = [u for u in payload["units"] if u["phase"] == "all"]
-    names = [u.get("short_name") or u["unit"] for u in rows]  # as the pages name a unit (unit_label)
+    names = [(names or {}).get(u["unit"]) or u["unit"] for u in rows]
     width = max([16, *(len(n) + 2 for n in names)])
     lines.append(
         f"{t('word.unit', lang):<{width}}{t('metric.registered', lang):>12}{t('metric.target', lang):>10}"
@@ -246,12 +251,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
         return _summary_through_server(args, lang)
     store = _open(args.db, read_only=True)
     filters = Filters(as_of=as_of, program=_program(store, args.program, lang))
-    payload = summary_payload(store, filters, lang)
+    payload, names = _summary(store, filters, lang)
     if args.json:
         print(json.dumps(payload, ensure_ascii=False))
     else:
         word = metrics.program_of(store, filters).period_word(lang)
-        print(summary_text({**payload, "_period_word": word}, lang))
+        print(summary_text({**payload, "_period_word": word}, lang, names))
     return EXIT_OK
 
 
@@ -761,8 +766,22 @@ def _summary_through_server(args: argparse.Namespace, lang: Lang) -> int:
     if args.json:
         print(json.dumps(body, ensure_ascii=False))
     else:
-        print(summary_text({**body, "_period_word": _period_word(client, body, lang)}, lang))
+        word = _period_word(client, body, lang)
+        print(summary_text({**body, "_period_word": word}, lang, _unit_names(client, lang)))
     return EXIT_OK
+
+
+def _unit_names(client, lang: Lang) -> dict[str, str]:
+    """The units' short names (GET /units) by code, for the terminal table; none when it cannot be read."""
+    from analytics.api import ClientError
+
+    try:
+        status, answer = client._send("GET", "/units", {"lang": lang})
+    except ClientError:
+        return {}
+    if status != 200:
+        return {}
+    return {u["code"]: u["short_name"] or u["code"] for u in answer.get("units", [])}
 
 
 def _period_word(client, body: dict, lang: Lang) -> str | None:
