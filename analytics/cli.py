@@ -80,7 +80,6 @@ def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
 def _summary(store: Store, filters: Filters, lang: Lang) -> tuple[dict, dict[str, str]]:
     """summary_payload, and each unit's name as the pages give it (short name, else code) by unit code."""
     from analytics import metrics  # here, so that `import`, `undo` and `hash-password` never load it
-    from analytics.narrative import unit_label
 
     prog = metrics.progress(store, filters)
     recent = metrics.recent_registrations(store, filters, prog.as_of)
@@ -131,7 +130,7 @@ def _summary(store: Store, filters: Filters, lang: Lang) -> tuple[dict, dict[str
             "noun": definition.noun(lang),
         },
         "pace": _pace_payload(metrics.pace_in_progress(prog, recent)),
-    }, {r["unit"]: unit_label(r) for _, r in prog.unit_rows("all").iterrows()}
+    }, {r["unit"]: metrics.unit_label(r) for _, r in prog.unit_rows("all").iterrows()}
 
 
 def _pace_payload(pace) -> dict | None:

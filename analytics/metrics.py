@@ -502,6 +502,13 @@ class Progress:
         return self.definition.noun(lang)  # type: ignore[arg-type]
 
 
+def unit_label(row: pd.Series | dict) -> str:
+    """How reports name a unit: its short name (BSR, PV GAS, Ban QLDA NMNĐ Thái Bình 2), else its code.
+    Here, with the rows it names, so that the command line names units without loading the narrative."""
+    short = row.get("short_name")
+    return short if isinstance(short, str) and short else str(row["unit"])
+
+
 def effective_as_of(store: Store, filters: Filters) -> dt.date | None:
     """The date the figures stand at: the as-of filter, else the program's newest registration."""
     if filters.as_of is not None:
