@@ -71,10 +71,18 @@ def _json_number(value: float | int | None) -> float | int | None:
 
 def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
     """The Overview's figures as the `summary --json` contract, for the filters' program (the default one
-    when none is named): `program` is {code, name, start, end, noun} (name and noun in `lang`)."""
+    when none is named): `program` is {code, name, start, end, noun} (name and noun in `lang`); `pace` is
+    the period in progress against its target at the recent rate (the Trends page's metric.projected and
+    pace state), null when no period is in progress."""
+    return _summary(store, filters, lang)[0]
+
+
+def _summary(store: Store, filters: Filters, lang: Lang) -> tuple[dict, dict[str, str]]:
+    """summary_payload, and each unit's name as the pages give it (short name, else code) by unit code."""
     from analytics import metrics  # here, so that `import`, `undo` and `hash-password` never load it
 
     prog = metrics.progress(store, filters)
+    recent = metrics.recent_registrations(store, filters, prog.as_of)
     p = prog.program
     definition = prog.definition
     phases = [
@@ -121,11 +129,51 @@ def summary_payload(store: Store, filters: Filters, lang: Lang = "vi") -> dict:
             "end": definition.end_on.isoformat(),
             "noun": definition.noun(lang),
         },
+        "pace": _pace_payload(metrics.pace_in_progress(prog, recent)),
+    }, {r["unit"]: metrics.unit_label(r) for _, r in prog.unit_rows("all").iterrows()}
+
+
+def _pace_payload(pace) -> dict | None:
+    """`pace` of `summary --json`: the period in progress against its target at the recent rate, as the
+    Trends page reads it (analytics.metrics.pace); null when no period is in progress on the as-of day."""
+    if pace is None:
+        return None
+    return {
+        "phase": pace.phase,
+        "end": pace.end_on.isoformat(),
+        "state": pace.state,
+        "registered": pace.registered,
+        "target": _json_number(pace.target),
+        "weekly_recent": _json_number(pace.weekly_recent),
+        "weekly_needed": _json_number(pace.weekly_needed),
+        "projected": _json_number(pace.projected),
+        "projected_pct": _json_number(pace.projected_pct),
     }
 
 
-def summary_text(payload: dict, lang: Lang) -> str:
-    """A readable table of the same figures for the terminal."""
+def pace_line(pace: dict, word: str, lang: Lang) -> str:
+    """ "Tiến độ Năm 2026 (đến 31/12/2026): Đúng tiến độ · Dự báo cuối năm 2.310 trên chỉ tiêu 2.166
+    (106,6%)": the Trends page's words for the same figures."""
+    return t(
+        "cli.summary.pace",
+        lang,
+        header=t(
+            "trends.pace.header",
+            lang,
+            phase=f"{word} {pace['phase']}",
+            end=fmt_date(dt.date.fromisoformat(pace["end"]), lang),
+        ),
+        state=t(f"pace.{pace['state']}", lang),
+        projected_label=t("metric.projected", lang, period=word.lower()),
+        projected=fmt_int(pace["projected"], lang),
+        of_target=t("trends.of_target", lang, target=fmt_int(pace["target"], lang)),
+        pct=fmt_pct(pace["projected_pct"], lang),
+    )
+
+
+def summary_text(payload: dict, lang: Lang, names: dict[str, str] | None = None) -> str:
+    """A readable table of the same figures for the terminal; `names`: the units' names as the pages give
+    them, by code (the codes themselves without it)."""
     as_of = dt.date.fromisoformat(payload["as_of"]) if payload["as_of"] else None
     program = payload.get("program") or {}
     lines = [t("cli.summary.title", lang, date=fmt_date(as_of, lang))]
@@ -156,6 +204,8 @@ def summary_text(payload: dict, lang: Lang) -> str:
         f"{t('cli.summary.program', lang):<26}{fmt_int(payload['records'], lang):>14}"
         f"{fmt_int(payload['target'], lang):>12}{fmt_pct(payload['pct'], lang):>14}"
     )
+    if payload.get("pace"):
+        lines.append(pace_line(payload["pace"], word, lang))
     lines += [
         "",
         f"{t('metric.authors', lang)}: {fmt_int(payload['authors'], lang)}",
@@ -164,13 +214,16 @@ def summary_text(payload: dict, lang: Lang) -> str:
         "",
         t("cli.summary.units_header", lang) + f" ({t('word.program', lang).lower()})",
     ]
+    rows = [u for u in payload["units"] if u["phase"] == "all"]
+    names = [(names or {}).get(u["unit"]) or u["unit"] for u in rows]
+    width = max([16, *(len(n) + 2 for n in names)])
     lines.append(
-        f"{t('word.unit', lang):<16}{t('metric.registered', lang):>12}{t('metric.target', lang):>10}"
+        f"{t('word.unit', lang):<{width}}{t('metric.registered', lang):>12}{t('metric.target', lang):>10}"
         f"{t('metric.pct', lang):>12}  {t('metric.tier', lang)}"
     )
-    for row in (u for u in payload["units"] if u["phase"] == "all"):
+    for row, name in zip(rows, names, strict=True):
         lines.append(
-            f"{row['unit']:<16}{fmt_int(row['registered'], lang):>12}{fmt_int(row['target'], lang):>10}"
+            f"{name:<{width}}{fmt_int(row['registered'], lang):>12}{fmt_int(row['target'], lang):>10}"
             f"{fmt_pct(row['pct'], lang):>12}  {t('tier.' + row['tier'], lang)}"
         )
     return "\n".join(lines)
@@ -197,12 +250,12 @@ def cmd_summary(args: argparse.Namespace) -> int:
         return _summary_through_server(args, lang)
     store = _open(args.db, read_only=True)
     filters = Filters(as_of=as_of, program=_program(store, args.program, lang))
-    payload = summary_payload(store, filters, lang)
+    payload, names = _summary(store, filters, lang)
     if args.json:
         print(json.dumps(payload, ensure_ascii=False))
     else:
         word = metrics.program_of(store, filters).period_word(lang)
-        print(summary_text({**payload, "_period_word": word}, lang))
+        print(summary_text({**payload, "_period_word": word}, lang, names))
     return EXIT_OK
 
 
@@ -712,8 +765,22 @@ def _summary_through_server(args: argparse.Namespace, lang: Lang) -> int:
     if args.json:
         print(json.dumps(body, ensure_ascii=False))
     else:
-        print(summary_text({**body, "_period_word": _period_word(client, body, lang)}, lang))
+        word = _period_word(client, body, lang)
+        print(summary_text({**body, "_period_word": word}, lang, _unit_names(client, lang)))
     return EXIT_OK
+
+
+def _unit_names(client, lang: Lang) -> dict[str, str]:
+    """The units' short names (GET /units) by code, for the terminal table; none when it cannot be read."""
+    from analytics.api import ClientError
+
+    try:
+        status, answer = client._send("GET", "/units", {"lang": lang})
+    except ClientError:
+        return {}
+    if status != 200:
+        return {}
+    return {u["code"]: u["short_name"] or u["code"] for u in answer.get("units", [])}
 
 
 def _period_word(client, body: dict, lang: Lang) -> str | None:

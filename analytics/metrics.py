@@ -21,7 +21,7 @@ from analytics import programs as pg
 from analytics.author_index import AUTHOR_FIRSTS_SQL, FIRSTS_VERSION_SQL
 from analytics.filters import Filters
 from analytics.programs import Program
-from analytics.store import Reader, Store, StoreError
+from analytics.store import Reader, Store, write_derived
 from analytics.textnorm import strip_accents
 
 # ---------------------------------------------------------------------------------------------------------
@@ -603,6 +603,13 @@ class Progress:
     def noun(self, lang: str) -> str:
         """What the program counts: "sáng kiến", "sản phẩm sáng tạo"."""
         return self.definition.noun(lang)  # type: ignore[arg-type]
+
+
+def unit_label(row: pd.Series | dict) -> str:
+    """How reports name a unit: its short name (BSR, PV GAS, Ban QLDA NMNĐ Thái Bình 2), else its code.
+    Here, with the rows it names, so that the command line names units without loading the narrative."""
+    short = row.get("short_name")
+    return short if isinstance(short, str) and short else str(row["unit"])
 
 
 def effective_as_of(store: Store, filters: Filters) -> dt.date | None:
@@ -1408,6 +1415,17 @@ def pace_from(prog: Progress, recent: pd.DataFrame) -> tuple[Pace | None, pd.Dat
     return overall, pd.DataFrame(rows)
 
 
+def pace_in_progress(prog: Progress, recent: pd.DataFrame) -> Pace | None:
+    """The running period's pace (pace_from's overall) while that period is in progress on the as-of day;
+    None before its first day (pace_from would read an unstarted period as "behind"), from its last day on
+    (weeks_left is 0: the period or the whole program is over, as the report reads it) and without data."""
+    overall, _ = pace_from(prog, recent)
+    if overall is None or overall.weeks_left <= 0:
+        return None
+    start_on = prog.phases.loc[prog.phases["phase"] == overall.phase, "start_on"].iloc[0]
+    return overall if prog.as_of >= start_on else None
+
+
 def target_path_on(phases: pd.DataFrame, day: dt.date) -> float:
     """Where the straight-line path to the targets stands on `day`, cumulated over phases.
 
@@ -1681,22 +1699,18 @@ def store_author_parts(store: Reader) -> bool:
     """Build the author parts for the store's current data version (in the store, one transaction, no
     DataFrame), unless they are current already or the store cannot be written (a read-only store, a
     replica: its pages then compute the figures from the records). True when they are current after."""
-    target = getattr(store, "store", store)  # a snapshot writes through its store
-    if target.read_only or not hasattr(target, "derived_write"):
-        return False
-    try:
-        with target.derived_write() as cur:
-            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
-            if cur.execute(_PARTS_VERSION_SQL).fetchone()[0] == now:
-                return True
-            cur.execute("DELETE FROM author_parts")
-            cur.execute("DELETE FROM author_names")
-            cur.execute(_BUILD_AUTHOR_NAMES_SQL)
-            cur.execute(_BUILD_AUTHOR_PARTS_SQL)
-            cur.execute("UPDATE meta SET value = ? WHERE key = 'author_parts_version'", [str(now)])
-        return True
-    except (duckdb.Error, StoreError):  # costs time only: the pages compute the figures from the records
-        return False
+    return write_derived(store, _build_author_parts, what="author parts") is not None
+
+
+def _build_author_parts(cur: duckdb.DuckDBPyConnection, now: int) -> None:
+    """The author parts of data version `now`, built in the store's write transaction (write_derived)."""
+    if cur.execute(_PARTS_VERSION_SQL).fetchone()[0] == now:
+        return
+    cur.execute("DELETE FROM author_parts")
+    cur.execute("DELETE FROM author_names")
+    cur.execute(_BUILD_AUTHOR_NAMES_SQL)
+    cur.execute(_BUILD_AUTHOR_PARTS_SQL)
+    cur.execute("UPDATE meta SET value = ? WHERE key = 'author_parts_version'", [str(now)])
 
 
 def remuneration_by_author(store: Store, filters: Filters, limit: int = 20) -> pd.DataFrame:

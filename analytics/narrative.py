@@ -14,7 +14,7 @@ import math
 import pandas as pd
 
 from analytics.i18n import Lang, fmt_date, fmt_int, fmt_money, fmt_num, fmt_pct, t
-from analytics.metrics import Progress
+from analytics.metrics import Progress, unit_label  # unit_label: every screen imports it from here
 
 
 def join_names(names: list[str], lang: Lang) -> str:
@@ -22,12 +22,6 @@ def join_names(names: list[str], lang: Lang) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + f" {t('word.and', lang)} " + names[-1]
-
-
-def unit_label(row: pd.Series | dict) -> str:
-    """How reports name a unit: its short name (BSR, PV GAS, Ban QLDA NMNĐ Thái Bình 2), else its code."""
-    short = row.get("short_name")
-    return short if isinstance(short, str) and short else str(row["unit"])
 
 
 def unit_named(row: pd.Series | dict) -> str:

@@ -37,7 +37,7 @@ from analytics import audit, metrics
 from analytics.filters import Filters, to_query
 from analytics.i18n import Lang
 from analytics.import_check import NEW_CODES_SQL, adds_every_record
-from analytics.store import Reader, Store, StoreError
+from analytics.store import Reader, Store, StoreError, write_derived
 
 _LOG = logging.getLogger(__name__)
 
@@ -500,21 +500,20 @@ def _index_reader(store: Reader) -> Reader | None:
     version = store.data_version()
     if store.one(_INDEX_VERSION_SQL) == version:
         return store
-    target = getattr(store, "store", store)  # a snapshot writes through its store
-    if target.read_only or not hasattr(target, "derived_write"):
+    # Built in the write transaction from the tables, so for the store's version even when `store` (a page's
+    # snapshot) sees an older one; that reader then scans without it. None also on a full disk, say: the
+    # scan then normalises titles itself.
+    now = write_derived(store, _refresh_index_if_stale, what="title index")
+    if now is None or now != version:
         return None
-    try:
-        with target.derived_write() as cur:
-            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
-            if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
-                _refresh_index(cur)
-                cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
-    except (duckdb.Error, OSError, StoreError):  # a full disk, say: the scan then normalises titles itself
-        _LOG.warning("the title index of %s could not be kept", getattr(target, "path", "?"), exc_info=True)
-        return None
-    if now != version:
-        return None
-    return store if target is store else target
+    return getattr(store, "store", store)
+
+
+def _refresh_index_if_stale(cur: duckdb.DuckDBPyConnection, now: int) -> None:
+    """The title index brought to data version `now` in the store's write transaction (write_derived)."""
+    if int(cur.execute(_INDEX_VERSION_SQL).fetchone()[0]) != now:
+        _refresh_index(cur)
+        cur.execute("UPDATE meta SET value = ? WHERE key = 'dedup_titles_version'", [str(now)])
 
 
 # Without a current index (a read-only store): the same pairs made and scored in the query itself.
@@ -1238,23 +1237,15 @@ def headlines(
 def _keep_headlines(store: Reader, version: int, view: str, heads: Headlines) -> None:
     """Store the view's headlines for `version` (older versions' rows go), when the store can be written and
     still holds that version; a failure only means they are computed again."""
-    target = getattr(store, "store", store)  # a snapshot writes through its store
-    if target.read_only or not hasattr(target, "derived_write"):
-        return
-    try:
-        with target.derived_write() as cur:
-            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
-            if now != version:
-                return
-            cur.execute("DELETE FROM quality_headlines WHERE data_version <> ? OR view = ?", [now, view])
-            cur.execute(
-                "INSERT INTO quality_headlines VALUES (?, ?, ?)",
-                [now, view, json.dumps(dataclasses.asdict(heads))],
-            )
-    except (duckdb.Error, OSError, StoreError):
-        _LOG.warning(
-            "the quality headlines of %s could not be kept", getattr(target, "path", "?"), exc_info=True
+
+    def write(cur: duckdb.DuckDBPyConnection, now: int) -> None:
+        cur.execute("DELETE FROM quality_headlines WHERE data_version <> ? OR view = ?", [now, view])
+        cur.execute(
+            "INSERT INTO quality_headlines VALUES (?, ?, ?)",
+            [now, view, json.dumps(dataclasses.asdict(heads))],
         )
+
+    write_derived(store, write, version=version, what="quality headlines")
 
 
 def keep_default_headlines(store: Reader) -> None:

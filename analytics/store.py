@@ -694,6 +694,44 @@ class Snapshot(Reader):
             self.store.checkpoint(wait=False)
 
 
+_DATA_VERSION_SQL = "SELECT value FROM meta WHERE key = 'data_version'"
+
+
+def write_derived(
+    reader: Reader,
+    write: Callable[[duckdb.DuckDBPyConnection, int], object],
+    version: int | None = None,
+    what: str = "derived rows",
+) -> int | None:
+    """Write a table derived from the data (an index, kept figures) for the data version the store holds.
+
+    `write(cur, now)` runs in one write transaction (Store.derived_write), `now` being meta's data_version
+    read inside it: it deletes the stale rows and writes the new ones (or finds them current and writes
+    nothing), and the rows it leaves are tagged `now`, so a reader never sees derived rows of another data
+    version under that tag. `version` is the data version the caller computed its rows from, outside the
+    transaction (a page's snapshot, or before a slow computation): when the store's moved since, that writer
+    lost the race to a commit and writes nothing, since its rows belong to data no reader asks for any more.
+    Rows that `write` computes from the tables inside the transaction are of `now` whatever the caller saw:
+    leave `version` out. A snapshot writes through its store.
+
+    The version written for (or found current), or None when nothing was written: a store that cannot be
+    written (read-only, a replica), a moved version, a failure (logged; rolled back, it costs only time:
+    the rows are computed again)."""
+    store = getattr(reader, "store", reader)
+    if store.read_only or not hasattr(store, "derived_write"):
+        return None
+    try:
+        with store.derived_write() as cur:
+            now = int(cur.execute(_DATA_VERSION_SQL).fetchone()[0] or 0)
+            if version is not None and now != version:
+                return None
+            write(cur, now)
+    except (duckdb.Error, OSError, StoreError):  # a full disk, say: readers compute from the records
+        _LOG.warning("the %s of %s could not be kept", what, getattr(store, "path", "?"), exc_info=True)
+        return None
+    return now
+
+
 def open_store(path: Path | str | None = None, read_only: bool = False, verify: bool = False) -> Store:
     """Open (and create or migrate) the store at `path`.
 

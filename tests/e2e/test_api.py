@@ -139,8 +139,25 @@ def test_every_read_route_answers_and_the_summary_is_the_command_lines(api_store
                 *(["--as-of", as_of] if as_of else []),
             ).stdout  # fmt: skip
         )
-        for program, as_of in ((None, None), (ONE_MILLION, None), (ONE_MILLION, "2022-05-31"))
+        for program, as_of in (
+            (None, None),
+            (ONE_MILLION, None),
+            (ONE_MILLION, "2022-05-31"),
+            (ONE_MILLION, "2022-09-30"),
+        )  # fmt: skip
     }
+    # `pace`, the key added to the contract: the period in progress (none on phase 1's last day)
+    assert (
+        expected[None, None]["pace"]["phase"] == 2026 and expected[None, None]["pace"]["state"] == "on_track"
+    )
+    assert expected[ONE_MILLION, "2022-05-31"]["pace"] is None
+    pace = expected[ONE_MILLION, "2022-09-30"]["pace"]
+    assert (pace["phase"], pace["state"], pace["target"], round(pace["projected"])) == (
+        2,
+        "behind",
+        4000,
+        2699,
+    )
     english = json.loads(cli("summary", "--json", "--lang", "en", "--db", str(db)).stdout)
     server = serve(db, tmp_path / "server")
     try:
@@ -157,6 +174,15 @@ def test_every_read_route_answers_and_the_summary_is_the_command_lines(api_store
             status, _, raw = call(server, f"/summary?{query}", secrets["read"])
             assert status == 200 and body(raw) == wanted
         assert expected[ONE_MILLION, "2022-05-31"]["records"] == 1458
+        text = cli(
+            "summary", "--program", ONE_MILLION, "--as-of", "2022-09-30", "--server", server.url,
+            token=secrets["read"],
+        )  # fmt: skip
+        assert text.returncode == 0, text.stderr
+        assert (
+            "Tiến độ Giai đoạn 2 (đến 30/09/2023): Chậm tiến độ · Dự báo cuối giai đoạn 2.699" in text.stdout
+        )
+        assert "\nVietsovpetro  " in text.stdout and "\nVSP  " not in text.stdout
         status, _, raw = call(
             server, "/summary", secrets["read"], headers={"Accept-Language": "en-GB,en;q=0.8"}
         )

@@ -11,6 +11,11 @@ TEXT: dict[str, tuple[str, str]] = {
     ),
     "cli.summary.program": ("Cả chương trình", "Whole program"),
     "cli.summary.units_header": ("Các đơn vị", "Units"),
+    # the pace line under the period table: each part is the Trends page's own words
+    "cli.summary.pace": (
+        "{header}: {state} · {projected_label} {projected} {of_target} ({pct})",
+        "{header}: {state} · {projected_label} {projected} {of_target} ({pct})",
+    ),
     "cli.bad_date": (
         "Ngày không hợp lệ: {value}. Dùng dạng YYYY-MM-DD, ví dụ 2022-05-31.",
         "Not a valid date: {value}. Use YYYY-MM-DD, e.g. 2022-05-31.",
