@@ -277,25 +277,21 @@ def day_counts_current(store: Reader) -> bool:
 
 
 def store_day_counts(store: Reader) -> bool:
-    """Build the counts by day for the store's current data version (in the store, one transaction), unless
-    they are current already or the store cannot be written (a read-only store, a replica: its pages then
-    count the records). True when they are current after."""
-    target = getattr(store, "store", store)  # a snapshot writes through its store
-    if target.read_only or not hasattr(target, "derived_write"):
-        return False
-    try:
-        with target.derived_write() as cur:
-            now = int(cur.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0] or 0)
-            if cur.execute(_DAY_COUNTS_VERSION_SQL).fetchone()[0] == now:
-                return True
-            cur.execute("DELETE FROM day_counts")
-            cur.execute("DELETE FROM field_day_counts")
-            for statement in _BUILD_DAY_COUNTS_SQL:
-                cur.execute(statement)
-            cur.execute("UPDATE meta SET value = ? WHERE key = 'day_counts_version'", [str(now)])
-        return True
-    except (duckdb.Error, StoreError):  # costs time only: the pages count the records
-        return False
+    """Build the counts by day for the store's current data version (in the store, one transaction:
+    `write_derived`), unless they are current already or the store cannot be written (a read-only store, a
+    replica: its pages then count the records). True when they are current after."""
+    return write_derived(store, _build_day_counts, what="counts by day") is not None
+
+
+def _build_day_counts(cur: duckdb.DuckDBPyConnection, now: int) -> None:
+    """The counts by day of data version `now`, built in the store's write transaction (none when current)."""
+    if cur.execute(_DAY_COUNTS_VERSION_SQL).fetchone()[0] == now:
+        return
+    cur.execute("DELETE FROM day_counts")
+    cur.execute("DELETE FROM field_day_counts")
+    for statement in _BUILD_DAY_COUNTS_SQL:
+        cur.execute(statement)
+    cur.execute("UPDATE meta SET value = ? WHERE key = 'day_counts_version'", [str(now)])
 
 
 def _counted(store: Reader, query: Counted, filters: Filters, **extra: object) -> pd.DataFrame:
