@@ -1367,9 +1367,10 @@ def phase_pace(store: Store, filters: Filters) -> tuple[Pace | None, pd.DataFram
 
 
 def pace_from(prog: Progress, recent: pd.DataFrame) -> tuple[Pace | None, pd.DataFrame]:
-    """phase_pace from figures the page already has: its Progress and the recent registrations."""
+    """phase_pace from figures the page already has: its Progress and the recent registrations. None before
+    the first period begins: a period not begun has no pace (it would read as "behind", projected 0)."""
     phase = running_phase(prog.phases, prog.as_of)
-    if phase is None or prog.as_of is None:
+    if phase is None or prog.as_of is None or prog.as_of < phase["start_on"]:
         return None, pd.DataFrame()
     recent = recent[recent["phase"] == phase["phase"]].set_index("unit")["recent"]
     row = prog.phases[prog.phases["phase"] == phase["phase"]].iloc[0]

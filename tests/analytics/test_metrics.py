@@ -166,6 +166,17 @@ def test_running_phase_and_needed_rate(sample_store):
     assert len(units) == 33
 
 
+def test_a_period_not_begun_has_no_pace(sample_store):
+    """Phase 2 viewed as of a day in phase 1 read "behind", projected 0, with every unit behind too."""
+    filters = Filters(program=ONE_MILLION, phase=2, as_of=dt.date(2022, 3, 1))
+    overall, units = metrics.phase_pace(sample_store, filters)
+    assert overall is None and units.empty
+    begun, _ = metrics.phase_pace(
+        sample_store, Filters(program=ONE_MILLION, phase=2, as_of=dt.date(2022, 7, 1))
+    )
+    assert begun.phase == 2 and begun.state in metrics.PACE_STATES
+
+
 def test_weekly_and_monthly_totals_match_daily(sample_store):
     daily = metrics.daily_registrations(sample_store, Filters(program=ONE_MILLION))
     assert metrics.per_period(daily, "W")["registered"].sum() == 7085
