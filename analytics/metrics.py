@@ -257,16 +257,24 @@ def counted(records_body: str, counts_body: str, by_field: bool = False) -> Coun
     return Counted(with_scope(records_body), f"WITH {scope}\n{counts_body}", by_field)
 
 
+# A record's benefit mark (`benefit_marks bm`, joined by code): confirmed by the council, or self-declared
+# (marked so, or not marked); the same in the counts by day and in quality.benefit_sums over the records.
+COUNCIL_MARK = "bm.basis = 'council'"
+SELF_MARK = "(bm.basis IS NULL OR bm.basis = 'self')"
 _DAY_COUNTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'day_counts_version'"
 _BUILD_DAY_COUNTS_SQL = (
-    """INSERT INTO field_day_counts
+    f"""INSERT INTO field_day_counts
 SELECT program_code, unit_code, phase, field, registered_on, count(*), sum(benefit_vnd), count(benefit_vnd),
        count(*) FILTER (WHERE status = 'applied'), count(*) FILTER (WHERE status IN ('recognized', 'applied')),
-       sum(benefit_vnd) FILTER (WHERE status = 'applied')
-FROM initiatives GROUP BY program_code, unit_code, phase, field, registered_on""",
+       sum(benefit_vnd) FILTER (WHERE status = 'applied'),
+       sum(benefit_vnd) FILTER (WHERE {COUNCIL_MARK}), sum(benefit_vnd) FILTER (WHERE {SELF_MARK}),
+       count(*) FILTER (WHERE {COUNCIL_MARK} AND benefit_vnd > 0), count(*) FILTER (WHERE {SELF_MARK} AND benefit_vnd > 0)
+FROM initiatives i LEFT JOIN benefit_marks bm ON bm.code = i.code
+GROUP BY program_code, unit_code, phase, field, registered_on""",  # noqa: S608  (constant SQL)
     """INSERT INTO day_counts
 SELECT program_code, unit_code, phase, registered_on, CAST(sum(registered) AS BIGINT), sum(benefit_vnd),
-       CAST(sum(applied) AS BIGINT), CAST(sum(recognized) AS BIGINT)
+       CAST(sum(applied) AS BIGINT), CAST(sum(recognized) AS BIGINT), sum(council_vnd), sum(self_vnd),
+       CAST(sum(council_records) AS BIGINT), CAST(sum(self_records) AS BIGINT)
 FROM field_day_counts GROUP BY program_code, unit_code, phase, registered_on""",
 )
 
@@ -305,6 +313,12 @@ def _counted(store: Reader, query: Counted, filters: Filters, **extra: object) -
     frame = _run(store, query.records, filters, **extra)
     store_day_counts(store)
     return frame
+
+
+def run_counted(store: Reader, query: Counted, filters: Filters, **extra: object) -> pd.DataFrame:
+    """A `Counted` query's frame for modules beside this one: the counts' answer when they can give it,
+    else the records' (as every figure here that the counts by day answer)."""
+    return _counted(store, query, filters, **extra)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -1102,13 +1102,19 @@ _TOP_SHARE_SQL = metrics.with_scope(
            sum(benefit_vnd) FILTER (WHERE rn <= greatest(1, ceil(n * 0.01))) AS top1_vnd
     FROM ranked GROUP BY unit_code"""
 )
-_SUMS_SQL = metrics.with_scope(
-    """SELECT coalesce(sum(f.benefit_vnd) FILTER (WHERE bm.basis = 'council'), 0) AS council_vnd,
-              coalesce(sum(f.benefit_vnd) FILTER (WHERE bm.basis IS NULL OR bm.basis = 'self'), 0) AS self_vnd,
-              count(*) FILTER (WHERE bm.basis = 'council' AND f.benefit_vnd > 0) AS council_records,
-              count(*) FILTER (WHERE (bm.basis IS NULL OR bm.basis = 'self') AND f.benefit_vnd > 0) AS self_records
-       FROM f LEFT JOIN benefit_marks bm ON bm.code = f.code"""
-)
+# Over the records (each joined to its mark), or over the counts by day, which add the marks up per day
+# (`field_day_counts` when the view has a field filter, the smaller `day_counts` otherwise).
+_SUMS_RECORDS = f"""SELECT coalesce(sum(f.benefit_vnd) FILTER (WHERE {metrics.COUNCIL_MARK}), 0) AS council_vnd,
+              coalesce(sum(f.benefit_vnd) FILTER (WHERE {metrics.SELF_MARK}), 0) AS self_vnd,
+              count(*) FILTER (WHERE {metrics.COUNCIL_MARK} AND f.benefit_vnd > 0) AS council_records,
+              count(*) FILTER (WHERE {metrics.SELF_MARK} AND f.benefit_vnd > 0) AS self_records
+       FROM f LEFT JOIN benefit_marks bm ON bm.code = f.code"""  # noqa: S608  (constant SQL)
+_SUMS_COUNTS = """SELECT coalesce(sum(council_vnd), 0) AS council_vnd, coalesce(sum(self_vnd), 0) AS self_vnd,
+              CAST(coalesce(sum(council_records), 0) AS BIGINT) AS council_records,
+              CAST(coalesce(sum(self_records), 0) AS BIGINT) AS self_records
+       FROM f"""
+_SUMS_SQL = metrics.counted(_SUMS_RECORDS, _SUMS_COUNTS)
+_FIELD_SUMS_SQL = metrics.counted(_SUMS_RECORDS, _SUMS_COUNTS, by_field=True)
 
 
 @dataclass(frozen=True)
@@ -1171,7 +1177,8 @@ def implausible_count(store: Reader, filters: Filters) -> int:
 def benefit_sums(store: Reader, filters: Filters) -> dict:
     """metric.quality_benefit_council / _self: the benefit in view confirmed by the council, and the rest
     (self-declared: marked so, or not marked), with their numbers of records."""
-    row = _run(store, _SUMS_SQL, filters).iloc[0]
+    query = _FIELD_SUMS_SQL if filters.fields else _SUMS_SQL
+    row = metrics.run_counted(store, query, filters).iloc[0]
     return {key: (float(row[key]) if key.endswith("vnd") else int(row[key])) for key in row.index}
 
 

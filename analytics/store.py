@@ -333,6 +333,26 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             applied_benefit_vnd HUGEINT)""",
         "INSERT INTO meta VALUES ('day_counts_version', '-1')",
     ),
+    # The counts by day add up the analysts' benefit marks too (issue 19, pages): the benefit and the records
+    # with a benefit confirmed by the council, and the rest (self-declared: marked so, or not marked), so that
+    # the Benefit and Quality pages' two sums add up counts instead of joining every record's code to the
+    # marks. A mark is written in a transaction, which moves the data version: the counts are then built
+    # again, as after any other write.
+    (
+        "DELETE FROM day_counts",
+        "DELETE FROM field_day_counts",
+        *(
+            f"ALTER TABLE {table} ADD COLUMN {column}"
+            for table in ("day_counts", "field_day_counts")
+            for column in (
+                "council_vnd HUGEINT",
+                "self_vnd HUGEINT",
+                "council_records BIGINT",
+                "self_records BIGINT",
+            )
+        ),
+        "UPDATE meta SET value = '-1' WHERE key = 'day_counts_version'",
+    ),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analytics import metrics
+from analytics import metrics, quality
 from analytics.filters import Filters
 from analytics.store import open_store
 from tests.conftest import insert_records, record
@@ -44,6 +44,8 @@ PAIRS = {
     "last_day": (metrics._PROGRAM_LAST_DAY_SQL, {}),
     "benefit_by": (metrics._BENEFIT_BY_SQL, {}),
     "month_counts": (metrics._MONTH_COUNTS_SQL, {}),
+    "benefit_sums": (quality._SUMS_SQL, {}),
+    "field_benefit_sums": (quality._FIELD_SUMS_SQL, {}),
 }
 
 
@@ -160,3 +162,48 @@ def test_a_page_runs_snapshot_reads_the_counts_of_its_own_version(store):
     finally:
         snap.close()
     assert metrics.progress(store, Filters(program=ONE_MILLION)).program["registered"] == before + 1
+
+
+def _mark_some(store) -> None:
+    """Benefit marks on a few records with a benefit (council and self), as the Quality page writes them."""
+    codes = [
+        row[0]
+        for row in store.rows(
+            "SELECT code FROM initiatives WHERE benefit_vnd > 0 ORDER BY benefit_vnd DESC LIMIT 6"
+        )
+    ]
+    for code, basis in zip(codes, ("council", "council", "council", "self", "council", None), strict=True):
+        quality.mark_benefit(store, code, basis, by="analyst")
+
+
+def test_the_benefit_sums_from_the_counts_are_the_records_under_every_filter(store, monkeypatch):
+    _mark_some(store)
+    metrics.store_day_counts(store)
+    assert metrics.day_counts_current(store)
+    counted = {str(f): quality.benefit_sums(store, metrics.resolve(store, f)) for f in VIEWS}
+    assert counted[str(Filters())]["council_records"] == 4
+    _from_records(monkeypatch)
+    for filters in VIEWS:
+        assert counted[str(filters)] == quality.benefit_sums(store, metrics.resolve(store, filters)), filters
+
+
+def test_a_benefit_mark_moves_the_sums_at_once(store):
+    metrics.store_day_counts(store)
+    view = metrics.resolve(store, Filters(program=ONE_MILLION))
+    before = quality.benefit_sums(store, view)
+    code, benefit = store.rows(
+        "SELECT code, benefit_vnd FROM initiatives WHERE program_code = ? AND benefit_vnd > 0 ORDER BY code LIMIT 1",
+        [ONE_MILLION],
+    )[0]
+    quality.mark_benefit(store, code, "council", by="analyst")
+    # the counts are stale: the records answer, and they are rebuilt for the mark's version
+    after = quality.benefit_sums(store, view)
+    assert metrics.day_counts_current(store)
+    again = quality.benefit_sums(store, view)  # from the counts built for the mark's version
+    for sums in (after, again):
+        assert sums["council_vnd"] == before["council_vnd"] + benefit
+        assert sums["self_vnd"] == before["self_vnd"] - benefit
+        assert sums["council_records"] == before["council_records"] + 1
+    quality.mark_benefit(store, code, None, by="analyst")  # the mark removed: self-declared again
+    assert quality.benefit_sums(store, view) == before
+    assert quality.benefit_sums(store, view) == before
