@@ -1428,13 +1428,10 @@ def pace_from(prog: Progress, recent: pd.DataFrame) -> tuple[Pace | None, pd.Dat
 
 def pace_in_progress(prog: Progress, recent: pd.DataFrame) -> Pace | None:
     """The running period's pace (pace_from's overall) while that period is in progress on the as-of day;
-    None before its first day (pace_from would read an unstarted period as "behind"), from its last day on
-    (weeks_left is 0: the period or the whole program is over, as the report reads it) and without data."""
+    None before its first day (pace_from has none then), from its last day on (weeks_left is 0: the period
+    or the whole program is over, as the report reads it) and without data."""
     overall, _ = pace_from(prog, recent)
-    if overall is None or overall.weeks_left <= 0:
-        return None
-    start_on = prog.phases.loc[prog.phases["phase"] == overall.phase, "start_on"].iloc[0]
-    return overall if prog.as_of >= start_on else None
+    return overall if overall is not None and overall.weeks_left > 0 else None
 
 
 def target_path_on(phases: pd.DataFrame, day: dt.date) -> float:
