@@ -1622,8 +1622,60 @@ FROM t JOIN initiatives i ON i.rowid = t.rid LEFT JOIN units u ON u.code = t.uni
 ORDER BY t.benefit_vnd DESC, t.code"""  # noqa: S608  (constant SQL)
 
 
+# The largest of a view are looked for first among the records whose benefit is above `floor`, the smallest of
+# the TOP_CANDIDATES largest of every record: their long texts are kept per data version, so the view's query
+# reads only narrow columns (with a filter on the benefit), and no record's title. Exact: a record at or below
+# the floor ranks after every record above it, so when the view holds `limit` records above it, those are the
+# view's largest; else every record of the view is sorted as before.
+TOP_CANDIDATES = 2000
+_TOP_TEXTS_SQL = """SELECT i.code, i.title, i.authors, i.applied_on, t.benefit_vnd
+FROM (SELECT rowid AS rid, benefit_vnd FROM initiatives WHERE benefit_vnd IS NOT NULL
+      ORDER BY benefit_vnd DESC LIMIT $n) t
+JOIN initiatives i ON i.rowid = t.rid"""
+_TOP_ABOVE_SQL = f"""WITH {_SCOPE},
+t AS (SELECT code, unit_code, field, status, registered_on, benefit_vnd FROM f WHERE benefit_vnd > $floor
+      ORDER BY benefit_vnd DESC, code LIMIT $limit)
+SELECT t.code, t.unit_code AS unit, u.name AS unit_name, t.field, t.status, t.registered_on, t.benefit_vnd,
+       t.benefit_vnd * $rate AS min_remuneration
+FROM t LEFT JOIN units u ON u.code = t.unit_code
+ORDER BY t.benefit_vnd DESC, t.code"""  # noqa: S608  (constant SQL)
+_TOP_COLUMNS = [
+    "code", "title", "unit", "unit_name", "field", "status", "authors", "registered_on", "applied_on",
+    "benefit_vnd", "min_remuneration",
+]  # fmt: skip
+_top_texts_cache: dict[str, tuple[int, tuple[object, pd.DataFrame]]] = {}
+
+
+def _top_texts(store: Reader) -> tuple[object, pd.DataFrame]:
+    """The floor (None when no record has a benefit) and the long texts of the records above it, read once
+    per data version."""
+    key, version = str(store.path), store.data_version()
+    kept = _top_texts_cache.get(key)
+    if kept is None or kept[0] != version:
+        largest = store.df(_TOP_TEXTS_SQL, {"n": TOP_CANDIDATES})
+        floor = largest["benefit_vnd"].min() if len(largest) else None
+        above = largest[largest["benefit_vnd"] > floor] if floor is not None else largest
+        kept = (version, (None if floor is None else int(floor), above.drop(columns="benefit_vnd")))
+        _top_texts_cache[key] = kept
+    return kept[1]
+
+
+def _top_above_floor(store: Reader, filters: Filters, limit: int) -> pd.DataFrame | None:
+    """The view's largest from the records above the floor, or None when it holds fewer than `limit` of them."""
+    floor, texts = _top_texts(store)
+    if floor is None:
+        return None
+    found = _run(store, _TOP_ABOVE_SQL, filters, limit=limit, rate=REMUNERATION_RATE, floor=floor)
+    if len(found) < limit:
+        return None
+    return found.merge(texts, on="code", how="left", validate="one_to_one")[_TOP_COLUMNS]
+
+
 def top_initiatives(store: Store, filters: Filters, limit: int = 10) -> pd.DataFrame:
-    """The initiatives with the largest value benefited."""
+    """The initiatives with the largest value benefited (those above the floor first, see TOP_CANDIDATES)."""
+    found = _top_above_floor(store, filters, limit) if limit > 0 else None
+    if found is not None:
+        return found
     return _run(store, _TOP_SQL, filters, limit=limit, rate=REMUNERATION_RATE)
 
 
