@@ -273,3 +273,19 @@ def test_top_initiatives_above_the_floor_follow_the_data_version_and_ties(make_s
         expected = metrics._run(store, _PLAIN_TOP_SQL, view, limit=limit, rate=metrics.REMUNERATION_RATE)
         pd.testing.assert_frame_equal(metrics.top_initiatives(store, view, limit=limit), expected)
     assert list(metrics.top_initiatives(store, view, limit=2)["title"])[1] == "Mới"
+
+
+def test_keep_largest_reads_the_floor_and_the_candidates_of_the_current_version(sample_copy):
+    from analytics.store import open_store
+
+    metrics._top_texts_cache.clear()
+    metrics._author_candidates_cache.clear()
+    store = open_store(sample_copy)
+    try:
+        metrics.store_author_parts(store)
+        metrics.keep_largest(store)  # what the server's warm-up does
+        key, version = str(store.path), store.data_version()
+        assert metrics._top_texts_cache[key][0] == version
+        assert metrics._author_candidates_cache[key][0] == version
+    finally:
+        store.close()
