@@ -94,6 +94,7 @@ def _warm_views(store, version: int, views: list[Filters]) -> None:
     try:
         metrics.store_author_parts(store)  # the Benefit page's author table, if not built for this version
         metrics.store_day_counts(store)  # the progress and daily counts of views without field or status
+        metrics.keep_largest(store)  # the Benefit page's largest initiatives and authors owed most
         for k, view in enumerate(views):
             progress = data.progress.prime(store, version, view)
             if k:

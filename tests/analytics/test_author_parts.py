@@ -245,3 +245,50 @@ def test_a_restore_brings_parts_that_are_built_again(store, tmp_path):
     assert metrics.author_parts_current(store)
     _same(metrics.remuneration_by_author(store, view), restored)
     assert restored.set_index(["unit", "author"]).loc[("BSR", "Trần Thị Bình"), "initiatives"] == 1
+
+
+@pytest.mark.parametrize("candidates", [1, 2, 3, 50])
+def test_the_candidate_authors_give_the_figures_of_the_records_under_every_filter(
+    store, monkeypatch, candidates
+):
+    """The authors owed most are looked for among the candidates first (those owed most over every record):
+    with few candidates the others' bound stops them (the parts are all grouped), with many they answer."""
+    monkeypatch.setattr(metrics, "AUTHOR_CANDIDATES", candidates)
+    metrics._author_candidates_cache.clear()
+    metrics.store_author_parts(store)
+    answered = []
+    real = metrics._pay_of_candidates
+
+    def spy(*args, **kwargs):
+        found = real(*args, **kwargs)
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(metrics, "_pay_of_candidates", spy)
+    for filters in VIEWS:
+        for limit in (1, 2, 20):
+            _same(
+                metrics.remuneration_by_author(store, filters, limit=limit),
+                _direct(store, filters, limit=limit),
+            )
+    assert any(answered)  # the candidates answered some views ...
+    assert all(answered) == (candidates == 50)  # ... and only all of them when every author is one
+
+
+def test_the_candidates_follow_the_data_version_and_negative_shares(store, monkeypatch):
+    """A write moves the candidates with the data version; a negative recorded share (a part below 0) never
+    lets an author's bound fall short of what a filter can give it."""
+    monkeypatch.setattr(metrics, "AUTHOR_CANDIDATES", 1)
+    metrics.store_author_parts(store)
+    view = Filters(program=ONE_MILLION)
+    _same(metrics.remuneration_by_author(store, view, limit=1), _direct(store, view, limit=1))
+    with store.transaction() as cur:
+        cur.execute("UPDATE initiatives SET author_shares = [150.0, -50.0] WHERE code = 'A1'")
+        cur.execute("UPDATE initiatives SET benefit_vnd = 5 * benefit_vnd WHERE code = 'C2'")
+    metrics.store_author_parts(store)
+    for filters in VIEWS:
+        for limit in (1, 2):
+            _same(
+                metrics.remuneration_by_author(store, filters, limit=limit),
+                _direct(store, filters, limit=limit),
+            )

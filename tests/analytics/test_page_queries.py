@@ -220,3 +220,72 @@ def test_remuneration_by_author_from_the_parts_is_the_plain_querys(tied_store, f
             ("PVTex", "Em"),
             ("PVTex", "Giang"),
         ]
+
+
+@pytest.mark.parametrize("candidates", [1, 3, 40, 2000])
+def test_top_initiatives_from_the_records_above_the_floor_are_the_plain_querys(
+    sample_store, monkeypatch, candidates
+):
+    """The largest are looked for first above the floor (the smallest of the `candidates` largest of every
+    record): with few candidates most views hold too few of them and every record is sorted, with many they
+    answer; equal benefits at the floor are never cut."""
+    monkeypatch.setattr(metrics, "TOP_CANDIDATES", candidates)
+    metrics._top_texts_cache.clear()
+    answered = []
+    real = metrics._top_above_floor
+
+    def spy(*args, **kwargs):
+        found = real(*args, **kwargs)
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(metrics, "_top_above_floor", spy)
+    views = [Filters(), Filters(phase=2025), Filters(units=("BSR",)), Filters(statuses=("applied",))]
+    views += [
+        Filters(as_of=dt.date(2025, 6, 30)),
+        Filters(fields=("Kỹ thuật – Công nghệ",)),
+        Filters(units_as="then"),
+    ]
+    for filters in views:
+        for limit in (1, 2, 10, 20):
+            expected = metrics._run(
+                sample_store, _PLAIN_TOP_SQL, filters, limit=limit, rate=metrics.REMUNERATION_RATE
+            )
+            pd.testing.assert_frame_equal(
+                metrics.top_initiatives(sample_store, filters, limit=limit), expected
+            )
+    assert any(answered) == (candidates > 1)  # one candidate: nothing is above the floor
+    assert all(answered) == (candidates == 2000)  # the sample's 2,000 largest hold every view's 20
+
+
+def test_top_initiatives_above_the_floor_follow_the_data_version_and_ties(make_store, monkeypatch):
+    from tests.conftest import record
+
+    monkeypatch.setattr(metrics, "TOP_CANDIDATES", 2)
+    store = make_store(
+        [record(c, "BSR", "2022-03-01", benefit_vnd=b) for c, b in (("A", 9), ("B", 7), ("C", 5))]
+    )
+    view = Filters(program="1-trieu-sang-kien")
+    assert list(metrics.top_initiatives(store, view, limit=1)["code"]) == ["A"]  # above the floor (7)
+    with store.transaction() as cur:  # a tie at the floor, and a new title: the kept texts move with the data
+        cur.execute("UPDATE initiatives SET benefit_vnd = 9, title = 'Mới' WHERE code = 'B'")
+    for limit in (1, 2, 3):
+        expected = metrics._run(store, _PLAIN_TOP_SQL, view, limit=limit, rate=metrics.REMUNERATION_RATE)
+        pd.testing.assert_frame_equal(metrics.top_initiatives(store, view, limit=limit), expected)
+    assert list(metrics.top_initiatives(store, view, limit=2)["title"])[1] == "Mới"
+
+
+def test_keep_largest_reads_the_floor_and_the_candidates_of_the_current_version(sample_copy):
+    from analytics.store import open_store
+
+    metrics._top_texts_cache.clear()
+    metrics._author_candidates_cache.clear()
+    store = open_store(sample_copy)
+    try:
+        metrics.store_author_parts(store)
+        metrics.keep_largest(store)  # what the server's warm-up does
+        key, version = str(store.path), store.data_version()
+        assert metrics._top_texts_cache[key][0] == version
+        assert metrics._author_candidates_cache[key][0] == version
+    finally:
+        store.close()
