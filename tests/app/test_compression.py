@@ -22,6 +22,7 @@ from ui.compression import (
     compress,
     first_visit_files,
     negotiate,
+    prepare_disk_cache,
 )
 from ui.page_hints import FIRST_SCREEN, add_preloads, first_screen_files, static_dir
 
@@ -221,3 +222,13 @@ def test_the_first_visits_files_are_this_streamlits_entry_first_screen_and_plotl
     assert set(first_screen_files(str(STATIC))) <= set(files)
     assert any(name.startswith("static/js/PlotlyChart.") for name in files)
     assert all((STATIC / file).is_file() for file in files) and len(set(files)) == len(files)
+
+
+def test_the_disk_cache_can_be_filled_before_the_first_start(monkeypatch, tmp_path):
+    bundle = _bundle(tmp_path)
+    monkeypatch.setenv("SANGKIEN_ASSET_CACHE", str(tmp_path / "cache"))
+    assert prepare_disk_cache((bundle,)) == 1
+    kept = tmp_path / "cache" / f"{_digest(bundle.read_bytes())}.br11"
+    assert kept.read_bytes() == compress(bundle.read_bytes(), "br", best=True)
+    monkeypatch.setenv("SANGKIEN_ASSET_CACHE", "off")
+    assert prepare_disk_cache((bundle,)) == 0
