@@ -7,6 +7,7 @@ import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -55,7 +56,9 @@ def start_server(
     """Start `streamlit run app.py` on the store `db` and wait until it answers its health check."""
     port = port or free_port()
     log = workdir / f"server-{port}.log"
-    environment = {**os.environ, "SANGKIEN_DB": str(db), **(env or {})}
+    # the compressed bundles' disk cache (ui/compression.py) shared by the tests' servers, not the user's
+    shared_cache = {"SANGKIEN_ASSET_CACHE": str(Path(tempfile.gettempdir()) / "sangkien-test-assets")}
+    environment = {**shared_cache, **os.environ, "SANGKIEN_DB": str(db), **(env or {})}
     process = subprocess.Popen(
         streamlit_command(port, "--server.fileWatcherType", "none"),
         cwd=ROOT,

@@ -5,7 +5,9 @@ the health check, range requests, uploads and the websocket untouched."""
 from __future__ import annotations
 
 import gzip
+import json
 import re
+import shutil
 import urllib.error
 import urllib.request
 
@@ -13,7 +15,9 @@ import brotli
 import pytest
 
 from tests.conftest import ONE_MILLION
+from tests.e2e.conftest import start_server
 from tests.e2e.wire import WireSession
+from ui.compression import _digest, compress
 from ui.page_hints import first_screen_files, static_dir
 
 STATIC = static_dir()
@@ -98,3 +102,27 @@ def test_an_upload_goes_through(server):
         assert state.file_uploader_state_value.uploaded_file_info[0].size == len(b"Ma SK,Ten\n1,a\n")
     finally:
         session.close()
+
+
+def test_a_restarted_server_sends_the_best_bodies_from_its_disk_cache_at_once(tmp_path, sample_db):
+    """A cache file made by an earlier server is sent to the very first visitor; one that is corrupt (cut
+    short as by a crash) is never sent: the visitor gets a body that decodes to the file."""
+    manifest = json.loads((STATIC / "manifest.json").read_text(encoding="utf-8"))
+    entry = STATIC / manifest["index.html"]["file"]
+    protobuf = next((STATIC / "static" / "js").glob("protobuf.*.js"))
+    cache = tmp_path / "assets"
+    cache.mkdir()
+    best = compress(entry.read_bytes(), "br", best=True)
+    (cache / f"{_digest(entry.read_bytes())}.br11").write_bytes(best)
+    cut = compress(protobuf.read_bytes(), "br", best=True)[:5000]
+    (cache / f"{_digest(protobuf.read_bytes())}.br11").write_bytes(cut)
+    db = tmp_path / "store.duckdb"
+    shutil.copy(sample_db, db)
+    server = start_server(db, tmp_path, env={"SANGKIEN_ASSET_CACHE": str(cache)})
+    try:
+        _, headers, body = fetch(f"{server.url}/{entry.relative_to(STATIC)}", "gzip, deflate, br, zstd")
+        assert headers["content-encoding"] == "br" and body == best
+        _, headers, body = fetch(f"{server.url}/{protobuf.relative_to(STATIC)}", "gzip, deflate, br, zstd")
+        assert headers["content-encoding"] == "br" and brotli.decompress(body) == protobuf.read_bytes()
+    finally:
+        server.stop()
