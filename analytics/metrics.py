@@ -74,13 +74,16 @@ REMUNERATION_YEARS = 3
 # (by another tool) belongs to the program whose window holds its registration day. Under today's units,
 # a merged or split unit's records count under its successor ($map_from -> $map_to); units that took no
 # part in the scope ($hidden_units: not yet created, or merged away) are left out of the unit lists.
-_SCOPE = """
+_SCOPE_UNITS = """
 scope_units AS (
     SELECT u.* FROM units u
     WHERE ((len($units) = 0 AND len($groups) = 0)
        OR u.code IN (SELECT unnest($units)) OR u.group_name IN (SELECT unnest($groups)))
       AND u.code NOT IN (SELECT unnest($hidden_units))
-),
+)"""
+_SCOPE = (
+    _SCOPE_UNITS  # noqa: S608  (constant SQL)
+    + """,
 fp AS (
     SELECT i.* REPLACE (CASE WHEN len($map_from) = 0 THEN i.unit_code
                              ELSE coalesce(list_extract($map_to, list_position($map_from, i.unit_code)), i.unit_code)
@@ -99,6 +102,7 @@ f AS (
       AND ($date_to IS NULL OR i.registered_on <= $date_to)
       AND ($as_of IS NULL OR i.registered_on <= $as_of)
 )"""
+)
 
 # One row per author of a record. An author is a name within a unit: the same name in two units is
 # two people (Vietnamese names repeat), the same name twice in one unit is one person.
@@ -556,12 +560,14 @@ def author_counts(store: Store, filters: Filters, units: list[str]) -> pd.DataFr
     return counts.reset_index()
 
 
-_UNITS_SQL = with_scope(
-    "SELECT code AS unit, name, short_name, group_name, parent_code, members FROM scope_units ORDER BY code"
-)
+# The units, targets and periods of a view read only the units in scope (`_SCOPE_UNITS`), never the records:
+# their answers change only with a commit and are kept by data version (`_reference_frame`).
+_UNITS_SQL = f"""WITH {_SCOPE_UNITS}
+SELECT code AS unit, name, short_name, group_name, parent_code, members FROM scope_units ORDER BY code"""  # noqa: S608  (constant SQL)
 # Under today's units a merged unit's targets are added to its successor's.
-_TARGETS_SQL = with_scope(
-    """SELECT unit, phase, sum(target) AS target FROM (
+_TARGETS_SQL = (
+    f"WITH {_SCOPE_UNITS}\n"  # noqa: S608  (constant SQL)
+    + """SELECT unit, phase, sum(target) AS target FROM (
            SELECT CASE WHEN len($map_from) = 0 THEN t.unit_code
                        ELSE coalesce(list_extract($map_to, list_position($map_from, t.unit_code)), t.unit_code)
                   END AS unit, t.phase, t.target
@@ -571,6 +577,33 @@ _TARGETS_SQL = with_scope(
 _PHASES_SQL = """SELECT period AS phase, name, start_on, end_on, target, theme FROM periods
                  WHERE program_code = $program AND ($phase IS NULL OR period = $phase)
                  ORDER BY start_on, period"""
+_REFERENCE_FRAME_LIMIT = 256  # answers kept per store: a view's units, targets and periods are a few kB
+_reference_frames: dict[str, tuple[int, dict[tuple, pd.DataFrame]]] = {}
+
+
+def _reference_frame(store: Reader, sql: str, filters: Filters, *dates: str) -> pd.DataFrame:
+    """`sql`'s answer (`dates` turned into dates) for the parameters it mentions, read once per data version
+    and store: the units, targets and periods of a view are the same whatever day it stands at, and each of
+    the three queries cost a page about as much as its counts (three views of progress on the Units page).
+    A copy each time (callers may add columns)."""
+    names = sorted(set(_PARAM.findall(sql)))
+    available = {**filters.sql_params(), **program_params(store, filters)}
+    params = {name: available[name] for name in names}
+    key, version = str(store.path), store.data_version()
+    kept = _reference_frames.get(key)
+    if kept is None or kept[0] != version:
+        kept = (version, {})
+        _reference_frames[key] = kept
+    entry = (sql, dates, tuple((n, tuple(v) if isinstance(v, list) else v) for n, v in params.items()))
+    frame = kept[1].get(entry)
+    if frame is None:
+        frame = as_dates(store.df(sql, params), *dates)
+        if len(kept[1]) >= _REFERENCE_FRAME_LIMIT:
+            kept[1].clear()
+        kept[1][entry] = frame
+    return frame.copy()
+
+
 _PROGRAM_LAST_DAY_SQL = counted("SELECT max(registered_on) FROM fp", "SELECT max(registered_on) FROM fp")
 
 
@@ -647,9 +680,9 @@ def progress(store: Store, filters: Filters, authors: bool = True) -> Progress:
     filters = resolve(store, filters)
     definition = program_of(store, filters)
     agg = _counted(store, _PROGRESS_SQL, filters)
-    units = _run(store, _UNITS_SQL, filters)
-    targets = _run(store, _TARGETS_SQL, filters)
-    phases = as_dates(_run(store, _PHASES_SQL, filters), "start_on", "end_on")
+    units = _reference_frame(store, _UNITS_SQL, filters)
+    targets = _reference_frame(store, _TARGETS_SQL, filters)
+    phases = _reference_frame(store, _PHASES_SQL, filters, "start_on", "end_on")
     units_filtered = bool(filters.units or filters.groups)
     as_of = _as_date(effective_as_of(store, filters))
     people = (

@@ -366,3 +366,25 @@ def test_author_index_on_a_read_only_store_is_built_in_memory(sample_db, tmp_pat
     metrics._author_steps_cache.clear()
     assert metrics.progress(store, Filters(program=ONE_MILLION)).program["authors"] == 1062  # nothing written
     store.close()
+
+
+def test_units_targets_and_periods_kept_by_data_version(make_store):
+    # progress keeps a view's units, targets and periods by data version: a commit is seen at once, and a
+    # caller changing the frames it was given changes nothing for the next view.
+    store = make_store([record(f"T{i}", "PVU", "2022-01-10") for i in range(15)])
+    first = metrics.progress(store, Filters(phase=1, as_of=dt.date(2022, 1, 20)))
+    assert unit_row(first, "PVU", 1)[["target", "pct"]].tolist() == [30.0, 50.0]
+    first.units["name"] = "changed"
+    first.phases["name"] = "changed"
+    again = metrics.progress(store, Filters(phase=1, as_of=dt.date(2022, 1, 25)))
+    assert unit_row(again, "PVU", 1)["name"] != "changed" and "changed" not in set(again.phases["name"])
+    with store.transaction() as cur:
+        cur.execute("UPDATE targets SET target = 15 WHERE unit_code = 'PVU' AND phase = 1")
+        cur.execute("UPDATE units SET name = 'Đơn vị mới' WHERE code = 'PVU'")
+    after = metrics.progress(store, Filters(phase=1, as_of=dt.date(2022, 1, 20)))
+    assert unit_row(after, "PVU", 1)[["target", "pct", "tier", "name"]].tolist() == [
+        15.0,
+        100.0,
+        "met",
+        "Đơn vị mới",
+    ]
