@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import duckdb
 import numpy as np
@@ -23,6 +25,8 @@ from analytics.filters import Filters
 from analytics.programs import Program
 from analytics.store import Reader, Store, write_derived
 from analytics.textnorm import strip_accents
+
+T = TypeVar("T")
 
 # ---------------------------------------------------------------------------------------------------------
 # Metric registry: key -> its value kind (analytics.i18n's table: how the value is written). Labels and
@@ -138,6 +142,18 @@ def _run(store: Store, sql: str, filters: Filters, **extra: object) -> pd.DataFr
 # ---------------------------------------------------------------------------------------------------------
 # Programs: which one a view answers for, and how its units are shown (analytics.programs).
 
+
+def kept_by_version(cache: dict[str, tuple[int, T]], store: Reader, build: Callable[[int], T]) -> T:
+    """`build(version)` for `store`'s data version, built once per version and store path and kept in
+    `cache`: what only a commit changes (a commit moves the version) is not read again on every rerun."""
+    key, version = str(store.path), store.data_version()
+    kept = cache.get(key)
+    if kept is None or kept[0] != version:
+        kept = (version, build(version))
+        cache[key] = kept
+    return kept[1]
+
+
 _reference_cache: dict[str, tuple[int, tuple]] = {}
 _LAST_DAY_SQL = "SELECT max(registered_on) FROM initiatives"
 
@@ -147,18 +163,16 @@ def _reference(
 ) -> tuple[list[Program], tuple[pg.UnitChange, ...], tuple[pg.UnionName, ...], object]:
     """The store's programs, unit changes, union names and newest registration day, read once per data
     version (they change only with a commit)."""
-    key, version = str(store.path), store.data_version()
-    cached = _reference_cache.get(key)
-    if cached is None or cached[0] != version:
-        value = (
+    return kept_by_version(
+        _reference_cache,
+        store,
+        lambda _version: (
             pg.load_programs(store),
             pg.load_unit_changes(store),
             pg.load_union_names(store),
             store.one(_LAST_DAY_SQL),
-        )
-        _reference_cache[key] = (version, value)
-        cached = _reference_cache[key]
-    return cached[1]
+        ),
+    )
 
 
 def programs(store: Reader) -> list[Program]:
@@ -499,15 +513,13 @@ def _author_steps(store: Reader) -> pd.DataFrame:
     each (program, unit, phase, all_phases) and each day someone's first registration fell on, how many authors had
     appeared by then. Some 30,000 rows instead of one per author (400,000 at a million records), so counting
     as of any day is a quick look-up."""
-    key, version = str(store.path), store.data_version()
-    cached = _author_steps_cache.get(key)
-    if cached is None or cached[0] != version:
+
+    def build(version: int) -> pd.DataFrame:
         groups = ["program", "unit", "phase", "all_phases"]
         daily = _author_firsts(store, version).groupby([*groups, "first_on"], dropna=False).size()
-        steps = daily.groupby(level=groups, dropna=False).cumsum().rename("authors").reset_index()
-        _author_steps_cache[key] = (version, steps)
-        cached = _author_steps_cache[key]
-    return cached[1]
+        return daily.groupby(level=groups, dropna=False).cumsum().rename("authors").reset_index()
+
+    return kept_by_version(_author_steps_cache, store, build)
 
 
 def _keep_author_firsts(reader: Reader, frame: pd.DataFrame, version: int) -> None:
@@ -589,18 +601,14 @@ def _reference_frame(store: Reader, sql: str, filters: Filters, *dates: str) -> 
     names = sorted(set(_PARAM.findall(sql)))
     available = {**filters.sql_params(), **program_params(store, filters)}
     params = {name: available[name] for name in names}
-    key, version = str(store.path), store.data_version()
-    kept = _reference_frames.get(key)
-    if kept is None or kept[0] != version:
-        kept = (version, {})
-        _reference_frames[key] = kept
+    answers = kept_by_version(_reference_frames, store, lambda _version: {})
     entry = (sql, dates, tuple((n, tuple(v) if isinstance(v, list) else v) for n, v in params.items()))
-    frame = kept[1].get(entry)
+    frame = answers.get(entry)
     if frame is None:
         frame = as_dates(store.df(sql, params), *dates)
-        if len(kept[1]) >= _REFERENCE_FRAME_LIMIT:
-            kept[1].clear()
-        kept[1][entry] = frame
+        if len(answers) >= _REFERENCE_FRAME_LIMIT:
+            answers.clear()
+        answers[entry] = frame
     return frame.copy()
 
 
@@ -1682,15 +1690,14 @@ _top_texts_cache: dict[str, tuple[int, tuple[object, pd.DataFrame]]] = {}
 def _top_texts(store: Reader) -> tuple[object, pd.DataFrame]:
     """The floor (None when no record has a benefit) and the long texts of the records above it, read once
     per data version."""
-    key, version = str(store.path), store.data_version()
-    kept = _top_texts_cache.get(key)
-    if kept is None or kept[0] != version:
+
+    def build(_version: int) -> tuple[object, pd.DataFrame]:
         largest = store.df(_TOP_TEXTS_SQL, {"n": TOP_CANDIDATES})
         floor = largest["benefit_vnd"].min() if len(largest) else None
         above = largest[largest["benefit_vnd"] > floor] if floor is not None else largest
-        kept = (version, (None if floor is None else int(floor), above.drop(columns="benefit_vnd")))
-        _top_texts_cache[key] = kept
-    return kept[1]
+        return None if floor is None else int(floor), above.drop(columns="benefit_vnd")
+
+    return kept_by_version(_top_texts_cache, store, build)
 
 
 def _top_above_floor(store: Reader, filters: Filters, limit: int) -> pd.DataFrame | None:
@@ -1835,14 +1842,13 @@ _author_candidates_cache: dict[str, tuple[int, tuple[list[int], float]]] = {}
 def _author_candidates(store: Reader) -> tuple[list[int], float]:
     """The candidate authors' keys and the bound on every other author's part (-inf when there is none),
     read once per data version from parts of that version (the caller checked author_parts_current)."""
-    key, version = str(store.path), store.data_version()
-    kept = _author_candidates_cache.get(key)
-    if kept is None or kept[0] != version:
+
+    def build(_version: int) -> tuple[list[int], float]:
         owed = store.rows(_AUTHOR_OWED_SQL, {"n": AUTHOR_CANDIDATES + 1})
         bound = float(owed[AUTHOR_CANDIDATES][1]) if len(owed) > AUTHOR_CANDIDATES else -math.inf
-        kept = (version, ([row[0] for row in owed[:AUTHOR_CANDIDATES]], bound))
-        _author_candidates_cache[key] = kept
-    return kept[1]
+        return [row[0] for row in owed[:AUTHOR_CANDIDATES]], bound
+
+    return kept_by_version(_author_candidates_cache, store, build)
 
 
 def _pay_of_candidates(store: Reader, filters: Filters, limit: int) -> pd.DataFrame | None:

@@ -115,6 +115,21 @@ def record(code: str, unit: str, registered: str, **extra: object) -> dict:
     return row
 
 
+def answers_of(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[bool]:
+    """Wrap `module.name`, a shortcut that answers None when it cannot prove its answer: the list gets, for
+    each call, whether the shortcut answered (a test of a shortcut checks it was taken, and not always)."""
+    answered: list[bool] = []
+    real = getattr(module, name)
+
+    def spy(*args: object, **kwargs: object) -> object:
+        found = real(*args, **kwargs)
+        answered.append(found is not None)
+        return found
+
+    monkeypatch.setattr(module, name, spy)
+    return answered
+
+
 def insert_records(store: Store, rows: Iterable[dict]) -> None:
     """Insert hand-made rows (of "1 triệu sáng kiến" unless `program_code` says otherwise), deriving `phase`
     from the program's periods like every import does."""

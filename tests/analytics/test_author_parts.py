@@ -14,7 +14,7 @@ from analytics import backup, ingest, metrics
 from analytics.filters import Filters
 from analytics.store import open_store
 from tests.analytics.ingest import fixtures as fx
-from tests.conftest import insert_records, record
+from tests.conftest import answers_of, insert_records, record
 
 D = dt.date
 ONE_MILLION = "1-trieu-sang-kien"
@@ -256,15 +256,7 @@ def test_the_candidate_authors_give_the_figures_of_the_records_under_every_filte
     monkeypatch.setattr(metrics, "AUTHOR_CANDIDATES", candidates)
     metrics._author_candidates_cache.clear()
     metrics.store_author_parts(store)
-    answered = []
-    real = metrics._pay_of_candidates
-
-    def spy(*args, **kwargs):
-        found = real(*args, **kwargs)
-        answered.append(found is not None)
-        return found
-
-    monkeypatch.setattr(metrics, "_pay_of_candidates", spy)
+    answered = answers_of(monkeypatch, metrics, "_pay_of_candidates")
     for filters in VIEWS:
         for limit in (1, 2, 20):
             _same(

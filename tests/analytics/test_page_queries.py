@@ -9,6 +9,7 @@ import pytest
 
 from analytics import metrics
 from analytics.filters import Filters
+from tests.conftest import answers_of
 
 # recognition_time's query before it was split (the medians of the weeks computed and thrown away)
 _PLAIN_RECOGNITION_SQL = metrics.with_scope(
@@ -231,15 +232,7 @@ def test_top_initiatives_from_the_records_above_the_floor_are_the_plain_querys(
     answer; equal benefits at the floor are never cut."""
     monkeypatch.setattr(metrics, "TOP_CANDIDATES", candidates)
     metrics._top_texts_cache.clear()
-    answered = []
-    real = metrics._top_above_floor
-
-    def spy(*args, **kwargs):
-        found = real(*args, **kwargs)
-        answered.append(found is not None)
-        return found
-
-    monkeypatch.setattr(metrics, "_top_above_floor", spy)
+    answered = answers_of(monkeypatch, metrics, "_top_above_floor")
     views = [Filters(), Filters(phase=2025), Filters(units=("BSR",)), Filters(statuses=("applied",))]
     views += [
         Filters(as_of=dt.date(2025, 6, 30)),
