@@ -21,6 +21,7 @@ from analytics import charts, metrics, narrative, quality
 from analytics.filters import Filters
 from analytics.store import Reader, Store
 from ui.context import current
+from ui.kept import Kept, hashable
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -89,6 +90,7 @@ class Cached(Generic[P, R]):
         # Streamlit keys a cache by the function's module and qualified name: one name per query.
         run.__qualname__ = run.__name__ = f"cached_{function.__name__}"
         self._run = st.cache_data(max_entries=max_entries, show_spinner=False)(run)
+        self._kept: Kept[R] = Kept(max_entries)
 
     def __call__(self, filters: Filters | None = None, *args: P.args, **kwargs: P.kwargs) -> R:
         """The result under the current (or given) filters, from the cache when possible."""
@@ -100,7 +102,11 @@ class Cached(Generic[P, R]):
     def prime(self, reader: Reader, version: int, filters: Filters, **kwargs: Any) -> R:
         """The result for an explicit reader and version (the server's warm-up fills the cache this way)."""
         path = str(getattr(reader, "path", ""))
-        return self._run(path, version, filters, tuple(sorted(kwargs.items())), reader)
+        options = tuple(sorted(kwargs.items()))
+        key = (path, version, filters, options)
+        if not hashable(key):  # an option Python cannot hash: Streamlit's hasher can
+            return self._run(path, version, filters, options, reader)
+        return self._kept.get(key, lambda: self.function(reader, filters, **kwargs))
 
 
 def cached(function: Callable[Concatenate[Reader, Filters, P], R], max_entries: int = 64) -> Cached[P, R]:
@@ -149,6 +155,7 @@ class FromProgress(Generic[R]):
         run.__qualname__ = run.__name__ = f"from_progress_{function.__name__}"
         cache = st.cache_resource if shared else st.cache_data
         self._run = cache(max_entries=max_entries, show_spinner=False)(run)
+        self._kept: Kept[R] | None = None if shared else Kept(max_entries)
 
     def __call__(self, *args: Any, filters: Filters | None = None) -> R:
         reader, version = _source()
@@ -156,7 +163,11 @@ class FromProgress(Generic[R]):
 
     def prime(self, reader: Reader, version: int, filters: Filters, *args: Any) -> R:
         """The value for an explicit reader and version (the server's warm-up fills the cache this way)."""
-        return self._run(str(getattr(reader, "path", "")), version, filters, args, reader)
+        path = str(getattr(reader, "path", ""))
+        key = (path, version, filters, args)
+        if self._kept is None or not hashable(key):
+            return self._run(path, version, filters, args, reader)
+        return self._kept.get(key, lambda: self.function(progress.prime(reader, version, filters), *args))
 
 
 def _unit_rows(prog: metrics.Progress, scope: str) -> Any:

@@ -40,6 +40,7 @@ from analytics.store import (
     open_store,
     open_store_or_copy,
 )
+from ui.kept import Kept
 
 _LOG = logging.getLogger(__name__)
 
@@ -276,24 +277,18 @@ def get_store() -> Store:
     return _open_store(store_path())
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def _options(path: str, version: int, _reader: Reader) -> dict:
-    return metrics.filter_options(_reader)
-
-
-@st.cache_data(max_entries=16, show_spinner=False)
-def _sample_present(path: str, version: int, _reader: Reader) -> bool:
-    return _reader.has_sample()
+_options = Kept(max_entries=64)
+_samples = Kept(max_entries=16)
 
 
 def sample_present(store: Store, reader: Reader, version: int) -> bool:
     """Whether the illustrative sample is in the store, per store and data version (every page says so)."""
-    return _sample_present(str(store.path), version, reader)
+    return _samples.get((str(store.path), version), reader.has_sample)
 
 
 def filter_options(store: Store, reader: Reader, version: int) -> dict:
-    """Units, groups, fields and phases for the sidebar, cached per store and data version."""
-    return _options(str(store.path), version, reader)
+    """Units, groups, fields and phases for the sidebar, kept per store and data version."""
+    return _options.get((str(store.path), version), lambda: metrics.filter_options(reader))
 
 
 _KNOWN_PROBLEMS = (
