@@ -6,7 +6,9 @@ version, filters and arguments.
     prog = data.progress(scoped)            # or other filters
 
 Every commit bumps the data version, so cached results expire exactly when the data change; each cache is
-bounded (`max_entries`) so a server with many viewers keeps a steady memory footprint.
+bounded (`max_entries`) so a server with many viewers keeps a steady memory footprint. Results are kept as
+objects and each caller gets its own cheap copy (ui.kept); Streamlit's caches serve only arguments Python
+cannot hash.
 """
 
 from __future__ import annotations
@@ -145,8 +147,9 @@ class FromProgress(Generic[R]):
     filtering and sorting the same small tables again with pandas."""
 
     def __init__(self, function: Callable[..., R], max_entries: int = 128, shared: bool = False) -> None:
-        """`shared`: every caller gets the one kept object (st.cache_resource), for values costly to copy
-        (a Plotly figure) that callers only read; else each gets its own copy (st.cache_data)."""
+        """`shared`: every caller gets the one kept object, for values costly to copy (a Plotly figure) that
+        callers only read; else each gets its own copy (ui.kept). Streamlit's caches (st.cache_resource,
+        st.cache_data) answer only for arguments Python cannot hash."""
         self.function = function
 
         def run(path: str, version: int, filters: Filters, args: tuple, _reader: Reader) -> R:
@@ -155,7 +158,7 @@ class FromProgress(Generic[R]):
         run.__qualname__ = run.__name__ = f"from_progress_{function.__name__}"
         cache = st.cache_resource if shared else st.cache_data
         self._run = cache(max_entries=max_entries, show_spinner=False)(run)
-        self._kept: Kept[R] | None = None if shared else Kept(max_entries)
+        self._kept: Kept[R] = Kept(max_entries, copies=not shared)
 
     def __call__(self, *args: Any, filters: Filters | None = None) -> R:
         reader, version = _source()
@@ -165,7 +168,7 @@ class FromProgress(Generic[R]):
         """The value for an explicit reader and version (the server's warm-up fills the cache this way)."""
         path = str(getattr(reader, "path", ""))
         key = (path, version, filters, args)
-        if self._kept is None or not hashable(key):
+        if not hashable(key):
             return self._run(path, version, filters, args, reader)
         return self._kept.get(key, lambda: self.function(progress.prime(reader, version, filters), *args))
 

@@ -88,10 +88,12 @@ def copy_out(value: R) -> R:
 
 class Kept(Generic[R]):
     """At most `max_entries` results, the least recently used dropped first. A result is built once per key
-    even when many viewers ask for it at the same moment (they wait for the first)."""
+    even when many viewers ask for it at the same moment (they wait for the first). `copies=False` hands
+    every caller the kept object itself, for values its callers only read (a Plotly figure)."""
 
-    def __init__(self, max_entries: int) -> None:
+    def __init__(self, max_entries: int, copies: bool = True) -> None:
         self.max_entries = max_entries
+        self._out: Callable[[R], R] = copy_out if copies else _same
         self._items: OrderedDict[Hashable, R] = OrderedDict()
         self._building: dict[Hashable, threading.Lock] = {}
         self._lock = threading.Lock()
@@ -102,7 +104,7 @@ class Kept(Generic[R]):
         key = (_epoch(), key)
         found, value = self._lookup(key)
         if found:
-            return copy_out(value)
+            return self._out(value)
         try:
             with self._build_lock(key):
                 found, value = self._lookup(key)
@@ -111,7 +113,7 @@ class Kept(Generic[R]):
                     self._keep(key, value)
         finally:
             self._done_building(key)
-        return copy_out(value)
+        return self._out(value)
 
     def clear(self) -> None:
         with self._lock:

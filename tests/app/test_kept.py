@@ -171,3 +171,10 @@ def test_pages_query_once_per_view_and_a_page_s_change_is_not_seen_by_the_next(
     pd.testing.assert_frame_equal(second.units, expected)
     assert second.program["registered"] > 0
     assert other.filters.phase == 2
+
+
+def test_a_shared_result_is_the_kept_object_itself():
+    kept: Kept[list[int]] = Kept(max_entries=2, copies=False)
+    first = kept.get("figure", lambda: [1])
+    assert kept.get("figure", lambda: [2]) is first
+    assert Kept(max_entries=2).get("figure", lambda: first) is not first
