@@ -1,16 +1,13 @@
 """The author index (metric.authors): each (program, unit, author)'s first registration day, per phase and
 over all phases, kept in `author_firsts` for one data version (`meta.author_firsts_version`).
 
-Here, apart from analytics.metrics, so that a command that only writes it after an import (`import`) loads
-neither pandas nor the metrics: the SQL and the writer need DuckDB alone. analytics.metrics builds the
-pages' running totals from the same SQL.
+The SQL alone, apart from analytics.metrics (which builds, keeps and reads the index: the server's warm-up
+after a start, or the first read after a commit), so that it can be read and tested on its own. The `import`
+command does not build it: a command that ends right after its import leaves every derived index (this one,
+the day counts, the author parts) to the server that reads them.
 """
 
 from __future__ import annotations
-
-import duckdb
-
-from analytics.store import Store
 
 # An author is a name within a unit, compared trimmed and in lower case. A record's program is its own, else
 # the latest begun program whose window holds its registration day (looked up once per such day, not per
@@ -33,24 +30,3 @@ SELECT program, unit_code AS unit, phase, GROUPING(phase) AS all_phases, min(reg
 FROM (SELECT program, unit_code, phase, registered_on, hash(name) AS author FROM names WHERE name <> '')
 GROUP BY GROUPING SETS ((program, unit_code, author, phase), (program, unit_code, author))"""
 FIRSTS_VERSION_SQL = "SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'author_firsts_version'"
-
-
-def write_author_index(cur: duckdb.DuckDBPyConnection, version: int) -> None:
-    """Replace `author_firsts` with the index of the records `cur` sees, marked as built from `version`
-    (inside the caller's transaction)."""
-    cur.execute("DELETE FROM author_firsts")
-    cur.execute(
-        "INSERT INTO author_firsts (program_code, unit, phase, all_phases, first_on) " + AUTHOR_FIRSTS_SQL
-    )
-    cur.execute("UPDATE meta SET value = ? WHERE key = 'author_firsts_version'", [str(version)])
-
-
-def store_author_index(store: Store) -> None:
-    """Build the author index for the current data version in the store itself, in one SQL statement and
-    without a DataFrame: what a command that ends after an import needs (the next server start reads it
-    instead of building it). A store already holding the index of this version is left alone."""
-    version = store.data_version()
-    if store.read_only or store.one(FIRSTS_VERSION_SQL) == version:
-        return
-    with store.derived_write() as cur:
-        write_author_index(cur, version)

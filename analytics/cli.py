@@ -630,7 +630,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     mappings = {file: _mapping_for(file, options, pairs, args.benefit_column, lang) for file in args.files}
     store = _open(args.db)
     status = EXIT_OK
-    version_before = store.data_version()
     try:
         program = _program(store, args.program, lang)
         for file in args.files:
@@ -680,10 +679,6 @@ def cmd_import(args: argparse.Namespace) -> int:
                     )
             if not report.ok:
                 status = EXIT_REFUSED
-        if not args.dry_run and store.data_version() != version_before:
-            from analytics.author_index import store_author_index  # SQL alone: no pandas, no metrics
-
-            store_author_index(store)  # the pages' index, rebuilt once, here (in the store: no DataFrame)
     finally:
         store.close()
     return status

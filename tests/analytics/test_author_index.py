@@ -1,4 +1,4 @@
-"""The author index kept in the store (analytics.author_index): each (program, unit, author)'s first
+"""The author index kept in the store (analytics.author_index, built by analytics.metrics): each (program, unit, author)'s first
 registration day per phase and over all phases, checked against the definition worked out here in Python
 (an author is a name within a unit, trimmed, in lower case; blank names are no one; a record without a
 program belongs to the program whose window holds its day)."""
@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from analytics import metrics
-from analytics.author_index import store_author_index
 from analytics.filters import Filters
 from tests.conftest import insert_records, record
 
@@ -56,7 +55,8 @@ def test_the_kept_index_is_each_authors_first_day_per_unit_phase_and_program(mak
     ]
     windows = store.rows("SELECT code, start_on, end_on FROM programs")
 
-    store_author_index(store)
+    metrics._author_steps_cache.clear()
+    metrics.refresh_author_index(store)
 
     assert store.one("SELECT CAST(value AS BIGINT) FROM meta WHERE key = 'author_firsts_version'") == (
         store.data_version()
@@ -85,13 +85,14 @@ def test_the_kept_index_is_each_authors_first_day_per_unit_phase_and_program(mak
 
 def test_an_index_already_built_for_this_data_version_is_left_alone(make_store):
     store = make_store([record("Y1", "BSR", "2021-10-01", authors="An")])
-    store_author_index(store)
+    metrics.refresh_author_index(store)
     with store.derived_write() as cur:  # mark the kept index, to see whether it is rebuilt
         cur.execute("UPDATE author_firsts SET first_on = DATE '2000-01-01'")
-    store_author_index(store)
+    metrics._author_steps_cache.clear()  # a new process: only the store's copy is left
+    metrics.refresh_author_index(store)
     assert store.rows("SELECT DISTINCT first_on FROM author_firsts") == [(dt.date(2000, 1, 1),)]
     insert_records(store, [record("Y2", "BSR", "2021-11-01", authors="Bình")])
-    store_author_index(store)  # a new data version: built again
+    metrics.refresh_author_index(store)  # a new data version: built again
     assert store.rows("SELECT first_on FROM author_firsts WHERE all_phases = 1 ORDER BY 1") == [
         (dt.date(2021, 10, 1),),
         (dt.date(2021, 11, 1),),
