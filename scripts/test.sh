@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 python -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+# The project's bytecode, written once as pip does for the packages it installs (a machine that sets
+# PYTHONDONTWRITEBYTECODE would compile every module again in each of the commands and servers tests start).
+python -m compileall -q -j 0 app.py analytics ui pages tools
 
 # Debian's Chromium (browser tests, chart images in reports) and Vietnamese-capable fonts.
 # Playwright drives this browser; it never downloads one of its own.
