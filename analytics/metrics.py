@@ -1979,6 +1979,7 @@ _RECORDS_SQL = {
 }
 # Sort orders a person may pick (a key of the table above; anything else falls back to the first).
 RECORD_ORDERS: tuple[str, ...] = tuple(_RECORD_ORDER_SQL)
+NEWEST_FIRST = "registered_desc"  # the default order (the first of RECORD_ORDERS)
 _RECORDS_COUNT_SQL = with_scope("SELECT count(*) FROM fs", searched=True)
 
 
@@ -2002,12 +2003,19 @@ def search_examples(store: Store, filters: Filters) -> dict[str, str]:
     if rows.empty:
         return {}
     row = rows.iloc[0]
-    code = str(row["code"] or "")
+    return examples_from(row["code"], row["title"], row["unit"])
+
+
+def examples_from(code: str | None, title: str | None, unit: str | None) -> dict[str, str]:
+    """The search examples a record gives: its code's prefix, its unit (short name, else code), the first
+    word of its title longer than three letters, in lower case."""
+    code = str(code or "")
     prefix = code.rsplit("-", 1)[0] if "-" in code else code
-    word = next((w for w in str(row["title"] or "").split() if len(w) > 3), "")
-    return {"code": prefix, "unit": str(row["unit"] or ""), "word": word.lower()}
+    word = next((w for w in str(title or "").split() if len(w) > 3), "")
+    return {"code": prefix, "unit": str(unit or ""), "word": word.lower()}
 
 
+# The records page's default order (NEWEST_FIRST): its first page's first record is this one.
 _EXAMPLES_SQL = with_scope(
     """SELECT f.code, f.title, coalesce(u.short_name, f.unit_code) AS unit FROM f
        LEFT JOIN units u ON u.code = f.unit_code
@@ -2056,7 +2064,7 @@ def records_page(
     offset: int = 0,
 ) -> tuple[pd.DataFrame, int]:
     """A page of the filtered, searched records and how many match in all."""
-    order = order if order in RECORD_ORDERS else "registered_desc"
+    order = order if order in RECORD_ORDERS else NEWEST_FIRST
     pattern = search_pattern(search)
     frame = _run(
         store,

@@ -34,9 +34,18 @@ def search_changed() -> None:
 
 if "records_q" not in st.session_state:  # a link's search (`?q=`), or the one before a page change
     st.session_state["records_q"] = page_param("q") or ""
-examples = data.search_examples()
+# The widgets' values as this run has them (a change is in the session state before the run), so that the
+# page's records are read first and the search box's examples can come from them.
+search = str(st.session_state.get("records_q") or "")
+order = st.session_state.get("records_order", metrics.RECORD_ORDERS[0])
+page = int(st.session_state.get("records_page") or 1)
+rows, total = data.records_page(search=search, order=order, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+if total and rows.empty:  # the filters changed under a page that no longer exists
+    page = 1
+    rows, total = data.records_page(search=search, order=order, limit=PAGE_SIZE, offset=0)
+examples = data.search_examples_for(rows, search, order, (page - 1) * PAGE_SIZE)
 left, right = st.columns([3, 1])
-search = left.text_input(
+left.text_input(
     ctx.t("records.search"),
     key="records_q",
     placeholder=ctx.t("records.search.placeholder_from", **examples)
@@ -47,18 +56,13 @@ search = left.text_input(
     live="600ms",  # applied as typed (after a pause), or on Enter
     help=ctx.t("records.search.help"),
 )
-order = right.selectbox(
+right.selectbox(
     ctx.t("records.order"),
     metrics.RECORD_ORDERS,
     key="records_order",
     format_func=lambda o: ctx.t(f"records.order.{o}"),
     on_change=back_to_first_page,
 )
-page = int(st.session_state.get("records_page") or 1)
-rows, total = data.records_page(search=search, order=order, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
-if total and rows.empty:  # the filters changed under a page that no longer exists
-    page = 1
-    rows, total = data.records_page(search=search, order=order, limit=PAGE_SIZE, offset=0)
 st.caption(ctx.t("records.count", n=fmt_int(total, lang)))
 if total == 0:
     st.info(ctx.t("empty.filtered"), icon=":material/filter_alt_off:")

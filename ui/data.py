@@ -140,6 +140,22 @@ quality_counted_once = cached(quality.counted_once, max_entries=32)
 quality_headlines = cached(quality.headlines, max_entries=32)
 
 
+def search_examples_for(rows: Any, search: str, order: str, offset: int) -> dict[str, str]:
+    """The search box's examples for the records page in view (`rows`, from `offset`). A page of the view's
+    newest records (no search, the default order, from the first) starts with the very record
+    `metrics.search_examples` takes them from: read from it, not by a second query over every record in
+    view (a fifth of that page's time at 1,000,000 records)."""
+    if search.strip() or order != metrics.NEWEST_FIRST or offset or rows.empty:
+        return search_examples()
+    first = rows.iloc[0]
+    short = next(
+        (u.get("short_name") for u in current().options.get("units", []) if u["code"] == first["unit"]), None
+    )
+    return metrics.examples_from(
+        first["code"], first["title"], short if isinstance(short, str) else first["unit"]
+    )
+
+
 class FromProgress(Generic[R]):
     """What a page builds from one view's `Progress` (its summary text, its ranked unit rows, its tier
     table), cached by the same store, data version and filters as `progress` itself, and by the function's
