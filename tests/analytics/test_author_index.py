@@ -97,3 +97,23 @@ def test_an_index_already_built_for_this_data_version_is_left_alone(make_store):
         (dt.date(2021, 10, 1),),
         (dt.date(2021, 11, 1),),
     ]
+
+
+def test_authors_of_a_record_in_no_period_count_for_the_program_and_in_no_period(make_store):
+    """A record of the program that no period holds (its `phase` empty) brings its authors to the whole
+    program, never to a period, whatever the filter (the look-up by period skips it, as pandas' did)."""
+    store = make_store(
+        [
+            record("Z1", "BSR", "2021-10-01", authors="An"),
+            record("Z2", "BSR", "2022-07-01", authors="Bình"),
+            record("Z3", "BSR", "2022-08-01", authors="Chi"),
+        ]
+    )
+    with store.transaction() as cur:  # as if no period held its day (a program with a gap between periods)
+        cur.execute("UPDATE initiatives SET phase = NULL WHERE code = 'Z2'")
+    metrics._author_steps_cache.clear()
+    assert metrics.progress(store, Filters()).program["authors"] == 3
+    by_phase = metrics.progress(store, Filters(phase=2))
+    assert by_phase.program["authors"] == 1  # Chi alone
+    assert int(by_phase.unit_rows("2").set_index("unit").loc["BSR", "authors"]) == 1
+    assert metrics.progress(store, Filters(phase=1, as_of=dt.date(2022, 9, 1))).program["authors"] == 1

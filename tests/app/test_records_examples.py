@@ -27,7 +27,8 @@ def _expected(db, units: tuple[str, ...]) -> str:
 
 
 def test_the_newest_records_page_gives_the_examples_of_the_newest_record_in_view(monkeypatch, sample_copy):
-    expected = {unit: _expected(sample_copy, (unit,) if unit else ()) for unit in ("", "VSP")}  # before the app
+    # read before the app opens the store
+    expected = {unit: _expected(sample_copy, (unit,) if unit else ()) for unit in ("", "VSP")}
     shown = {}
     for unit in ("", "VSP"):
         params = {"unit": unit} if unit else {}
